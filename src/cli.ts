@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+import { COMMANDS, findCommand } from "./commands/registry.js";
+import { UsageError, UserError } from "./commands/errors.js";
+import { didYouMean } from "./util/suggest.js";
+import { packageVersion } from "./paths.js";
+
+function topHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    "socket-tutor: learn socket programming by watching real sockets work.",
+    "",
+    "Usage: socket-tutor <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    "",
+    "Options:",
+    "  -h, --help     Show help (also: socket-tutor <command> --help)",
+    "  -v, --version  Show the version",
+    "",
+    "Start here: socket-tutor start",
+  ].join("\n");
+}
+
+// `socket-tutor list | head` closes the pipe early; that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(0);
+    throw err;
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    process.stdout.write(topHelp() + "\n");
+    return 0;
+  }
+  if (first === "--version" || first === "-v" || first === "version") {
+    process.stdout.write(packageVersion() + "\n");
+    return 0;
+  }
+  if (first === "--help" || first === "-h" || first === "help") {
+    const sub = rest[0] ? findCommand(rest[0]) : undefined;
+    if (sub) return (await sub.load()).run(["--help"]);
+    if (rest[0]) throw new UsageError(`unknown command '${rest[0]}'.${didYouMean(rest[0], COMMANDS.map((c) => c.name))}`);
+    process.stdout.write(topHelp() + "\n");
+    return 0;
+  }
+  if (first.startsWith("-")) throw new UsageError(`unknown option '${first}'. Options come after the command, e.g. 'socket-tutor list --help'.`);
+  const command = findCommand(first);
+  if (!command) throw new UsageError(`unknown command '${first}'.${didYouMean(first, COMMANDS.map((c) => c.name))}`);
+  return (await command.load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`socket-tutor: ${err.message}\n`);
+      process.stderr.write(`Run 'socket-tutor ${err.command ? `${err.command} --help` : "--help"}' for usage.\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`socket-tutor: ${err.message}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    const e = err instanceof Error ? err : new Error(String(err));
+    process.stderr.write(`socket-tutor: unexpected error: ${e.message}\n`);
+    if (process.env.SOCKET_TUTOR_DEBUG) process.stderr.write(`${e.stack ?? ""}\n`);
+    else process.stderr.write("This is a bug in socket-tutor. Run again with SOCKET_TUTOR_DEBUG=1 for details.\n");
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,40 @@
+import { findLesson, formatProblem, loadLessons } from "../lessons/load.js";
+import type { Lesson, LessonProblem } from "../lessons/types.js";
+import { loadProgress, type Progress } from "../progress/store.js";
+import { didYouMean } from "../util/suggest.js";
+import { makeStyle, colourEnabled } from "../util/style.js";
+import { UsageError } from "./errors.js";
+
+export interface Context {
+  lessons: Lesson[];
+  problems: LessonProblem[];
+  progress: Progress;
+}
+
+/**
+ * Lessons and progress, with anything wrong said once on stderr: a broken lesson
+ * is named with file:line and skipped; a corrupt progress file was moved aside.
+ */
+export function loadContext(): Context {
+  const { lessons, problems } = loadLessons();
+  const { progress, notice } = loadProgress();
+  const s = makeStyle(colourEnabled(process.stderr));
+  if (notice) process.stderr.write(`${s.yellow("note:")} ${notice}\n`);
+  if (problems.length) {
+    const files = new Set(problems.map((p) => p.file)).size;
+    process.stderr.write(`${s.yellow("warning:")} ${files === 1 ? "a lesson file has" : `${files} lesson files have`} problems and ${files === 1 ? "was" : "were"} skipped:\n`);
+    for (const p of problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+  }
+  return { lessons, problems, progress };
+}
+
+export function requireLesson(lessons: readonly Lesson[], query: string | undefined, command: string): Lesson {
+  if (!query) throw new UsageError(`which lesson? Give its id or number, e.g. 'socket-tutor ${command} ${lessons[0]?.meta.id ?? "1"}'. 'socket-tutor list' shows them all.`, command);
+  const lesson = findLesson(lessons, query);
+  if (!lesson) throw new UsageError(`no lesson '${query}'.${didYouMean(query, lessons.map((l) => l.meta.id))} 'socket-tutor list' shows them all.`, command);
+  return lesson;
+}
+
+export function helpText(usage: string, summary: string, details: string[] = []): string {
+  return [`Usage: socket-tutor ${usage}`, "", summary, ...(details.length ? ["", ...details] : [])].join("\n") + "\n";
+}

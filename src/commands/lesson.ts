@@ -1,0 +1,18 @@
+import { parseCommandArgs } from "./args.js";
+import { helpText, loadContext, requireLesson } from "./context.js";
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs("lesson", argv, {});
+  if (values.help) {
+    process.stdout.write(
+      helpText("lesson <lesson>", "Open one lesson directly, at the step where you left it.", ["<lesson> is a lesson id, folder name or number (see 'socket-tutor list')."]),
+    );
+    return 0;
+  }
+  const ctx = loadContext();
+  const lesson = requireLesson(ctx.lessons, positionals[0], "lesson");
+  const { requireInteractiveTerminal } = await import("../ui/terminal.js");
+  requireInteractiveTerminal("lesson");
+  const { runSingleLesson } = await import("../ui/session.js");
+  return runSingleLesson(lesson, ctx);
+}

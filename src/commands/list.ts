@@ -1,0 +1,65 @@
+import { loadExercises } from "../exercises/catalog.js";
+import { exerciseStatus, lessonStatus, type LessonStatus, type Progress } from "../progress/store.js";
+import type { Lesson } from "../lessons/types.js";
+import { colourEnabled, makeStyle, terminalWidth, wrap, type Styler } from "../util/style.js";
+import { parseCommandArgs } from "./args.js";
+import { helpText, loadContext } from "./context.js";
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs("list", argv, {}, false);
+  if (values.help) {
+    process.stdout.write(helpText("list", "List lessons and exercises with your status (done, in progress, new). Plain text; works without a terminal."));
+    return 0;
+  }
+  const { lessons, progress } = loadContext();
+  const { exercises } = loadExercises();
+  process.stdout.write(formatList(lessons, exercises, progress, terminalWidth(), makeStyle(colourEnabled())));
+  return 0;
+}
+
+function statusWord(status: LessonStatus, s: Styler): string {
+  if (status === "done") return s.green("done");
+  if (status === "in progress") return s.yellow("in progress");
+  return s.dim("new");
+}
+
+export function formatList(
+  lessons: readonly Lesson[],
+  exercises: readonly { id: string; title: string; lesson: string }[],
+  progress: Progress,
+  width: number,
+  s: Styler,
+): string {
+  const out: string[] = [];
+  const done = lessons.filter((l) => lessonStatus(progress, l.meta.id) === "done").length;
+  out.push(s.bold(`Lessons (${done} of ${lessons.length} done)`));
+  const idWidth = Math.max(0, ...lessons.map((l) => l.meta.id.length));
+  let chapter: string | undefined;
+  for (const l of lessons) {
+    if (l.meta.chapter !== chapter) {
+      chapter = l.meta.chapter;
+      out.push(`  ${s.cyan(chapter)}`);
+    }
+    const status = lessonStatus(progress, l.meta.id);
+    const lp = progress.lessons[l.meta.id];
+    const detail = status === "in progress" && lp ? ` (step ${Math.min(lp.step + 1, l.steps.length)} of ${l.steps.length})` : "";
+    const num = String(l.meta.order).padStart(3);
+    const line = `${num}. ${l.meta.title} [${statusWord(status, s)}${detail}]`;
+    // Wide terminals get an id column to copy from; narrow ones get the id on its own line.
+    if (width >= idWidth + 50) out.push(`  ${num}  ${l.meta.id.padEnd(idWidth)}  ${l.meta.title}  ${s.dim("·")} ${statusWord(status, s)}${detail}`);
+    else out.push(wrap(`  ${line}`, width, "       "), `       ${s.dim(l.meta.id)}`);
+  }
+  if (exercises.length) {
+    const passed = exercises.filter((e) => exerciseStatus(progress, e.id) === "done").length;
+    out.push("", s.bold(`Exercises (${passed} of ${exercises.length} passed)`));
+    const exWidth = Math.max(...exercises.map((e) => e.id.length));
+    for (const e of exercises) {
+      const status = exerciseStatus(progress, e.id);
+      const word = status === "done" ? s.green("passed") : status === "in progress" ? s.yellow("tried") : s.dim("new");
+      if (width >= exWidth + 50) out.push(`  ${e.id.padEnd(exWidth)}  ${e.title}  ${s.dim("·")} ${word}`);
+      else out.push(wrap(`  ${e.id}: ${e.title} [${word}]`, width, "    "));
+    }
+  }
+  out.push("", wrap(s.dim("Open one with 'socket-tutor lesson <id or number>', or all of them with 'socket-tutor start'."), width));
+  return out.join("\n") + "\n";
+}

@@ -1,0 +1,18 @@
+import { loadExercises } from "../exercises/catalog.js";
+import { formatProgress } from "../progress/report.js";
+import { progressFile } from "../progress/store.js";
+import { colourEnabled, makeStyle } from "../util/style.js";
+import { parseCommandArgs } from "./args.js";
+import { helpText, loadContext } from "./context.js";
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs("progress", argv, {}, false);
+  if (values.help) {
+    process.stdout.write(helpText("progress", "Show what you have done so far, and where your progress is stored."));
+    return 0;
+  }
+  const { lessons, progress } = loadContext();
+  const { exercises } = loadExercises();
+  process.stdout.write(formatProgress(lessons, exercises, progress, progressFile(), makeStyle(colourEnabled())));
+  return 0;
+}

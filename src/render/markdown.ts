@@ -1,0 +1,82 @@
+import { Marked } from "marked";
+import { colourEnabled, makeStyle, wrap } from "../util/style.js";
+
+export interface RenderOptions {
+  width: number;
+  colour: boolean;
+}
+
+let markedTerminalModule: typeof import("marked-terminal") | undefined;
+
+/**
+ * marked-terminal pulls in highlight.js (~200 ms), so it is loaded on first use
+ * (or in the background by `preloadMarkdown` while the menu waits for a key).
+ * Its colours come from chalk, which ignores NO_COLOR: FORCE_COLOR=0 must be set
+ * before chalk loads for code highlighting to go away too.
+ */
+async function loadMarkedTerminal(colour: boolean): Promise<typeof import("marked-terminal")> {
+  if (!markedTerminalModule) {
+    if (!colour && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = "0";
+    markedTerminalModule = await import("marked-terminal");
+  }
+  return markedTerminalModule;
+}
+
+export function preloadMarkdown(): void {
+  void loadMarkedTerminal(colourEnabled()).catch(() => undefined);
+}
+
+const cache = new Map<string, Marked>();
+
+async function markedFor(opts: RenderOptions): Promise<Marked> {
+  const key = `${opts.width}:${opts.colour}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const { markedTerminal } = await loadMarkedTerminal(opts.colour);
+  const s = makeStyle(opts.colour);
+  const bulletWidth = 4;
+  const ext = markedTerminal({
+    width: opts.width,
+    reflowText: true,
+    showSectionPrefix: false,
+    emoji: false,
+    tab: 2,
+    heading: (t) => s.bold(s.green(t)),
+    firstHeading: (t) => s.bold(s.magenta(t)),
+    strong: s.bold,
+    em: (t) => (opts.colour ? `\x1b[3m${t}\x1b[23m` : t),
+    codespan: s.yellow,
+    code: s.yellow,
+    blockquote: s.gray,
+    link: s.blue,
+    href: s.blue,
+    hr: (t) => t,
+    paragraph: (t) => t,
+    table: (t) => t,
+    html: s.gray,
+    del: s.dim,
+    // marked-terminal does not reflow list items; wrap them here, its list
+    // renderer then indents the continuation lines under the bullet.
+    listitem: (t) => (t.includes("\n") ? t : wrap(t, Math.max(20, opts.width - bulletWidth))),
+  });
+  const m = new Marked();
+  m.use(ext);
+  // marked-terminal leaves **bold** and `code` raw inside list items unless text
+  // tokens with children are parsed inline (checked on 7.3.1 with marked 18).
+  m.use({
+    renderer: {
+      text(token) {
+        if ("tokens" in token && token.tokens) return this.parser.parseInline(token.tokens);
+        return false;
+      },
+    },
+  });
+  cache.set(key, m);
+  return m;
+}
+
+export async function renderMarkdown(markdown: string, opts: RenderOptions): Promise<string> {
+  const m = await markedFor(opts);
+  const out = await m.parse(markdown);
+  return out.replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "");
+}

@@ -1,0 +1,159 @@
+import type { Block, Lesson, Quiz } from "../lessons/types.js";
+import { updateProgress, type Progress, type Runtime } from "../progress/store.js";
+import { blockAsMarkdown, stepHeader, type CodePreference } from "../render/lesson.js";
+import { renderMarkdown } from "../render/markdown.js";
+import { colourEnabled, readingWidth, terminalWidth } from "../util/style.js";
+import { which } from "../util/which.js";
+import { clearScreen, select, styler, type Choice } from "./prompts.js";
+
+export type LessonExit = "menu" | "finished";
+
+/** What a step offers besides next/back: running its demo, starting its exercise. */
+export interface StepAction {
+  label: string;
+  description?: string;
+  run: (lesson: Lesson, block: Block) => Promise<void>;
+  block: Block;
+}
+
+/**
+ * Demo and exercise blocks become actions once their features provide a runner.
+ * Registered from outside so this module does not load those features up front.
+ */
+export type ActionProvider = (lesson: Lesson, block: Block) => StepAction | undefined;
+const providers: ActionProvider[] = [];
+export function registerActionProvider(p: ActionProvider): void {
+  providers.push(p);
+}
+
+export function preferredRuntime(progress: Progress): Runtime {
+  return progress.settings.runtime ?? (which("python3") ? "python" : "node");
+}
+
+function codeLanguage(runtime: Runtime): CodePreference {
+  return runtime === "python" ? "python" : "javascript";
+}
+
+type Nav = { kind: "next" } | { kind: "back" } | { kind: "menu" } | { kind: "finish" } | { kind: "language" } | { kind: "action"; index: number };
+
+/** Walks a lesson from the saved step; saves the step each time one is shown. */
+export async function runLesson(lesson: Lesson, progress: Progress): Promise<LessonExit> {
+  const saved = progress.lessons[lesson.meta.id];
+  let index = saved && !saved.completed ? Math.min(saved.step, lesson.steps.length - 1) : 0;
+  let runtime = preferredRuntime(progress);
+  const s = styler();
+
+  for (;;) {
+    const step = lesson.steps[index]!;
+    saveStep(lesson, index, progress);
+    clearScreen();
+    const opts = { width: readingWidth(), colour: colourEnabled(), codeLanguage: codeLanguage(runtime) };
+    process.stdout.write(stepHeader(lesson, index, opts) + "\n\n");
+    const actions: StepAction[] = [];
+    for (const block of step.blocks) {
+      if (block.kind === "quiz") {
+        await askQuiz(block.quiz, opts.width);
+        continue;
+      }
+      process.stdout.write((await renderMarkdown(blockAsMarkdown(block, lesson, opts), opts)) + "\n\n");
+      for (const provide of providers) {
+        const action = provide(lesson, block);
+        if (action) actions.push(action);
+      }
+    }
+
+    const last = index === lesson.steps.length - 1;
+    const hasCode = step.blocks.some((b) => b.kind === "code" && b.files.some((f) => f.language !== codeLanguage(runtime)));
+    const items: Choice<Nav>[] = actions.map((a, i) => ({ name: a.label, value: { kind: "action", index: i }, ...(a.description ? { description: a.description } : {}) }));
+    items.push(
+      last
+        ? { name: "Finish the lesson ✓", value: { kind: "finish" } }
+        : { name: `Next: ${lesson.steps[index + 1]!.title}`, value: { kind: "next" } },
+    );
+    if (index > 0) items.push({ name: `Back: ${lesson.steps[index - 1]!.title}`, value: { kind: "back" } });
+    if (hasCode) items.push({ name: `Show the code in ${runtime === "python" ? "JavaScript" : "Python"}`, value: { kind: "language" } });
+    items.push({ name: "Menu (your place is saved)", value: { kind: "menu" } });
+
+    const nav = await select<Nav>(s.dim(`Step ${index + 1} of ${lesson.steps.length}`), items, { default: items[0]!.value, pageSize: items.length });
+    switch (nav.kind) {
+      case "next":
+        index++;
+        break;
+      case "back":
+        index--;
+        break;
+      case "menu":
+        return "menu";
+      case "language":
+        runtime = runtime === "python" ? "node" : "python";
+        saveRuntime(runtime, progress);
+        break;
+      case "action": {
+        const action = actions[nav.index]!;
+        await action.run(lesson, action.block);
+        break;
+      }
+      case "finish":
+        finishLesson(lesson, progress);
+        clearScreen();
+        process.stdout.write(`${s.green("✓")} ${s.bold(`Lesson ${lesson.meta.order}, ${lesson.meta.title}, is done.`)}\n\n`);
+        return "finished";
+    }
+  }
+}
+
+async function askQuiz(quiz: Quiz, width: number): Promise<boolean> {
+  const s = styler();
+  const colour = colourEnabled();
+  const question = await renderMarkdown(quiz.question, { width, colour });
+  process.stdout.write(`${s.bold(s.magenta("Quiz"))}\n${question}\n\n`);
+  // The choices as given: the author orders them, and shuffling would break "resume" screenshots.
+  const indexes = quiz.choices.map((_, i) => i);
+  const answer = await select<number>(
+    "Your answer:",
+    indexes.map((i) => ({ name: quiz.choices[i]!.text, value: i })),
+    { pageSize: Math.max(4, quiz.choices.length) },
+  );
+  const chosen = quiz.choices[answer]!;
+  const right = quiz.choices.find((c) => c.correct)!;
+  const cols = Math.min(width, terminalWidth());
+  if (chosen.correct) {
+    process.stdout.write(`${s.green("✓ Right.")} ${await renderMarkdown(chosen.explanation, { width: cols, colour })}\n\n`);
+  } else {
+    process.stdout.write(`${s.red("✗ Not quite.")} ${await renderMarkdown(chosen.explanation, { width: cols, colour })}\n`);
+    process.stdout.write(`${s.bold("The answer:")} ${await renderMarkdown(`${right.text}. ${right.explanation}`, { width: cols, colour })}\n\n`);
+  }
+  return chosen.correct;
+}
+
+function saveStep(lesson: Lesson, index: number, progress: Progress): void {
+  const { progress: fresh, notice } = updateProgress((p) => {
+    const prev = p.lessons[lesson.meta.id];
+    p.lessons[lesson.meta.id] = { step: index, completed: prev?.completed ?? false, updatedAt: new Date().toISOString() };
+  });
+  Object.assign(progress, fresh);
+  warnOnce(notice);
+}
+
+function finishLesson(lesson: Lesson, progress: Progress): void {
+  const { progress: fresh, notice } = updateProgress((p) => {
+    p.lessons[lesson.meta.id] = { step: lesson.steps.length - 1, completed: true, updatedAt: new Date().toISOString() };
+  });
+  Object.assign(progress, fresh);
+  warnOnce(notice);
+}
+
+function saveRuntime(runtime: Runtime, progress: Progress): void {
+  const { progress: fresh, notice } = updateProgress((p) => {
+    p.settings.runtime = runtime;
+  });
+  Object.assign(progress, fresh);
+  warnOnce(notice);
+}
+
+let warned = false;
+function warnOnce(notice: string | undefined): void {
+  if (!notice || warned) return;
+  warned = true;
+  process.stderr.write(`${styler().yellow("note:")} ${notice}\n`);
+}

@@ -1,0 +1,78 @@
+import type { Context } from "../commands/context.js";
+import { loadExercises } from "../exercises/catalog.js";
+import type { Lesson } from "../lessons/types.js";
+import { formatProgress } from "../progress/report.js";
+import { lessonStatus, progressFile } from "../progress/store.js";
+import { preloadMarkdown } from "../render/markdown.js";
+import { onCleanup, restoreTerminal } from "../util/cleanup.js";
+import { runLesson } from "./lesson-runner.js";
+import { buildMenu } from "./menu.js";
+import { clearScreen, PromptCancelled, select, styler } from "./prompts.js";
+
+function header(ctx: Context): string {
+  const s = styler();
+  const done = ctx.lessons.filter((l) => lessonStatus(ctx.progress, l.meta.id) === "done").length;
+  const lines = [
+    `${s.bold(s.magenta("socket-tutor"))} ${s.dim("·")} learn sockets by watching real ones work`,
+    s.dim(`${done} of ${ctx.lessons.length} lessons done · ↑↓ to move, Enter to open · Ctrl-C quits`),
+  ];
+  if (ctx.problems.length) {
+    const files = new Set(ctx.problems.map((p) => p.file)).size;
+    lines.push(s.yellow(`${files} lesson ${files === 1 ? "file has" : "files have"} problems and ${files === 1 ? "is" : "are"} not listed: run 'socket-tutor list' to see them.`));
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** The interactive session: menu → lesson → menu, until the learner quits. */
+export async function runMenu(ctx: Context): Promise<number> {
+  onCleanup(restoreTerminal);
+  if (ctx.lessons.length === 0) {
+    process.stderr.write("socket-tutor: no lessons could be loaded (see the messages above).\n");
+    return 1;
+  }
+  let pending: string | undefined;
+  try {
+    for (;;) {
+      clearScreen();
+      process.stdout.write(header(ctx) + "\n");
+      if (pending) {
+        process.stdout.write(pending + "\n");
+        pending = undefined;
+      }
+      const { items, initial } = buildMenu(ctx.lessons, ctx.progress, styler());
+      const rows = process.stdout.rows ?? 24;
+      // The menu is on screen once select() has drawn it; fetch the Markdown renderer meanwhile.
+      setTimeout(preloadMarkdown, 30).unref();
+      const choice = await select("Choose a lesson", items, { default: initial, pageSize: Math.max(5, rows - 8) });
+      if (choice.kind === "quit") break;
+      if (choice.kind === "progress") {
+        const { exercises } = loadExercises();
+        pending = formatProgress(ctx.lessons, exercises, ctx.progress, progressFile(), styler());
+        continue;
+      }
+      const lesson = ctx.lessons.find((l) => l.meta.id === choice.id)!;
+      await runLesson(lesson, ctx.progress);
+    }
+  } catch (err) {
+    if (err instanceof PromptCancelled) return goodbye(130);
+    throw err;
+  }
+  return goodbye(0);
+}
+
+export async function runSingleLesson(lesson: Lesson, ctx: Context): Promise<number> {
+  onCleanup(restoreTerminal);
+  try {
+    const how = await runLesson(lesson, ctx.progress);
+    if (how === "menu") return runMenu(ctx);
+  } catch (err) {
+    if (err instanceof PromptCancelled) return goodbye(130);
+    throw err;
+  }
+  return goodbye(0);
+}
+
+function goodbye(code: number): number {
+  process.stdout.write(`\n${styler().dim("Bye. Your place in each lesson is saved; 'socket-tutor start' picks up where you left off.")}\n`);
+  return code;
+}
