@@ -117,11 +117,14 @@ async function askQuiz(quiz: Quiz, width: number): Promise<boolean> {
   const chosen = quiz.choices[answer]!;
   const right = quiz.choices.find((c) => c.correct)!;
   const cols = Math.min(width, terminalWidth());
+  // Rendered as one paragraph so the verdict and its reason wrap together; coloured afterwards.
+  const verdict = async (label: string, paint: (t: string) => string, text: string): Promise<string> =>
+    (await renderMarkdown(`${label} ${text}`, { width: cols, colour })).replace(label, paint(label));
   if (chosen.correct) {
-    process.stdout.write(`${s.green("✓ Right.")} ${await renderMarkdown(chosen.explanation, { width: cols, colour })}\n\n`);
+    process.stdout.write(`${await verdict("✓ Right.", (t) => s.bold(s.green(t)), chosen.explanation)}\n\n`);
   } else {
-    process.stdout.write(`${s.red("✗ Not quite.")} ${await renderMarkdown(chosen.explanation, { width: cols, colour })}\n`);
-    process.stdout.write(`${s.bold("The answer:")} ${await renderMarkdown(`${right.text}. ${right.explanation}`, { width: cols, colour })}\n\n`);
+    process.stdout.write(`${await verdict("✗ Not quite.", (t) => s.bold(s.red(t)), chosen.explanation)}\n`);
+    process.stdout.write(`${await verdict("The answer:", s.bold, `${right.text}. ${right.explanation}`)}\n\n`);
   }
   return chosen.correct;
 }
