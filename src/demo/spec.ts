@@ -1,0 +1,58 @@
+/**
+ * A demo is data: lessons/<lesson>/demos/<id>/demo.json plus the programs it runs,
+ * in Python and in JavaScript, written as a learner would write them (no tracing
+ * code: the tutor injects tracing at launch). Demo ids are unique across lessons.
+ */
+export type DemoRuntime = "python" | "node";
+
+export interface DemoProcessSpec {
+  /** Shown on the pane and in events: "server", "client", "client 2". Unique within the demo. */
+  name: string;
+  /** Which side of the screen: servers left, clients right. */
+  side: "left" | "right";
+  /** Program files beside demo.json, one per runtime. */
+  python: string;
+  node: string;
+  /** Extra command-line arguments. */
+  args?: string[];
+  /** Extra environment (HOST, PORT and SOCKET_PATH are always set by the tutor). */
+  env?: Record<string, string>;
+  /**
+   * Start once another process has reached a call, e.g. the client starts when the
+   * server's listen() has returned: { "process": "server", "call": "listen" }.
+   * Without it the process starts at once.
+   */
+  after?: { process: string; call: string; phase?: "start" | "end" };
+  /** Wait this long after `after` (or after launch) before starting. */
+  delayMs?: number;
+  /**
+   * Lines typed on this process's stdin in free-running and --plain runs, each sent
+   * once the process blocks in a read of stdin... or after `delayMs` between lines.
+   * In the interactive view the learner types instead.
+   */
+  input?: { text: string; delayMs?: number }[];
+  /** The process should fail (connect-refused exits non-zero): not shown as a crash. */
+  expectFailure?: boolean;
+  /** When the tutor runs as root, run this process as an unprivileged user (raw-eperm). */
+  unprivileged?: boolean;
+}
+
+export interface DemoSpec {
+  id: string;
+  title: string;
+  /** One or two sentences: what the demo shows. */
+  summary: string;
+  /** The port the lesson names (8000 in the classic article); another is picked if busy. */
+  port?: number;
+  /** Which transport the port must be free for. */
+  transport?: "tcp" | "udp" | "both";
+  /** inet (127.0.0.1), inet6 (::1) or unix (a path in a private temp dir). Default inet. */
+  family?: "inet" | "inet6" | "unix";
+  processes: DemoProcessSpec[];
+  /** The learner types into the panes (the chat). */
+  interactive?: boolean;
+  /** Shown in the view for one runtime, e.g. why Node cannot show the accept queue. */
+  notes?: Partial<Record<DemoRuntime, string>>;
+  /** A --plain run ends after this long even if processes are still running. Default 10 s. */
+  timeoutMs?: number;
+}
