@@ -160,6 +160,8 @@ function parseSteps(
   let prose: { start: number; lines: string[] } | undefined;
   let fence: string | undefined;
   let directive: { name: string; args: string; line: number; body: string[] } | undefined;
+  // Steps whose only content is a broken directive already have a problem reported.
+  const attempted = new Set<Step>();
 
   const flushProse = (): void => {
     if (!prose || !step) {
@@ -179,6 +181,7 @@ function parseSteps(
       if (DIRECTIVE_CLOSE.test(raw)) {
         const block = buildDirective(directive, problem, options);
         if (block && step) step.blocks.push(block);
+        if (step) attempted.add(step);
         directive = undefined;
       } else {
         if (DIRECTIVE_OPEN.test(raw)) problem(lineNo, `directives cannot be nested: close '::: ${directive.name}' (line ${directive.line}) with ':::' first`);
@@ -235,7 +238,7 @@ function parseSteps(
   if (directive) problem(directive.line, `'::: ${directive.name}' is not closed: add a ':::' line after its content`);
   flushProse();
   for (const s of steps) {
-    if (s.blocks.length === 0) problem(s.line, `step '${s.title}' is empty`);
+    if (s.blocks.length === 0 && !attempted.has(s)) problem(s.line, `step '${s.title}' is empty`);
   }
   return steps;
 }

@@ -1,5 +1,5 @@
 import type { Block, CodeFile, Lesson, Quiz } from "../lessons/types.js";
-import { makeStyle } from "../util/style.js";
+import { makeStyle, wrap } from "../util/style.js";
 import { renderMarkdown, type RenderOptions } from "./markdown.js";
 
 export type CodePreference = "python" | "javascript";
@@ -71,7 +71,11 @@ export function blockAsMarkdown(block: Block, lesson: Lesson, opts: LessonRender
 /** The whole lesson as text, for `show`: every step, no prompts. */
 export async function renderLessonText(lesson: Lesson, opts: LessonRenderOptions & { answers?: boolean }): Promise<string> {
   const s = makeStyle(opts.colour);
-  const out: string[] = [s.bold(s.magenta(`Lesson ${lesson.meta.order}: ${lesson.meta.title}`)), s.dim(`${lesson.meta.chapter} · ${lesson.meta.summary}`), ""];
+  const out: string[] = [
+    s.bold(s.magenta(wrap(`Lesson ${lesson.meta.order}: ${lesson.meta.title}`, opts.width))),
+    s.dim(wrap(`${lesson.meta.chapter} · ${lesson.meta.summary}`, opts.width)),
+    "",
+  ];
   for (let i = 0; i < lesson.steps.length; i++) {
     out.push(stepHeader(lesson, i, opts), "");
     for (const block of lesson.steps[i]!.blocks) out.push(await renderMarkdown(blockAsMarkdown(block, lesson, opts), opts), "");
