@@ -3,6 +3,7 @@ import { COMMANDS, findCommand } from "./commands/registry.js";
 import { UsageError, UserError } from "./commands/errors.js";
 import { didYouMean } from "./util/suggest.js";
 import { packageVersion } from "./paths.js";
+import { terminalWidth, wrap } from "./util/style.js";
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));
@@ -28,6 +29,11 @@ for (const stream of [process.stdout, process.stderr]) {
     if (err.code === "EPIPE") process.exit(0);
     throw err;
   });
+}
+
+/** Messages wrap at word boundaries on a terminal, however narrow. */
+function fit(message: string): string {
+  return process.stderr.isTTY ? wrap(message, terminalWidth(process.stderr)) : message;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -59,13 +65,13 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
-      process.stderr.write(`socket-tutor: ${err.message}\n`);
+      process.stderr.write(fit(`socket-tutor: ${err.message}`) + "\n");
       process.stderr.write(`Run 'socket-tutor ${err.command ? `${err.command} --help` : "--help"}' for usage.\n`);
       process.exitCode = 2;
       return;
     }
     if (err instanceof UserError) {
-      process.stderr.write(`socket-tutor: ${err.message}\n`);
+      process.stderr.write(fit(`socket-tutor: ${err.message}`) + "\n");
       process.exitCode = err.exitCode;
       return;
     }

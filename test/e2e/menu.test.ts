@@ -1,0 +1,202 @@
+import assert from "node:assert/strict";
+import { readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { cliPath, repoRoot, tempHome } from "../support/cli.js";
+import { hasTmux, TmuxSession } from "../support/tmux.js";
+
+const fixtures = path.join(repoRoot, "test", "fixtures", "lessons");
+const skip = hasTmux() ? false : "tmux is not installed";
+
+interface Saved {
+  lessons: Record<string, { step: number; completed: boolean }>;
+}
+const saved = (home: string): Saved => JSON.parse(readFileSync(path.join(home, "progress.json"), "utf8")) as Saved;
+
+async function session(args: string[], opts: { home: string; width?: number; height?: number; env?: Record<string, string>; lessons?: string }): Promise<TmuxSession> {
+  return TmuxSession.start([process.execPath, cliPath, ...args], {
+    ...(opts.width ? { width: opts.width } : {}),
+    ...(opts.height ? { height: opts.height } : {}),
+    env: { SOCKET_TUTOR_HOME: opts.home, SOCKET_TUTOR_LESSONS: opts.lessons ?? fixtures, ...opts.env },
+  });
+}
+
+/** After the tutor exits the tty must be back in cooked mode with echo. */
+function assertTerminalRestored(t: TmuxSession): void {
+  const stty = t.ttySettings();
+  assert.match(stty, /(^|\s)icanon(\s|$)/, `canonical mode restored:\n${stty}`);
+  assert.match(stty, /(^|\s)echo(\s|$)/, `echo restored:\n${stty}`);
+}
+
+describe("interactive menu in a real terminal", { skip, concurrency: true }, () => {
+  it("start → menu → lesson → next → quiz → finish → quit, with progress saved", async () => {
+    const home = tempHome();
+    const t = await session(["start"], { home });
+    try {
+      let screen = await t.waitFor("Choose a lesson");
+      assert.match(screen, /socket-tutor · learn sockets by watching real ones work/);
+      assert.match(screen, /── Fixture chapter ──/);
+      assert.match(screen, /❯ +1\. Alpha lesson +· new/);
+      assert.match(screen, /2\. Beta lesson +· new/);
+      assert.match(screen, /A fixture lesson for end-to-end tests\./, "the summary of the selected lesson");
+
+      await t.keys("Enter");
+      screen = await t.waitFor("Alpha text of the first step");
+      assert.match(screen, /Lesson 1 · Alpha lesson +step 1 of 3/);
+      assert.match(screen, /❯ Next: Second step/);
+      assert.equal(saved(home).lessons["alpha"]!.step, 0);
+
+      await t.keys("Enter");
+      screen = await t.waitFor("Which port does the classic article use?");
+      assert.match(screen, /step 2 of 3/);
+      await t.keys("Down", "Enter");
+      screen = await t.waitFor("✓ Right.");
+      assert.match(screen, /✓ Right\. Yes: the article binds 127\.0\.0\.1:8000\./);
+      assert.equal(saved(home).lessons["alpha"]!.step, 1);
+
+      await t.keys("Enter");
+      screen = await t.waitFor("Alpha text of the last step");
+      assert.match(screen, /Finish the lesson/);
+      await t.keys("Enter");
+      screen = await t.waitFor("Choose a lesson");
+      assert.match(screen, /✓ +1\. Alpha lesson +· done/);
+      assert.match(screen, /❯ +2\. Beta lesson/, "the cursor moves to the first unfinished lesson");
+      assert.deepEqual(saved(home).lessons["alpha"], { ...saved(home).lessons["alpha"], completed: true });
+
+      await t.keys("Down", "Down", "Down", "Enter"); // past "Your progress" to "Quit"
+      assert.equal(await t.exitCode(), 0);
+      assert.match(t.screen(), /Bye\. Your place in each lesson is saved/);
+      assertTerminalRestored(t);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("a wrong quiz answer says why, and shows the right one", async () => {
+    const home = tempHome();
+    const t = await session(["lesson", "alpha"], { home });
+    try {
+      await t.waitFor("Alpha text of the first step");
+      await t.keys("Enter");
+      await t.waitFor("Which port");
+      await t.keys("Enter");
+      const screen = await t.waitFor("The answer:");
+      assert.match(screen, /✗ Not quite\. No: 80 is HTTP's well-known port\./);
+      assert.match(screen, /The answer: 8000\. Yes: the article binds 127\.0\.0\.1:8000\./);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("leaving a lesson and coming back resumes at the same step", async () => {
+    const home = tempHome();
+    let t = await session(["start"], { home });
+    try {
+      await t.waitFor("Choose a lesson");
+      await t.keys("Enter");
+      await t.waitFor("Alpha text of the first step");
+      await t.keys("Enter");
+      await t.waitFor("Which port");
+      await t.keys("Down", "Enter");
+      await t.waitFor("Menu (your place is saved)");
+      await t.keys("Down", "Down", "Enter"); // Next, Back, Menu
+      const menu = await t.waitFor("Choose a lesson");
+      assert.match(menu, /▸ +1\. Alpha lesson +· in progress, step 2 of 3/);
+      await t.keys("C-c");
+      assert.equal(await t.exitCode(), 130);
+      assertTerminalRestored(t);
+    } finally {
+      t.close();
+    }
+    t = await session(["start"], { home });
+    try {
+      await t.waitFor("Choose a lesson");
+      await t.keys("Enter");
+      const screen = await t.waitFor("Which port");
+      assert.match(screen, /step 2 of 3/);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("NO_COLOR removes colour; a narrow terminal wraps", async () => {
+    const home = tempHome();
+    const t = await session(["start"], { home, width: 50, env: { NO_COLOR: "1" } });
+    try {
+      const screen = await t.waitFor("Choose a lesson");
+      assert.doesNotMatch(t.screenWithEscapes(), /\x1b\[[0-9;]*[1-9][0-9;]*m/, "no SGR colour codes");
+      for (const line of screen.split("\n")) assert.ok(line.length <= 50, line);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("a terminal too small gets a clear message", async () => {
+    const home = tempHome();
+    const t = await session(["start"], { home, width: 30, height: 8 });
+    try {
+      assert.equal(await t.exitCode(), 1);
+      const screen = t.screen();
+      assert.match(screen.replace(/\s+/g, " "), /this terminal is 30x8; socket-tutor needs at least 40x12/);
+      for (const line of screen.split("\n")) assert.ok(line.length <= 30, `wrapped at word boundaries: '${line}'`);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  for (const signal of ["SIGTERM", "SIGHUP"] as const) {
+    it(`${signal} while the menu waits exits, restores the terminal, leaves nothing running`, async () => {
+      const home = tempHome();
+      const t = await session(["start"], { home });
+      try {
+        await t.waitFor("Choose a lesson");
+        const pid = tutorPid(t);
+        process.kill(pid, signal);
+        const code = await t.exitCode();
+        assert.equal(code, signal === "SIGTERM" ? 143 : 129);
+        assertTerminalRestored(t);
+        assert.equal(alive(pid), false);
+      } finally {
+        t.close();
+        rmSync(home, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it("the real lessons open from the menu", async () => {
+    const home = tempHome();
+    const t = await session(["start"], { home, lessons: path.join(repoRoot, "lessons") });
+    try {
+      const menu = await t.waitFor("Choose a lesson");
+      assert.match(menu, /1\. What a socket is/);
+      await t.keys("Enter");
+      const screen = await t.waitFor("step 1 of");
+      assert.match(screen, /Lesson 1 · What a socket is/);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
+
+function tutorPid(t: TmuxSession): number {
+  const shell = t.panePid();
+  const out = readFileSync(`/proc/${shell}/task/${shell}/children`, "utf8").trim().split(/\s+/).map(Number);
+  const pid = out.find((p) => readFileSync(`/proc/${p}/cmdline`, "utf8").includes("cli.js"));
+  assert.ok(pid, "the tutor process is a child of the pane's shell");
+  return pid;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
