@@ -41,8 +41,9 @@ export async function runMenu(ctx: Context): Promise<number> {
       }
       const { items, initial } = buildMenu(ctx.lessons, ctx.progress, styler());
       const rows = process.stdout.rows ?? 24;
-      // The menu is on screen once select() has drawn it; fetch the Markdown renderer meanwhile.
-      setTimeout(preloadMarkdown, 30).unref();
+      // Loading the Markdown renderer blocks for ~200 ms (highlight.js): do it once the
+      // menu has surely been drawn, while the learner reads it, not before.
+      setTimeout(preloadMarkdown, 300).unref();
       const choice = await select("Choose a lesson", items, { default: initial, pageSize: Math.max(5, rows - 8) });
       if (choice.kind === "quit") break;
       if (choice.kind === "progress") {

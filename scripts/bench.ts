@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: start-up figures for this machine, each beside a bare baseline
+ * measured in the same run, so the ratios mean something on any machine.
+ * Sections from scripts/bench/*.ts (demos, verify, kernel table) run after these.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export interface BenchRow {
+  name: string;
+  medianMs: number;
+  peakRssMb?: number;
+  baselineName?: string;
+  baselineMs?: number;
+  note?: string;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "..", "..");
+const cli = path.join(repo, "dist", "src", "cli.js");
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const home = mkdtempSync(path.join(os.tmpdir(), "st-bench-"));
+const env = { ...process.env, SOCKET_TUTOR_HOME: home, NO_COLOR: "1" };
+
+function wallMs(argv: string[]): number {
+  const t0 = performance.now();
+  const r = spawnSync(argv[0]!, argv.slice(1), { env, stdio: "ignore" });
+  if (r.status !== 0) throw new Error(`${argv.join(" ")} exited ${r.status}`);
+  return performance.now() - t0;
+}
+
+/** Peak RSS of a Node command, reported by a preload at exit (Node has no rusage for children). */
+function peakRssMb(args: string[]): number {
+  const preload = path.join(home, "rss.mjs");
+  writeFileSync(preload, 'process.on("exit", () => process.stderr.write(`RSS:${process.resourceUsage().maxRSS}\\n`));\n');
+  const r = spawnSync(process.execPath, ["--import", pathToFileURL(preload).href, ...args], { env, encoding: "utf8" });
+  const kb = Number(/RSS:(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+function measure(name: string, args: string[], baseline: { name: string; args: string[] }): BenchRow {
+  // Interleaved, so a busy moment on the machine hits both alike.
+  const a: number[] = [];
+  const b: number[] = [];
+  wallMs([process.execPath, ...args]);
+  for (let i = 0; i < RUNS; i++) {
+    b.push(wallMs([process.execPath, ...baseline.args]));
+    a.push(wallMs([process.execPath, ...args]));
+  }
+  return { name, medianMs: median(a), peakRssMb: median([1, 2, 3].map(() => peakRssMb(args))), baselineName: baseline.name, baselineMs: median(b), note: `baseline peak RSS ${peakRssMb(baseline.args).toFixed(1)} MB` };
+}
+
+/** Time from launching a command in a fresh tmux session to `marker` on its screen. */
+async function timeToScreen(argv: string[], marker: string): Promise<number> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "st-bench-tmux-"));
+  const sock = path.join(dir, "s");
+  const tmux = (args: string[]): string => execFileSync("tmux", ["-S", sock, ...args], { encoding: "utf8" });
+  try {
+    const t0 = performance.now();
+    tmux(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-e", `SOCKET_TUTOR_HOME=${home}`, ...argv]);
+    const deadline = t0 + 5000;
+    while (performance.now() < deadline) {
+      if (tmux(["capture-pane", "-p"]).includes(marker)) return performance.now() - t0;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error(`'${marker}' did not appear within 5 s`);
+  } finally {
+    try {
+      tmux(["kill-server"]);
+    } catch {
+      // gone
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function menuRow(): Promise<BenchRow> {
+  const a: number[] = [];
+  const b: number[] = [];
+  const n = Math.min(RUNS, 10);
+  for (let i = 0; i < n; i++) {
+    b.push(await timeToScreen([process.execPath, "-e", "console.log('READY'); setTimeout(() => {}, 3000)"], "READY"));
+    a.push(await timeToScreen([process.execPath, cli, "start"], "Choose a lesson"));
+  }
+  return {
+    name: "start: menu on screen (tmux)",
+    medianMs: median(a),
+    baselineName: "node prints a line (tmux)",
+    baselineMs: median(b),
+    note: `menu minus baseline: ${(median(a) - median(b)).toFixed(0)} ms; both include tmux start-up`,
+  };
+}
+
+function print(rows: BenchRow[]): void {
+  const fmt = (r: BenchRow): string => {
+    const ratio = r.baselineMs ? ` ${(r.medianMs / r.baselineMs).toFixed(2)}x` : "";
+    const base = r.baselineName ? `  vs ${r.baselineName}: ${r.baselineMs!.toFixed(0)} ms →${ratio}` : "";
+    const rss = r.peakRssMb !== undefined ? `  peak ${r.peakRssMb.toFixed(1)} MB` : "";
+    return `  ${r.name.padEnd(40)} ${r.medianMs.toFixed(0).padStart(5)} ms${rss}${base}${r.note ? `\n  ${"".padEnd(40)} (${r.note})` : ""}`;
+  };
+  for (const r of rows) console.log(fmt(r));
+}
+
+async function main(): Promise<void> {
+  console.log(`socket-tutor bench · ${os.cpus().length} CPUs · Node ${process.version} · medians of ${RUNS} runs\n`);
+  const node0 = { name: "node -e 0", args: ["-e", "0"] };
+  console.log("Start-up");
+  print([measure("socket-tutor --version", [cli, "--version"], node0), measure("socket-tutor list", [cli, "list"], node0)]);
+  if (spawnSync("tmux", ["-V"]).status === 0) print([await menuRow()]);
+  else console.log("  start: menu on screen — skipped: tmux is not installed");
+
+  const sections = path.join(here, "bench");
+  let files: string[] = [];
+  try {
+    files = readdirSync(sections).filter((f) => f.endsWith(".js")).sort();
+  } catch {
+    // no sections yet
+  }
+  for (const f of files) {
+    const mod = (await import(pathToFileURL(path.join(sections, f)).href)) as { bench?: (report: (row: BenchRow) => void) => Promise<void> };
+    if (typeof mod.bench !== "function") continue;
+    console.log(`\n${f.replace(/\.js$/, "")}`);
+    try {
+      await mod.bench((row) => print([row]));
+    } catch (err) {
+      console.log(`  failed: ${(err as Error).message}`);
+    }
+  }
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(`bench failed: ${(err as Error).message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(home, { recursive: true, force: true }));
+
