@@ -1,0 +1,24 @@
+// Echo client over IPv4: Node picks AF_INET because HOST is an IPv4 address.
+import net from "node:net";
+
+const HOST = process.env.HOST ?? "127.0.0.1";
+const PORT = Number(process.env.PORT ?? 8000);
+
+const messages = ["hello", "over IPv4"];
+let reply = "";
+
+const sock = net.connect(PORT, HOST, () => {
+  console.log("connected from", sock.localAddress, sock.localPort, sock.remoteFamily);
+  sock.write(messages[0]);
+});
+
+sock.setEncoding("utf8");
+sock.on("data", (chunk) => {
+  reply += chunk;
+  if (reply.length < messages[0].length) return; // TCP may split the echo: wait for all of it
+  console.log("echoed:", reply);
+  messages.shift();
+  reply = "";
+  if (messages.length > 0) sock.write(messages[0]);
+  else sock.end(); // done: close our side
+});

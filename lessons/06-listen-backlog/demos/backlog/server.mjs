@@ -1,0 +1,27 @@
+// listen() with a backlog of 2, then a busy event loop: while JavaScript is busy,
+// Node cannot accept, so the kernel queues the clients' finished connections.
+import net from "node:net";
+
+const HOST = process.env.HOST ?? "127.0.0.1";
+const PORT = Number(process.env.PORT ?? 8000);
+const CLIENTS = 5;
+let served = 0;
+
+const server = net.createServer((conn) => {
+  // Node has already called accept() for us: this is a connected socket.
+  conn.once("data", (name) => {
+    console.log("accepted", name.toString(), "from", conn.remoteAddress, conn.remotePort);
+    conn.write(`welcome, ${name}`); // the client closes first (lesson 10)
+    if (++served === CLIENTS) server.close();
+  });
+});
+
+server.listen({ port: PORT, host: HOST, backlog: 2 }, () => {
+  console.log("listening with backlog 2; blocking the event loop for 3 seconds");
+  // Normally Node accepts every connection the moment it arrives. Freeze the
+  // event loop, as a server stuck in a long computation would, and nothing accepts.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);
+  console.log("event loop free again: Node accepts the waiting connections");
+});
+
+setTimeout(() => server.close(), 10000).unref(); // stop waiting if a client gave up

@@ -1,0 +1,27 @@
+# listen(2) and then wait before accept(): the kernel completes the clients'
+# connections anyway and queues them until the program accepts them.
+import os
+import socket
+import time
+
+HOST = os.environ.get("HOST", "127.0.0.1")
+PORT = int(os.environ.get("PORT", "8000"))
+CLIENTS = 5
+
+with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+    server.bind((HOST, PORT))
+    server.listen(2)  # the backlog: how many finished connections may wait for accept()
+    print("listening with backlog 2; not calling accept() for 3 seconds")
+    time.sleep(3)  # watch the clients connect while nobody accepts
+
+    server.settimeout(5)  # stop waiting if a client gave up
+    for _ in range(CLIENTS):
+        try:
+            conn, peer = server.accept()
+        except socket.timeout:
+            break
+        with conn:
+            name = conn.recv(1024).decode()
+            print("accepted", name, "from", peer)
+            conn.sendall(b"welcome, " + name.encode())
+            conn.recv(1024)  # b'' once the client has closed: it closes first (lesson 10)
