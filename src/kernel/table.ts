@@ -1,0 +1,144 @@
+import { readFile } from "node:fs/promises";
+import { psDescendants, readFallbackTable } from "./fallback.js";
+import { scanSocketOwners, withDescendants } from "./owners.js";
+import { parseProcNet, PROC_NET_FILES } from "./proc-net.js";
+import { selectRows, sortRows, type SocketTableFilter } from "./select.js";
+import { readSsDiag, ssCommand, type SsRow } from "./ss.js";
+import type { SocketRow, SocketTableSnapshot } from "./types.js";
+
+export type { SocketTableFilter };
+
+/**
+ * The kernel's socket table for a demo's processes, cheap enough to poll
+ * every 100–200 ms (see scripts/bench/kernel.ts).
+ *
+ * Linux: /proc/net/{tcp,tcp6,udp,udp6,unix} (read in parallel off the main
+ * thread: the tcp files walk the whole connection hash, ~2 ms each here) and
+ * /proc/<pid>/fd for owners. Then, only when a row needs it, one `ss` run for
+ * what /proc lacks: listeners' backlog (cached per socket, as it only changes
+ * if listen() is called again) and Unix queues/peers (every time Unix rows are
+ * shown). Without ss those fields are listed in `row.unknown`.
+ * Elsewhere: lsof + netstat (fallback.ts). Where neither works: rows [] and
+ * `error` saying why, for the pane to show. Never throws.
+ */
+
+export interface ReadSocketTableOptions {
+  /** "auto" (default): /proc/net on Linux, lsof elsewhere or when /proc/net is unreadable. */
+  source?: "auto" | "proc" | "lsof";
+  /** Ask ss for the fields /proc/net lacks (default true; Linux only). */
+  ss?: boolean;
+}
+
+/** inode → backlog of TCP listeners, from ss. Pruned to the listeners still present. */
+const backlogCache = new Map<number, number>();
+
+async function readProcNet(): Promise<SocketRow[][] | undefined> {
+  const texts = await Promise.all(PROC_NET_FILES.map((f) => readFile(`/proc/net/${f}`, "utf8").catch(() => undefined)));
+  if (texts.every((t) => t === undefined)) return undefined;
+  // a missing file (tcp6 with IPv6 disabled) just has no rows
+  return texts.map((t, i) => (t === undefined ? [] : parseProcNet(PROC_NET_FILES[i], t)));
+}
+
+function dropUnknown(row: SocketRow, fields: ReadonlyArray<NonNullable<SocketRow["unknown"]>[number]>): void {
+  if (!row.unknown) return;
+  const left = row.unknown.filter((u) => !fields.includes(u));
+  if (left.length > 0) row.unknown = left;
+  else delete row.unknown;
+}
+
+/** Fills the fields /proc/net lacks from ss's rows, joined by inode. Pure: exported for the tests. */
+export function applySs(rows: SocketRow[], ss: { tcpListen: readonly SsRow[]; unix: readonly SsRow[] }, unixPathByInode: ReadonlyMap<number, string>): void {
+  const backlogs = new Map<number, number>();
+  for (const s of ss.tcpListen) if (s.ino) backlogs.set(s.ino, s.sendQ);
+  const unixByInode = new Map<number, SsRow>();
+  for (const s of ss.unix) if (s.unixInode) unixByInode.set(s.unixInode, s);
+  for (const row of rows) {
+    if (row.proto !== "unix") {
+      const b = row.state === "LISTEN" ? backlogs.get(row.inode) : undefined;
+      if (b !== undefined) {
+        row.sendQ = b;
+        dropUnknown(row, ["sendQ"]);
+      }
+      continue;
+    }
+    const s = row.inode !== 0 ? unixByInode.get(row.inode) : undefined;
+    if (!s) continue;
+    row.recvQ = s.recvQ;
+    row.sendQ = s.sendQ;
+    if (s.unixPeerInode) {
+      row.peerInode = s.unixPeerInode;
+      row.remote = unixPathByInode.get(s.unixPeerInode) ?? "";
+    }
+    dropUnknown(row, ["recvQ", "sendQ", "remote"]);
+  }
+}
+
+/** Listeners whose backlog an earlier ss run gave. Returns whether any row got one. */
+function applyBacklogs(rows: SocketRow[]): boolean {
+  let any = false;
+  for (const row of rows) {
+    if (row.state !== "LISTEN" || row.proto === "unix" || !row.unknown?.includes("sendQ")) continue;
+    const b = backlogCache.get(row.inode);
+    if (b === undefined) continue;
+    row.sendQ = b;
+    dropUnknown(row, ["sendQ"]);
+    any = true;
+  }
+  return any;
+}
+
+async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions, t: number): Promise<SocketTableSnapshot | undefined> {
+  const tables = await readProcNet();
+  if (!tables) return undefined;
+  const all = tables.flat();
+  // owners after the tables: a socket opened in between is then missing for one poll,
+  // rather than shown for one poll without its owner
+  const { owners, hidden } = scanSocketOwners(filter.pids, { children: filter.children, ignoreFds: filter.ignoreFds });
+  const rows = selectRows(all, owners, filter, hidden);
+
+  let source = "/proc/net";
+  if (opts.ss !== false) {
+    const listenInodes = new Set(all.filter((r) => r.state === "LISTEN" && r.proto !== "unix").map((r) => r.inode));
+    for (const inode of backlogCache.keys()) if (!listenInodes.has(inode)) backlogCache.delete(inode);
+    const needListen = rows.some((r) => r.state === "LISTEN" && r.proto !== "unix" && !backlogCache.has(r.inode));
+    const needUnix = rows.some((r) => r.proto === "unix" && r.inode !== 0);
+    if ((needListen || needUnix) && ssCommand()) {
+      try {
+        const ss = await readSsDiag({ tcpListen: needListen, unix: needUnix });
+        const paths = new Map<number, string>();
+        for (const r of tables[PROC_NET_FILES.indexOf("unix")]) if (r.inode !== 0) paths.set(r.inode, r.local);
+        for (const l of ss.tcpListen) if (l.ino) backlogCache.set(l.ino, l.sendQ);
+        applySs(rows, ss, paths);
+        source = "/proc/net + ss";
+      } catch (e) {
+        // the rows stay, with their unknown fields; `error` is for "no rows", so say it in source
+        source = `/proc/net (ss failed: ${(e as Error).message})`;
+      }
+    }
+    if (applyBacklogs(rows) && source === "/proc/net") source = "/proc/net + ss";
+  }
+  return { t, rows: sortRows(rows), source };
+}
+
+export async function readSocketTable(filter: SocketTableFilter, opts: ReadSocketTableOptions = {}): Promise<SocketTableSnapshot> {
+  const t = Date.now();
+  const source = opts.source ?? "auto";
+  try {
+    if (process.platform === "win32") {
+      return { t, rows: [], source: "none", error: "no socket table on Windows: socket-tutor reads it from /proc/net (Linux) or lsof (macOS)" };
+    }
+    if (process.platform === "linux" && source !== "lsof") {
+      const snap = await readLinux(filter, opts, t);
+      if (snap) return snap;
+      if (source === "proc") return { t, rows: [], source: "/proc/net", error: "cannot read /proc/net/{tcp,udp,unix}" };
+    }
+    const pids =
+      filter.children === false ? filter.pids : process.platform === "linux" ? withDescendants(filter.pids) : await psDescendants(filter.pids);
+    const r = await readFallbackTable(pids, filter, process.platform === "linux" ? "linux" : "bsd");
+    const snap: SocketTableSnapshot = { t, rows: sortRows(r.rows), source: r.source };
+    if (r.error) snap.error = r.error;
+    return snap;
+  } catch (e) {
+    return { t, rows: [], source: "none", error: `could not read the socket table: ${(e as Error).message}` };
+  }
+}
