@@ -107,6 +107,8 @@ export function normalizeLsofEndpoint(ep: string | undefined, v6: boolean): stri
   let host = ep.slice(0, colon);
   const port = ep.slice(colon + 1);
   if (host === "*") host = any;
+  // lsof prints an IPv4-mapped address of an IPv6 socket as plain IPv4
+  else if (v6 && /^\d+\.\d+\.\d+\.\d+$/.test(host)) host = `[::ffff:${host}]`;
   else if (v6 && !host.startsWith("[")) host = `[${host}]`;
   return `${host}:${port === "0" ? "*" : port}`;
 }
