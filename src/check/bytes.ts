@@ -1,0 +1,117 @@
+/**
+ * Showing bytes to a learner: escaped like a Python bytes literal (the form the
+ * lessons use), cut to a readable window, and compared with where they differ.
+ */
+
+const NAMED: Record<number, string> = { 0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t", 0x5c: "\\\\", 0x27: "\\'" };
+
+/** b'hello\n' style, without the b'' around it. */
+export function escapeBytes(buf: Uint8Array): string {
+  let out = "";
+  for (const b of buf) {
+    const named = NAMED[b];
+    if (named) out += named;
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\x${b.toString(16).padStart(2, "0")}`;
+  }
+  return out;
+}
+
+/** b'…' with at most `max` bytes shown; longer data says how much was left out. */
+export function showBytes(buf: Uint8Array, max = 48): string {
+  if (buf.length === 0) return "b'' (nothing)";
+  if (buf.length <= max) return `b'${escapeBytes(buf)}'`;
+  return `b'${escapeBytes(buf.subarray(0, max))}'… (${buf.length} bytes)`;
+}
+
+/** Index of the first byte where a and b differ, or -1 if equal. A prefix differs at its end. */
+export function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
+}
+
+export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return firstDifference(a, b) === -1;
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** "262144 bytes (256 KiB)", "1400 bytes": exact, with the round size a learner would say. */
+export function size(n: number): string {
+  if (n >= 1024 && n % 1024 === 0) return `${n} bytes (${n / 1024} KiB)`;
+  return plural(n, "byte");
+}
+
+/**
+ * Explains how `got` differs from `expected`, for a check's detail:
+ *   got 1024 of 262144 bytes
+ *   first difference at byte 3: expected b'\xff\x10…' got b'\xef\xbf\xbd…'
+ * The window starts a few bytes before the difference so the learner sees context.
+ */
+export function describeDifference(expected: Uint8Array, got: Uint8Array, window = 16): string {
+  const at = firstDifference(expected, got);
+  if (at === -1) return "identical";
+  const lines: string[] = [];
+  if (got.length < expected.length && at === got.length) {
+    lines.push(`got the first ${got.length} of ${size(expected.length)} (everything up to there was right); missing from byte ${at} on: ${showBytes(expected.subarray(at), window)}`);
+    return lines.join("\n");
+  }
+  if (got.length > expected.length && at === expected.length) {
+    lines.push(`got all ${size(expected.length)} expected, then ${plural(got.length - expected.length, "byte")} more: ${showBytes(got.subarray(at), window)}`);
+    return lines.join("\n");
+  }
+  const from = Math.max(0, at - 4);
+  const prefix = from > 0 ? "…" : "";
+  lines.push(`got ${size(got.length)}, expected ${size(expected.length)}; first difference at byte ${at}:`);
+  lines.push(`  expected ${prefix}${showBytes(expected.subarray(from, from + window), window)}`);
+  lines.push(`  got      ${prefix}${showBytes(got.subarray(from, from + window), window)}`);
+  if (looksLikeReplacementChar(got, at)) {
+    lines.push("  (0xef 0xbf 0xbd is U+FFFD, the replacement character: your program turned the bytes into text and back; echo the bytes as they are)");
+  }
+  return lines.join("\n");
+}
+
+function looksLikeReplacementChar(buf: Uint8Array, at: number): boolean {
+  for (let i = Math.max(0, at - 2); i <= at && i + 2 < buf.length; i++) {
+    if (buf[i] === 0xef && buf[i + 1] === 0xbf && buf[i + 2] === 0xbd) return true;
+  }
+  return false;
+}
+
+/**
+ * Deterministic bytes that use every value 0–255 and never repeat with a short
+ * period, so a lost, doubled or reordered chunk shows up as a difference
+ * (a repeating "abc…" pattern could hide a dropped block).
+ */
+export function patternBytes(length: number, seed = 0x9e3779b9): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+/** ASCII upper case, byte by byte: only a–z change (the udp-upper contract). */
+export function asciiUpper(buf: Uint8Array): Buffer {
+  const out = Buffer.from(buf);
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i]!;
+    if (b >= 0x61 && b <= 0x7a) out[i] = b - 0x20;
+  }
+  return out;
+}
+
+/** Printable text for a terminal: control characters (escape sequences!) shown escaped. */
+export function safeLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}

@@ -1,0 +1,86 @@
+import { safeLine } from "./bytes.js";
+import { formatCheck } from "./report.js";
+import type { HarnessEvent, ProgramEnv } from "./types.js";
+import { DEFAULT_LIMITS } from "./program.js";
+import type { Styler } from "../util/style.js";
+
+/**
+ * Shows a verify run as it happens: the program's output prefixed
+ * [your program], each check as it finishes, and on a TTY a spinner while a
+ * check waits (for the program to listen, for an echo…).
+ */
+
+const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+export function envLine(env: ProgramEnv): string {
+  return (["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const)
+    .filter((k) => env[k] !== undefined)
+    .map((k) => `${k}=${/\s/.test(env[k]!) ? `'${env[k]}'` : env[k]}`)
+    .join(" ");
+}
+
+export class LiveConsole {
+  private timer: NodeJS.Timeout | undefined;
+  private spinning = "";
+  private frame = 0;
+  private outputLines = 0;
+
+  constructor(
+    private out: NodeJS.WriteStream,
+    private s: Styler,
+    private width: number,
+    private tty: boolean,
+  ) {}
+
+  private clear(): void {
+    if (this.spinning && this.tty) this.out.write("\r\x1b[K");
+  }
+
+  private stopSpinner(): void {
+    this.clear();
+    this.spinning = "";
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private draw(): void {
+    if (!this.spinning) return;
+    const text = `${FRAMES[this.frame++ % FRAMES.length]} ${this.spinning}`;
+    this.out.write(`\r\x1b[K${this.s.dim(text.length > this.width - 1 ? text.slice(0, this.width - 2) + "…" : text)}`);
+  }
+
+  handle = (e: HarnessEvent): void => {
+    switch (e.kind) {
+      case "start":
+        this.outputLines = 0;
+        this.out.write(`${this.s.dim("Running")} ${e.command.display} ${this.s.dim(`in ${e.command.cwd}`)}\n${this.s.dim(`with ${envLine(e.env) || "(no variables: PORT comes later)"}`)}\n`);
+        break;
+      case "check-start":
+        this.stopSpinner();
+        if (this.tty) {
+          this.spinning = e.name;
+          this.draw();
+          this.timer = setInterval(() => this.draw(), 80);
+          this.timer.unref();
+        }
+        break;
+      case "output": {
+        this.clear();
+        this.outputLines++;
+        const prefix = e.line.stream === "stderr" ? this.s.yellow("[your program]") : this.s.dim("[your program]");
+        this.out.write(`${prefix} ${safeLine(e.line.text)}\n`);
+        this.draw();
+        break;
+      }
+      case "check-done":
+        this.stopSpinner();
+        this.out.write(formatCheck(e.result, this.s, this.width, { stderrShownAbove: this.outputLines > 0 && this.outputLines < DEFAULT_LIMITS.maxLines }) + "\n");
+        break;
+    }
+  };
+
+  finish(): void {
+    this.stopSpinner();
+  }
+}
+

@@ -1,0 +1,3 @@
+import { echoChecker } from "./echo-family.js";
+
+export const checker = echoChecker("unix-echo", { kind: "unix" }, false);

@@ -1,0 +1,171 @@
+import { describeExit, exitStory, seconds } from "./diagnose.js";
+import { LoopbackPeer, type Peer } from "./peer.js";
+import { procAvailable } from "./procnet.js";
+import { DEFAULT_LIMITS, LearnerProgram, type LaunchCommand, type OutputLimits, type ProgramView } from "./program.js";
+import { NotRun, type CheckContext, type CheckResult, type ExerciseChecker, type HarnessEvent, type Outcome, type ProgramEnv, type VerifyReport } from "./types.js";
+
+/**
+ * Runs one exercise's checks against the learner's program: prepare the
+ * environment, run each check under its deadline, explain failures, and always
+ * stop every process the run started before returning.
+ */
+
+export interface VerifyOptions {
+  command: LaunchCommand;
+  onEvent?: (e: HarnessEvent) => void;
+  readyTimeoutMs?: number;
+  readiness?: "kernel" | "probe";
+  signal?: AbortSignal;
+  /** A live view could pass a peer that reports every call. */
+  peer?: Peer;
+  limits?: OutputLimits;
+}
+
+const CONTRACT_VARS = ["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const;
+
+/** The inherited environment, minus the contract's names (a shell's PORT=3000 must not leak in), plus ours. */
+export function programEnvironment(env: ProgramEnv, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...base };
+  for (const k of CONTRACT_VARS) delete out[k];
+  for (const k of CONTRACT_VARS) if (env[k] !== undefined) out[k] = env[k];
+  // Python buffers stdout in a pipe: without this a server's prints would never show.
+  out.PYTHONUNBUFFERED = "1";
+  return out;
+}
+
+function withDeadline(run: () => Promise<Outcome>, ms: number, signal: AbortSignal): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      resolve({ passed: false, detail: `This check did not finish within ${seconds(ms)} and was stopped.`, stop: true });
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve({ passed: false, detail: "cancelled", stop: true });
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    run().then(
+      (o) => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+        resolve(o);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): Promise<VerifyReport> {
+  const started = Date.now();
+  const emit = opts.onEvent ?? (() => undefined);
+  const controller = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
+  const peer = opts.peer ?? new LoopbackPeer();
+  const programs: LearnerProgram[] = [];
+  const notes: string[] = [];
+  const results: CheckResult[] = [];
+  const { env, target, cleanup } = await checker.prepare();
+  const fullEnv = programEnvironment(env);
+
+  const ctx: CheckContext = {
+    env,
+    peer,
+    readyTimeoutMs: opts.readyTimeoutMs ?? 5000,
+    readiness: opts.readiness ?? (procAvailable() ? "kernel" : "probe"),
+    signal,
+    note: (t) => {
+      if (!notes.includes(t)) notes.push(t);
+    },
+    sleep: (ms) =>
+      new Promise((resolve) => {
+        if (signal.aborted) return resolve();
+        const onAbort = (): void => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          signal.removeEventListener("abort", onAbort);
+          resolve();
+        }, ms);
+        signal.addEventListener("abort", onAbort, { once: true });
+      }),
+    launch: (extra) => {
+      const p = new LearnerProgram(opts.command, extra ? programEnvironment({ ...env, ...extra }) : fullEnv, (line) => emit({ kind: "output", line }), opts.limits ?? DEFAULT_LIMITS);
+      programs.push(p);
+      return p;
+    },
+    program: () => programs[programs.length - 1],
+  };
+
+  emit({ kind: "start", command: opts.command, env });
+  const checks = checker.checks(ctx, target);
+  let stopReason: string | undefined;
+  try {
+    for (const [index, check] of checks.entries()) {
+      if (signal.aborted) break;
+      if (stopReason) {
+        const r: CheckResult = { name: check.name, passed: false, skipped: true, detail: `not run: ${stopReason}`, ms: 0 };
+        results.push(r);
+        emit({ kind: "check-done", result: r, index, total: checks.length });
+        continue;
+      }
+      emit({ kind: "check-start", name: check.name, index, total: checks.length });
+      const program = ctx.program();
+      const exitedBefore = program?.exit() !== undefined;
+      const t0 = Date.now();
+      let outcome: Outcome;
+      let skipped = false;
+      try {
+        outcome = await withDeadline(() => check.run(), check.deadlineMs, signal);
+      } catch (err) {
+        if (err instanceof NotRun) {
+          outcome = { passed: false, detail: `not run: ${err.message}`, stop: true };
+          skipped = true;
+        } else throw err;
+      }
+      if (signal.aborted) break;
+      const result: CheckResult = { name: check.name, passed: outcome.passed, detail: outcome.detail ?? "", ms: Date.now() - t0 };
+      if (skipped) result.skipped = true;
+      if (!outcome.passed) {
+        if (outcome.hint) result.hint = outcome.hint;
+        // A crash during the check is part of the story, even if the check did not see it.
+        const now = ctx.program();
+        if (!check.expectsExit && now && now === program && !exitedBefore && now.exit() && !/Your program (exited|was killed)/.test(result.detail)) {
+          result.detail += `\n${exitStory(now, env, "during this check")}`;
+        }
+        if (outcome.stop) stopReason = "an earlier check failed";
+        else if (!check.expectsExit && now?.exit() && checks[index + 1] && !skipped) stopReason = `your program ${describeExit(now.exit()!)} during an earlier check`;
+      }
+      results.push(result);
+      emit({ kind: "check-done", result, index, total: checks.length });
+    }
+  } finally {
+    controller.abort();
+    await Promise.all(programs.map((p) => p.stop()));
+    peer.dispose();
+    cleanup?.();
+  }
+  let hidden = 0;
+  for (const p of programs) hidden += p.flushOutput().hiddenBytes;
+  const cancelled = opts.signal?.aborted === true;
+  const passed = !cancelled && results.length === checks.length && results.every((r) => r.passed);
+  return {
+    exercise: checker.id,
+    passed,
+    checks: results,
+    notes,
+    command: opts.command,
+    env,
+    pids: programs.map((p) => p.pid),
+    ...(target ? { target } : {}),
+    exits: programs.map((p) => p.exit()),
+    hiddenOutputBytes: hidden,
+    ms: Date.now() - started,
+    cancelled,
+  };
+}
+
+export type { ProgramView };

@@ -1,0 +1,349 @@
+import dgram from "node:dgram";
+import net from "node:net";
+
+/**
+ * The checker's side of the conversation: real sockets on loopback. Checks talk to
+ * the learner's program only through this interface, so a live view can later
+ * give them a Peer that also reports each call (connect, send, recv) to its panes.
+ */
+
+export type StreamTarget = { kind: "tcp"; host: string; port: number } | { kind: "unix"; path: string };
+export type Target = StreamTarget | { kind: "udp"; host: string; port: number };
+
+export function describeTarget(t: Target): string {
+  if (t.kind === "unix") return t.path;
+  return t.host.includes(":") ? `[${t.host}]:${t.port}` : `${t.host}:${t.port}`;
+}
+
+/** Why a read stopped. */
+export type ReadEnd = "complete" | "eof" | "reset" | "error" | "timeout";
+
+export interface ReadResult {
+  data: Buffer;
+  end: ReadEnd;
+  /** errno code for reset/error (ECONNRESET, EPIPE…) */
+  code?: string;
+  ms: number;
+}
+
+export interface WriteResult {
+  ok: boolean;
+  code?: string;
+}
+
+export interface StreamConn {
+  readonly label: string;
+  write(data: Uint8Array): Promise<WriteResult>;
+  /** Half-close: send FIN, keep reading. */
+  end(): void;
+  /**
+   * Reads until `n` bytes have arrived (end "complete"), the peer closes or resets,
+   * nothing arrives for idleMs, or totalMs passes (end "timeout").
+   */
+  read(n: number, opts: { idleMs: number; totalMs?: number }): Promise<ReadResult>;
+  /** Reads until the peer closes (end "eof") or a timeout; at most `max` bytes are kept. */
+  readToEnd(opts: { idleMs: number; totalMs?: number; max?: number }): Promise<ReadResult>;
+  /** Whatever arrives within ms (end "timeout" when the wait ran out, which is normal here). */
+  readFor(ms: number): Promise<ReadResult>;
+  /** Closes both directions (FIN) and forgets the socket. */
+  close(): void;
+}
+
+export type ConnectResult = { conn: StreamConn } | { error: string; ms: number };
+
+export interface Datagram {
+  data: Buffer;
+  from: { address: string; port: number };
+}
+
+export interface DatagramPeer {
+  readonly label: string;
+  readonly port: number;
+  send(data: Uint8Array, to: { host: string; port: number }): Promise<WriteResult>;
+  /** The next datagram, or undefined if none arrives within ms. */
+  recv(ms: number): Promise<Datagram | undefined>;
+  close(): void;
+}
+
+export interface PeerServer {
+  readonly host: string;
+  readonly port: number;
+  /** The next incoming connection, or undefined if none within ms. */
+  accept(ms: number): Promise<StreamConn | undefined>;
+  close(): void;
+}
+
+export interface Peer {
+  connect(target: StreamTarget, label: string, timeoutMs?: number): Promise<ConnectResult>;
+  datagram(family: 4 | 6, label: string): Promise<DatagramPeer>;
+  listen(host: string, label: string): Promise<PeerServer>;
+  /** Closes everything this peer opened. */
+  dispose(): void;
+}
+
+class SocketConn implements StreamConn {
+  private chunks: Buffer[] = [];
+  private bytes = 0;
+  private eof = false;
+  private errCode: string | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    readonly label: string,
+    private socket: net.Socket,
+  ) {
+    socket.setNoDelay(true);
+    socket.on("data", (d: Buffer) => {
+      this.chunks.push(d);
+      this.bytes += d.length;
+      this.poke();
+    });
+    socket.on("end", () => {
+      this.eof = true;
+      this.poke();
+    });
+    socket.on("error", (err: NodeJS.ErrnoException) => {
+      this.errCode ??= err.code ?? err.message;
+      this.poke();
+    });
+    socket.on("close", () => {
+      this.eof = true;
+      this.poke();
+    });
+  }
+
+  private poke(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  private take(n: number): Buffer {
+    const all = Buffer.concat(this.chunks);
+    const out = all.subarray(0, n);
+    const rest = all.subarray(n);
+    this.chunks = rest.length ? [rest] : [];
+    this.bytes = rest.length;
+    return out;
+  }
+
+  write(data: Uint8Array): Promise<WriteResult> {
+    if (this.errCode) return Promise.resolve({ ok: false, code: this.errCode });
+    if (this.socket.destroyed || !this.socket.writable) return Promise.resolve({ ok: false, code: "EPIPE" });
+    return new Promise((resolve) => {
+      this.socket.write(data, (err) => resolve(err ? { ok: false, code: (err as NodeJS.ErrnoException).code ?? err.message } : { ok: true }));
+    });
+  }
+
+  end(): void {
+    if (!this.socket.destroyed) this.socket.end();
+  }
+
+  private async collect(want: number, keep: number, idleMs: number, totalMs: number): Promise<ReadResult> {
+    const start = Date.now();
+    let lastBytes = this.bytes;
+    let idleStart = start;
+    for (;;) {
+      if (this.bytes >= want) return { data: this.take(want), end: "complete", ms: Date.now() - start };
+      if (this.errCode) {
+        const code = this.errCode;
+        return { data: this.take(keep), end: code === "ECONNRESET" || code === "EPIPE" ? "reset" : "error", code, ms: Date.now() - start };
+      }
+      if (this.eof) return { data: this.take(keep), end: "eof", ms: Date.now() - start };
+      const now = Date.now();
+      if (this.bytes !== lastBytes) {
+        lastBytes = this.bytes;
+        idleStart = now;
+      }
+      const left = Math.min(idleStart + idleMs - now, start + totalMs - now);
+      if (left <= 0) return { data: this.take(keep), end: "timeout", ms: now - start };
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.wake = undefined;
+          resolve();
+        }, left);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  read(n: number, opts: { idleMs: number; totalMs?: number }): Promise<ReadResult> {
+    return this.collect(n, n, opts.idleMs, opts.totalMs ?? opts.idleMs);
+  }
+
+  readToEnd(opts: { idleMs: number; totalMs?: number; max?: number }): Promise<ReadResult> {
+    const max = opts.max ?? 64 << 20;
+    return this.collect(Number.POSITIVE_INFINITY, max, opts.idleMs, opts.totalMs ?? opts.idleMs);
+  }
+
+  readFor(ms: number): Promise<ReadResult> {
+    return this.collect(Number.POSITIVE_INFINITY, 64 << 20, ms, ms);
+  }
+
+  close(): void {
+    this.socket.end();
+    this.socket.destroySoon();
+    // A peer that never reads could keep the socket half-open: bound the wait.
+    setTimeout(() => this.socket.destroy(), 500).unref();
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+}
+
+class UdpPeer implements DatagramPeer {
+  private queue: Datagram[] = [];
+  private wake: (() => void) | undefined;
+
+  constructor(
+    readonly label: string,
+    private socket: dgram.Socket,
+    readonly port: number,
+  ) {
+    socket.on("message", (data, rinfo) => {
+      this.queue.push({ data, from: { address: rinfo.address, port: rinfo.port } });
+      const w = this.wake;
+      this.wake = undefined;
+      w?.();
+    });
+    // ICMP port unreachable shows up as an error on some platforms: not fatal to the checker.
+    socket.on("error", () => undefined);
+  }
+
+  send(data: Uint8Array, to: { host: string; port: number }): Promise<WriteResult> {
+    return new Promise((resolve) => {
+      this.socket.send(data, to.port, to.host, (err) => resolve(err ? { ok: false, code: (err as NodeJS.ErrnoException).code ?? err.message } : { ok: true }));
+    });
+  }
+
+  async recv(ms: number): Promise<Datagram | undefined> {
+    const deadline = Date.now() + ms;
+    while (this.queue.length === 0) {
+      const left = deadline - Date.now();
+      if (left <= 0) return undefined;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.wake = undefined;
+          resolve();
+        }, left);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    return this.queue.shift();
+  }
+
+  close(): void {
+    try {
+      this.socket.close();
+    } catch {
+      // already closed
+    }
+  }
+}
+
+/** The real thing: node:net and node:dgram sockets on loopback. */
+export class LoopbackPeer implements Peer {
+  private closers: Array<() => void> = [];
+
+  connect(target: StreamTarget, label: string, timeoutMs = 2000): Promise<ConnectResult> {
+    const start = Date.now();
+    return new Promise((resolve) => {
+      const socket = target.kind === "unix" ? net.connect({ path: target.path }) : net.connect({ host: target.host, port: target.port });
+      this.closers.push(() => socket.destroy());
+      const timer = setTimeout(() => {
+        socket.destroy();
+        resolve({ error: "ETIMEDOUT", ms: Date.now() - start });
+      }, timeoutMs);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        socket.removeListener("error", onError);
+        resolve({ conn: new SocketConn(label, socket) });
+      });
+      const onError = (err: NodeJS.ErrnoException): void => {
+        clearTimeout(timer);
+        resolve({ error: err.code ?? err.message, ms: Date.now() - start });
+      };
+      socket.once("error", onError);
+    });
+  }
+
+  datagram(family: 4 | 6, label: string): Promise<DatagramPeer> {
+    return new Promise((resolve, reject) => {
+      const socket = dgram.createSocket(family === 6 ? "udp6" : "udp4");
+      this.closers.push(() => {
+        try {
+          socket.close();
+        } catch {
+          // already closed
+        }
+      });
+      socket.once("error", reject);
+      socket.bind(0, family === 6 ? "::1" : "127.0.0.1", () => {
+        socket.removeListener("error", reject);
+        resolve(new UdpPeer(label, socket, socket.address().port));
+      });
+    });
+  }
+
+  listen(host: string, _label: string): Promise<PeerServer> {
+    return new Promise((resolve, reject) => {
+      const incoming: StreamConn[] = [];
+      let wake: (() => void) | undefined;
+      let count = 0;
+      const server = net.createServer({ allowHalfOpen: true }, (socket) => {
+        count++;
+        const conn = new SocketConn(`connection ${count}`, socket);
+        this.closers.push(() => conn.destroy());
+        incoming.push(conn);
+        const w = wake;
+        wake = undefined;
+        w?.();
+      });
+      this.closers.push(() => server.close());
+      server.once("error", reject);
+      server.listen({ host, port: 0 }, () => {
+        const addr = server.address() as net.AddressInfo;
+        resolve({
+          host,
+          port: addr.port,
+          async accept(ms: number): Promise<StreamConn | undefined> {
+            const deadline = Date.now() + ms;
+            while (incoming.length === 0) {
+              const left = deadline - Date.now();
+              if (left <= 0) return undefined;
+              await new Promise<void>((r) => {
+                const timer = setTimeout(() => {
+                  wake = undefined;
+                  r();
+                }, left);
+                wake = () => {
+                  clearTimeout(timer);
+                  r();
+                };
+              });
+            }
+            return incoming.shift();
+          },
+          close: () => server.close(),
+        });
+      });
+    });
+  }
+
+  dispose(): void {
+    for (const close of this.closers.splice(0).reverse()) {
+      try {
+        close();
+      } catch {
+        // keep closing the rest
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { onCleanup } from "../util/cleanup.js";
+import { groupCpuMs, groupMembers, groupSockets, type KernelSocket } from "./procnet.js";
+
+/**
+ * The learner's program, as the checks see it: started in its own process group
+ * (so everything it starts dies with it), its output captured within bounds, and
+ * killed as a group at the end, on Ctrl-C, or when the checker itself is terminated.
+ */
+
+export interface LaunchCommand {
+  /** Executable and arguments, as given to spawn (no shell). */
+  file: string;
+  args: string[];
+  cwd: string;
+  /** How to show the command to the learner ("python3 echo.py"). */
+  display: string;
+}
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** ms after start */
+  atMs: number;
+}
+
+export type OutputStream = "stdout" | "stderr";
+
+export interface OutputLine {
+  stream: OutputStream;
+  text: string;
+}
+
+export interface OutputLimits {
+  /** Lines passed on for display, per run; the rest are counted, not kept. */
+  maxLines: number;
+  /** Bytes of stdout kept raw for checks that compare it (a client's output). */
+  maxStdoutBytes: number;
+  /** Bytes of stderr kept (the tail) to show when the program crashes. */
+  stderrTailBytes: number;
+}
+
+export const DEFAULT_LIMITS: OutputLimits = { maxLines: 200, maxStdoutBytes: 1 << 20, stderrTailBytes: 8192 };
+
+const MAX_LINE_CHARS = 400;
+
+/** What checks may ask of the program; a traced process in the live view could offer the same. */
+export interface ProgramView {
+  readonly pid: number;
+  readonly command: LaunchCommand;
+  exit(): ExitInfo | undefined;
+  /** Resolves with the exit, or undefined if still running after `ms`. */
+  waitExit(ms: number): Promise<ExitInfo | undefined>;
+  /** Raw stdout so far (the first maxStdoutBytes). */
+  stdout(): Buffer;
+  stdoutTruncated(): boolean;
+  /** The last few KiB of stderr, as text. */
+  stderrTail(): string;
+  /** CPU time used by the whole group so far, ms (undefined where unknown). */
+  cpuMs(): number | undefined;
+  /** Sockets the group holds, from the kernel (empty where unknown). */
+  sockets(): KernelSocket[];
+  startedAt: number;
+}
+
+export class LearnerProgram implements ProgramView {
+  readonly pid: number;
+  readonly startedAt = Date.now();
+  private child: ChildProcess;
+  private exitInfo: ExitInfo | undefined;
+  private exitWaiters: Array<() => void> = [];
+  private stdoutChunks: Buffer[] = [];
+  private stdoutBytes = 0;
+  private stdoutCut = false;
+  private stderrBuf = Buffer.alloc(0);
+  private partial: Record<OutputStream, string> = { stdout: "", stderr: "" };
+  private linesShown = 0;
+  private hiddenBytes = 0;
+  private removeCleanup: () => void;
+  private killed = false;
+
+  constructor(
+    readonly command: LaunchCommand,
+    env: NodeJS.ProcessEnv,
+    private onOutput: (line: OutputLine) => void = () => undefined,
+    private limits: OutputLimits = DEFAULT_LIMITS,
+  ) {
+    // detached: a new process group with the child as leader, so -pid reaches all it starts.
+    this.child = spawn(command.file, command.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.pid = this.child.pid ?? -1;
+    // Registered before anything can fail: a signal to the checker kills the group.
+    this.removeCleanup = onCleanup(() => this.killGroup("SIGKILL"));
+    this.child.stdout!.on("data", (d: Buffer) => this.take("stdout", d));
+    this.child.stderr!.on("data", (d: Buffer) => this.take("stderr", d));
+    this.child.on("error", (err: NodeJS.ErrnoException) => {
+      this.take("stderr", Buffer.from(`socket-tutor: could not start ${command.display}: ${err.code === "ENOENT" ? "command not found" : err.message}\n`));
+      this.finish(null, null);
+    });
+    this.child.on("exit", (code, signal) => this.finish(code, signal));
+  }
+
+  get spawnFailed(): boolean {
+    return this.pid < 0;
+  }
+
+  private finish(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.exitInfo) return;
+    this.exitInfo = { code, signal, atMs: Date.now() - this.startedAt };
+    for (const w of this.exitWaiters.splice(0)) w();
+  }
+
+  private take(stream: OutputStream, data: Buffer): void {
+    if (stream === "stdout") {
+      if (this.stdoutBytes < this.limits.maxStdoutBytes) {
+        const keep = data.subarray(0, this.limits.maxStdoutBytes - this.stdoutBytes);
+        this.stdoutChunks.push(keep);
+        this.stdoutBytes += keep.length;
+        if (keep.length < data.length) this.stdoutCut = true;
+      } else this.stdoutCut = true;
+    } else {
+      const joined = Buffer.concat([this.stderrBuf, data]);
+      this.stderrBuf = joined.length > this.limits.stderrTailBytes ? joined.subarray(joined.length - this.limits.stderrTailBytes) : joined;
+    }
+    if (this.linesShown >= this.limits.maxLines) {
+      this.hiddenBytes += data.length;
+      return;
+    }
+    // Lines are cut at MAX_LINE_CHARS so one endless line cannot fill memory either.
+    let text = this.partial[stream] + data.toString("utf8");
+    const lines = text.split("\n");
+    text = lines.pop()!;
+    if (text.length > MAX_LINE_CHARS) {
+      lines.push(text.slice(0, MAX_LINE_CHARS) + " …");
+      text = "";
+    }
+    this.partial[stream] = text;
+    for (const line of lines) {
+      if (this.linesShown >= this.limits.maxLines) {
+        this.hiddenBytes += Buffer.byteLength(line) + 1;
+        continue;
+      }
+      this.linesShown++;
+      this.onOutput({ stream, text: line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) + " …" : line });
+    }
+  }
+
+  /** Output still held back: the last unterminated line, and how much was not shown. */
+  flushOutput(): { hiddenBytes: number } {
+    for (const stream of ["stdout", "stderr"] as const) {
+      const rest = this.partial[stream];
+      this.partial[stream] = "";
+      if (rest && this.linesShown < this.limits.maxLines) {
+        this.linesShown++;
+        this.onOutput({ stream, text: rest });
+      } else if (rest) this.hiddenBytes += Buffer.byteLength(rest);
+    }
+    return { hiddenBytes: this.hiddenBytes };
+  }
+
+  exit(): ExitInfo | undefined {
+    return this.exitInfo;
+  }
+
+  waitExit(ms: number): Promise<ExitInfo | undefined> {
+    if (this.exitInfo) return Promise.resolve(this.exitInfo);
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve(this.exitInfo);
+      };
+      const timer = setTimeout(() => {
+        this.exitWaiters = this.exitWaiters.filter((w) => w !== done);
+        resolve(undefined);
+      }, ms);
+      this.exitWaiters.push(done);
+    });
+  }
+
+  stdout(): Buffer {
+    return Buffer.concat(this.stdoutChunks);
+  }
+
+  stdoutTruncated(): boolean {
+    return this.stdoutCut;
+  }
+
+  stderrTail(): string {
+    return this.stderrBuf.toString("utf8");
+  }
+
+  cpuMs(): number | undefined {
+    return this.pid > 0 ? groupCpuMs(this.pid) : undefined;
+  }
+
+  sockets(): KernelSocket[] {
+    // Unnamed Unix sockets are the stdout/stderr pipes Node gave it (socketpairs), not the learner's.
+    return this.pid > 0 ? groupSockets(this.pid).filter((s) => s.table !== "unix" || s.path !== "") : [];
+  }
+
+  private killGroup(signal: NodeJS.Signals): void {
+    if (this.pid <= 0) return;
+    try {
+      process.kill(-this.pid, signal);
+    } catch {
+      // ESRCH: the group is already gone
+    }
+  }
+
+  /**
+   * Stops the whole group and waits until no member is left, so that when verify
+   * returns no learner process runs and no port is bound. SIGTERM first (a program
+   * may remove its Unix socket file), SIGKILL after a short grace.
+   */
+  async stop(graceMs = 150): Promise<void> {
+    if (this.killed) return;
+    this.killed = true;
+    if (this.pid > 0) {
+      if (!this.exitInfo || groupMembers(this.pid).length > 0) {
+        this.killGroup("SIGTERM");
+        await this.waitExit(graceMs);
+        this.killGroup("SIGKILL");
+        await this.waitExit(1000);
+      }
+      // Grandchildren are not our children: poll until the group is empty (bounded).
+      for (let i = 0; i < 100 && groupMembers(this.pid).length > 0; i++) {
+        this.killGroup("SIGKILL");
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    }
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
+    this.removeCleanup();
+  }
+}
