@@ -1,7 +1,7 @@
 import { patternBytes, plural } from "../bytes.js";
 import { exitStory, seconds } from "../diagnose.js";
 import { see } from "../lessons.js";
-import { describeTarget, type StreamConn, type StreamTarget, type Target } from "../peer.js";
+import type { StreamConn, StreamTarget, Target } from "../peer.js";
 import { freeTcpPort, privateSocketPath } from "../ports.js";
 import { startAndWait } from "../ready.js";
 import type { Check, CheckContext, ExerciseChecker, Outcome } from "../types.js";
@@ -39,7 +39,7 @@ export function echoChecker(id: string, where: Where, concurrent: boolean): Exer
       const target = streamTarget(t);
       const checks: Check[] = [
         {
-          name: `starts and listens on ${where.kind === "unix" ? "SOCKET_PATH" : where.host.includes(":") ? "[HOST]:PORT" : "HOST:PORT"} (${describeTarget(target)})`,
+          name: `starts and listens on ${where.kind === "unix" ? "SOCKET_PATH" : "HOST:PORT"}`,
           deadlineMs: ctx.readyTimeoutMs + 2000,
           run: () => startAndWait(ctx, target),
         },

@@ -91,7 +91,7 @@ export const checker: ExerciseChecker = {
     const client = (label: string): Promise<DatagramPeer> => ctx.peer.datagram(4, label);
     const PASS: Outcome = { passed: true };
     return [
-      { name: `starts and binds a UDP socket on HOST:PORT (${formatInet(server.host, server.port)})`, deadlineMs: ctx.readyTimeoutMs + 2000, run: () => startAndWait(ctx, t!) },
+      { name: "starts and binds a UDP socket on HOST:PORT", deadlineMs: ctx.readyTimeoutMs + 2000, run: () => startAndWait(ctx, t!) },
       {
         name: "answers a datagram with the same bytes in upper case",
         deadlineMs: 5000,

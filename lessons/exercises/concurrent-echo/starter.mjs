@@ -1,0 +1,12 @@
+// concurrent-echo: an echo server for many clients at once.
+// The task: socket-tutor exercise concurrent-echo
+// Check it: socket-tutor verify concurrent-echo concurrent-echo.mjs
+import net from "node:net";
+
+const HOST = process.env.HOST;
+const PORT = Number(process.env.PORT);
+
+// TODO: the tcp-echo server: net.createServer({ allowHalfOpen: true }, (client) => { ... })
+//   Node calls your function once per client and delivers each client's "data" events as they
+//   come, so clients do not wait for each other (lesson 11, Many clients).
+// TODO: server.listen(PORT, HOST)

@@ -1,0 +1,21 @@
+# tcp-client: send MESSAGE, print the whole answer.
+# The task: socket-tutor exercise tcp-client
+# Check it: socket-tutor verify tcp-client tcp-client.py
+import os
+import socket
+import sys
+
+HOST = os.environ["HOST"]  # the checker's server listens here
+PORT = int(os.environ["PORT"])
+MESSAGE = os.environ["MESSAGE"]  # send exactly these bytes
+
+
+def main() -> None:
+    # TODO: create a TCP socket and connect it to (HOST, PORT)   (lesson 7, The client's calls)
+    # TODO: send MESSAGE, all of it: sendall(MESSAGE.encode())
+    # TODO: read until the server closes (recv returns b""), writing each piece to stdout
+    #       without adding newlines: sys.stdout.write(piece.decode())
+    pass
+
+
+main()

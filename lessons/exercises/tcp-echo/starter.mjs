@@ -1,0 +1,14 @@
+// tcp-echo: a TCP echo server.
+// The task: socket-tutor exercise tcp-echo
+// Check it: socket-tutor verify tcp-echo tcp-echo.mjs
+import net from "node:net";
+
+const HOST = process.env.HOST; // the checker sets HOST and PORT: never hard-code them
+const PORT = Number(process.env.PORT);
+
+// TODO: create the server: net.createServer({ allowHalfOpen: true }, (client) => { ... })
+//   Inside, for each client (lesson 5, The server's calls):
+//   - on "data": send the chunk back (a chunk is whatever has arrived, not a whole message)
+//   - on "end": the client closed its side; close yours with client.end()
+//   - on "error": log it, so one bad client cannot crash the server
+// TODO: listen on PORT and HOST: server.listen(PORT, HOST)

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { loadExercises, type ExerciseInfo } from "../exercises/catalog.js";
+import { learnerFileName, requireExercise, starterFiles } from "../exercises/files.js";
+import { exerciseStatus, loadProgress } from "../progress/store.js";
+import { renderMarkdown } from "../render/markdown.js";
+import { colourEnabled, makeStyle, readingWidth, wrap } from "../util/style.js";
+import { parseCommandArgs } from "./args.js";
+import { helpText } from "./context.js";
+
+export const EXERCISES_FOLDER = "socket-tutor-exercises";
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs("exercise", argv, {});
+  if (values.help) {
+    process.stdout.write(
+      helpText("exercise [<exercise>]", "Show an exercise's task and write its starter files (Python and JavaScript) into ./socket-tutor-exercises/<exercise>/.", [
+        "Files that already exist are never overwritten: your work is safe to run this again.",
+        "Without <exercise>, lists the exercises.",
+        "Then: socket-tutor verify <exercise> <file>; socket-tutor hint <exercise>; socket-tutor solution <exercise>.",
+      ]),
+    );
+    return 0;
+  }
+  if (!positionals[0]) {
+    process.stdout.write(listExercises());
+    return 0;
+  }
+  const ex = requireExercise(positionals[0], "exercise");
+  const width = readingWidth();
+  const colour = colourEnabled();
+  const s = makeStyle(colour);
+  process.stdout.write(`${await renderMarkdown(`# ${ex.title}\n\n${ex.task}`, { width, colour })}\n\n`);
+  const { written, kept, dir } = writeStarters(ex, process.cwd());
+  const rel = path.relative(process.cwd(), dir) || ".";
+  for (const f of written) process.stdout.write(`${s.green("wrote")} ${path.join(rel, f)}\n`);
+  for (const f of kept) process.stdout.write(`${s.yellow("kept")}  ${path.join(rel, f)} ${s.dim("(it already exists; not overwritten)")}\n`);
+  const first = [...written, ...kept][0] ?? `${ex.id}.py`;
+  process.stdout.write(
+    "\n" +
+      wrap(`Next: edit one of them (the TODOs say what goes where), then check it:\n  cd ${rel}\n  socket-tutor verify ${ex.id} ${first}\nHints one at a time: socket-tutor hint ${ex.id}`, width, "  ") +
+      "\n",
+  );
+  return 0;
+}
+
+/** Writes the starters into <cwd>/socket-tutor-exercises/<id>/, keeping any file that exists. */
+export function writeStarters(ex: ExerciseInfo, cwd: string): { dir: string; written: string[]; kept: string[] } {
+  const dir = path.join(cwd, EXERCISES_FOLDER, ex.id);
+  mkdirSync(dir, { recursive: true });
+  const written: string[] = [];
+  const kept: string[] = [];
+  for (const starter of starterFiles(ex)) {
+    const name = learnerFileName(ex, starter);
+    const target = path.join(dir, name);
+    if (existsSync(target)) {
+      kept.push(name);
+      continue;
+    }
+    try {
+      // 'wx': fail rather than overwrite, even if the file appeared a moment ago.
+      writeFileSync(target, starter.text, { flag: "wx" });
+      written.push(name);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "EEXIST") kept.push(name);
+      else throw err;
+    }
+  }
+  return { dir, written, kept };
+}
+
+function listExercises(): string {
+  const { exercises } = loadExercises();
+  const { progress } = loadProgress();
+  const s = makeStyle(colourEnabled());
+  const w = Math.max(...exercises.map((e) => e.id.length));
+  const lines = exercises.map((e) => {
+    const st = exerciseStatus(progress, e.id);
+    const word = st === "done" ? s.green("passed") : st === "in progress" ? s.yellow("tried") : s.dim("new");
+    return `  ${e.id.padEnd(w)}  ${e.summary} ${s.dim("·")} ${word}`;
+  });
+  return ["Exercises:", ...lines, "", "Start one: socket-tutor exercise <exercise>"].join("\n") + "\n";
+}

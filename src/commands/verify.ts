@@ -1,0 +1,149 @@
+import { createHash } from "node:crypto";
+import { readFileSync, watch } from "node:fs";
+import path from "node:path";
+import { loadChecker } from "../check/checkers.js";
+import { commandForFile, commandFromArgv, LaunchProblem } from "../check/command.js";
+import { LiveConsole } from "../check/console.js";
+import { runVerify } from "../check/harness.js";
+import type { LaunchCommand } from "../check/program.js";
+import { formatSummary, jsonReport } from "../check/report.js";
+import type { VerifyReport } from "../check/types.js";
+import type { ExerciseInfo } from "../exercises/catalog.js";
+import { requireExercise } from "../exercises/files.js";
+import { updateProgress } from "../progress/store.js";
+import { onCleanup } from "../util/cleanup.js";
+import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
+import { parseCommandArgs } from "./args.js";
+import { helpText } from "./context.js";
+import { UsageError, UserError } from "./errors.js";
+
+const HELP = helpText(
+  "verify <exercise> <file> [--watch] [--json]\n       socket-tutor verify <exercise> [--json] -- <command> [args...]",
+  "Run your program and check it over real sockets on loopback, the way a demanding peer would. Exit code 0: passed; 1: not yet; 2: usage error.",
+  [
+    "<file> runs by its extension: .py with python3, .js/.mjs/.cjs with Node.js, .ts with tsx;",
+    "any other file must be executable. After -- give any command (a compiled program, 'cargo run', ...).",
+    "",
+    "Your program runs in its own folder (the current folder for --), in its own process group,",
+    "with HOST and PORT (or SOCKET_PATH, or MESSAGE) in its environment. It is stopped when the checks end.",
+    "",
+    "  --watch  re-run the checks each time the file changes (Ctrl-C to stop)",
+    "  --json   print only a JSON report: { exercise, passed, checks: [{ name, passed, detail }] }",
+    "",
+    "Example: socket-tutor verify tcp-echo tcp-echo.py",
+  ],
+);
+
+export async function run(argv: string[]): Promise<number> {
+  const dash = argv.indexOf("--");
+  const mine = dash >= 0 ? argv.slice(0, dash) : argv;
+  const commandArgv = dash >= 0 ? argv.slice(dash + 1) : undefined;
+  const { values, positionals } = parseCommandArgs("verify", mine, { watch: { type: "boolean" }, json: { type: "boolean" } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const ex = requireExercise(positionals[0], "verify");
+  const file = positionals[1];
+  if (commandArgv && file) throw new UsageError(`give either a file ('${file}') or a command after --, not both`, "verify");
+  if (!commandArgv && !file) throw new UsageError(`which program? e.g. 'socket-tutor verify ${ex.id} ${ex.id}.py', or a command after --`, "verify");
+  if (positionals.length > 2) throw new UsageError(`one file at a time; extra arguments: ${positionals.slice(2).join(" ")} (to pass arguments, use: socket-tutor verify ${ex.id} -- <command> [args...])`, "verify");
+  if (values.watch && values.json) throw new UsageError("--watch and --json do not go together: --json prints one report and exits", "verify");
+  if (values.watch && !file) throw new UsageError("--watch needs a file to watch: socket-tutor verify <exercise> <file> --watch", "verify");
+
+  const launch = (): LaunchCommand => {
+    try {
+      return commandArgv ? commandFromArgv(commandArgv) : commandForFile(file!);
+    } catch (err) {
+      if (err instanceof LaunchProblem) throw err.usage ? new UsageError(err.message, "verify") : new UserError(err.message);
+      throw err;
+    }
+  };
+  const command = launch();
+  if (values.watch) return watchLoop(ex, path.resolve(file!), command);
+  const report = await verifyOnce(ex, command, values.json === true);
+  return report.passed ? 0 : 1;
+}
+
+async function verifyOnce(ex: ExerciseInfo, command: LaunchCommand, json: boolean, signal?: AbortSignal): Promise<VerifyReport> {
+  const checker = await loadChecker(ex.id);
+  if (!checker) throw new UserError(`the exercise '${ex.id}' has no checker (this is a bug in socket-tutor)`);
+  const out = process.stdout;
+  const s = makeStyle(colourEnabled(out));
+  const width = terminalWidth(out);
+  const live = json ? undefined : new LiveConsole(out, s, width, out.isTTY === true);
+  if (!json) out.write(`${s.bold(`Checking ${ex.id}`)}: ${ex.title}\n`);
+  let report: VerifyReport;
+  try {
+    report = await runVerify(checker, { command, ...(live ? { onEvent: live.handle } : {}), ...(signal ? { signal } : {}) });
+  } finally {
+    live?.finish();
+  }
+  if (report.cancelled) return report;
+  const saved = updateProgress((p) => {
+    const e = (p.exercises[ex.id] ??= { passed: false, attempts: 0, hintsShown: 0 });
+    e.attempts += 1;
+    if (report.passed && !e.passed) {
+      e.passed = true;
+      e.passedAt = new Date().toISOString();
+    }
+  });
+  if (json) out.write(JSON.stringify(jsonReport(report), null, 2) + "\n");
+  else out.write(formatSummary(report, s, width, report.passed && !saved.notice) + "\n");
+  if (saved.notice) process.stderr.write(`socket-tutor: ${saved.notice}\n`);
+  return report;
+}
+
+function digest(file: string): string | undefined {
+  try {
+    return createHash("sha1").update(readFileSync(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Runs, then re-runs whenever the file's content changes. The folder is watched,
+ * not the file: editors often save by writing a new file and renaming it over
+ * the old one, which a watch on the old file would miss.
+ */
+async function watchLoop(ex: ExerciseInfo, file: string, command: LaunchCommand): Promise<number> {
+  const s = makeStyle(colourEnabled());
+  const name = path.basename(file);
+  onCleanup(() => process.stdout.write(`\n${s.dim("Stopped watching.")}\n`));
+  let last = digest(file);
+  let current: { controller: AbortController; done: Promise<unknown> } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const start = (): void => {
+    const controller = new AbortController();
+    const done = verifyOnce(ex, command, false, controller.signal)
+      .catch((err: unknown) => process.stderr.write(`socket-tutor: ${(err as Error).message}\n`))
+      .then(() => {
+        if (!controller.signal.aborted) process.stdout.write(s.dim(`\nWatching ${name}: save it to check again (Ctrl-C to stop).\n`));
+      });
+    current = { controller, done };
+  };
+
+  const changed = async (): Promise<void> => {
+    const now = digest(file);
+    if (now === undefined || now === last) return;
+    last = now;
+    if (current) {
+      current.controller.abort();
+      await current.done;
+    }
+    process.stdout.write(`\n${s.cyan(`── ${new Date().toLocaleTimeString()}: ${name} changed, checking again ──`)}\n`);
+    start();
+  };
+
+  start();
+  watch(path.dirname(file), (_event, filename) => {
+    if (filename && filename !== name) return;
+    // Saves come as bursts of events: wait for the burst to end.
+    clearTimeout(timer);
+    timer = setTimeout(() => void changed(), 150);
+  });
+  // Runs until Ctrl-C; the clean-up hooks stop the program and print the goodbye.
+  return new Promise<number>(() => undefined);
+}
