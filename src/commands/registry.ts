@@ -20,6 +20,10 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: "lesson", usage: "lesson <lesson>", summary: "Open one lesson directly.", load: () => import("./lesson.js") },
   { name: "progress", usage: "progress", summary: "Show what you have done so far.", load: () => import("./progress.js") },
   { name: "reset", usage: "reset [<lesson>]", summary: "Forget progress for one lesson, or for everything (asks first).", load: () => import("./reset.js") },
+  { name: "exercise", usage: "exercise [<exercise>]", summary: "Show an exercise's task and write starter files into ./socket-tutor-exercises/<exercise>/.", load: () => import("./exercise.js") },
+  { name: "verify", usage: "verify <exercise> <file>", summary: "Check your program over real sockets (--watch, --json; or -- <command>).", load: () => import("./verify.js") },
+  { name: "hint", usage: "hint <exercise>", summary: "Show the next hint for an exercise.", load: () => import("./hint.js") },
+  { name: "solution", usage: "solution <exercise>", summary: "Show an exercise's reference solutions (after you pass, or when you ask).", load: () => import("./solution.js") },
   { name: "doctor", usage: "doctor", summary: "Check what this machine offers the tutor (Python, strace, /proc/net, loopback).", load: () => import("./doctor.js") },
 ];
 
