@@ -37,12 +37,33 @@ export interface CallEvent {
   bytes?: number;
   /** ms since epoch (with fractions) when this phase happened in the traced process. */
   t: number;
+  /**
+   * What kind of call: a socket call (the default when absent), a wait for readiness
+   * (select/poll/selectors), or a read of the program's stdin (input()), which the
+   * views may show as "waiting for you to type" and never pause before.
+   */
+  kind?: "socket" | "select" | "stdin";
+  /** The runtime's own spelling of the call when it is not the BSD one: "server.listen(8000, '127.0.0.1')". */
+  api?: string;
+  /** One honest line about how the runtime maps to the BSD call: "Node's server.listen() does socket+bind+listen in one call". */
+  note?: string;
+  /** The library helper that made this call on the program's behalf: "socket.create_connection". */
+  via?: string;
+  /** The thread that made the call, when it is not the main one (Python threads). */
+  thread?: string;
+  /** accept(): the new connected socket's fd. socket(): the same as fd. */
+  newFd?: number;
+  /** Unix stream sockets: the peer's pid (SO_PEERCRED), which pairs the two ends of a connection. */
+  peerPid?: number;
+  /** On end: the call returned because the runtime gave up waiting (a timeout), not an error from the kernel. */
+  timedOut?: boolean;
 }
 
 export interface OutputEvent {
   type: "output";
   proc: string;
-  stream: "stdout" | "stderr";
+  /** "stdin": a line typed into the process (by the learner in the view, or by the tutor in a free run). */
+  stream: "stdout" | "stderr" | "stdin";
   text: string;
   t: number;
 }
@@ -55,6 +76,13 @@ export interface ProcessEvent {
   code?: number | null;
   signal?: string | null;
   t: number;
+  /** On spawn: the runtime and the program file (relative to the demo folder) it runs. */
+  runtime?: "python" | "node";
+  file?: string;
+  /** On spawn: the user it runs as, when not the tutor's own (an `unprivileged` process). */
+  user?: string;
+  /** On exit: the tutor ended it (stop(), restart, the demo's deadline), so it is not a crash. */
+  stopped?: boolean;
 }
 
 export interface TableEvent {
@@ -80,4 +108,25 @@ export interface NoteEvent {
   t: number;
 }
 
-export type DemoEvent = CallEvent | OutputEvent | ProcessEvent | TableEvent | SyscallEvent | NoteEvent;
+/**
+ * The session's lifecycle, for views: "running" after launch, "done" when every
+ * process that should finish has finished (or the deadline passed), "stopped" after
+ * stop(). `ok` on done: the demo ran as designed (exit codes as expected, no deadline hit).
+ */
+export interface StatusEvent {
+  type: "status";
+  status: "starting" | "running" | "done" | "stopped";
+  ok?: boolean;
+  /** On done, when not ok: why, in one line. */
+  reason?: string;
+  t: number;
+}
+
+/** The step mode changed (setMode), so views can show it. */
+export interface ModeEvent {
+  type: "mode";
+  mode: "step" | "run" | "slow";
+  t: number;
+}
+
+export type DemoEvent = CallEvent | OutputEvent | ProcessEvent | TableEvent | SyscallEvent | NoteEvent | StatusEvent | ModeEvent;

@@ -30,11 +30,30 @@ export interface DemoProcessSpec {
    * once the process blocks in a read of stdin... or after `delayMs` between lines.
    * In the interactive view the learner types instead.
    */
-  input?: { text: string; delayMs?: number }[];
+  input?: DemoInputLine[];
   /** The process should fail (connect-refused exits non-zero): not shown as a crash. */
   expectFailure?: boolean;
   /** When the tutor runs as root, run this process as an unprivileged user (raw-eperm). */
   unprivileged?: boolean;
+  /**
+   * A server that never exits by itself (an accept loop): the demo is done when the
+   * other processes have exited, and the tutor then stops this one. Not a failure.
+   */
+  keepsRunning?: boolean;
+}
+
+/**
+ * One line typed on a process's stdin in free-running runs. When it is sent:
+ * - with `after`: once that call (of `process`, default this one) reaches `phase`
+ *   (default "end"), counting only calls made after the previous line was sent;
+ * - else, Python: when the program calls input() (the tracer reports it);
+ *   Node: `delayMs` (default 300) after the previous line or the spawn.
+ * `delayMs` is always waited on top, so a learner can read what happened.
+ */
+export interface DemoInputLine {
+  text: string;
+  delayMs?: number;
+  after?: { process?: string; call: string; phase?: "start" | "end" };
 }
 
 export interface DemoSpec {

@@ -1,0 +1,290 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { lessonsDir } from "../paths.js";
+import type { DemoSpec } from "./spec.js";
+
+/** A demo found on disk: its spec, the folder its programs live in, and its lesson folder. */
+export interface LoadedDemo {
+  spec: DemoSpec;
+  /** lessons/<lesson>/demos/<id> */
+  dir: string;
+  /** .../demo.json */
+  file: string;
+  /** The lesson folder name, e.g. 05-server-calls. */
+  lessonFolder: string;
+}
+
+/** One thing wrong with a demo.json: the file, the field (a path like processes[1].after.call) and what is wrong. */
+export interface DemoProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export class DemoSpecError extends Error {
+  constructor(readonly problems: DemoProblem[]) {
+    super(problems.map((p) => formatDemoProblem(p)).join("\n"));
+    this.name = "DemoSpecError";
+  }
+}
+
+export function formatDemoProblem(p: DemoProblem, base = process.cwd()): string {
+  const rel = path.relative(base, p.file);
+  const shown = rel && !rel.startsWith("..") ? rel : p.file;
+  return p.field ? `${shown}: ${p.field}: ${p.message}` : `${shown}: ${p.message}`;
+}
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const TOP_FIELDS = new Set(["id", "title", "summary", "port", "transport", "family", "processes", "interactive", "notes", "timeoutMs"]);
+const PROC_FIELDS = new Set(["name", "side", "python", "node", "args", "env", "after", "delayMs", "input", "expectFailure", "unprivileged", "keepsRunning"]);
+const RESERVED_ENV = new Set(["HOST", "PORT", "SOCKET_PATH"]);
+const MAX_TIMEOUT_MS = 120_000;
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Checks a parsed demo.json field by field. Every problem is collected (not just
+ * the first), so an author fixes a file in one pass.
+ */
+export function validateDemo(json: unknown, file: string, dir = path.dirname(file)): { spec?: DemoSpec; problems: DemoProblem[] } {
+  const problems: DemoProblem[] = [];
+  const bad = (field: string, message: string) => problems.push({ file, field, message });
+  if (!isObject(json)) {
+    bad("", "must hold one JSON object");
+    return { problems };
+  }
+  for (const key of Object.keys(json)) if (!TOP_FIELDS.has(key)) bad(key, `unknown field (known: ${[...TOP_FIELDS].join(", ")})`);
+
+  const str = (obj: Json, key: string, field: string, required: boolean): string | undefined => {
+    const v = obj[key];
+    if (v === undefined) {
+      if (required) bad(field, "is required (a string)");
+      return undefined;
+    }
+    if (typeof v !== "string" || v.trim() === "") {
+      bad(field, "must be a non-empty string");
+      return undefined;
+    }
+    return v;
+  };
+  const bool = (obj: Json, key: string, field: string) => {
+    if (obj[key] !== undefined && typeof obj[key] !== "boolean") bad(field, "must be true or false");
+  };
+  const nonNeg = (obj: Json, key: string, field: string, max = MAX_TIMEOUT_MS) => {
+    const v = obj[key];
+    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > max)) bad(field, `must be a number of milliseconds from 0 to ${max}`);
+  };
+  const oneOf = (obj: Json, key: string, field: string, allowed: readonly string[]) => {
+    const v = obj[key];
+    if (v !== undefined && (typeof v !== "string" || !allowed.includes(v))) bad(field, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
+  };
+
+  const id = str(json, "id", "id", true);
+  if (id !== undefined) {
+    if (!ID.test(id)) bad("id", `'${id}' must be kebab-case (lower-case letters, digits and dashes)`);
+    else if (path.basename(dir) !== id) bad("id", `'${id}' must match its folder name '${path.basename(dir)}'`);
+  }
+  str(json, "title", "title", true);
+  str(json, "summary", "summary", true);
+  if (json.port !== undefined && (!Number.isInteger(json.port) || (json.port as number) < 1 || (json.port as number) > 65535)) bad("port", "must be a whole number from 1 to 65535");
+  oneOf(json, "transport", "transport", ["tcp", "udp", "both"]);
+  oneOf(json, "family", "family", ["inet", "inet6", "unix"]);
+  bool(json, "interactive", "interactive");
+  if (json.timeoutMs !== undefined && (typeof json.timeoutMs !== "number" || json.timeoutMs < 500 || json.timeoutMs > MAX_TIMEOUT_MS)) bad("timeoutMs", `must be a number of milliseconds from 500 to ${MAX_TIMEOUT_MS}`);
+  if (json.notes !== undefined) {
+    if (!isObject(json.notes)) bad("notes", 'must be an object like { "node": "..." }');
+    else
+      for (const [k, v] of Object.entries(json.notes)) {
+        if (k !== "python" && k !== "node") bad(`notes.${k}`, 'unknown runtime (use "python" or "node")');
+        else if (typeof v !== "string" || !v.trim()) bad(`notes.${k}`, "must be a non-empty string");
+      }
+  }
+
+  const procs = json.processes;
+  const names: string[] = [];
+  if (!Array.isArray(procs) || procs.length === 0) bad("processes", "must be a non-empty list of processes");
+  else {
+    procs.forEach((p, i) => {
+      const f = `processes[${i}]`;
+      if (!isObject(p)) return bad(f, "must be an object");
+      const name = str(p, "name", `${f}.name`, true);
+      if (name !== undefined) {
+        if (names.includes(name)) bad(`${f}.name`, `'${name}' is used by another process of this demo`);
+        names.push(name);
+      }
+    });
+    procs.forEach((p, i) => {
+      if (!isObject(p)) return;
+      const f = `processes[${i}]`;
+      for (const key of Object.keys(p)) if (!PROC_FIELDS.has(key)) bad(`${f}.${key}`, `unknown field (known: ${[...PROC_FIELDS].join(", ")})`);
+      oneOf(p, "side", `${f}.side`, ["left", "right"]);
+      if (p.side === undefined) bad(`${f}.side`, 'is required ("left" for servers, "right" for clients)');
+      for (const rt of ["python", "node"] as const) {
+        const prog = str(p, rt, `${f}.${rt}`, true);
+        if (prog === undefined) continue;
+        if (path.isAbsolute(prog) || prog.split(/[\\/]/).includes("..")) bad(`${f}.${rt}`, `'${prog}' must be a file beside demo.json`);
+        else if (!existsSync(path.join(dir, prog))) bad(`${f}.${rt}`, `'${prog}' does not exist in ${dir}`);
+        else if (rt === "python" && !prog.endsWith(".py")) bad(`${f}.${rt}`, `'${prog}' should be a .py file`);
+        else if (rt === "node" && !/\.(mjs|cjs|js)$/.test(prog)) bad(`${f}.${rt}`, `'${prog}' should be a .mjs, .cjs or .js file`);
+      }
+      if (p.args !== undefined && (!Array.isArray(p.args) || p.args.some((a) => typeof a !== "string"))) bad(`${f}.args`, "must be a list of strings");
+      if (p.env !== undefined) {
+        if (!isObject(p.env)) bad(`${f}.env`, "must be an object of strings");
+        else
+          for (const [k, v] of Object.entries(p.env)) {
+            if (typeof v !== "string") bad(`${f}.env.${k}`, "must be a string");
+            if (RESERVED_ENV.has(k)) bad(`${f}.env.${k}`, "is set by the tutor (it picks the port and path)");
+          }
+      }
+      nonNeg(p, "delayMs", `${f}.delayMs`);
+      bool(p, "expectFailure", `${f}.expectFailure`);
+      bool(p, "unprivileged", `${f}.unprivileged`);
+      bool(p, "keepsRunning", `${f}.keepsRunning`);
+      if (p.after !== undefined) checkAfter(p.after, `${f}.after`, names, p.name, true, bad);
+      if (p.input !== undefined) {
+        if (!Array.isArray(p.input)) bad(`${f}.input`, 'must be a list like [{ "text": "hello" }]');
+        else
+          p.input.forEach((line: unknown, j: number) => {
+            const g = `${f}.input[${j}]`;
+            if (!isObject(line)) return bad(g, 'must be an object like { "text": "hello" }');
+            for (const key of Object.keys(line)) if (!["text", "delayMs", "after"].includes(key)) bad(`${g}.${key}`, "unknown field (known: text, delayMs, after)");
+            if (typeof line.text !== "string") bad(`${g}.text`, "is required (a string, without the newline)");
+            else if (line.text.includes("\n")) bad(`${g}.text`, "must be one line (the tutor adds the newline)");
+            nonNeg(line, "delayMs", `${g}.delayMs`);
+            if (line.after !== undefined) checkAfter(line.after, `${g}.after`, names, p.name, false, bad);
+          });
+      }
+    });
+    checkStartOrder(procs, file, problems);
+  }
+  if (problems.length) return { problems };
+  return { spec: json as unknown as DemoSpec, problems };
+}
+
+function checkAfter(after: unknown, f: string, names: string[], self: unknown, otherProcess: boolean, bad: (field: string, message: string) => void): void {
+  if (!isObject(after)) return bad(f, 'must be an object like { "process": "server", "call": "listen" }');
+  for (const key of Object.keys(after)) if (!["process", "call", "phase"].includes(key)) bad(`${f}.${key}`, "unknown field (known: process, call, phase)");
+  if (otherProcess || after.process !== undefined) {
+    if (typeof after.process !== "string") bad(`${f}.process`, "is required: the name of another process of this demo");
+    else if (!names.includes(after.process)) bad(`${f}.process`, `'${after.process}' is not a process of this demo (${names.join(", ")})`);
+    else if (otherProcess && after.process === self) bad(`${f}.process`, "a process cannot wait for itself to start");
+  }
+  if (typeof after.call !== "string" || !after.call) bad(`${f}.call`, 'is required: a call name such as "listen"');
+  if (after.phase !== undefined && after.phase !== "start" && after.phase !== "end") bad(`${f}.phase`, 'must be "start" or "end"');
+}
+
+/** `after` chains must end at a process that starts by itself. */
+function checkStartOrder(procs: unknown[], file: string, problems: DemoProblem[]): void {
+  const waits = new Map<string, string>();
+  for (const p of procs) if (isObject(p) && typeof p.name === "string" && isObject(p.after) && typeof p.after.process === "string") waits.set(p.name, p.after.process);
+  for (const start of waits.keys()) {
+    const seen = new Set<string>();
+    let cur: string | undefined = start;
+    while (cur !== undefined && waits.has(cur)) {
+      if (seen.has(cur)) {
+        problems.push({ file, field: "processes", message: `the 'after' conditions form a cycle (${[...seen].join(" -> ")}): no process would start` });
+        return;
+      }
+      seen.add(cur);
+      cur = waits.get(cur);
+    }
+  }
+}
+
+/** Reads and validates one demo.json. Throws DemoSpecError with every problem found. */
+export function loadDemoFile(file: string): LoadedDemo {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new DemoSpecError([{ file, field: "", message: `cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new DemoSpecError([{ file, field: "", message: `is not valid JSON: ${(err as Error).message}` }]);
+  }
+  const dir = path.dirname(file);
+  const { spec, problems } = validateDemo(json, file, dir);
+  if (!spec) throw new DemoSpecError(problems);
+  return { spec, dir, file, lessonFolder: path.basename(path.dirname(path.dirname(dir))) };
+}
+
+export interface DemoSet {
+  demos: LoadedDemo[];
+  problems: DemoProblem[];
+}
+
+/**
+ * Every lessons/<lesson>/demos/<id>/demo.json, valid ones in lesson-folder then id
+ * order, and the problems of the rest (for the lessons' reference check and doctor).
+ */
+export function listDemos(root: string = lessonsDir()): DemoSet {
+  const demos: LoadedDemo[] = [];
+  const problems: DemoProblem[] = [];
+  const byId = new Map<string, LoadedDemo>();
+  for (const lesson of safeReaddir(root).sort()) {
+    const demosDir = path.join(root, lesson, "demos");
+    if (!isDir(demosDir)) continue;
+    for (const id of safeReaddir(demosDir).sort()) {
+      const dir = path.join(demosDir, id);
+      if (!isDir(dir)) continue;
+      const file = path.join(dir, "demo.json");
+      if (!existsSync(file)) {
+        problems.push({ file, field: "", message: "this demo folder has no demo.json" });
+        continue;
+      }
+      try {
+        const demo = loadDemoFile(file);
+        const first = byId.get(demo.spec.id);
+        if (first) {
+          problems.push({ file, field: "id", message: `'${demo.spec.id}' is already used by ${first.file}` });
+          continue;
+        }
+        byId.set(demo.spec.id, demo);
+        demos.push(demo);
+      } catch (err) {
+        if (err instanceof DemoSpecError) problems.push(...err.problems);
+        else throw err;
+      }
+    }
+  }
+  return { demos, problems };
+}
+
+/** A demo by id (ids are unique across lessons). Throws DemoSpecError when its demo.json is broken. */
+export function findDemo(id: string, root: string = lessonsDir()): LoadedDemo | undefined {
+  for (const lesson of safeReaddir(root).sort()) {
+    const file = path.join(root, lesson, "demos", id, "demo.json");
+    if (existsSync(file)) return loadDemoFile(file);
+  }
+  return undefined;
+}
+
+/** Every demo id on disk, valid or not (for "did you mean"). */
+export function demoIds(root: string = lessonsDir()): string[] {
+  const ids: string[] = [];
+  for (const lesson of safeReaddir(root)) for (const id of safeReaddir(path.join(root, lesson, "demos"))) if (existsSync(path.join(root, lesson, "demos", id, "demo.json"))) ids.push(id);
+  return ids.sort();
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,482 @@
+import { EventEmitter } from "node:events";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { readSocketTable } from "../kernel/table.js";
+import type { SocketRow } from "../kernel/types.js";
+import { onCleanup } from "../util/cleanup.js";
+import type { CallEvent, DemoEvent } from "./events.js";
+import type { LoadedDemo } from "./load.js";
+import { choosePort, LOOPBACK } from "./ports.js";
+import type { RuntimeChoice } from "./runtime.js";
+import type { DemoInputLine, DemoProcessSpec, DemoRuntime } from "./spec.js";
+import { initialState, reduce, type DemoMode, type DemoState, type StateLimits } from "./state.js";
+import { TracedProcess, now, type LaunchPlan } from "./traced-process.js";
+import { nodePreload, pythonTracer } from "./tracer-files.js";
+import { unprivilegedUser, usableAs, type SystemUser } from "./users.js";
+import { startStrace, type StraceSupport } from "./syscalls.js";
+
+export interface SessionOptions {
+  mode: DemoMode;
+  /** Slow motion: how long each call stays paused before the tutor continues it. */
+  slowMs: number;
+  syscalls: boolean;
+  /** Override the demo's port; 0 = any free port (tests). */
+  port?: number;
+  /** Type the demo's `input` lines automatically (false: the view sends what the learner types). */
+  autoInput: boolean;
+  /** The run is over (status done, ok false) after this long. Undefined: no deadline. */
+  timeoutMs?: number;
+  tablePollMs: number;
+  limits?: Partial<StateLimits>;
+}
+
+
+interface Feed {
+  proc: string;
+  lines: DemoInputLine[];
+  next: number;
+  armed: boolean;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * The fds the tutor's pipes use in each traced process (stdio, and the tracer's
+ * events and control: 3 and 4 at spawn, moved to 200+ by the Python tracer): they
+ * are unnamed Unix sockets, not the demo's, and stay out of its table.
+ */
+const PLUMBING: Record<DemoRuntime, (fd: number) => boolean> = {
+  python: (fd) => fd <= 4 || fd >= 200,
+  node: (fd) => fd <= 4,
+};
+
+/**
+ * One run of a demo (see launcher.ts for the API). Emits "event" (DemoEvent) after
+ * applying it to `state`, so a listener always sees the state including the event.
+ */
+export class DemoSession extends EventEmitter {
+  state: DemoState;
+  readonly runtime: DemoRuntime;
+  mode: DemoMode;
+  port?: number;
+  socketPath?: string;
+  readonly host: string;
+  tempDir = "";
+  private procs = new Map<string, TracedProcess>();
+  private feeds: Feed[] = [];
+  private timers = new Set<NodeJS.Timeout>();
+  private tableTimer?: NodeJS.Timeout;
+  private polling = false;
+  private lastTable = "";
+  private deadline?: NodeJS.Timeout;
+  private finishing = false;
+  private unregister?: () => void;
+  private readonly knownPids = new Set<number>();
+  /** Fds each pid's calls returned or used: a demo's own socket may take fd 3 once the tracer moved its pipes. */
+  private readonly claimedFds = new Map<number, Set<number>>();
+  private strace?: StraceSupport;
+  private donePromise?: Promise<DemoState>;
+  private resolveDone?: (s: DemoState) => void;
+  private generation = 0;
+
+  constructor(
+    readonly demo: LoadedDemo,
+    readonly choice: RuntimeChoice,
+    readonly options: SessionOptions,
+  ) {
+    super();
+    this.runtime = choice.runtime;
+    this.mode = options.mode;
+    const family = demo.spec.family ?? "inet";
+    this.host = family === "unix" ? "" : LOOPBACK[family];
+    this.state = initialState({ spec: demo.spec, runtime: this.runtime, mode: this.mode, sources: this.readSources(), limits: options.limits });
+  }
+
+  private readSources(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const p of this.demo.spec.processes) {
+      try {
+        out[p.name] = readFileSync(path.join(this.demo.dir, p[this.runtime]), "utf8").replace(/\n$/, "").split("\n");
+      } catch {
+        out[p.name] = [];
+      }
+    }
+    return out;
+  }
+
+  // ---- public API ----
+
+  /** Resolves with the final state when the run is done (or stopped). */
+  done(): Promise<DemoState> {
+    this.donePromise ??= new Promise((resolve) => {
+      if (this.state.status === "done" || this.state.status === "stopped") resolve(this.state);
+      else this.resolveDone = resolve;
+    });
+    return this.donePromise;
+  }
+
+  /** Continues one paused call of `proc` (or of the process paused longest). False if nothing was paused. */
+  continue(proc?: string): boolean {
+    const target = proc ? this.procs.get(proc) : this.oldestPaused();
+    return target?.continueCall() ?? false;
+  }
+
+  setMode(mode: DemoMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    for (const p of this.procs.values()) p.command(mode === "run" ? "r" : "s");
+    if (mode === "slow") for (const p of this.procs.values()) for (const seq of p.pending) this.slowContinue(p, seq);
+    this.publish({ type: "mode", mode, t: now() });
+  }
+
+  /** Types a line on a process's stdin (a newline is added when missing). */
+  sendInput(proc: string, text: string): boolean {
+    const p = this.procs.get(proc);
+    const line = text.endsWith("\n") ? text : text + "\n";
+    if (!p?.writeInput(line)) return false;
+    this.publish({ type: "output", proc, stream: "stdin", text: line, t: now() });
+    return true;
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    this.donePromise = undefined;
+    this.resolveDone = undefined;
+    await this.launch();
+  }
+
+  /** Kills every process of the demo, waits for their exits, removes the temp dir. */
+  async stop(): Promise<void> {
+    if (this.state.status === "stopped") return;
+    if (this.state.status === "done") return;
+    this.finishing = true;
+    await this.killAll();
+    await this.pollTable();
+    this.teardown();
+    this.publish({ type: "status", status: "stopped", t: now() });
+    this.resolveDone?.(this.state);
+  }
+
+  /** Pids of the demo's processes (the programs, not strace). */
+  pids(): number[] {
+    return [...this.knownPids];
+  }
+
+  // ---- running ----
+
+  async launch(): Promise<void> {
+    this.generation++;
+    this.finishing = false;
+    this.lastTable = "";
+    this.publish({ type: "status", status: "starting", t: now() });
+    if (this.choice.note) this.note(this.choice.note, "warn");
+    const spec = this.demo.spec;
+    const family = spec.family ?? "inet";
+    this.tempDir = mkdtempSync(path.join(os.tmpdir(), "socket-tutor-demo-"));
+    chmodSync(this.tempDir, 0o700);
+    this.unregister = onCleanup(() => this.killNow());
+    if (family === "unix") {
+      this.socketPath = path.join(this.tempDir, `${spec.id}.sock`);
+      this.port = undefined;
+    } else {
+      const wanted = this.options.port ?? spec.port ?? 0;
+      const choice = await choosePort(wanted, spec.transport ?? "tcp", family);
+      this.port = choice.port;
+      if (choice.busy) this.note(`Port ${wanted} is held by ${choice.busy}, so this run uses port ${choice.port}.`, "info");
+    }
+    if (this.options.syscalls) {
+      this.strace = await startStrace(this.tempDir, this.runtime);
+      if (!this.strace.available) this.note(this.strace.reason, "info");
+    }
+    const root = process.getuid?.() === 0;
+    const user = root && spec.processes.some((p) => p.unprivileged) ? unprivilegedUser() : undefined;
+    if (user) chownSync(this.tempDir, user.uid, user.gid);
+    const plans = new Map<string, LaunchPlan>();
+    for (const p of spec.processes) plans.set(p.name, await this.plan(p, p.unprivileged && root ? user : undefined, root));
+    for (const p of spec.processes) this.procs.set(p.name, new TracedProcess(plans.get(p.name)!, (ev) => this.onProcessEvent(ev), () => this.onExit()));
+    this.feeds = this.options.autoInput ? spec.processes.filter((p) => p.input?.length).map((p) => ({ proc: p.name, lines: p.input!, next: 0, armed: false })) : [];
+    this.publish({ type: "status", status: "running", t: now() });
+    if (this.options.timeoutMs !== undefined) this.deadline = setTimeout(() => void this.finish(false, `did not finish within ${Math.round(this.options.timeoutMs! / 100) / 10} s`), this.options.timeoutMs);
+    this.tableTimer = setInterval(() => void this.pollTable(), this.options.tablePollMs);
+    for (const p of spec.processes) if (!p.after) this.later(p.delayMs ?? 0, () => this.startProcess(p.name));
+    void this.pollTable();
+  }
+
+  private async plan(p: DemoProcessSpec, user: SystemUser | undefined, root: boolean): Promise<LaunchPlan> {
+    const runtime = this.runtime;
+    let executable = runtime === "python" ? this.choice.python!.executable : process.execPath;
+    let tracer = runtime === "python" ? pythonTracer() : nodePreload();
+    let program = path.join(this.demo.dir, p[runtime]);
+    let cwd = this.demo.dir;
+    const env: NodeJS.ProcessEnv = { ...process.env, ...p.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" };
+    delete env.NODE_OPTIONS;
+    if (this.port !== undefined) {
+      env.HOST = this.host;
+      env.PORT = String(this.port);
+    }
+    if (this.socketPath) env.SOCKET_PATH = this.socketPath;
+    if (user) {
+      // The unprivileged user may not reach the tutor's files (a home folder with
+      // mode 700): copy the demo folder and the tracer into the private temp dir.
+      const dir = path.join(this.tempDir, `run-${p.name.replace(/[^a-zA-Z0-9_-]/g, "_")}`);
+      mkdirSync(dir, { mode: 0o755 });
+      for (const f of readdirSync(this.demo.dir)) {
+        const src = path.join(this.demo.dir, f);
+        if (statSync(src).isFile()) {
+          copyFileSync(src, path.join(dir, f));
+          chmodSync(path.join(dir, f), 0o644);
+        }
+      }
+      const tracerCopy = path.join(dir, runtime === "python" ? "socket_tutor_trace.py" : "socket-tutor-preload.mjs");
+      copyFileSync(tracer, tracerCopy);
+      chmodSync(tracerCopy, 0o644);
+      chownSync(dir, user.uid, user.gid);
+      tracer = tracerCopy;
+      program = path.join(dir, p[runtime]);
+      cwd = dir;
+      const exe = await usableAs(runtime, executable, user);
+      if (exe) executable = exe;
+      else this.note(`No ${runtime === "python" ? "Python" : "Node"} interpreter that '${user.name}' may run was found; '${p.name}' will fail to start.`, "warn");
+      env.HOME = dir;
+      env.USER = user.name;
+      env.LOGNAME = user.name;
+      this.note(`The tutor runs as root; '${p.name}' runs as '${user.name}' so the kernel treats it as it would treat you, an unprivileged user (a raw socket is refused).`, "info");
+    } else if (p.unprivileged && !root) {
+      // Already unprivileged: the kernel's answer is the learner's own.
+    }
+    const plan: LaunchPlan = { spec: p, runtime, executable, tracer, program, cwd, env, user };
+    const strace = this.strace;
+    if (strace?.available) plan.strace = (argv) => strace.wrap(p.name, argv);
+    return plan;
+  }
+
+  private startProcess(name: string): void {
+    const p = this.procs.get(name);
+    if (!p || p.started || this.finishing) return;
+    p.start(this.mode === "run" ? "run" : "step");
+    if (p.pid !== undefined && this.strace?.available) this.strace.follow(name, (ev) => this.publish(ev));
+    for (const f of this.feeds) if (f.proc === name) this.arm(f);
+  }
+
+  private onProcessEvent(ev: DemoEvent): void {
+    if (ev.type === "call") {
+      this.knownPids.add(ev.pid);
+      for (const fd of [ev.fd, ev.newFd]) {
+        if (fd === undefined) continue;
+        let set = this.claimedFds.get(ev.pid);
+        if (!set) this.claimedFds.set(ev.pid, (set = new Set()));
+        set.add(fd);
+      }
+    }
+    if (ev.type === "spawn") this.knownPids.add(ev.pid);
+    this.publish(ev);
+    if (ev.type !== "call") return;
+    if (ev.phase === "pending" && this.mode === "slow") {
+      const p = this.procs.get(ev.proc);
+      if (p) this.slowContinue(p, ev.seq);
+    }
+    for (const p of this.demo.spec.processes) {
+      const a = p.after;
+      if (a && a.process === ev.proc && a.call === ev.call && ev.phase === (a.phase ?? "end")) {
+        const proc = this.procs.get(p.name);
+        if (proc && !proc.started) this.later(p.delayMs ?? 0, () => this.startProcess(p.name));
+      }
+    }
+    for (const f of this.feeds) this.feedOnCall(f, ev);
+  }
+
+  private slowContinue(p: TracedProcess, seq: number): void {
+    this.later(this.options.slowMs, () => {
+      if (this.mode === "slow") p.continueCall(seq);
+    });
+  }
+
+  private oldestPaused(): TracedProcess | undefined {
+    let best: { p: TracedProcess; t: number } | undefined;
+    for (const p of this.procs.values()) {
+      const seq = p.pending[0];
+      if (seq === undefined) continue;
+      const call = this.state.processes.find((v) => v.name === p.name)?.calls.find((c) => c.seq === seq);
+      const t = call?.tPending ?? call?.t ?? Infinity;
+      if (!best || t < best.t) best = { p, t };
+    }
+    return best?.p;
+  }
+
+  // ---- typed input ----
+
+  private arm(f: Feed): void {
+    const line = f.lines[f.next];
+    f.armed = line !== undefined;
+    clearTimeout(f.timer);
+    if (!line || line.after) return;
+    // Python reports input() as a call, so the line is typed when the program asks
+    // for it; Node does not, so it waits a moment. Early lines only wait in the pipe.
+    const wait = this.runtime === "python" ? 2000 : line.delayMs ?? 300;
+    f.timer = this.later(wait, () => this.type(f, this.runtime === "python" ? line.delayMs ?? 0 : 0));
+  }
+
+  private feedOnCall(f: Feed, ev: CallEvent): void {
+    const line = f.lines[f.next];
+    if (!f.armed || !line) return;
+    if (line.after) {
+      const who = line.after.process ?? f.proc;
+      if (ev.proc === who && ev.call === line.after.call && ev.phase === (line.after.phase ?? "end")) this.type(f, line.delayMs ?? 0);
+    } else if (this.runtime === "python" && ev.proc === f.proc && ev.kind === "stdin" && ev.phase === "start") {
+      this.type(f, line.delayMs ?? 0);
+    }
+  }
+
+  private type(f: Feed, delayMs: number): void {
+    if (!f.armed) return;
+    f.armed = false;
+    clearTimeout(f.timer);
+    const line = f.lines[f.next]!;
+    this.later(delayMs, () => {
+      if (this.sendInput(f.proc, line.text)) {
+        f.next++;
+        this.arm(f);
+      }
+    });
+  }
+
+  // ---- the end ----
+
+  private onExit(): void {
+    if (this.finishing) return;
+    // Let the exit event settle before deciding (an `after` may start another process).
+    queueMicrotask(() => this.checkDone());
+  }
+
+  private checkDone(): void {
+    if (this.finishing || this.state.status !== "running") return;
+    const spec = this.demo.spec;
+    for (const p of spec.processes) {
+      const proc = this.procs.get(p.name)!;
+      if (p.keepsRunning && !proc.exited) continue;
+      if (proc.exited) continue;
+      if (!proc.started && this.neverStarts(p)) continue;
+      return;
+    }
+    const notStarted = spec.processes.filter((p) => !this.procs.get(p.name)!.started).map((p) => p.name);
+    const bad = this.state.processes.filter((v) => v.exit && !v.exit.expected && !(v.keepsRunning && v.exit.stopped));
+    const reasons: string[] = [];
+    for (const v of bad) reasons.push(`${v.name} ${v.exit!.code === null ? `was killed by ${v.exit!.signal ?? "a signal"}` : `exited with status ${v.exit!.code}`}${v.expectFailure ? " (it should have failed)" : ""}`);
+    if (notStarted.length) reasons.push(`${notStarted.join(", ")} never started (the call it waits for never happened)`);
+    void this.finish(reasons.length === 0, reasons.join("; ") || undefined);
+  }
+
+  private neverStarts(p: DemoProcessSpec): boolean {
+    if (!p.after) return false;
+    const target = this.procs.get(p.after.process);
+    if (!target) return true;
+    const spec = this.demo.spec.processes.find((x) => x.name === p.after!.process)!;
+    return target.exited || (!target.started && this.neverStarts(spec));
+  }
+
+  private async finish(ok: boolean, reason?: string): Promise<void> {
+    if (this.finishing) return;
+    this.finishing = true;
+    const gen = this.generation;
+    await this.killAll();
+    await this.pollTable();
+    if (gen !== this.generation) return;
+    this.teardown();
+    this.publish({ type: "status", status: "done", ok, reason, t: now() });
+    this.resolveDone?.(this.state);
+  }
+
+  private async killAll(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    clearTimeout(this.deadline);
+    for (const f of this.feeds) clearTimeout(f.timer);
+    const waits: Promise<void>[] = [];
+    for (const p of this.procs.values()) {
+      if (!p.started || p.exited) continue;
+      p.kill();
+      waits.push(p.waitExit(2000));
+    }
+    await Promise.all(waits);
+  }
+
+  /** Synchronous: for the tutor's own exit and signals, when no event loop turn is left. */
+  private killNow(): void {
+    for (const p of this.procs.values()) p.kill();
+    if (this.strace?.available) this.strace.close();
+    this.removeTemp();
+  }
+
+  private teardown(): void {
+    clearInterval(this.tableTimer);
+    this.tableTimer = undefined;
+    if (this.strace?.available) this.strace.close();
+    this.strace = undefined;
+    this.removeTemp();
+    this.unregister?.();
+    this.unregister = undefined;
+    this.procs.clear();
+  }
+
+  private removeTemp(): void {
+    if (!this.tempDir) return;
+    try {
+      rmSync(this.tempDir, { recursive: true, force: true });
+    } catch {
+      // best effort: it lives under the system temp dir
+    }
+  }
+
+  // ---- the kernel's table ----
+
+  private async pollTable(): Promise<void> {
+    if (this.polling) return;
+    const pids = [...this.procs.values()].filter((p) => !p.exited && p.pid !== undefined).flatMap((p) => [p.pid!]);
+    for (const pid of this.knownPids) if (!pids.includes(pid) && [...this.procs.values()].some((p) => !p.exited)) pids.push(pid);
+    this.polling = true;
+    try {
+      const snap = await readSocketTable({ pids, ports: this.port !== undefined ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [] });
+      const rows = snap.rows.filter((r) => !this.isPlumbing(r));
+      const shown = { ...snap, rows };
+      const key = JSON.stringify([rows, snap.error, snap.source]);
+      if (key !== this.lastTable) {
+        this.lastTable = key;
+        this.publish({ type: "table", snapshot: shown });
+      }
+    } catch (err) {
+      const key = `error:${(err as Error).message}`;
+      if (key !== this.lastTable) {
+        this.lastTable = key;
+        this.publish({ type: "table", snapshot: { t: Date.now(), rows: [], source: "none", error: (err as Error).message } });
+      }
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  private isPlumbing(r: SocketRow): boolean {
+    if (r.proto !== "unix" || r.local !== "" || r.pid === undefined || r.fd === undefined) return false;
+    if (!this.knownPids.has(r.pid) || !PLUMBING[this.runtime](r.fd)) return false;
+    return !this.claimedFds.get(r.pid)?.has(r.fd);
+  }
+
+  // ---- helpers ----
+
+  private publish(ev: DemoEvent): void {
+    this.state = reduce(this.state, ev);
+    this.emit("event", ev);
+  }
+
+  private note(text: string, level: "info" | "warn"): void {
+    this.publish({ type: "note", text, level, t: now() });
+  }
+
+  private later(ms: number, fn: () => void): NodeJS.Timeout {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      fn();
+    }, ms);
+    this.timers.add(t);
+    return t;
+  }
+}

@@ -1,0 +1,392 @@
+/**
+ * What both views render, computed from the event stream by a pure reducer:
+ * `reduce(state, event)` returns a new state (the old one is left untouched), so a
+ * view can keep the previous state to diff, and tests replay recorded events.
+ * Everything that grows with a run (calls, output, timeline, arrows, syscalls) is
+ * bounded by `limits`: a program printing megabytes costs a fixed amount of memory.
+ */
+import type { SocketTableSnapshot } from "../kernel/types.js";
+import type { CallEvent, DemoEvent, NoteEvent } from "./events.js";
+import type { DemoRuntime, DemoSpec } from "./spec.js";
+import { pairCall, emptyPairing, type Arrow, type Pairing } from "./pairing.js";
+
+export type { Arrow } from "./pairing.js";
+export type DemoMode = "step" | "run" | "slow";
+
+export interface StateLimits {
+  /** Calls kept per process (oldest dropped first). */
+  calls: number;
+  /** Output lines kept per process. */
+  outputLines: number;
+  /** Longest output line kept; longer ones are cut (with a marker). */
+  lineChars: number;
+  /** Rows kept in the timeline, and arrows. */
+  timeline: number;
+  /** strace lines kept per process. */
+  syscalls: number;
+  notes: number;
+}
+
+export const DEFAULT_LIMITS: StateLimits = { calls: 1000, outputLines: 1000, lineChars: 2000, timeline: 2000, syscalls: 500, notes: 50 };
+
+/** One call, its phases merged. */
+export interface CallView {
+  /** `${proc}#${seq}`: unique within a run. */
+  id: string;
+  proc: string;
+  pid: number;
+  seq: number;
+  call: string;
+  kind: "socket" | "select" | "stdin";
+  args: string[];
+  status: "pending" | "running" | "done" | "failed";
+  fd?: number;
+  newFd?: number;
+  result?: string;
+  errno?: string;
+  error?: string;
+  timedOut?: boolean;
+  file?: string;
+  line?: number;
+  local?: string;
+  peer?: string;
+  peerPid?: number;
+  bytes?: number;
+  api?: string;
+  note?: string;
+  via?: string;
+  thread?: string;
+  tPending?: number;
+  tStart?: number;
+  tEnd?: number;
+  /** When it was first seen (pending or start): its place in the timeline. */
+  t: number;
+}
+
+export interface OutputLine {
+  stream: "stdout" | "stderr" | "stdin";
+  text: string;
+  /** A prompt line (stdout without a newline, "reply: ") completed by what was typed after it. */
+  input?: string;
+}
+
+export interface ProcView {
+  name: string;
+  side: "left" | "right";
+  /** The program file, relative to the demo folder. */
+  file: string;
+  /** Its source lines, for the pane (line N is source[N - 1]). */
+  source: string[];
+  pid?: number;
+  user?: string;
+  status: "waiting" | "running" | "exited";
+  /** The line of the call being made (pending or running), else of the last call. */
+  line?: number;
+  /** Ids of calls paused before they run (more than one only with threads), oldest first. */
+  pending: string[];
+  calls: CallView[];
+  droppedCalls: number;
+  output: OutputLine[];
+  /** The last, unfinished line of each stream. */
+  partial: { stdout: string; stderr: string };
+  droppedOutputLines: number;
+  outputBytes: number;
+  exit?: { code: number | null; signal: string | null; stopped: boolean; t: number; expected: boolean };
+  syscalls: string[];
+  droppedSyscalls: number;
+  expectFailure: boolean;
+  keepsRunning: boolean;
+}
+
+export interface DemoState {
+  id: string;
+  title: string;
+  summary: string;
+  runtime: DemoRuntime;
+  mode: DemoMode;
+  status: "starting" | "running" | "done" | "stopped";
+  ok?: boolean;
+  reason?: string;
+  processes: ProcView[];
+  table?: SocketTableSnapshot;
+  /** Call ids across processes, in the order the calls were made. */
+  timeline: string[];
+  droppedTimeline: number;
+  /** Connections and data between the two sides, for the sequence diagram. */
+  arrows: Arrow[];
+  notes: NoteEvent[];
+  /** Shown for this runtime (demo.json notes). */
+  runtimeNote?: string;
+  startedAt?: number;
+  limits: StateLimits;
+  /** Unmatched connects/accepts/sends/recvs waiting for their other end. */
+  pairing: Pairing;
+}
+
+export interface InitialStateInput {
+  spec: DemoSpec;
+  runtime: DemoRuntime;
+  mode: DemoMode;
+  /** Source lines of each process's program in this runtime, by process name. */
+  sources: Record<string, string[]>;
+  limits?: Partial<StateLimits>;
+}
+
+export function initialState(input: InitialStateInput): DemoState {
+  const { spec, runtime } = input;
+  return {
+    id: spec.id,
+    title: spec.title,
+    summary: spec.summary,
+    runtime,
+    mode: input.mode,
+    status: "starting",
+    processes: spec.processes.map((p) => ({
+      name: p.name,
+      side: p.side,
+      file: runtime === "python" ? p.python : p.node,
+      source: input.sources[p.name] ?? [],
+      status: "waiting",
+      pending: [],
+      calls: [],
+      droppedCalls: 0,
+      output: [],
+      partial: { stdout: "", stderr: "" },
+      droppedOutputLines: 0,
+      outputBytes: 0,
+      syscalls: [],
+      droppedSyscalls: 0,
+      expectFailure: p.expectFailure === true,
+      keepsRunning: p.keepsRunning === true,
+    })),
+    timeline: [],
+    droppedTimeline: 0,
+    arrows: [],
+    notes: [],
+    runtimeNote: spec.notes?.[runtime],
+    limits: { ...DEFAULT_LIMITS, ...input.limits },
+    pairing: emptyPairing(),
+  };
+}
+
+function withProc(state: DemoState, name: string, change: (p: ProcView) => ProcView): DemoState {
+  const i = state.processes.findIndex((p) => p.name === name);
+  if (i < 0) return state;
+  const processes = state.processes.slice();
+  processes[i] = change(processes[i]!);
+  return { ...state, processes };
+}
+
+function keepLast<T>(list: T[], max: number): { list: T[]; dropped: number } {
+  return list.length > max ? { list: list.slice(list.length - max), dropped: list.length - max } : { list, dropped: 0 };
+}
+
+export function reduce(state: DemoState, ev: DemoEvent): DemoState {
+  switch (ev.type) {
+    case "call":
+      return reduceCall(state, ev);
+    case "output":
+      return withProc(state, ev.proc, (p) => addOutput(p, ev.stream, ev.text, state.limits));
+    case "spawn":
+      return withProc({ ...state, startedAt: state.startedAt ?? ev.t }, ev.proc, (p) => ({ ...p, status: "running", pid: ev.pid, user: ev.user, exit: undefined }));
+    case "exit":
+      return withProc(state, ev.proc, (p) => {
+        const flushed = flushPartial(p, state.limits);
+        const code = ev.code ?? null;
+        const expected = ev.stopped === true || (p.expectFailure ? code !== 0 : code === 0);
+        return { ...flushed, status: "exited", pending: [], exit: { code, signal: ev.signal ?? null, stopped: ev.stopped === true, t: ev.t, expected } };
+      });
+    case "table":
+      return { ...state, table: ev.snapshot };
+    case "syscall":
+      return withProc(state, ev.proc, (p) => {
+        const kept = keepLast([...p.syscalls, ev.text], state.limits.syscalls);
+        return { ...p, syscalls: kept.list, droppedSyscalls: p.droppedSyscalls + kept.dropped };
+      });
+    case "note":
+      return { ...state, notes: keepLast([...state.notes, ev], state.limits.notes).list };
+    case "status":
+      if (ev.status === "starting") return restarted(state);
+      return { ...state, status: ev.status, ok: ev.ok, reason: ev.reason };
+    case "mode":
+      return { ...state, mode: ev.mode };
+  }
+}
+
+/** A restart keeps the demo, its sources and notes about the machine, and forgets the run. */
+function restarted(state: DemoState): DemoState {
+  return {
+    ...state,
+    status: "starting",
+    ok: undefined,
+    reason: undefined,
+    table: undefined,
+    timeline: [],
+    droppedTimeline: 0,
+    arrows: [],
+    pairing: emptyPairing(),
+    startedAt: undefined,
+    processes: state.processes.map((p) => ({
+      ...p,
+      status: "waiting",
+      pid: undefined,
+      user: undefined,
+      line: undefined,
+      pending: [],
+      calls: [],
+      droppedCalls: 0,
+      output: [],
+      partial: { stdout: "", stderr: "" },
+      droppedOutputLines: 0,
+      outputBytes: 0,
+      exit: undefined,
+      syscalls: [],
+      droppedSyscalls: 0,
+    })),
+  };
+}
+
+function mergeCall(old: CallView | undefined, ev: CallEvent): CallView {
+  const status: CallView["status"] = ev.phase === "pending" ? "pending" : ev.phase === "start" ? "running" : ev.errno || ev.error ? "failed" : "done";
+  const base: CallView = old ?? {
+    id: `${ev.proc}#${ev.seq}`,
+    proc: ev.proc,
+    pid: ev.pid,
+    seq: ev.seq,
+    call: ev.call,
+    kind: ev.kind ?? "socket",
+    args: ev.args,
+    status,
+    t: ev.t,
+  };
+  const merged: CallView = { ...base, status: old && old.status !== "pending" && ev.phase === "pending" ? old.status : status };
+  const copy = <K extends keyof CallEvent & keyof CallView>(k: K) => {
+    if (ev[k] !== undefined) (merged as unknown as Record<string, unknown>)[k] = ev[k];
+  };
+  for (const k of ["fd", "newFd", "result", "errno", "error", "timedOut", "file", "line", "local", "peer", "peerPid", "bytes", "api", "note", "via", "thread"] as const) copy(k);
+  if (ev.phase === "pending") merged.tPending = ev.t;
+  else if (ev.phase === "start") merged.tStart = ev.t;
+  else merged.tEnd = ev.t;
+  return merged;
+}
+
+function reduceCall(state: DemoState, ev: CallEvent): DemoState {
+  const id = `${ev.proc}#${ev.seq}`;
+  let call: CallView | undefined;
+  let isNew = false;
+  let next = withProc(state, ev.proc, (p) => {
+    let idx = -1;
+    for (let i = p.calls.length - 1; i >= 0; i--) {
+      if (p.calls[i]!.seq === ev.seq) {
+        idx = i;
+        break;
+      }
+      // Calls finish roughly in order: stop looking far back.
+      if (p.calls.length - i > 64) break;
+    }
+    const old = idx >= 0 ? p.calls[idx] : undefined;
+    call = mergeCall(old, ev);
+    isNew = !old;
+    let calls: CallView[];
+    let dropped = p.droppedCalls;
+    if (idx >= 0) {
+      calls = p.calls.slice();
+      calls[idx] = call;
+    } else {
+      const kept = keepLast([...p.calls, call], state.limits.calls);
+      calls = kept.list;
+      dropped += kept.dropped;
+    }
+    const pending = ev.phase === "pending" ? (p.pending.includes(id) ? p.pending : [...p.pending, id]) : p.pending.filter((x) => x !== id);
+    const line = call.file === p.file && call.line !== undefined && call.kind !== "stdin" ? call.line : p.line;
+    return { ...p, pid: ev.pid, calls, droppedCalls: dropped, pending, line, status: p.status === "waiting" ? "running" : p.status };
+  });
+  if (!call) return state;
+  if (isNew) next = addToTimeline(next, id, ev.t);
+  if (ev.phase === "end" && call.status === "done") {
+    const paired = pairCall(next.pairing, call);
+    if (paired.arrows.length || paired.pairing !== next.pairing) {
+      const arrows = keepLast([...next.arrows, ...paired.arrows], next.limits.timeline).list;
+      next = { ...next, pairing: paired.pairing, arrows };
+    }
+  }
+  return next;
+}
+
+function addToTimeline(state: DemoState, id: string, t: number): DemoState {
+  const timeline = state.timeline.slice();
+  // Events from two processes can arrive slightly out of order: place by time.
+  let i = timeline.length;
+  while (i > 0 && i > timeline.length - 16) {
+    const prev = callById(state, timeline[i - 1]!);
+    if (!prev || prev.t <= t) break;
+    i--;
+  }
+  timeline.splice(i, 0, id);
+  const kept = keepLast(timeline, state.limits.timeline);
+  return { ...state, timeline: kept.list, droppedTimeline: state.droppedTimeline + kept.dropped };
+}
+
+/** A call by id (`proc#seq`), while it is still kept. */
+export function callById(state: DemoState, id: string): CallView | undefined {
+  const hash = id.lastIndexOf("#");
+  const proc = state.processes.find((p) => p.name === id.slice(0, hash));
+  const seq = Number(id.slice(hash + 1));
+  if (!proc) return undefined;
+  for (let i = proc.calls.length - 1; i >= 0; i--) if (proc.calls[i]!.seq === seq) return proc.calls[i];
+  return undefined;
+}
+
+function cut(line: string, max: number): string {
+  return line.length > max ? `${line.slice(0, max)} [... ${line.length - max} more characters]` : line;
+}
+
+function addOutput(p: ProcView, stream: OutputLine["stream"], text: string, limits: StateLimits): ProcView {
+  if (stream === "stdin") {
+    const typed = cut(text.replace(/\n$/, ""), limits.lineChars);
+    // A prompt waits on the same line, as in a terminal: "reply: bye".
+    const line: OutputLine = p.partial.stdout ? { stream: "stdout", text: p.partial.stdout, input: typed } : { stream, text: typed };
+    const kept = keepLast([...p.output, line], limits.outputLines);
+    return { ...p, output: kept.list, partial: { ...p.partial, stdout: "" }, droppedOutputLines: p.droppedOutputLines + kept.dropped };
+  }
+  const parts = (p.partial[stream] + text).split("\n");
+  let rest = parts.pop()!;
+  const fresh = parts.map((l) => ({ stream, text: cut(l.replace(/\r$/, ""), limits.lineChars) }));
+  if (rest.length > limits.lineChars) {
+    // A line that never ends is shown in pieces rather than held without bound.
+    fresh.push({ stream, text: rest.slice(0, limits.lineChars) });
+    rest = rest.slice(limits.lineChars);
+  }
+  // Only the last `outputLines` matter: skip building what would be dropped at once.
+  const skip = Math.max(0, fresh.length - limits.outputLines);
+  const kept = keepLast(skip ? [...fresh.slice(skip)] : [...p.output, ...fresh], limits.outputLines);
+  const dropped = skip ? skip + p.output.length : kept.dropped;
+  return {
+    ...p,
+    output: kept.list,
+    partial: { ...p.partial, [stream]: rest },
+    droppedOutputLines: p.droppedOutputLines + dropped,
+    outputBytes: p.outputBytes + Buffer.byteLength(text),
+  };
+}
+
+function flushPartial(p: ProcView, limits: StateLimits): ProcView {
+  let out = p;
+  for (const stream of ["stdout", "stderr"] as const) if (out.partial[stream]) out = addOutput(out, stream, "\n", limits);
+  return out;
+}
+
+/** The process paused longest, whose pending call a "continue" releases. */
+export function oldestPending(state: DemoState): { proc: string; call: CallView } | undefined {
+  let best: { proc: string; call: CallView } | undefined;
+  for (const p of state.processes) {
+    const id = p.pending[0];
+    const call = id ? callById(state, id) : undefined;
+    if (call && (!best || (call.tPending ?? call.t) < (best.call.tPending ?? best.call.t))) best = { proc: p.name, call };
+  }
+  return best;
+}
+
+export function procByName(state: DemoState, name: string): ProcView | undefined {
+  return state.processes.find((p) => p.name === name);
+}

@@ -1,0 +1,228 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { pathToFileURL } from "node:url";
+import type { Readable, Writable } from "node:stream";
+import type { CallEvent, DemoEvent } from "./events.js";
+import type { DemoProcessSpec, DemoRuntime } from "./spec.js";
+
+/** How to run one demo program under its tracer. */
+export interface LaunchPlan {
+  spec: DemoProcessSpec;
+  runtime: DemoRuntime;
+  /** The interpreter: python3's real executable, or node. */
+  executable: string;
+  /** The tracer file (Python) or preload (Node). */
+  tracer: string;
+  /** The program, absolute. */
+  program: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Run as this user (an `unprivileged` process when the tutor is root). */
+  user?: { name: string; uid: number; gid: number };
+  /** Wrap the command line in strace (the syscall view). */
+  strace?: (argv: string[]) => { command: string; args: string[] };
+}
+
+export function commandLine(plan: LaunchPlan): { cmd: string; args: string[] } {
+  const own = [...(plan.spec.args ?? [])];
+  const inner =
+    plan.runtime === "python"
+      ? { cmd: plan.executable, args: [plan.tracer, plan.program, ...own] }
+      : { cmd: plan.executable, args: ["--import", pathToFileURL(plan.tracer).href, plan.program, ...own] };
+  if (!plan.strace) return inner;
+  const wrapped = plan.strace([inner.cmd, ...inner.args]);
+  return { cmd: wrapped.command, args: wrapped.args };
+}
+
+const MAX_EVENT_LINE = 1 << 20;
+const PHASES = new Set(["pending", "start", "end"]);
+
+function isCallEvent(v: unknown): v is Omit<CallEvent, "proc"> {
+  if (typeof v !== "object" || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return o.type === "call" && typeof o.seq === "number" && typeof o.call === "string" && typeof o.phase === "string" && PHASES.has(o.phase) && typeof o.t === "number" && Array.isArray(o.args) && typeof o.pid === "number";
+}
+
+/**
+ * One demo program running under its tracer, in its own process group, with its
+ * stdout/stderr turned into OutputEvents and its fd 3 into CallEvents. fd 4 is the
+ * control pipe: closing it (or the tutor dying) makes the tracer exit at once.
+ */
+export class TracedProcess {
+  readonly name: string;
+  child?: ChildProcess;
+  pid?: number;
+  /** Calls paused in step mode, oldest first. */
+  readonly pending: number[] = [];
+  exited = false;
+  /** The tutor ended it (stop, restart, deadline, a keepsRunning server at the end). */
+  stopped = false;
+  private control?: Writable;
+  private exitInfo?: { code: number | null; signal: NodeJS.Signals | null };
+  private exitTimer?: NodeJS.Timeout;
+  private reported = false;
+  private readonly exitWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly plan: LaunchPlan,
+    private readonly emit: (ev: DemoEvent) => void,
+    private readonly onExit: (p: TracedProcess) => void,
+  ) {
+    this.name = plan.spec.name;
+  }
+
+  start(mode: "step" | "run"): void {
+    const { cmd, args } = commandLine(this.plan);
+    const env = { ...this.plan.env, SOCKET_TUTOR_TRACE_MODE: mode };
+    let child: ChildProcess;
+    try {
+      child = spawn(cmd, args, {
+        cwd: this.plan.cwd,
+        env,
+        stdio: ["pipe", "pipe", "pipe", "pipe", "pipe"],
+        // Its own process group (a new session): stopping the demo kills the group,
+        // and Ctrl-C in the tutor's terminal reaches only the tutor, which cleans up.
+        detached: true,
+        uid: this.plan.user?.uid,
+        gid: this.plan.user?.gid,
+      });
+    } catch (err) {
+      this.failToStart(err as Error);
+      return;
+    }
+    this.child = child;
+    this.pid = child.pid;
+    child.on("error", (err) => {
+      if (this.pid === undefined) this.failToStart(err);
+    });
+    if (child.pid === undefined) return; // 'error' follows
+    this.emit({ type: "spawn", proc: this.name, pid: child.pid, t: now(), runtime: this.plan.runtime, file: this.plan.spec[this.plan.runtime], user: this.plan.user?.name });
+
+    for (const s of child.stdio) (s as Readable | Writable | null)?.on("error", () => undefined);
+    this.control = child.stdio[4] as Writable;
+    for (const stream of ["stdout", "stderr"] as const) {
+      const r = child[stream];
+      r?.setEncoding("utf8");
+      r?.on("data", (text: string) => this.emit({ type: "output", proc: this.name, stream, text, t: now() }));
+    }
+    this.readEvents(child.stdio[3] as Readable);
+    child.on("exit", (code, signal) => {
+      this.exitInfo = { code, signal };
+      // Give the pipes a moment to drain so the exit comes after the last output.
+      this.exitTimer = setTimeout(() => this.reportExit(), 300);
+    });
+    child.on("close", (code, signal) => {
+      this.exitInfo ??= { code, signal };
+      this.reportExit();
+    });
+  }
+
+  private failToStart(err: Error): void {
+    this.emit({ type: "output", proc: this.name, stream: "stderr", text: `socket-tutor: could not start ${this.plan.executable}: ${err.message}\n`, t: now() });
+    this.exitInfo = { code: null, signal: null };
+    this.reportExit();
+  }
+
+  private readEvents(stream: Readable): void {
+    let buf = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+      buf += chunk;
+      let nl: number;
+      while ((nl = buf.indexOf("\n")) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        this.handleLine(line);
+      }
+      if (buf.length > MAX_EVENT_LINE) buf = "";
+    });
+  }
+
+  private handleLine(line: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (!isCallEvent(parsed)) return;
+    const ev: CallEvent = { ...parsed, proc: this.name };
+    if (ev.phase === "pending") this.pending.push(ev.seq);
+    else {
+      const i = this.pending.indexOf(ev.seq);
+      if (i >= 0) this.pending.splice(i, 1);
+    }
+    this.emit(ev);
+  }
+
+  private reportExit(): void {
+    if (this.reported) return;
+    this.reported = true;
+    clearTimeout(this.exitTimer);
+    this.exited = true;
+    this.pending.length = 0;
+    const info = this.exitInfo ?? { code: null, signal: null };
+    this.emit({ type: "exit", proc: this.name, pid: this.pid ?? 0, code: info.code, signal: info.signal, stopped: this.stopped, t: now() });
+    for (const w of this.exitWaiters.splice(0)) w();
+    this.onExit(this);
+  }
+
+  /** A control command ("c 3", "r", "s"); false when the process is gone. */
+  command(cmd: string): boolean {
+    if (this.exited || !this.control || this.control.destroyed) return false;
+    this.control.write(cmd + "\n");
+    return true;
+  }
+
+  /** Continues one paused call: the given one, else the oldest. */
+  continueCall(seq?: number): boolean {
+    const target = seq ?? this.pending[0];
+    if (target === undefined || !this.pending.includes(target)) return false;
+    return this.command(`c ${target}`);
+  }
+
+  writeInput(text: string): boolean {
+    const stdin = this.child?.stdin;
+    if (this.exited || !stdin || stdin.destroyed) return false;
+    stdin.write(text);
+    return true;
+  }
+
+  /** Kills the whole process group at once; the tracer's pipes close with it. */
+  kill(): void {
+    if (this.exited || this.pid === undefined) return;
+    this.stopped = true;
+    try {
+      process.kill(-this.pid, "SIGKILL");
+    } catch {
+      try {
+        this.child?.kill("SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    this.control?.destroy();
+  }
+
+  /** Resolves when the exit has been reported (or at once if it has). */
+  waitExit(timeoutMs = 3000): Promise<void> {
+    if (this.reported) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.exitInfo ??= { code: null, signal: "SIGKILL" };
+        this.reportExit();
+      }, timeoutMs);
+      this.exitWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  get started(): boolean {
+    return this.child !== undefined || this.reported;
+  }
+}
+
+export function now(): number {
+  return performance.timeOrigin + performance.now();
+}

@@ -1,0 +1,598 @@
+/**
+ * socket-tutor's tracer for Node demo programs, loaded with
+ * `node --import <this file> PROGRAM.mjs`. Written in TypeScript and compiled with
+ * the rest (dist/src/demo/tracers/node/preload.js) so its events are type-checked
+ * against CallEvent; it imports only Node built-ins, so loading it costs little.
+ *
+ * It patches net and dgram prototypes, so it sees calls however the program
+ * imports them, and maps them to BSD names honestly: Node's server.listen() is one
+ * call that does socket+bind+listen, so it is reported as one `listen` with a note
+ * saying so; 'connection' and 'data' are reported as accept and recv *after* libuv
+ * made those calls, again with a note. Nothing is reported that Node did not do.
+ *
+ * Protocol: as the Python tracer (src/demo/tracers/python/socket_tutor_trace.py):
+ * JSON lines out on fd 3; commands in on fd 4 ("c", "c N", "r", "s", "q"), EOF =
+ * the tutor is gone = exit. In step mode a patched call blocks in fs.readSync on
+ * fd 4 (libuv made it non-blocking: EAGAIN is retried after a short Atomics.wait);
+ * between calls an unref'd stream on fd 4 notices EOF from the event loop, so a
+ * process idle in the loop (waiting for a connection) still dies with the tutor.
+ * Without SOCKET_TUTOR_TRACE_MODE (a child the demo itself starts) it does nothing.
+ */
+import dgram from "node:dgram";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { inspect } from "node:util";
+import type { CallEvent } from "../../events.js";
+
+type Fn = (this: unknown, ...args: unknown[]) => unknown;
+type Traced = Omit<CallEvent, "proc">;
+interface Site {
+  file?: string;
+  line?: number;
+  via?: string;
+}
+interface Handle {
+  _handle?: { fd?: number } | null;
+}
+
+const EV_FD = 3;
+const CTL_FD = 4;
+const MODE = process.env.SOCKET_TUTOR_TRACE_MODE;
+const SELF = fileURLToPath(import.meta.url);
+const PROGRAM = path.resolve(process.argv[1] ?? "");
+const PROGRAM_DIR = path.dirname(PROGRAM);
+const DATA_SHOWN = 48;
+const INTERNAL = Symbol("socket-tutor internal");
+const nap = new Int32Array(new SharedArrayBuffer(4));
+
+let stepping = MODE === "step";
+let seq = 0;
+let depth = 0;
+let ctlBuffer = "";
+
+function die(): never {
+  process.exit(1);
+}
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function sleepMs(ms: number): void {
+  Atomics.wait(nap, 0, 0, ms);
+}
+
+function emit(ev: Traced): void {
+  const data = Buffer.from(JSON.stringify(ev) + "\n");
+  let off = 0;
+  let wait = 1;
+  while (off < data.length) {
+    try {
+      off += fs.writeSync(EV_FD, data, off);
+      wait = 1;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EAGAIN") die();
+      sleepMs(wait);
+      wait = Math.min(wait * 2, 10);
+    }
+  }
+}
+
+/** One command line from fd 4, blocking (step mode); undefined at EOF. */
+function readLineSync(): string | undefined {
+  const buf = Buffer.alloc(64);
+  let wait = 1;
+  for (;;) {
+    const nl = ctlBuffer.indexOf("\n");
+    if (nl >= 0) {
+      const line = ctlBuffer.slice(0, nl).trim();
+      ctlBuffer = ctlBuffer.slice(nl + 1);
+      return line;
+    }
+    let n: number;
+    try {
+      n = fs.readSync(CTL_FD, buf, 0, buf.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== "EAGAIN" && code !== "EINTR") return undefined;
+      sleepMs(wait);
+      wait = Math.min(wait + 1, 10);
+      continue;
+    }
+    if (n === 0) return undefined;
+    ctlBuffer += buf.toString("latin1", 0, n);
+    wait = 1;
+  }
+}
+
+function command(line: string): void {
+  if (line === "r") stepping = false;
+  else if (line === "s") stepping = true;
+  else if (line === "q") die();
+  // "c" with nothing paused: stale, ignore.
+}
+
+function hold(n: number, announce: () => void): void {
+  if (!stepping || depth > 0) return;
+  announce();
+  for (;;) {
+    const line = readLineSync();
+    if (line === undefined) die();
+    if (line === "c" || line === `c ${n}`) return;
+    command(line);
+    if (!stepping) return;
+  }
+}
+
+function watchControl(): void {
+  const ctl = new net.Socket({ fd: CTL_FD, readable: true, writable: false });
+  (ctl as unknown as Record<symbol, boolean>)[INTERNAL] = true;
+  ctl.setEncoding("latin1");
+  ctl.on("data", (chunk: string) => {
+    ctlBuffer += chunk;
+    let nl: number;
+    while ((nl = ctlBuffer.indexOf("\n")) >= 0) {
+      const line = ctlBuffer.slice(0, nl).trim();
+      ctlBuffer = ctlBuffer.slice(nl + 1);
+      command(line);
+    }
+  });
+  ctl.on("end", die);
+  ctl.on("error", die);
+  ctl.unref();
+}
+
+// ---- where a call came from ----
+
+function site(): Site {
+  const limit = Error.stackTraceLimit;
+  const prepare = Error.prepareStackTrace;
+  Error.stackTraceLimit = 60;
+  Error.prepareStackTrace = (_e, frames) => frames;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(holder, site);
+  const frames = holder.stack ?? [];
+  Error.stackTraceLimit = limit;
+  Error.prepareStackTrace = prepare;
+  let inner: NodeJS.CallSite | undefined;
+  for (const f of frames) {
+    const raw = f.getFileName() ?? "";
+    const file = raw.startsWith("file://") ? fileURLToPath(raw) : raw;
+    if (file === SELF) continue;
+    if (file === PROGRAM || file.startsWith(PROGRAM_DIR + path.sep)) {
+      const out: Site = { file: path.relative(PROGRAM_DIR, file), line: f.getLineNumber() ?? undefined };
+      const innerFile = inner?.getFileName() ?? "";
+      const fn = inner?.getFunctionName();
+      if (inner && innerFile.startsWith("node:") && !innerFile.startsWith("node:internal") && fn) out.via = `${innerFile.slice(5)}.${fn}`;
+      return out;
+    }
+    inner = f;
+  }
+  return {};
+}
+
+/** Event handlers run from the event loop: their site is where the program registered them. */
+const registered = new WeakMap<object, Map<string, Site>>();
+const WATCHED = new Set(["connection", "data", "readable", "end", "message", "listening", "connect"]);
+
+function handlerSite(emitter: object, ...events: string[]): Site {
+  const map = registered.get(emitter);
+  for (const e of events) {
+    const s = map?.get(e);
+    if (s) return s;
+  }
+  return {};
+}
+
+// ---- formatting ----
+
+function show(v: unknown): string {
+  if (typeof v === "string") return `'${v}'`;
+  return inspect(v, { breakLength: Infinity, compact: true, depth: 2, colors: false });
+}
+
+function showArgs(args: unknown[]): string[] {
+  return args.filter((a) => typeof a !== "function").map(show);
+}
+
+function toBuffer(data: unknown, encoding?: unknown): Buffer | undefined {
+  if (Buffer.isBuffer(data)) return data;
+  if (typeof data === "string") return Buffer.from(data, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+  if (data instanceof Uint8Array) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return undefined;
+}
+
+function showData(buf: Buffer): string {
+  const text = JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1"));
+  return `${buf.length} byte${buf.length === 1 ? "" : "s"} ${text}${buf.length > DATA_SHOWN ? "..." : ""}`;
+}
+
+function endpoint(address: string | undefined, port: number | undefined): string | undefined {
+  if (address === undefined) return undefined;
+  if (port === undefined) return address;
+  return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+function fdOf(obj: unknown): number | undefined {
+  const fd = (obj as Handle)._handle?.fd;
+  return typeof fd === "number" && fd >= 0 ? fd : undefined;
+}
+
+function socketNames(s: net.Socket): { local?: string; peer?: string } {
+  const out: { local?: string; peer?: string } = {};
+  const local = endpoint(s.localAddress, s.localPort);
+  const peer = endpoint(s.remoteAddress, s.remotePort);
+  if (local) out.local = local;
+  if (peer) out.peer = peer;
+  return out;
+}
+
+function serverName(server: net.Server): string | undefined {
+  const a = server.address();
+  if (a === null) return undefined;
+  return typeof a === "string" ? a : endpoint(a.address, a.port);
+}
+
+const MESSAGES: Record<string, string> = {
+  ECONNREFUSED: "Connection refused",
+  EADDRINUSE: "Address already in use",
+  EADDRNOTAVAIL: "Cannot assign requested address",
+  EACCES: "Permission denied",
+  EPERM: "Operation not permitted",
+  ECONNRESET: "Connection reset by peer",
+  EPIPE: "Broken pipe",
+  ETIMEDOUT: "Connection timed out",
+  ENOENT: "No such file or directory",
+  EMSGSIZE: "Message too long",
+  EINVAL: "Invalid argument",
+  ENOTCONN: "Transport endpoint is not connected",
+};
+
+function errorFields(err: unknown): Partial<Traced> {
+  const e = err as NodeJS.ErrnoException;
+  const code = typeof e?.code === "string" ? e.code : undefined;
+  return { errno: code, error: (code && MESSAGES[code]) ?? e?.message ?? String(err), result: undefined };
+}
+
+// ---- reporting ----
+
+interface Open {
+  ev: Traced;
+}
+
+function begin(call: string, args: string[], extra: Partial<Traced>, where: Site, pause = true): Open {
+  const n = ++seq;
+  const ev: Traced = { type: "call", pid: process.pid, seq: n, phase: "start", call, args, t: 0, kind: "socket", ...where, ...extra };
+  if (pause) hold(n, () => emit({ ...ev, phase: "pending", t: now() }));
+  emit({ ...ev, phase: "start", t: now() });
+  return { ev };
+}
+
+function finish(open: Open, fields: Partial<Traced>): void {
+  const out: Traced = { ...open.ev, ...fields, phase: "end", t: now() };
+  for (const k of Object.keys(out) as (keyof Traced)[]) if (out[k] === undefined) delete out[k];
+  emit(out);
+}
+
+/** A call made synchronously by the program: pending/start before, end after. */
+function around(self: unknown, orig: Fn, args: unknown[], call: string, shown: string[], extra: Partial<Traced>, describe: (ret: unknown) => Partial<Traced>): unknown {
+  const where = site();
+  const open = begin(call, shown, where.file ? extra : { ...extra, note: byNode(extra.note) }, where);
+  depth++;
+  let ret: unknown;
+  try {
+    ret = orig.apply(self, args);
+  } catch (err) {
+    depth--;
+    finish(open, errorFields(err));
+    throw err;
+  }
+  depth--;
+  finish(open, describe(ret));
+  return ret;
+}
+
+function byNode(note: string | undefined): string {
+  return note ? `${note} (Node made this call on its own, not your code)` : "Node made this call on its own, not your code";
+}
+
+function patch(proto: object, name: string, make: (orig: Fn) => Fn): void {
+  const rec = proto as Record<string, unknown>;
+  const orig = rec[name];
+  if (typeof orig !== "function") return;
+  rec[name] = make(orig as Fn);
+}
+
+/** The tracer's own control socket and the process's stdio pipes (also net.Sockets) are not the program's sockets. */
+function internal(obj: unknown): boolean {
+  const o = obj as Record<symbol | string, unknown> & Handle;
+  if (o[INTERNAL] === true || o._isStdio === true) return true;
+  const fd = o._handle?.fd;
+  return typeof fd === "number" && fd >= 0 && fd <= 2;
+}
+
+function watchRegistrations(proto: object): void {
+  for (const method of ["on", "addListener", "once", "prependListener", "prependOnceListener"]) {
+    patch(proto, method, (orig) =>
+      function (this: unknown, ...args: unknown[]) {
+        const event = args[0];
+        if (typeof event === "string" && WATCHED.has(event) && !internal(this)) {
+          const s = site();
+          if (s.file) {
+            let map = registered.get(this as object);
+            if (!map) registered.set(this as object, (map = new Map()));
+            if (!map.has(event)) map.set(event, s);
+          }
+        }
+        return orig.apply(this, args);
+      },
+    );
+  }
+}
+
+// ---- net ----
+
+const pendingListen = new WeakMap<object, Open>();
+const pendingConnect = new WeakMap<object, Open>();
+
+function patchNet(): void {
+  watchRegistrations(net.Server.prototype);
+  watchRegistrations(net.Socket.prototype);
+
+  patch(net.Server.prototype, "listen", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const server = this as net.Server;
+      if (pendingListen.has(server)) return orig.apply(this, args);
+      const where = site();
+      const open = begin("listen", showArgs(args), { api: `server.listen(${showArgs(args).join(", ")})`, note: "Node's server.listen() does socket()+bind()+listen() in one call (and libuv sets SO_REUSEADDR)" }, where);
+      pendingListen.set(server, open);
+      return orig.apply(this, args);
+    },
+  );
+
+  patch(net.Server.prototype, "emit", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const server = this as net.Server;
+      const event = args[0];
+      const open = pendingListen.get(server);
+      if (event === "listening" && open) {
+        pendingListen.delete(server);
+        const local = serverName(server);
+        finish(open, { result: "ok", fd: fdOf(server), local });
+      } else if (event === "error" && open) {
+        pendingListen.delete(server);
+        finish(open, errorFields(args[1]));
+      } else if (event === "connection" && args[1] instanceof net.Socket) {
+        const conn = args[1];
+        const where = handlerSite(server, "connection");
+        const accepted = begin("accept", [], { fd: fdOf(server), api: "'connection' event", note: "libuv accepted this connection as soon as it arrived; Node hands it to your 'connection' handler" }, where);
+        const fd = fdOf(conn);
+        finish(accepted, { result: `fd ${fd ?? "?"}, peer ${endpoint(conn.remoteAddress, conn.remotePort) ?? "?"}`, newFd: fd, ...socketNames(conn) });
+      }
+      return orig.apply(this, args);
+    },
+  );
+
+  patch(net.Server.prototype, "close", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const server = this as net.Server;
+      if (!server.listening) return orig.apply(this, args);
+      const fd = fdOf(server);
+      return around(this, orig, args, "close", [], { fd, api: "server.close()", note: "stops listening; Node waits for open connections to end before 'close'" }, () => ({ result: "ok" }));
+    },
+  );
+
+  patch(net.Socket.prototype, "connect", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const sock = this as net.Socket;
+      if (internal(sock) || pendingConnect.has(sock) || depth > 0) return orig.apply(this, args);
+      const where = site();
+      // net.connect() passes its arguments on already normalised: show the options object.
+      const normalized = Array.isArray(args[0]) ? (args[0] as unknown[]) : undefined;
+      const shown = normalized ? showArgs(normalized.slice(0, 1)) : showArgs(args);
+      const open = begin("connect", shown, { api: `connect(${shown.join(", ")})`, note: "Node creates the socket and connects in one call: socket()+connect()" }, where);
+      pendingConnect.set(sock, open);
+      depth++;
+      try {
+        return orig.apply(this, args);
+      } finally {
+        depth--;
+      }
+    },
+  );
+
+  patch(net.Socket.prototype, "emit", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const sock = this as net.Socket;
+      const event = args[0];
+      if (!internal(sock)) {
+        const open = pendingConnect.get(sock);
+        if (event === "connect" && open) {
+          pendingConnect.delete(sock);
+          finish(open, { result: "ok", fd: fdOf(sock), ...socketNames(sock) });
+        } else if (event === "error" && open) {
+          pendingConnect.delete(sock);
+          finish(open, errorFields(args[1]));
+        }
+      }
+      return orig.apply(this, args);
+    },
+  );
+
+  patch(net.Socket.prototype, "push", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const sock = this as net.Socket;
+      const chunk = args[0];
+      if (internal(sock) || !(chunk === null || Buffer.isBuffer(chunk))) return orig.apply(this, args);
+      const where = handlerSite(sock, "data", "readable", "end");
+      const fd = fdOf(sock);
+      const open = begin("recv", [], { fd, api: chunk === null ? "'end' event" : "'data' event", note: "libuv read these bytes as soon as they arrived; Node hands them to your 'data' handler" }, where);
+      const buf = chunk as Buffer | null;
+      finish(open, { result: buf === null ? "0 bytes (the peer closed its side)" : showData(buf), bytes: buf === null ? 0 : buf.length, ...socketNames(sock) });
+      return orig.apply(this, args);
+    },
+  );
+
+  patch(net.Socket.prototype, "write", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const sock = this as net.Socket;
+      const buf = toBuffer(args[0], args[1]);
+      if (internal(sock) || !buf) return orig.apply(this, args);
+      return around(this, orig, args, "send", [JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1")) + (buf.length > DATA_SHOWN ? "..." : "")], { fd: fdOf(sock), api: "socket.write()", note: "Node writes with write(2), the same as send() without flags" }, () => {
+        const queued = sock.writableLength;
+        return { result: queued > 0 ? `${buf.length} bytes, ${queued} waiting in Node's buffer` : `${buf.length} bytes handed to the kernel`, bytes: buf.length, fd: fdOf(sock), ...socketNames(sock) };
+      });
+    },
+  );
+
+  patch(net.Socket.prototype, "end", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const sock = this as net.Socket;
+      if (internal(sock) || sock.writableEnded || sock.destroyed) return orig.apply(this, args);
+      return around(this, orig, args, "shutdown", ["SHUT_WR"], { fd: fdOf(sock), api: "socket.end()", note: "socket.end() sends what is queued, then shutdown(SHUT_WR): a FIN to the peer" }, () => ({ result: "ok", ...socketNames(sock) }));
+    },
+  );
+
+  patch(net.Socket.prototype, "destroy", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const sock = this as net.Socket;
+      const fd = fdOf(sock);
+      if (internal(sock) || sock.destroyed || fd === undefined) return orig.apply(this, args);
+      const names = socketNames(sock);
+      return around(this, orig, args, "close", [], { fd, api: "socket.destroy()", note: "Node closes the socket's fd" }, () => ({ result: "ok", ...names }));
+    },
+  );
+
+  patch(net.Socket.prototype, "setNoDelay", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const on = args[0] === undefined ? true : Boolean(args[0]);
+      return around(this, orig, args, "setsockopt", ["IPPROTO_TCP", "TCP_NODELAY", on ? "1" : "0"], { fd: fdOf(this), api: "socket.setNoDelay()" }, () => ({ result: "ok" }));
+    },
+  );
+}
+
+// ---- dgram ----
+
+const pendingBind = new WeakMap<object, Open>();
+const pendingUdpConnect = new WeakMap<object, Open>();
+
+function udpName(s: dgram.Socket): string | undefined {
+  try {
+    const a = s.address();
+    return endpoint(a.address, a.port);
+  } catch {
+    return undefined;
+  }
+}
+
+function patchDgram(): void {
+  const proto = dgram.Socket.prototype;
+  watchRegistrations(proto);
+
+  patch(proto, "bind", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      if (pendingBind.has(this as object)) return orig.apply(this, args);
+      const where = site();
+      const shown = showArgs(args);
+      const extra: Partial<Traced> = { api: `socket.bind(${shown.join(", ")})`, note: "dgram's bind() creates the socket and binds it: socket()+bind()" };
+      const open = begin("bind", shown, where.file ? extra : { ...extra, note: byNode("dgram binds an unbound socket before its first send()") }, where);
+      pendingBind.set(this as object, open);
+      return orig.apply(this, args);
+    },
+  );
+
+  patch(proto, "connect", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const where = site();
+      const open = begin("connect", showArgs(args), { api: "socket.connect()", note: "a UDP connect() only fixes the peer address; no packet is sent" }, where);
+      pendingUdpConnect.set(this as object, open);
+      return orig.apply(this, args);
+    },
+  );
+
+  patch(proto, "emit", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const sock = this as dgram.Socket;
+      const event = args[0];
+      const bindOpen = pendingBind.get(sock);
+      const connOpen = pendingUdpConnect.get(sock);
+      if (event === "listening" && bindOpen) {
+        pendingBind.delete(sock);
+        finish(bindOpen, { result: "ok", fd: fdOf(sock), local: udpName(sock) });
+      } else if (event === "connect" && connOpen) {
+        pendingUdpConnect.delete(sock);
+        finish(connOpen, { result: "ok", fd: fdOf(sock), local: udpName(sock) });
+      } else if (event === "error" && (bindOpen || connOpen)) {
+        if (bindOpen) pendingBind.delete(sock);
+        if (connOpen) pendingUdpConnect.delete(sock);
+        finish((bindOpen ?? connOpen)!, errorFields(args[1]));
+      } else if (event === "message" && Buffer.isBuffer(args[1])) {
+        const msg = args[1];
+        const rinfo = args[2] as dgram.RemoteInfo;
+        const from = endpoint(rinfo.address, rinfo.port);
+        const open = begin("recvfrom", [], { fd: fdOf(sock), api: "'message' event", note: "libuv received this datagram as soon as it arrived; Node hands it to your 'message' handler" }, handlerSite(sock, "message"));
+        finish(open, { result: `${showData(msg)} from ${from}`, bytes: msg.length, local: udpName(sock), peer: from });
+      }
+      return orig.apply(this, args);
+    },
+  );
+
+  patch(proto, "send", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const sock = this as dgram.Socket;
+      const msg = args[0];
+      const buf = Array.isArray(msg) ? Buffer.concat(msg.map((m) => toBuffer(m) ?? Buffer.alloc(0))) : toBuffer(msg);
+      const rest = args.slice(1).filter((a) => typeof a !== "function");
+      // send(msg, [offset, length,] port, address): the last two plain values are the destination.
+      const port = rest.length >= 2 ? rest[rest.length - 2] : rest[0];
+      const address = rest.length >= 2 ? rest[rest.length - 1] : undefined;
+      const peer = typeof port === "number" ? endpoint(typeof address === "string" ? address : "127.0.0.1", port) : undefined;
+      const where = site();
+      const shown = [buf ? JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1")) : show(msg), ...rest.map(show)];
+      const open = begin("sendto", shown, { fd: fdOf(sock), api: "socket.send()" }, where);
+      const cbIndex = args.findIndex((a) => typeof a === "function");
+      const done = (err: unknown, bytes?: unknown) => {
+        if (err) finish(open, errorFields(err));
+        else finish(open, { result: `${typeof bytes === "number" ? bytes : buf?.length ?? "?"} bytes sent`, bytes: typeof bytes === "number" ? bytes : buf?.length, fd: fdOf(sock), local: udpName(sock), peer });
+      };
+      if (cbIndex >= 0) {
+        const cb = args[cbIndex] as Fn;
+        args[cbIndex] = function (this: unknown, ...cbArgs: unknown[]) {
+          done(cbArgs[0], cbArgs[1]);
+          return cb.apply(this, cbArgs);
+        };
+        return orig.apply(this, args);
+      }
+      // Without a callback the program learns of errors through 'error': adding one
+      // would change that, so the call is reported as queued.
+      const ret = orig.apply(this, args);
+      finish(open, { result: `${buf?.length ?? "?"} bytes queued for sendto()`, bytes: buf?.length, fd: fdOf(sock), local: udpName(sock), peer });
+      return ret;
+    },
+  );
+
+  patch(proto, "close", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const fd = fdOf(this);
+      if (fd === undefined) return orig.apply(this, args);
+      return around(this, orig, args, "close", [], { fd, api: "socket.close()" }, () => ({ result: "ok" }));
+    },
+  );
+
+  for (const [method, opt] of [["setRecvBufferSize", "SO_RCVBUF"], ["setSendBufferSize", "SO_SNDBUF"]] as const) {
+    patch(proto, method, (orig) =>
+      function (this: unknown, ...args: unknown[]) {
+        return around(this, orig, args, "setsockopt", ["SOL_SOCKET", opt, show(args[0])], { fd: fdOf(this), api: `socket.${method}()` }, () => ({ result: "ok" }));
+      },
+    );
+  }
+}
+
+if (MODE !== undefined) {
+  delete process.env.SOCKET_TUTOR_TRACE_MODE;
+  watchControl();
+  patchNet();
+  patchDgram();
+}

@@ -1,0 +1,830 @@
+"""socket-tutor's tracer for Python demo programs.
+
+    python3 socket_tutor_trace.py PROGRAM.py [ARGS...]
+
+The tutor starts every Python demo through this file. It patches the `socket`
+module (and select/selectors/input) so that each call is reported to the tutor,
+then runs PROGRAM with runpy as `__main__`: the program itself contains no
+tracing code, and its tracebacks look as they would without the tracer.
+
+Protocol (the tutor's side is src/demo/launcher.ts):
+- fd 3 (tutor <- here): one JSON object per line, a CallEvent of src/demo/events.ts
+  without `proc` (the tutor knows which pipe is which process).
+- fd 4 (tutor -> here): commands, one per line:
+    "c"       continue the oldest paused call      "c N"  continue call number N
+    "r"       run freely (release every paused call, pause no more)
+    "s"       step mode: pause before each socket call from now on
+    "q"       exit now
+  End of file on fd 4 means the tutor is gone (even killed with -9): exit at once.
+  A daemon thread reads fd 4 all the time, so this works even while the program is
+  blocked in accept() or recv(). PR_SET_PDEATHSIG is set as a second line of defence.
+Both fds are moved out of the way (to 200+) before the program runs, so the
+program's first socket gets fd 3, as it would in a normal run.
+
+Written for Python 3.8+ (no newer syntax), standard library only.
+"""
+
+import builtins
+import errno as _errno
+import fcntl
+import json
+import os
+import select as _select_mod
+import selectors as _selectors_mod
+import signal
+import socket
+import sys
+import threading
+import time
+import traceback
+
+_EV_FD = 3
+_CTL_FD = 4
+_TUTOR_GONE_EXIT = 1
+
+
+def _move_fd(fd):
+    new = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 200)
+    os.close(fd)
+    os.set_blocking(new, True)
+    return new
+
+
+try:
+    _EV_FD = _move_fd(_EV_FD)
+    _CTL_FD = _move_fd(_CTL_FD)
+except OSError:
+    sys.stderr.write("socket-tutor tracer: start me from socket-tutor (fds 3 and 4 are its pipes)\n")
+    sys.exit(2)
+
+_MODE = os.environ.pop("SOCKET_TUTOR_TRACE_MODE", "run")
+_PID = os.getpid()
+_SELF = os.path.abspath(__file__)
+_write_lock = threading.Lock()
+_seq_lock = threading.Lock()
+_seq = [0]
+_local = threading.local()
+
+
+def _die():
+    os._exit(_TUTOR_GONE_EXIT)
+
+
+def _emit(ev):
+    data = (json.dumps(ev) + "\n").encode("ascii")
+    # One lock for all threads: lines from many-clients' threads never interleave.
+    with _write_lock:
+        view = memoryview(data)
+        while view:
+            try:
+                n = os.write(_EV_FD, view)
+            except InterruptedError:
+                continue
+            except OSError:
+                _die()
+            view = view[n:]
+
+
+class _Control(object):
+    """Step mode: which calls are paused, and which the tutor has let go."""
+
+    def __init__(self, mode):
+        self.cond = threading.Condition()
+        self.mode = "step" if mode == "step" else "run"
+        self.pending = []
+        self.released = set()
+
+    def stepping(self):
+        return self.mode == "step"
+
+    def hold(self, seq, announce):
+        with self.cond:
+            if self.mode != "step":
+                return
+            self.pending.append(seq)
+            announce()
+            while self.mode == "step" and seq not in self.released:
+                self.cond.wait()
+            self.released.discard(seq)
+            if seq in self.pending:
+                self.pending.remove(seq)
+
+    def command(self, line):
+        with self.cond:
+            if line == "c":
+                if self.pending:
+                    self.released.add(self.pending.pop(0))
+            elif line.startswith("c "):
+                try:
+                    n = int(line[2:])
+                except ValueError:
+                    n = -1
+                if n in self.pending:
+                    self.pending.remove(n)
+                    self.released.add(n)
+            elif line == "r":
+                self.mode = "run"
+            elif line == "s":
+                self.mode = "step"
+            elif line == "q":
+                _die()
+            self.cond.notify_all()
+
+
+_control = _Control(_MODE)
+
+
+def _read_control():
+    buf = b""
+    while True:
+        try:
+            chunk = os.read(_CTL_FD, 256)
+        except InterruptedError:
+            continue
+        except OSError:
+            chunk = b""
+        if not chunk:
+            _die()
+        buf += chunk
+        while b"\n" in buf:
+            line, buf = buf.split(b"\n", 1)
+            _control.command(line.decode("ascii", "replace").strip())
+
+
+def _parent_death_signal():
+    # Belt and braces: the control pipe's EOF already ends us when the tutor dies.
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
+# ---- formatting: arguments and results as a learner writes and reads them ----
+
+def _const_names(prefix, exclude=()):
+    names = {}
+    for name in dir(socket):
+        if name.startswith(prefix) and not any(name.startswith(e) for e in exclude):
+            value = getattr(socket, name)
+            if isinstance(value, int) and value not in names:
+                names[int(value)] = name
+    return names
+
+
+_FAMILIES = {int(f): f.name for f in socket.AddressFamily}
+_KINDS = {int(k): k.name for k in socket.SocketKind}
+_PROTOS = _const_names("IPPROTO_")
+_LEVELS = {socket.SOL_SOCKET: "SOL_SOCKET"}
+for _n in ("IPPROTO_TCP", "IPPROTO_UDP", "IPPROTO_IP", "IPPROTO_IPV6"):
+    if hasattr(socket, _n):
+        _LEVELS[getattr(socket, _n)] = _n
+_OPTS = {
+    socket.SOL_SOCKET: _const_names("SO_"),
+    getattr(socket, "IPPROTO_TCP", 6): _const_names("TCP_"),
+    getattr(socket, "IPPROTO_IP", 0): _const_names("IP_"),
+    getattr(socket, "IPPROTO_IPV6", 41): _const_names("IPV6_"),
+}
+_SHUT = {socket.SHUT_RD: "SHUT_RD", socket.SHUT_WR: "SHUT_WR", socket.SHUT_RDWR: "SHUT_RDWR"}
+_DATA_SHOWN = 48
+
+
+def _family(v):
+    return _FAMILIES.get(int(v), str(v)) if isinstance(v, int) else repr(v)
+
+
+def _kind(v):
+    if not isinstance(v, int):
+        return repr(v)
+    flags = getattr(socket, "SOCK_NONBLOCK", 0) | getattr(socket, "SOCK_CLOEXEC", 0)
+    base = _KINDS.get(int(v) & ~flags, str(int(v) & ~flags))
+    for name in ("SOCK_NONBLOCK", "SOCK_CLOEXEC"):
+        if hasattr(socket, name) and int(v) & getattr(socket, name):
+            base += " | " + name
+    return base
+
+
+def _data(b):
+    b = bytes(b)
+    shown = repr(b[:_DATA_SHOWN])
+    if len(b) > _DATA_SHOWN:
+        shown += "..."
+    return "%d byte%s %s" % (len(b), "" if len(b) == 1 else "s", shown)
+
+
+def _endpoint(addr):
+    """An address as the table and timeline write it: 127.0.0.1:8000, [::1]:8000, /path."""
+    if isinstance(addr, tuple) and len(addr) >= 2:
+        host, port = addr[0], addr[1]
+        return ("[%s]:%s" % (host, port)) if ":" in str(host) else ("%s:%s" % (host, port))
+    if isinstance(addr, bytes):
+        return ("@" + addr[1:].decode("utf-8", "replace")) if addr[:1] == b"\0" else addr.decode("utf-8", "replace")
+    if isinstance(addr, str):
+        return addr
+    return None
+
+
+def _fd_of(obj):
+    try:
+        return obj if isinstance(obj, int) else obj.fileno()
+    except Exception:
+        return None
+
+
+def _fds(seq):
+    return "[" + ", ".join("fd %s" % _fd_of(o) for o in seq) + "]"
+
+
+def _errno_name(code):
+    return _errno.errorcode.get(code, str(code)) if code else None
+
+
+# ---- where a call came from ----
+
+def _hidden(filename):
+    return filename == _SELF or filename.startswith("<frozen runpy") or filename.endswith(os.sep + "runpy.py")
+
+
+def _where():
+    """The program's file and line that led to this call, and the helper in between."""
+    f = sys._getframe(1)
+    inner = None
+    while f is not None:
+        name = f.f_code.co_filename
+        if name == _PROGRAM or name.startswith(_PROGRAM_DIR + os.sep):
+            via = None
+            if inner is not None and inner.f_code.co_filename != _SELF:
+                mod = inner.f_globals.get("__name__", "?")
+                via = "%s.%s" % (mod, inner.f_code.co_name)
+            return os.path.relpath(name, _PROGRAM_DIR), f.f_lineno, via
+        if name != _SELF:
+            inner = f
+        f = f.f_back
+    return None, None, None
+
+
+def _next_seq():
+    with _seq_lock:
+        _seq[0] += 1
+        return _seq[0]
+
+
+def _now():
+    return time.time() * 1000.0
+
+
+# Names (local, peer, unix peer pid) are cached per fd and learned at the calls
+# that change them, so the tracer adds as few syscalls of its own as it can: in the
+# syscall view, a getsockname() after connect() is the tracer's, nearly all else
+# is the program's.
+_cache = {}
+
+
+def _query(sock):
+    local = peer = None
+    try:
+        local = _endpoint(sock.getsockname())
+    except OSError:
+        pass
+    try:
+        peer = _endpoint(sock.getpeername())
+    except OSError:
+        pass
+    return local, peer
+
+
+def _numeric(host):
+    for fam in (socket.AF_INET, getattr(socket, "AF_INET6", None)):
+        if fam is None:
+            continue
+        try:
+            socket.inet_pton(fam, host)
+            return True
+        except (OSError, TypeError, ValueError):
+            pass
+    return False
+
+
+def _query_local(sock):
+    try:
+        return _endpoint(sock.getsockname())
+    except OSError:
+        return None
+
+
+def _literal(address):
+    """The endpoint of an (ip, port) the program passed, when no lookup is needed to know it."""
+    if isinstance(address, tuple) and len(address) >= 2 and isinstance(address[0], str) and _numeric(address[0]) and address[1]:
+        if address[0] not in ("0.0.0.0", "::"):
+            return _endpoint(address)
+    if isinstance(address, (str, bytes)) and address:
+        return _endpoint(address)
+    return None
+
+
+def _learn(fd, local, peer, peer_pid=None):
+    _cache[fd] = [local, peer, peer_pid]
+
+
+def _forget(fd):
+    _cache.pop(fd, None)
+
+
+def _names(sock):
+    fd = _fd_of(sock)
+    entry = _cache.get(fd)
+    if entry is None:
+        local, peer = _query(sock)
+        entry = [local, peer, _peer_pid(sock) if peer is not None or local else None]
+        _cache[fd] = entry
+    return entry[0], entry[1]
+
+
+def _local_now(sock):
+    """The local address, asked again while it is unknown: sendto() binds an unbound socket."""
+    fd = _fd_of(sock)
+    entry = _cache.get(fd)
+    if entry is None or entry[0] is None or entry[0].endswith(":0"):
+        local = _query_local(sock)
+        if entry is None:
+            entry = [local, None, None]
+            _cache[fd] = entry
+        entry[0] = local
+    return entry[0]
+
+
+def _cached_peer_pid(sock):
+    entry = _cache.get(_fd_of(sock))
+    return entry[2] if entry else None
+
+
+def _peer_pid(sock):
+    if getattr(sock, "family", None) != getattr(socket, "AF_UNIX", None) or not hasattr(socket, "SO_PEERCRED"):
+        return None
+    try:
+        import struct
+
+        cred = _orig["getsockopt"](sock, socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+        pid = struct.unpack("3i", cred)[0]
+        return pid or None
+    except Exception:
+        return None
+
+
+def _traced(call, args, run, describe, sock=None, fd=None, kind="socket", pause=True):
+    """Report one call: pending (step mode), start, then end with its result or errno."""
+    if getattr(_local, "busy", False):
+        return run()
+    seq = _next_seq()
+    file, line, via = _where()
+    if fd is None and sock is not None:
+        fd = _fd_of(sock)
+    ev = {"type": "call", "pid": _PID, "seq": seq, "call": call, "args": args, "kind": kind}
+    if fd is not None and fd >= 0:
+        ev["fd"] = fd
+    if file is not None:
+        ev["file"] = file
+        ev["line"] = line
+    if via:
+        ev["via"] = via
+    thread = threading.current_thread()
+    if thread is not threading.main_thread():
+        ev["thread"] = thread.name
+    if pause and kind != "stdin":
+        _control.hold(seq, lambda: _emit(dict(ev, phase="pending", t=_now())))
+    _emit(dict(ev, phase="start", t=_now()))
+    _local.busy = True
+    try:
+        result = run()
+    except socket.timeout as e:
+        _local.busy = False
+        _emit(dict(ev, phase="end", t=_now(), timedOut=True, error=str(e) or "timed out", result="timed out"))
+        raise
+    except OSError as e:
+        _local.busy = False
+        end = dict(ev, phase="end", t=_now(), error=e.strerror or str(e))
+        name = _errno_name(e.errno)
+        if name:
+            end["errno"] = name
+        _emit(end)
+        raise
+    except BaseException:
+        _local.busy = False
+        raise
+    _local.busy = False
+    end = dict(ev, phase="end", t=_now())
+    try:
+        end.update(describe(result))
+    except Exception as e:  # a tracer bug must never break the program
+        end["result"] = "(tracer could not describe the result: %s)" % e
+    _emit(end)
+    return result
+
+
+# ---- the patches ----
+
+_orig = {}
+_SocketClass = socket.socket
+
+
+def _patch(name, make):
+    _orig[name] = getattr(_SocketClass, name)
+    setattr(_SocketClass, name, make(_orig[name]))
+
+
+def _init(orig):
+    def __init__(self, *args, **kwargs):
+        fileno = kwargs.get("fileno", args[3] if len(args) > 3 else None)
+        if fileno is not None:
+            # accept(), fromfd() and friends wrap an fd the kernel already gave out.
+            return orig(self, *args, **kwargs)
+        shown = []
+        names = ("family", "type", "proto")
+        for i, v in enumerate(args[:3]):
+            shown.append([_family, _kind, lambda p: _PROTOS.get(p, str(p))][i](v))
+        for k in names:
+            if k in kwargs:
+                f = {"family": _family, "type": _kind, "proto": lambda p: _PROTOS.get(p, str(p))}[k]
+                shown.append("%s=%s" % (k, f(kwargs[k])))
+
+        def describe(_):
+            fd = self.fileno()
+            res = "fd %d" % fd
+            _learn(fd, None, None)
+            if not args and not kwargs:
+                res += " (%s, %s)" % (_family(self.family), _kind(self.type))
+            return {"result": res, "fd": fd, "newFd": fd}
+
+        return _traced("socket", shown, lambda: orig(self, *args, **kwargs), describe)
+
+    return __init__
+
+
+def _ok_names(sock, learn=None):
+    def describe(_):
+        if learn is not None:
+            learn()
+        return _with_names(sock, {"result": "ok"})
+
+    return describe
+
+
+def _bind(orig):
+    def bind(self, address):
+        def learn():
+            fd = self.fileno()
+            local = _literal(address)
+            if local is None:
+                local = _query(self)[0]
+            _learn(fd, local, None)
+
+        return _traced("bind", [repr(address)], lambda: orig(self, address), _ok_names(self, learn), sock=self)
+
+    return bind
+
+
+def _listen(orig):
+    def listen(self, *args):
+        return _traced("listen", [repr(a) for a in args], lambda: orig(self, *args), _ok_names(self), sock=self)
+
+    return listen
+
+
+def _accept(orig):
+    def accept(self):
+        def describe(res):
+            conn, addr = res
+            fd = conn.fileno()
+            out = {"result": "fd %d, peer %r" % (fd, addr), "newFd": fd}
+            # The new socket's local address is the listener's, unless that is a wildcard.
+            listening, _ = _names(self)
+            local = listening if listening and not listening.startswith(("0.0.0.0:", "[::]:")) else _query(conn)[0]
+            peer = _endpoint(addr)
+            _learn(fd, local, peer, _peer_pid(conn))
+            return _with_names(conn, out)
+
+        return _traced("accept", [], lambda: orig(self), describe, sock=self)
+
+    return accept
+
+
+def _connect(orig):
+    def connect(self, address):
+        def learn():
+            fd = self.fileno()
+            local, peer = _query(self) if _literal(address) is None else (_query_local(self), _literal(address))
+            _learn(fd, local, peer, _peer_pid(self))
+
+        return _traced("connect", [repr(address)], lambda: orig(self, address), _ok_names(self, learn), sock=self)
+
+    return connect
+
+
+def _connect_ex(orig):
+    def connect_ex(self, address):
+        def describe(code):
+            if not code:
+                _learn(self.fileno(), _query_local(self), _literal(address) or _query(self)[1], _peer_pid(self))
+            out = _with_names(self, {"result": "ok"})
+            if code:
+                name = _errno_name(code)
+                out.update(result="%s (returned %d)" % (name, code), errno=name, error=os.strerror(code))
+            else:
+                out["result"] = "0 (connected)"
+            return out
+
+        return _traced("connect_ex", [repr(address)], lambda: orig(self, address), describe, sock=self)
+
+    return connect_ex
+
+
+def _with_names(sock, base):
+    local, peer = _names(sock)
+    if local:
+        base["local"] = local
+    if peer:
+        base["peer"] = peer
+    pp = _cached_peer_pid(sock)
+    if pp:
+        base["peerPid"] = pp
+    return base
+
+
+def _shown_data(data):
+    b = bytes(memoryview(data).cast("B")[:_DATA_SHOWN])
+    return repr(b) + ("..." if _nbytes(data) > _DATA_SHOWN else "")
+
+
+def _nbytes(data):
+    return memoryview(data).nbytes
+
+
+def _send(orig, name):
+    def send(self, data, *rest):
+        total = _nbytes(data)
+
+        def describe(n):
+            if name == "sendall":
+                return _with_names(self, {"result": "ok, all %d bytes sent" % total, "bytes": total})
+            return _with_names(self, {"result": "%d of %d bytes sent" % (n, total), "bytes": n})
+
+        return _traced(name, [_shown_data(data)] + [repr(r) for r in rest], lambda: orig(self, data, *rest), describe, sock=self)
+
+    return send
+
+
+def _sendto(orig):
+    def sendto(self, data, *rest):
+        address = rest[-1] if rest else None
+
+        def describe(n):
+            out = {"result": "%d bytes sent" % n, "bytes": n}
+            local = _local_now(self)
+            if local:
+                out["local"] = local
+            peer = _endpoint(address)
+            if peer:
+                out["peer"] = peer
+            return out
+
+        return _traced("sendto", [_shown_data(data)] + [repr(r) for r in rest], lambda: orig(self, data, *rest), describe, sock=self)
+
+    return sendto
+
+
+def _recv(orig):
+    def recv(self, *args):
+        def describe(data):
+            res = _data(data)
+            if not data and self.type == socket.SOCK_STREAM:
+                res += " (the peer closed its side)"
+            return _with_names(self, {"result": res, "bytes": len(data)})
+
+        return _traced("recv", [repr(a) for a in args], lambda: orig(self, *args), describe, sock=self)
+
+    return recv
+
+
+def _recv_into(orig, name):
+    def recv_into(self, buffer, *args):
+        def describe(res):
+            n = res[0] if isinstance(res, tuple) else res
+            out = {"result": _data(memoryview(buffer).cast("B")[:n]), "bytes": n}
+            if isinstance(res, tuple):
+                out["result"] += " from %r" % (res[1],)
+                local = _local_now(self)
+                if local:
+                    out["local"] = local
+                peer = _endpoint(res[1])
+                if peer:
+                    out["peer"] = peer
+                return out
+            return _with_names(self, out)
+
+        return _traced(name, ["buffer"] + [repr(a) for a in args], lambda: orig(self, buffer, *args), describe, sock=self)
+
+    return recv_into
+
+
+def _recvfrom(orig):
+    def recvfrom(self, *args):
+        def describe(res):
+            data, addr = res
+            out = {"result": "%s from %r" % (_data(data), addr), "bytes": len(data)}
+            local = _local_now(self)
+            if local:
+                out["local"] = local
+            peer = _endpoint(addr)
+            if peer:
+                out["peer"] = peer
+            return out
+
+        return _traced("recvfrom", [repr(a) for a in args], lambda: orig(self, *args), describe, sock=self)
+
+    return recvfrom
+
+
+def _shutdown(orig):
+    def shutdown(self, how):
+        return _traced("shutdown", [_SHUT.get(how, repr(how))], lambda: orig(self, how), _ok_names(self), sock=self)
+
+    return shutdown
+
+
+def _close(orig):
+    def close(self):
+        fd = self.fileno()
+        if fd < 0:
+            return orig(self)
+        names = _with_names(self, {"result": "ok"})
+
+        def run():
+            _forget(fd)
+            return orig(self)
+
+        return _traced("close", [], run, lambda _: names, sock=self, fd=fd)
+
+    return close
+
+
+def _opt_args(level, opt, rest):
+    shown = [_LEVELS.get(level, str(level)), _OPTS.get(level, {}).get(opt, str(opt))]
+    return shown + [repr(r) for r in rest]
+
+
+def _setsockopt(orig):
+    def setsockopt(self, level, opt, *rest):
+        return _traced("setsockopt", _opt_args(level, opt, rest), lambda: orig(self, level, opt, *rest), lambda _: {"result": "ok"}, sock=self)
+
+    return setsockopt
+
+
+def _getsockopt(orig):
+    def getsockopt(self, level, opt, *rest):
+        def describe(value):
+            if level == socket.SOL_SOCKET and opt == getattr(socket, "SO_ERROR", -1) and isinstance(value, int):
+                return {"result": "%d (%s)" % (value, _errno_name(value) or "no error")}
+            return {"result": repr(value)}
+
+        return _traced("getsockopt", _opt_args(level, opt, rest), lambda: orig(self, level, opt, *rest), describe, sock=self)
+
+    return getsockopt
+
+
+def _patch_socket():
+    _patch("__init__", _init)
+    _patch("bind", _bind)
+    _patch("listen", _listen)
+    _patch("accept", _accept)
+    _patch("connect", _connect)
+    _patch("connect_ex", _connect_ex)
+    _patch("send", lambda o: _send(o, "send"))
+    _patch("sendall", lambda o: _send(o, "sendall"))
+    _patch("sendto", _sendto)
+    _patch("recv", _recv)
+    _patch("recv_into", lambda o: _recv_into(o, "recv_into"))
+    _patch("recvfrom", _recvfrom)
+    _patch("recvfrom_into", lambda o: _recv_into(o, "recvfrom_into"))
+    _patch("shutdown", _shutdown)
+    _patch("close", _close)
+    _patch("setsockopt", _setsockopt)
+    _patch("getsockopt", _getsockopt)
+
+
+def _patch_select():
+    orig_select = _select_mod.select
+
+    def select(rlist, wlist, xlist, *timeout):
+        args = [_fds(rlist), _fds(wlist), _fds(xlist)] + [repr(t) for t in timeout]
+
+        def describe(res):
+            r, w, x = res
+            return {"result": "ready: %s, %s, %s" % (_fds(r), _fds(w), _fds(x)) if (r or w or x) else "timed out, nothing ready"}
+
+        return _traced("select", args, lambda: orig_select(rlist, wlist, xlist, *timeout), describe, kind="select")
+
+    _select_mod.select = select
+
+    def wrap_selector(cls):
+        orig = cls.__dict__["select"]
+
+        def sel(self, timeout=None):
+            try:
+                registered = sorted(key.fd for key in self.get_map().values())
+            except Exception:
+                registered = []
+            args = ["[%s]" % ", ".join("fd %d" % fd for fd in registered), "timeout=%r" % (timeout,)]
+
+            def describe(ready):
+                if not ready:
+                    return {"result": "timed out, nothing ready"}
+                parts = []
+                for key, events in ready:
+                    what = "+".join(n for n, b in (("read", _selectors_mod.EVENT_READ), ("write", _selectors_mod.EVENT_WRITE)) if events & b)
+                    parts.append("fd %d (%s)" % (key.fd, what))
+                return {"result": "ready: " + ", ".join(parts)}
+
+            return _traced("select", args, lambda: orig(self, timeout), describe, kind="select", fd=None)
+
+        cls.select = sel
+
+    for cls in vars(_selectors_mod).values():
+        if isinstance(cls, type) and issubclass(cls, _selectors_mod.BaseSelector) and "select" in cls.__dict__:
+            if not getattr(cls.__dict__["select"], "__isabstractmethod__", False):
+                wrap_selector(cls)
+
+
+def _patch_input():
+    orig_input = builtins.input
+
+    def traced_input(*prompt):
+        return _traced("input", [repr(p) for p in prompt], lambda: orig_input(*prompt), lambda line: {"result": repr(line)}, kind="stdin", pause=False)
+
+    builtins.input = traced_input
+
+
+# ---- running the program ----
+
+def _print_clean(etype, value, tb):
+    te = traceback.TracebackException(etype, value, tb)
+
+    def clean(t, seen):
+        if t is None or id(t) in seen:
+            return
+        seen.add(id(t))
+        t.stack = traceback.StackSummary.from_list([f for f in t.stack if not _hidden(f.filename)])
+        clean(t.__cause__, seen)
+        clean(t.__context__, seen)
+
+    clean(te, set())
+    sys.stderr.write("".join(te.format()))
+    sys.stderr.flush()
+
+
+def _thread_hook(args):
+    if args.exc_type is SystemExit:
+        return
+    sys.stderr.write("Exception in thread %s:\n" % (args.thread.name if args.thread else "?"))
+    _print_clean(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def main():
+    global _PROGRAM, _PROGRAM_DIR
+    if len(sys.argv) < 2:
+        sys.stderr.write("usage: socket_tutor_trace.py PROGRAM.py [ARGS...]\n")
+        return 2
+    _PROGRAM = os.path.abspath(sys.argv[1])
+    _PROGRAM_DIR = os.path.dirname(_PROGRAM)
+    threading.Thread(target=_read_control, name="socket-tutor-control", daemon=True).start()
+    _parent_death_signal()
+    _patch_socket()
+    _patch_select()
+    _patch_input()
+    sys.argv = sys.argv[1:]
+    sys.path[0] = _PROGRAM_DIR
+    sys.excepthook = _print_clean
+    threading.excepthook = _thread_hook
+    import runpy
+
+    try:
+        runpy.run_path(_PROGRAM, run_name="__main__")
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        _print_clean(*sys.exc_info())
+        return 130
+    except BaseException:
+        _print_clean(*sys.exc_info())
+        return 1
+    return 0
+
+
+_PROGRAM = ""
+_PROGRAM_DIR = ""
+
+if __name__ == "__main__":
+    sys.exit(main())
