@@ -21,7 +21,7 @@ const usedPids = new Set<number>();
 after(async () => {
   await waitFor("test processes to exit", () => ([...usedPids].every((p) => !alive(p)) ? true : undefined), 3000);
   if (hasSs) {
-    const bound = ssNow("-ltnuap").filter((r) => [...usedPorts].some((p) => r.local.endsWith(`:${p}`)));
+    const bound = ssNow("-ltnup").filter((r) => [...usedPorts].some((p) => r.local.endsWith(`:${p}`)));
     assert.deepEqual(bound, [], "a port a test used is still bound");
   }
 });
