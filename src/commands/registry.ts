@@ -18,6 +18,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { name: "list", usage: "list", summary: "List lessons and exercises with your status, as plain text.", load: () => import("./list.js") },
   { name: "show", usage: "show <lesson>", summary: "Print a lesson's text without prompts (for pipes, screen readers, reading ahead).", load: () => import("./show.js") },
   { name: "lesson", usage: "lesson <lesson>", summary: "Open one lesson directly.", load: () => import("./lesson.js") },
+  { name: "demo", usage: "demo <lesson> [<demo>]", summary: "Run a live demo: real processes, every socket call, the kernel's table (--plain for text).", load: () => import("./demo.js") },
   { name: "progress", usage: "progress", summary: "Show what you have done so far.", load: () => import("./progress.js") },
   { name: "reset", usage: "reset [<lesson>]", summary: "Forget progress for one lesson, or for everything (asks first).", load: () => import("./reset.js") },
   { name: "exercise", usage: "exercise [<exercise>]", summary: "Show an exercise's task and write starter files into ./socket-tutor-exercises/<exercise>/.", load: () => import("./exercise.js") },
