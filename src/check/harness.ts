@@ -19,6 +19,8 @@ export interface VerifyOptions {
   /** A live view could pass a peer that reports every call. */
   peer?: Peer;
   limits?: OutputLimits;
+  /** The environment the program inherits (default: the checker's own); the contract's names are replaced. */
+  baseEnv?: NodeJS.ProcessEnv;
 }
 
 const CONTRACT_VARS = ["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const;
@@ -68,7 +70,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
   const notes: string[] = [];
   const results: CheckResult[] = [];
   const { env, target, cleanup } = await checker.prepare();
-  const fullEnv = programEnvironment(env);
+  const fullEnv = programEnvironment(env, opts.baseEnv);
 
   const ctx: CheckContext = {
     env,
@@ -93,7 +95,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
         signal.addEventListener("abort", onAbort, { once: true });
       }),
     launch: (extra) => {
-      const p = new LearnerProgram(opts.command, extra ? programEnvironment({ ...env, ...extra }) : fullEnv, (line) => emit({ kind: "output", line }), opts.limits ?? DEFAULT_LIMITS);
+      const p = new LearnerProgram(opts.command, extra ? programEnvironment({ ...env, ...extra }, opts.baseEnv) : fullEnv, (line) => emit({ kind: "output", line }), opts.limits ?? DEFAULT_LIMITS);
       programs.push(p);
       return p;
     },

@@ -58,6 +58,8 @@ export interface ProgramView {
   stderrTail(): string;
   /** CPU time used by the whole group so far, ms (undefined where unknown). */
   cpuMs(): number | undefined;
+  /** True if the kernel has a member of the group running or ready to run (not waiting). */
+  running(): boolean;
   /** Sockets the group holds, from the kernel (empty where unknown). */
   sockets(): KernelSocket[];
   startedAt: number;
@@ -96,7 +98,20 @@ export class LearnerProgram implements ProgramView {
       this.take("stderr", Buffer.from(`socket-tutor: could not start ${command.display}: ${err.code === "ENOENT" ? "command not found" : err.message}\n`));
       this.finish(null, null);
     });
-    this.child.on("exit", (code, signal) => this.finish(code, signal));
+    // 'exit' can come before the last output has been read: give the pipes a moment to drain,
+    // so a crash report shows the whole traceback. (Not 'close': a grandchild holding the
+    // pipes open would delay it indefinitely.)
+    this.child.on("exit", (code, signal) => {
+      const drained = [this.child.stdout!, this.child.stderr!].map((s) => (s.readableEnded || s.destroyed ? Promise.resolve() : new Promise((r) => s.once("close", r))));
+      // Nobody else in the group: the pipes close as soon as the kernel has delivered the
+      // last bytes, however slowly this busy event loop reads them. Otherwise, be brief.
+      const alone = groupMembers(this.pid).length === 0;
+      const timer = setTimeout(() => this.finish(code, signal), alone ? 3000 : 200);
+      void Promise.all(drained).then(() => {
+        clearTimeout(timer);
+        this.finish(code, signal);
+      });
+    });
   }
 
   get spawnFailed(): boolean {
@@ -190,6 +205,10 @@ export class LearnerProgram implements ProgramView {
 
   cpuMs(): number | undefined {
     return this.pid > 0 ? groupCpuMs(this.pid) : undefined;
+  }
+
+  running(): boolean {
+    return this.pid > 0 && groupMembers(this.pid).some((m) => m.state === "R");
   }
 
   sockets(): KernelSocket[] {

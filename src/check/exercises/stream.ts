@@ -81,7 +81,7 @@ export async function explainEcho(
   const resetWhy = died ? "" : `\n${RESET_WHY}`;
   if (got.length === 0) {
     if (r.end === "timeout") {
-      const cpu = cpuNote(cpuBefore, p?.cpuMs(), r.ms);
+      const cpu = await cpuNote(p, cpuBefore, r.ms);
       const lines = [`${label}: ${sent}, waited ${seconds(waitMs)} for the echo, got nothing.`];
       if (cpu) lines.push(`${cpu} Probably a loop that does not stop when recv() returns b'' (the client closed).`);
       else if (!died) lines.push("The connection was accepted by the kernel, but your program did not send anything back: is it calling accept() and then recv()/send() on the new socket?");

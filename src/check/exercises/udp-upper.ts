@@ -47,7 +47,7 @@ async function exchange(ctx: CheckContext, server: Udp, client: DatagramPeer, pa
   const sent = `${client.label} sent a ${payload.length}-byte datagram ${showBytes(payload)} ${from(client)}`;
   if (!reply) {
     const died = await gone(ctx, `after receiving ${what}`);
-    const cpu = cpuNote(cpu0, ctx.program()?.cpuMs(), WAIT);
+    const cpu = await cpuNote(ctx.program(), cpu0, WAIT);
     // No reply at all: every later check would wait the same way.
     return fail(
       `${sent}, waited ${seconds(WAIT)} for the reply, got nothing.${died}${died ? "" : `\n${REPLY_HOW} A reply sent to any other address never reaches the client.${cpu ? `\n${cpu}` : ""}`}`,

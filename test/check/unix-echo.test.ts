@@ -1,0 +1,26 @@
+import { describe } from "node:test";
+import { commonServerCases, exerciseCases } from "./support.js";
+
+describe("unix-echo", { concurrency: 4 }, () => {
+  exerciseCases("unix-echo", [
+    {
+      file: "unix-echo/tcp-instead.py",
+      fixturePort: true,
+      check: /^starts and listens on SOCKET_PATH/,
+      detail: [/Your program is listening on TCP 127\.0\.0\.1:\d+, but this exercise needs an AF_UNIX stream socket bound to SOCKET_PATH/],
+      hint: /lesson 3/,
+    },
+    {
+      file: "unix-echo/wrong-path.py",
+      check: /^starts and listens on SOCKET_PATH/,
+      detail: [/bound a Unix socket at \S+\.fixed, but SOCKET_PATH is/],
+    },
+    {
+      file: "unix-echo/single-recv.mjs",
+      check: /256 KiB/,
+      detail: [/got \d+ of 262144 bytes back, then the connection closed/, /recv\(\) once per connection/],
+    },
+    // Hard-coding does not apply to a path the checker creates; the other two common failures do.
+    ...commonServerCases("tcp").filter((c) => !c.file.includes("hardcoded")),
+  ]);
+});
