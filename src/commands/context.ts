@@ -1,4 +1,7 @@
+import { demoIds, listDemos } from "../demo/load.js";
+import { loadExercises } from "../exercises/catalog.js";
 import { findLesson, formatProblem, loadLessons } from "../lessons/load.js";
+import { checkReferences } from "../lessons/references.js";
 import type { Lesson, LessonProblem } from "../lessons/types.js";
 import { loadProgress, type Progress } from "../progress/store.js";
 import { didYouMean } from "../util/suggest.js";
@@ -16,13 +19,23 @@ export interface Context {
  * is named with file:line and skipped; a corrupt progress file was moved aside.
  */
 export function loadContext(): Context {
-  const { lessons, problems } = loadLessons();
+  const loaded = loadLessons();
+  const demoSet = listDemos();
+  const exerciseSet = loadExercises();
+  const checked = checkReferences(loaded.lessons, { demos: demoIds(), exercises: exerciseSet.exercises.map((e) => e.id) });
+  const lessons = checked.lessons;
+  const problems = [
+    ...loaded.problems,
+    ...checked.problems,
+    ...demoSet.problems.map((p) => ({ file: p.file, line: 0, message: p.field ? `${p.field}: ${p.message}` : p.message })),
+    ...exerciseSet.problems,
+  ];
   const { progress, notice } = loadProgress();
   const s = makeStyle(colourEnabled(process.stderr));
   if (notice) process.stderr.write(`${s.yellow("note:")} ${notice}\n`);
   if (problems.length) {
     const files = new Set(problems.map((p) => p.file)).size;
-    process.stderr.write(`${s.yellow("warning:")} ${files === 1 ? "a lesson file has" : `${files} lesson files have`} problems and ${files === 1 ? "was" : "were"} skipped:\n`);
+    process.stderr.write(`${s.yellow("warning:")} ${files === 1 ? "a lesson, demo or exercise file has" : `${files} lesson, demo or exercise files have`} problems and ${files === 1 ? "was" : "were"} skipped:\n`);
     for (const p of problems) process.stderr.write(`  ${formatProblem(p)}\n`);
   }
   return { lessons, problems, progress };

@@ -34,6 +34,7 @@ export function formatList(
   const done = lessons.filter((l) => lessonStatus(progress, l.meta.id) === "done").length;
   out.push(s.bold(`Lessons (${done} of ${lessons.length} done)`));
   const idWidth = Math.max(0, ...lessons.map((l) => l.meta.id.length));
+  const titleWidth = Math.max(0, ...lessons.map((l) => l.meta.title.length));
   let chapter: string | undefined;
   for (const l of lessons) {
     if (l.meta.chapter !== chapter) {
@@ -46,17 +47,18 @@ export function formatList(
     const num = String(l.meta.order).padStart(3);
     const line = `${num}. ${l.meta.title} [${statusWord(status, s)}${detail}]`;
     // Wide terminals get an id column to copy from; narrow ones get the id on its own line.
-    if (width >= idWidth + 50) out.push(`  ${num}  ${l.meta.id.padEnd(idWidth)}  ${l.meta.title}  ${s.dim("·")} ${statusWord(status, s)}${detail}`);
+    if (width >= idWidth + titleWidth + 24) out.push(`  ${num}  ${l.meta.id.padEnd(idWidth)}  ${l.meta.title.padEnd(titleWidth)}  ${statusWord(status, s)}${detail}`);
     else out.push(wrap(`  ${line}`, width, "       "), `       ${s.dim(l.meta.id)}`);
   }
   if (exercises.length) {
     const passed = exercises.filter((e) => exerciseStatus(progress, e.id) === "done").length;
     out.push("", s.bold(`Exercises (${passed} of ${exercises.length} passed)`));
     const exWidth = Math.max(...exercises.map((e) => e.id.length));
+    const exTitle = Math.max(...exercises.map((e) => e.title.length));
     for (const e of exercises) {
       const status = exerciseStatus(progress, e.id);
       const word = status === "done" ? s.green("passed") : status === "in progress" ? s.yellow("tried") : s.dim("new");
-      if (width >= exWidth + 50) out.push(`  ${e.id.padEnd(exWidth)}  ${e.title}  ${s.dim("·")} ${word}`);
+      if (width >= exWidth + exTitle + 16) out.push(`  ${e.id.padEnd(exWidth)}  ${e.title.padEnd(exTitle)}  ${word}`);
       else out.push(wrap(`  ${e.id}: ${e.title} [${word}]`, width, "    "));
     }
   }

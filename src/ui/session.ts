@@ -5,7 +5,8 @@ import { formatProgress } from "../progress/report.js";
 import { lessonStatus, progressFile } from "../progress/store.js";
 import { preloadMarkdown } from "../render/markdown.js";
 import { onCleanup, restoreTerminal } from "../util/cleanup.js";
-import { runLesson } from "./lesson-runner.js";
+import { demoActions } from "./demo-action.js";
+import { registerActionProvider, runLesson } from "./lesson-runner.js";
 import { buildMenu } from "./menu.js";
 import { clearScreen, PromptCancelled, select, styler } from "./prompts.js";
 
@@ -23,9 +24,17 @@ function header(ctx: Context): string {
   return lines.join("\n") + "\n";
 }
 
+let actionsRegistered = false;
+function prepare(ctx: Context): void {
+  onCleanup(restoreTerminal);
+  if (actionsRegistered) return;
+  actionsRegistered = true;
+  registerActionProvider(demoActions(() => ctx.progress.settings.runtime));
+}
+
 /** The interactive session: menu → lesson → menu, until the learner quits. */
 export async function runMenu(ctx: Context): Promise<number> {
-  onCleanup(restoreTerminal);
+  prepare(ctx);
   if (ctx.lessons.length === 0) {
     process.stderr.write("socket-tutor: no lessons could be loaded (see the messages above).\n");
     return 1;
@@ -62,7 +71,7 @@ export async function runMenu(ctx: Context): Promise<number> {
 }
 
 export async function runSingleLesson(lesson: Lesson, ctx: Context): Promise<number> {
-  onCleanup(restoreTerminal);
+  prepare(ctx);
   try {
     const how = await runLesson(lesson, ctx.progress);
     if (how === "menu") return runMenu(ctx);

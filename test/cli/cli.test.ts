@@ -72,7 +72,7 @@ describe("cli", { concurrency: true }, () => {
     const r = await runCli(["list"], { env });
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^Lessons \(\d+ of \d+ done\)/);
-    assert.match(r.stdout, /what-is-a-socket +What a socket is +· new/);
+    assert.match(r.stdout, /what-is-a-socket +What a socket is +new/);
     assert.doesNotMatch(r.stdout, /\x1b\[/, "no colour when NO_COLOR is set");
   });
 

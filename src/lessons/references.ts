@@ -1,0 +1,29 @@
+import { didYouMean } from "../util/suggest.js";
+import type { Lesson, LessonProblem } from "./types.js";
+
+/**
+ * Demo and exercise directives name things that live elsewhere (demo.json files,
+ * exercise folders). A lesson that names one that does not exist is reported with
+ * the directive's line and left out, like any other malformed lesson.
+ */
+export function checkReferences(lessons: readonly Lesson[], known: { demos: readonly string[]; exercises: readonly string[] }): { lessons: Lesson[]; problems: LessonProblem[] } {
+  const demos = new Set(known.demos);
+  const exercises = new Set(known.exercises);
+  const problems: LessonProblem[] = [];
+  const ok: Lesson[] = [];
+  for (const lesson of lessons) {
+    const before = problems.length;
+    for (const step of lesson.steps) {
+      for (const block of step.blocks) {
+        if (block.kind === "demo" && !demos.has(block.demo)) {
+          problems.push({ file: lesson.file, line: block.line, message: `no demo '${block.demo}' (a demos/<id>/demo.json under some lesson).${didYouMean(block.demo, known.demos)}` });
+        }
+        if (block.kind === "exercise" && !exercises.has(block.exercise)) {
+          problems.push({ file: lesson.file, line: block.line, message: `no exercise '${block.exercise}' (a folder under lessons/exercises/).${didYouMean(block.exercise, known.exercises)}` });
+        }
+      }
+    }
+    if (problems.length === before) ok.push(lesson);
+  }
+  return { lessons: ok, problems };
+}

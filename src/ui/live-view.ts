@@ -1,0 +1,376 @@
+/**
+ * The full-screen live view of a demo (blessed): the server's pane on the left,
+ * the clients' on the right, the kernel's socket table and the timeline below.
+ * It renders `session.state` (the engine's DemoState) and turns keys into engine
+ * calls; it holds no demo logic of its own.
+ */
+import type { Widgets } from "blessed";
+import { startDemo, type DemoSession, type LoadedDemo } from "../demo/launcher.js";
+import type { DemoRuntime } from "../demo/spec.js";
+import type { DemoMode, DemoState, ProcView } from "../demo/state.js";
+import { onCleanup } from "../util/cleanup.js";
+import { colourEnabled } from "../util/style.js";
+import { callsOf, paneLines, sides, tableLegend, tableLines, timelineLines } from "./live/format.js";
+import { liveLayout, type BottomChoice, type Geometry, type Rect } from "./live/layout.js";
+import { fit, seg, toTags, wrapText, type Line } from "./live/paint.js";
+import { shareKeypressDecoder } from "./keys.js";
+
+export interface LiveViewOptions {
+  runtime: DemoRuntime;
+  mode?: DemoMode;
+  /** Offer the runtime switch (python3 >= 3.8 is present). */
+  pythonAvailable: boolean;
+  /** strace can run here: the `y` key shows real system calls. */
+  syscallsAvailable: boolean;
+  /** Start with the syscall view on. */
+  syscalls?: boolean;
+}
+
+/** "back": the learner left the view (q); "interrupt": Ctrl-C, the tutor should exit. */
+export type LiveViewExit = "back" | "interrupt";
+
+type Side = "left" | "right";
+
+/** The minimum time between two redraws: events arriving in a burst are drawn together. */
+const FRAME_MS = 16;
+
+export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): Promise<LiveViewExit> {
+  const { default: blessed } = await import("blessed");
+  shareKeypressDecoder();
+  const colour = colourEnabled();
+  // Box borders in Unicode, not the VT100 alternate character set: ACS shows up as
+  // "lqqk" in tmux and some UTF-8 terminals. The env var is how blessed (like ncurses)
+  // is told; it is restored at once so the demo processes do not inherit it.
+  const acs = process.env.NCURSES_NO_UTF8_ACS;
+  process.env.NCURSES_NO_UTF8_ACS = "1";
+  const screen = blessed.screen({ smartCSR: true, fullUnicode: true, forceUnicode: true, warnings: false, title: `socket-tutor: ${demo.spec.title}`, autoPadding: false });
+  if (acs === undefined) delete process.env.NCURSES_NO_UTF8_ACS;
+  else process.env.NCURSES_NO_UTF8_ACS = acs;
+  const box = (label?: string): Widgets.BoxElement =>
+    blessed.box({ parent: screen, tags: true, border: label === undefined ? undefined : { type: "line" }, label, style: { border: { fg: "gray" }, label: { bold: true } } });
+  const title = blessed.box({ parent: screen, tags: true });
+  const left = box(" server ");
+  const right = box(" client ");
+  const table = box(" kernel socket table ");
+  const timeline = box(" timeline ");
+  const status = blessed.box({ parent: screen, tags: true });
+  const message = blessed.box({ parent: screen, tags: true, hidden: true, top: "center", left: "center", width: "90%", height: "shrink", border: { type: "line" }, padding: 1 });
+
+  let session: DemoSession | undefined;
+  let runtime = options.runtime;
+  let mode: DemoMode = options.mode ?? "step";
+  let syscalls = options.syscalls === true && options.syscallsAvailable;
+  let focus: Side = "left";
+  let bottom: BottomChoice = "table";
+  let typing: string | undefined;
+  let shownRight = 0;
+  let lastRender = 0;
+  let renderTimer: NodeJS.Timeout | undefined;
+  let flash: string | undefined;
+  let flashTimer: NodeJS.Timeout | undefined;
+  let switching = false;
+
+  let finish: (exit: LiveViewExit) => void = () => undefined;
+  const finished = new Promise<LiveViewExit>((resolve) => (finish = resolve));
+
+  const destroy = (): void => {
+    try {
+      screen.destroy();
+    } catch {
+      // already gone
+    }
+  };
+  const unregister = onCleanup(destroy);
+
+  const place = (el: Widgets.BoxElement, r: Rect | undefined): void => {
+    if (!r) {
+      el.hide();
+      return;
+    }
+    el.show();
+    el.top = r.top;
+    el.left = r.left;
+    el.width = r.width;
+    el.height = r.height;
+  };
+
+  const setLines = (el: Widgets.BoxElement, lines: Line[]): void => {
+    el.setContent(lines.map((l) => toTags(l, colour)).join("\n"));
+  };
+
+  const say = (text: string): void => {
+    flash = text;
+    if (flashTimer) clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => {
+      flash = undefined;
+      schedule();
+    }, 4000);
+    schedule();
+  };
+
+  function noteLines(state: DemoState | undefined, width: number): string[] {
+    if (!state) return [];
+    const notes = [...(state.runtimeNote ? [state.runtimeNote] : []), ...state.notes.map((n) => n.text)];
+    return notes.flatMap((n) => wrapText(n, width - 2)).slice(0, 3);
+  }
+
+  function waitingFor(p: ProcView): string | undefined {
+    const spec = demo.spec.processes.find((s) => s.name === p.name);
+    if (!spec?.after) return undefined;
+    return `after ${spec.after.process}'s ${spec.after.call}()`;
+  }
+
+  function render(): void {
+    renderTimer = undefined;
+    lastRender = Date.now();
+    const state = session?.state;
+    const cols = (screen.width as number) || 80;
+    const rows = (screen.height as number) || 24;
+    const notes = noteLines(state, cols);
+    const geo = liveLayout(cols, rows, { noteLines: notes.length, bottom, tableRows: state?.table?.rows.length ?? 1 });
+    if ("tooSmall" in geo) {
+      for (const el of [title, left, right, table, timeline, status]) el.hide();
+      message.show();
+      message.setContent(geo.tooSmall);
+      screen.render();
+      return;
+    }
+    message.hide();
+    draw(geo, state, notes);
+    screen.render();
+  }
+
+  function draw(geo: Geometry, state: DemoState | undefined, notes: string[]): void {
+    place(title, geo.title);
+    place(left, geo.left);
+    place(right, geo.right);
+    place(table, geo.table);
+    place(timeline, geo.timeline);
+    place(status, geo.status);
+
+    const modeName = mode === "step" ? "STEP" : mode === "slow" ? "SLOW MOTION" : "RUNNING";
+    const where = session ? (session.socketPath ? session.socketPath : `${session.host}:${session.port ?? "?"}`) : "";
+    const runState = state?.status === "done" ? (state.ok ? " · finished" : ` · ended: ${state.reason ?? "see the panes"}`) : state?.status === "stopped" ? " · stopped" : "";
+    const titleLine: Line = [seg(` ${demo.spec.title}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where} · `, "dim"), seg(modeName, mode === "step" ? "yellow" : "green"), seg(runState, state?.ok === false ? "red" : "dim")];
+    setLines(title, [fit(titleLine, geo.title.width), ...notes.map((n) => [seg(` ${n}`, "yellow")])]);
+
+    if (!state) {
+      setLines(left, [[seg("starting…", "dim")]]);
+      setLines(right, []);
+    } else {
+      const { left: lp, right: rp } = sides(state);
+      drawPane(left, geo.left, "left", lp, state);
+      drawPane(right, geo.right, "right", rp, state);
+    }
+    if (geo.table && state) {
+      const inner = geo.table.height - 2;
+      const legend = tableLegend(state);
+      const body = tableLines(state, geo.table.width - 2, legend && inner > 3 ? inner - 1 : inner);
+      setLines(table, legend && inner > 3 ? [...body, [seg(legend, "dim")]] : body);
+      table.setLabel(` kernel socket table${state.table ? ` · ${state.table.source}` : ""} `);
+    }
+    if (geo.timeline && state) setLines(timeline, timelineLines(state, geo.timeline.width - 2, geo.timeline.height - 2));
+    setLines(status, [fit(statusLine(state, geo), geo.status.width)]);
+  }
+
+  function drawPane(el: Widgets.BoxElement, r: Rect, side: Side, procs: ProcView[], state: DemoState): void {
+    if (procs.length === 0) {
+      setLines(el, [[seg("(no process on this side)", "dim")]]);
+      return;
+    }
+    const shown = side === "right" ? pickShown(procs, state) : procs[0]!;
+    el.setLabel(` ${procs.length > 1 ? `${shown.name} (${procs.indexOf(shown) + 1} of ${procs.length})` : shown.name} `);
+    el.style.border = { fg: focus === side ? (colour ? "cyan" : "white") : "gray" };
+    const lines = paneLines({
+      procs,
+      shown,
+      calls: callsOf(state, procs),
+      width: r.width - 2,
+      height: r.height - 2,
+      syscalls,
+      ...(typing !== undefined && focus === side ? { typing } : {}),
+      ...(waitingFor(shown) ? { waitingFor: waitingFor(shown)! } : {}),
+    });
+    setLines(el, lines);
+  }
+
+  /** Several clients share the right pane: show the one the learner picked, else the one that is paused or busy. */
+  function pickShown(procs: ProcView[], state: DemoState): ProcView {
+    if (shownRight > 0) return procs[(shownRight - 1) % procs.length]!;
+    const calls = callsOf(state, procs);
+    const pending = calls.find((c) => c.status === "pending");
+    const latest = pending ?? calls[calls.length - 1];
+    return procs.find((p) => p.name === latest?.proc) ?? procs[0]!;
+  }
+
+  function statusLine(state: DemoState | undefined, geo: Geometry): Line {
+    if (flash) return [seg(` ${flash}`, "yellow")];
+    if (typing !== undefined) return [seg(" TYPING ", "inverse"), seg(` into the ${focus === "left" ? "left" : "right"} pane: Enter sends the line · Esc stops typing · Tab switches side`, "dim")];
+    const waiting = state?.processes.find((p) => p.calls.some((c) => c.kind === "stdin" && c.status === "running"));
+    const keys: [string, string][] = [
+      ["space", "next call"],
+      ["←/→", "step left/right"],
+      ["r", mode === "run" ? "step mode" : "run"],
+      ["m", "slow"],
+      ["R", "restart"],
+    ];
+    if (options.pythonAvailable) keys.push(["p", runtime === "python" ? "Node.js" : "Python"]);
+    if (options.syscallsAvailable) keys.push(["y", syscalls ? "socket calls" : "syscalls"]);
+    if (geo.compact) keys.push(["t", bottom === "table" ? "timeline" : "table"]);
+    if (demo.spec.interactive || waiting) keys.push(["i", "type"]);
+    if ((state?.processes.filter((p) => p.side === "right").length ?? 0) > 1) keys.push(["c", "next client"]);
+    keys.push(["tab", "side"], ["q", "back"]);
+    const line: Line = [];
+    if (waiting) line.push(seg(` ${waiting.name} waits for you to type (i) `, "inverse"), seg(" "));
+    for (const [k, what] of keys) line.push(seg(` ${k}`, "bold"), seg(` ${what} `, "dim"));
+    return line;
+  }
+
+  function schedule(): void {
+    if (renderTimer) return;
+    const wait = Math.max(0, FRAME_MS - (Date.now() - lastRender));
+    renderTimer = setTimeout(render, wait);
+  }
+
+  async function launch(): Promise<void> {
+    const previous = session;
+    session = undefined;
+    if (previous) await previous.stop();
+    schedule();
+    try {
+      session = await startDemo(demo, { runtime, mode, syscalls, autoInput: demo.spec.interactive !== true, timeoutMs: null, onEvent: schedule });
+    } catch (err) {
+      say(`Could not start the demo: ${(err as Error).message}`);
+    }
+    schedule();
+  }
+
+  function sideProcs(side: Side): ProcView[] {
+    return session ? session.state.processes.filter((p) => p.side === side) : [];
+  }
+
+  /** Lets the paused call of one side run: the shown client on the right, else any paused one there. */
+  function stepSide(side: Side): void {
+    if (!session) return;
+    const state = session.state;
+    const procs = sideProcs(side);
+    const shown = side === "right" && procs.length ? pickShown(procs, state) : procs[0];
+    const candidates = [shown, ...procs].filter((p): p is ProcView => p !== undefined);
+    const target = candidates.find((p) => p.pending.length > 0);
+    if (target) {
+      session.continue(target.name);
+      return;
+    }
+    if (mode !== "step") return say("Every process runs by itself now: press r to go back to step mode.");
+    const other = session.state.processes.find((p) => p.pending.length > 0);
+    say(other ? `Nothing is paused on this side: ${other.name} is (press ${other.side === "left" ? "←" : "→"} or Tab).` : "Nothing is paused: the processes are running, waiting, or done.");
+  }
+
+  function setMode(next: DemoMode): void {
+    mode = next;
+    session?.setMode(next);
+    say(next === "step" ? "Step mode: each process stops before each socket call." : next === "run" ? "Running freely." : "Slow motion: each call waits a moment, then runs.");
+  }
+
+  async function switchTo(action: () => Promise<void>): Promise<void> {
+    if (switching) return;
+    switching = true;
+    try {
+      await action();
+    } finally {
+      switching = false;
+    }
+  }
+
+  function typedKey(ch: string | undefined, key: Widgets.Events.IKeyEventArg): void {
+    if (key.full === "escape") typing = undefined;
+    else if (key.full === "enter" || key.full === "return") {
+      const target = focus === "right" ? pickShown(sideProcs("right"), session!.state) : sideProcs("left")[0];
+      if (target && session) {
+        if (!session.sendInput(target.name, typing ?? "")) say(`${target.name} is not running: nothing was sent.`);
+      }
+      typing = "";
+    } else if (key.full === "backspace") typing = (typing ?? "").slice(0, -1);
+    else if (key.full === "tab") focus = focus === "left" ? "right" : "left";
+    else if (key.full === "C-c") return void leave("interrupt");
+    else if (ch && !key.ctrl && !key.meta && ch >= " ") typing = (typing ?? "") + ch;
+    schedule();
+  }
+
+  let leaving = false;
+  async function leave(how: LiveViewExit): Promise<void> {
+    if (leaving) return;
+    leaving = true;
+    if (renderTimer) clearTimeout(renderTimer);
+    if (flashTimer) clearTimeout(flashTimer);
+    await session?.stop();
+    destroy();
+    unregister();
+    finish(how);
+  }
+
+  screen.on("keypress", (ch: string | undefined, key: Widgets.Events.IKeyEventArg) => {
+    if (leaving || !key) return;
+    if (typing !== undefined) return typedKey(ch, key);
+    switch (key.full) {
+      case "space":
+      case "enter":
+      case "return":
+        return stepSide(focus);
+      case "left":
+      case "h":
+        return stepSide("left");
+      case "right":
+      case "l":
+        return stepSide("right");
+      case "tab":
+      case "S-tab":
+        focus = focus === "left" ? "right" : "left";
+        return schedule();
+      case "r":
+        return setMode(mode === "run" ? "step" : "run");
+      case "s":
+        return setMode("step");
+      case "m":
+        return setMode(mode === "slow" ? "step" : "slow");
+      case "S-r":
+      case "R":
+        return void switchTo(async () => {
+          say("Restarting…");
+          await launch();
+        });
+      case "p":
+        if (!options.pythonAvailable) return say("Python 3.8+ is not installed here: the demos run in Node.js only.");
+        return void switchTo(async () => {
+          runtime = runtime === "python" ? "node" : "python";
+          say(`Switching to ${runtime === "python" ? "Python" : "Node.js"}…`);
+          await launch();
+        });
+      case "y":
+        if (!options.syscallsAvailable) return say("The syscall view needs strace on Linux ('socket-tutor doctor' says why it is off).");
+        return void switchTo(async () => {
+          syscalls = !syscalls;
+          say(syscalls ? "Syscall view: restarting the demo under strace…" : "Back to the socket calls (restarting without strace)…");
+          await launch();
+        });
+      case "t":
+        bottom = bottom === "table" ? "timeline" : "table";
+        return schedule();
+      case "c":
+        shownRight = (shownRight % Math.max(1, sideProcs("right").length)) + 1;
+        return schedule();
+      case "i":
+        typing = "";
+        return schedule();
+      case "q":
+      case "escape":
+        return void leave("back");
+      case "C-c":
+        return void leave("interrupt");
+    }
+  });
+  screen.on("resize", () => schedule());
+
+  await launch();
+  return finished;
+}

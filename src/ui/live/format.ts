@@ -1,0 +1,288 @@
+/**
+ * The live view's content as pure functions of the demo state: each returns the
+ * lines of one box for a given size. Blessed only places the boxes and shows these
+ * lines, so everything here is tested without a terminal.
+ */
+import type { SocketRow } from "../../kernel/types.js";
+import type { Arrow, CallView, DemoState, ProcView } from "../../demo/state.js";
+import { errnoMeaning } from "./errno.js";
+import { fit, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
+
+/** How a call reads in a pane and in the timeline: `bind(fd 3, ('127.0.0.1', 8000)) → ok`. */
+export function callSignature(c: CallView): string {
+  if (c.kind === "stdin") return `${c.call}(${c.args.join(", ")})`;
+  const args = [...(c.fd !== undefined && c.call !== "socket" ? [`fd ${c.fd}`] : []), ...c.args];
+  return `${c.call}(${args.join(", ")})`;
+}
+
+export function callLine(c: CallView, opts: { withProc?: boolean } = {}): Line {
+  const who = opts.withProc ? [seg(`${c.proc}: `, "dim")] : [];
+  const sig = sanitize(callSignature(c));
+  switch (c.status) {
+    case "pending":
+      return [seg("‖ ", "yellow"), ...who, seg(sig, "yellow"), seg("  paused before this call", "dim")];
+    case "running":
+      return [seg("… ", "cyan"), ...who, seg(sig, "cyan"), seg(c.kind === "stdin" ? "  waiting for you to type" : "  waiting", "dim")];
+    case "failed":
+      return [seg("✗ ", "redBold"), ...who, seg(sig), seg(" → ", "dim"), seg(c.errno ?? (c.timedOut ? "timed out" : "error"), "redBold"), ...(c.error ? [seg(` ${sanitize(c.error)}`, "red")] : [])];
+    case "done":
+      return [seg("  "), ...who, seg(sig), seg(" → ", "dim"), seg(sanitize(c.result ?? "ok"), c.timedOut ? "yellow" : "green")];
+  }
+}
+
+/** The line under a failed call: what its errno means. */
+function meaningLine(c: CallView): Line | undefined {
+  const meaning = errnoMeaning(c.errno);
+  return c.status === "failed" && meaning ? [seg("    "), seg(meaning, "red")] : undefined;
+}
+
+/** What Node really did, under its call: `server.listen(8000, '127.0.0.1') — does socket()+bind()+listen()`. */
+function apiLine(c: CallView): Line | undefined {
+  if (!c.api && !c.via) return undefined;
+  return [seg("    "), seg(sanitize(c.api ?? c.via ?? ""), "dim")];
+}
+
+export interface PaneInput {
+  procs: ProcView[];
+  /** The process whose source is shown (several clients share the right pane). */
+  shown: ProcView;
+  calls: CallView[];
+  width: number;
+  height: number;
+  syscalls: boolean;
+  /** Typing into this pane: the text so far. */
+  typing?: string;
+  /** Why a process has not started yet ("after server's listen()"). */
+  waitingFor?: string;
+}
+
+function sectionRule(title: string, width: number): Line {
+  const label = `── ${title} `;
+  return [seg(label + "─".repeat(Math.max(0, width - label.length)), "dim")];
+}
+
+function sourceLines(p: ProcView, pendingLine: number | undefined, width: number, rows: number): Line[] {
+  if (rows <= 0) return [];
+  const src = p.source;
+  if (src.length === 0) return [[seg("(source not available)", "dim")]];
+  const current = p.line ?? 1;
+  const start = Math.max(0, Math.min(current - 1 - Math.floor((rows - 1) / 2), src.length - rows));
+  const digits = String(Math.min(src.length, start + rows)).length;
+  const out: Line[] = [];
+  for (let i = start; i < Math.min(src.length, start + rows); i++) {
+    const n = i + 1;
+    const text = sanitize(src[i]!);
+    if (n === p.line && p.status !== "exited") {
+      const paused = pendingLine === n;
+      out.push(pad([seg(paused ? "‖" : "▶", paused ? "yellow" : "green"), seg(`${String(n).padStart(digits)} ${text}`, "inverse")], width));
+    } else {
+      out.push([seg(` ${String(n).padStart(digits)} `, "dim"), seg(text)]);
+    }
+  }
+  return out;
+}
+
+function exitLine(p: ProcView): Line | undefined {
+  if (!p.exit) return undefined;
+  const { code, signal, stopped, expected } = p.exit;
+  if (stopped) return [seg(`■ stopped by the tutor`, "dim")];
+  const how = signal ? `killed by ${signal}` : `exited with status ${code}`;
+  if (expected) return [seg(`■ ${how}`, code === 0 ? "green" : "yellow"), ...(code !== 0 ? [seg(" (as the demo expects)", "dim")] : [])];
+  return [seg(`✗ ${how}`, "redBold"), seg(" — its error output is below", "red")];
+}
+
+/**
+ * One side of the screen: the source around the line being executed, the socket
+ * calls as they happen (or the real syscalls), then the program's own output.
+ */
+export function paneLines(input: PaneInput): Line[] {
+  const { shown, width, height } = input;
+  const multi = input.procs.length > 1;
+  const pending = input.calls.find((c) => c.proc === shown.name && c.status === "pending");
+  const lines: Line[] = [];
+
+  const header: Line = [seg(shown.file, "bold"), seg(shown.pid ? `  pid ${shown.pid}` : "", "dim"), ...(shown.user ? [seg(`  as ${shown.user}`, "yellow")] : [])];
+  if (multi) header.push(seg(`  (${input.procs.map((p) => p.name).join(", ")})`, "dim"));
+
+  const outputRows = Math.max(2, Math.min(6, Math.round(height * 0.25)));
+  const sourceRows = Math.max(3, Math.min(9, Math.round(height * 0.35)));
+  const callRows = Math.max(1, height - outputRows - sourceRows - 3);
+
+  lines.push(header);
+  if (shown.status === "waiting") {
+    lines.push([seg(`not started yet${input.waitingFor ? `: starts ${input.waitingFor}` : ""}`, "dim")]);
+    for (let i = 1; i < sourceRows; i++) lines.push([]);
+  } else {
+    lines.push(...sourceLines(shown, pending?.line, width, sourceRows));
+    for (let i = lines.length; i < sourceRows + 1; i++) lines.push([]);
+  }
+
+  if (input.syscalls) {
+    lines.push(sectionRule("system calls (strace)", width));
+    const sys = input.procs.flatMap((p) => p.syscalls.map((s) => (multi ? `${p.name}: ${s}` : s)));
+    const shownSys = sys.length ? sys.slice(-callRows).map((s) => [seg(sanitize(s))]) : [[seg("none yet (or strace is not running: see the notes)", "dim")]];
+    lines.push(...shownSys);
+    for (let i = shownSys.length; i < callRows; i++) lines.push([]);
+  } else {
+    lines.push(sectionRule("socket calls", width));
+    const callLinesAll: Line[] = [];
+    input.calls.forEach((c, i) => {
+      callLinesAll.push(callLine(c, { withProc: multi }));
+      const meaning = meaningLine(c);
+      if (meaning) callLinesAll.push(meaning);
+      // The runtime's own spelling is shown for the latest call, where the learner is looking.
+      if (i === input.calls.length - 1) {
+        const api = apiLine(c);
+        if (api) callLinesAll.push(api);
+      }
+    });
+    for (const p of input.procs) {
+      const ex = exitLine(p);
+      if (ex) callLinesAll.push(multi ? [seg(`${p.name}: `, "dim"), ...ex] : ex);
+    }
+    const visible = callLinesAll.slice(-callRows);
+    lines.push(...visible);
+    for (let i = visible.length; i < callRows; i++) lines.push([]);
+  }
+
+  lines.push(sectionRule(input.typing !== undefined ? "output · typing: Enter sends, Esc stops" : "output", width));
+  const out: Line[] = [];
+  for (const p of input.procs) {
+    for (const o of p.output) {
+      const prefix = multi ? [seg(`${p.name}: `, "dim")] : [];
+      const text = sanitize(o.text) + (o.input !== undefined ? sanitize(o.input) : "");
+      const tone = o.stream === "stderr" ? "red" : o.stream === "stdin" ? "cyan" : undefined;
+      for (const piece of wrapText(text, Math.max(10, width - (multi ? p.name.length + 2 : 0)))) out.push([...prefix, seg(piece, tone)]);
+    }
+    const partial = p.partial.stdout + p.partial.stderr;
+    if (partial) out.push([...(multi ? [seg(`${p.name}: `, "dim")] : []), seg(sanitize(partial))]);
+  }
+  const outputVisible = input.typing !== undefined ? outputRows - 1 : outputRows;
+  const shownOut = out.slice(-outputVisible);
+  lines.push(...shownOut);
+  for (let i = shownOut.length; i < outputVisible; i++) lines.push([]);
+  if (input.typing !== undefined) lines.push([seg("> ", "cyan"), seg(sanitize(input.typing)), seg("█", "cyan")]);
+  return lines.slice(0, height).map((l) => fit(l, width));
+}
+
+const TABLE_HEADER = ["Proto", "Local", "Remote", "State", "Recv-Q", "Send-Q", "Owner"] as const;
+
+function ownerOf(row: SocketRow, state: DemoState): string {
+  if (row.pid === undefined) return row.state === "TIME_WAIT" ? "(no process: the kernel keeps it)" : "(no process)";
+  const proc = state.processes.find((p) => p.pid === row.pid);
+  return `${proc ? proc.name : "pid"} ${row.pid}${row.fd !== undefined ? ` fd ${row.fd}` : ""}`;
+}
+
+function stateTone(state: string): Seg["tone"] {
+  if (state === "LISTEN") return "cyan";
+  if (state === "ESTABLISHED" || state === "CONNECTED") return "green";
+  if (state === "TIME_WAIT" || state === "CLOSE_WAIT" || state.startsWith("FIN_WAIT") || state === "LAST_ACK" || state === "CLOSING") return "yellow";
+  if (state === "SYN_SENT" || state === "SYN_RECV") return "magenta";
+  return undefined;
+}
+
+/** The kernel's socket table, as `ss` lays it out; queue sizes right-aligned. */
+export function tableLines(state: DemoState, width: number, height: number): Line[] {
+  const snap = state.table;
+  if (!snap) return [[seg(state.status === "starting" ? "starting…" : "waiting for the first reading of the kernel's table…", "dim")]];
+  if (snap.error && snap.rows.length === 0) return wrapText(`The kernel's socket table cannot be read here: ${snap.error}`, width).map((l) => [seg(l, "yellow")]);
+  const rows = snap.rows.map((r) => {
+    const drops = r.drops ? ` drops ${r.drops}` : "";
+    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), r.local || "(unnamed)", r.remote || (r.proto === "unix" ? "" : "*"), r.state, String(r.recvQ), String(r.sendQ), ownerOf(r, state) + drops];
+  });
+  const all = [[...TABLE_HEADER], ...rows];
+  const widths = TABLE_HEADER.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  // Addresses get what is left after the fixed columns, so a long Unix path cannot push State off screen.
+  const fixed = widths[0]! + widths[3]! + widths[4]! + widths[5]! + 12;
+  const addr = Math.max(12, Math.floor((width - fixed - Math.min(widths[6]!, 28)) / 2));
+  widths[1] = Math.min(widths[1]!, addr);
+  widths[2] = Math.min(widths[2]!, addr);
+  const cell = (text: string, w: number, right = false): string => {
+    const t = text.length > w ? text.slice(0, w - 1) + "…" : text;
+    return right ? t.padStart(w) : t.padEnd(w);
+  };
+  const render = (r: string[], header: boolean, tone?: Seg["tone"]): Line => [
+    seg(`${cell(r[0]!, widths[0]!)}  ${cell(r[1]!, widths[1]!)}  ${cell(r[2]!, widths[2]!)}  `, header ? "bold" : undefined),
+    seg(cell(r[3]!, widths[3]!), header ? "bold" : tone),
+    seg(`  ${cell(r[4]!, widths[4]!, true)}  ${cell(r[5]!, widths[5]!, true)}  `, header ? "bold" : undefined),
+    seg(r[6]!, header ? "bold" : "dim"),
+  ];
+  const lines: Line[] = [render([...TABLE_HEADER], true)];
+  if (rows.length === 0) lines.push([seg("no sockets for this demo's processes right now", "dim")]);
+  rows.forEach((r) => lines.push(render(r, false, stateTone(r[3]!))));
+  if (lines.length > height) {
+    const hidden = lines.length - height + 1;
+    return [...lines.slice(0, height - 1), [seg(`… ${hidden} more rows`, "dim")]].map((l) => fit(l, width));
+  }
+  return lines.map((l) => fit(l, width));
+}
+
+/** A note under the table on what its columns mean for a LISTEN socket (the accept queue). */
+export function tableLegend(state: DemoState): string | undefined {
+  const listen = state.table?.rows.find((r) => r.state === "LISTEN" && r.proto.startsWith("tcp"));
+  if (!listen) return undefined;
+  return `LISTEN row: Recv-Q = connections waiting for accept() (${listen.recvQ} now), Send-Q = the backlog limit (${listen.sendQ})`;
+}
+
+function arrowText(a: Arrow, fromSide: "left" | "right", width: number): Line {
+  const label = a.kind === "connect" ? "connect" : `${a.bytes ?? 0} B`;
+  const inner = Math.max(label.length + 2, width - 2);
+  const dashes = inner - label.length - 2;
+  const leftD = Math.floor(dashes / 2);
+  const body = `${"─".repeat(leftD)} ${label} ${"─".repeat(dashes - leftD)}`;
+  const text = fromSide === "right" ? `◀${body}─` : `─${body}▶`;
+  return [seg(text, a.kind === "connect" ? "magenta" : "blue")];
+}
+
+/**
+ * The sequence diagram: one row per call, the server's column on the left and the
+ * clients' on the right, with arrows for connections and bytes between them.
+ */
+export function timelineLines(state: DemoState, width: number, height: number): Line[] {
+  const mid = Math.min(18, Math.max(10, Math.floor(width * 0.16)));
+  const side = Math.floor((width - mid - 2) / 2);
+  const byId = new Map<string, CallView>();
+  for (const p of state.processes) for (const c of p.calls) byId.set(c.id, c);
+  const sideOf = new Map(state.processes.map((p) => [p.name, p.side] as const));
+  const rightProcs = state.processes.filter((p) => p.side === "right").length;
+  const leftProcs = state.processes.filter((p) => p.side === "left").length;
+  const arrowsFrom = new Map<string, Arrow>();
+  for (const a of state.arrows) if (!arrowsFrom.has(a.from)) arrowsFrom.set(a.from, a);
+
+  const left = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
+  const right = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
+  const header: Line = [...pad([seg(left, "bold")], side), seg("│", "dim"), seg(" ".repeat(mid)), seg("│", "dim"), seg(right, "bold")];
+  const rows: Line[] = [];
+  for (const id of state.timeline) {
+    const c = byId.get(id);
+    if (!c) continue;
+    const s = sideOf.get(c.proc) ?? "left";
+    const multi = (s === "right" ? rightProcs : leftProcs) > 1;
+    const text = fit(callLine(c, { withProc: multi }), side);
+    const arrow = arrowsFrom.get(id);
+    const arrowLine = arrow && sideOf.get(byId.get(arrow.to)?.proc ?? "") !== s ? arrowText(arrow, s, mid) : [seg(" ".repeat(mid))];
+    rows.push(s === "left" ? [...pad(text, side), seg("│", "dim"), ...pad(arrowLine, mid), seg("│", "dim")] : [seg(" ".repeat(side)), seg("│", "dim"), ...pad(arrowLine, mid), seg("│", "dim"), ...text]);
+  }
+  const room = Math.max(0, height - 1);
+  const visible = rows.slice(-room);
+  if (rows.length > room && room > 0) visible[0] = [seg(`… ${rows.length - room + 1} earlier calls`, "dim")];
+  return [header, ...visible].map((l) => fit(l, width));
+}
+
+/** Which side a process belongs to, and the processes on each side in spec order. */
+export function sides(state: DemoState): { left: ProcView[]; right: ProcView[] } {
+  return { left: state.processes.filter((p) => p.side === "left"), right: state.processes.filter((p) => p.side === "right") };
+}
+
+/** The calls of some processes in the order they were made. */
+export function callsOf(state: DemoState, procs: ProcView[]): CallView[] {
+  const names = new Set(procs.map((p) => p.name));
+  const byId = new Map<string, CallView>();
+  for (const p of procs) for (const c of p.calls) byId.set(c.id, c);
+  const ordered = state.timeline.map((id) => byId.get(id)).filter((c): c is CallView => c !== undefined && names.has(c.proc));
+  return ordered;
+}
+
+export function linesToText(lines: Line[]): string {
+  return lines.map(plainText).join("\n");
+}

@@ -1,0 +1,67 @@
+/**
+ * Where each box of the live view goes, for a terminal size. Pure, so the compact
+ * and too-small cases are tested without a terminal.
+ */
+export interface Rect {
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+export interface Geometry {
+  title: Rect;
+  left: Rect;
+  right: Rect;
+  /** In the compact layout only one of the two is shown (toggled with `t`). */
+  table?: Rect;
+  timeline?: Rect;
+  status: Rect;
+  compact: boolean;
+}
+
+export const MIN_LIVE_COLUMNS = 60;
+export const MIN_LIVE_ROWS = 20;
+
+export type BottomChoice = "table" | "timeline";
+
+export function liveLayout(cols: number, rows: number, opts: { noteLines: number; bottom: BottomChoice; tableRows: number }): Geometry | { tooSmall: string } {
+  if (cols < MIN_LIVE_COLUMNS || rows < MIN_LIVE_ROWS) {
+    return {
+      tooSmall: `This terminal is ${cols}x${rows}; the live view needs at least ${MIN_LIVE_COLUMNS}x${MIN_LIVE_ROWS} (100x30 or more is best). Make the window larger, or press q and run the demo with --plain to read it as text.`,
+    };
+  }
+  const titleH = 1 + Math.min(3, opts.noteLines);
+  const statusH = 1;
+  const rest = rows - titleH - statusH;
+  const half = Math.floor(cols / 2);
+  const title: Rect = { top: 0, left: 0, width: cols, height: titleH };
+  const status: Rect = { top: rows - 1, left: 0, width: cols, height: statusH };
+  // The table needs its header, its rows and a legend line, inside a border.
+  const tableH = Math.max(5, Math.min(10, opts.tableRows + 4));
+  const fullBottom = tableH + Math.max(7, Math.min(14, Math.round(rest * 0.28)));
+  if (rest - fullBottom >= 16 && cols >= 100) {
+    const paneH = rest - fullBottom;
+    const timelineH = fullBottom - tableH;
+    return {
+      title,
+      left: { top: titleH, left: 0, width: half, height: paneH },
+      right: { top: titleH, left: half, width: cols - half, height: paneH },
+      table: { top: titleH + paneH, left: 0, width: cols, height: tableH },
+      timeline: { top: titleH + paneH + tableH, left: 0, width: cols, height: timelineH },
+      status,
+      compact: false,
+    };
+  }
+  const bottomH = Math.max(6, Math.min(opts.bottom === "table" ? tableH : 12, Math.round(rest * 0.35)));
+  const paneH = rest - bottomH;
+  const bottom: Rect = { top: titleH + paneH, left: 0, width: cols, height: bottomH };
+  return {
+    title,
+    left: { top: titleH, left: 0, width: half, height: paneH },
+    right: { top: titleH, left: half, width: cols - half, height: paneH },
+    ...(opts.bottom === "table" ? { table: bottom } : { timeline: bottom }),
+    status,
+    compact: true,
+  };
+}
