@@ -180,7 +180,7 @@ export function explainSockets(sockets: KernelSocket[], target: Target): string[
             ? `Bind HOST from the environment with an AF_INET socket (${see("address-families")}).`
             : `An AF_INET socket only takes IPv4 addresses: create the socket with AF_INET6 and bind (HOST, PORT) (${see("address-families")}).`),
       );
-    } else if (!unspecified(s.localAddress)) {
+    } else if (!covers(s.localAddress, host)) {
       out.push(`Your program ${wantTcp ? "listens" : "is bound"} on ${at}, but HOST is ${host}: bind HOST from the environment.`);
     }
   }

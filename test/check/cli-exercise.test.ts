@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { runCli, tempHome } from "../support/cli.js";
+import { exercisesDir } from "./support.js";
+
+function tempDir(): string {
+  return mkdtempSync(path.join(os.tmpdir(), "st-ex-"));
+}
+
+describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, () => {
+  it("exercise writes both starters into ./socket-tutor-exercises/<id>/ and never overwrites", async () => {
+    const cwd = tempDir();
+    const env = { SOCKET_TUTOR_HOME: tempHome() };
+    const first = await runCli(["exercise", "udp-upper"], { cwd, env });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /A UDP upper-case server/);
+    assert.match(first.stdout, /HOST/);
+    assert.match(first.stdout, /wrote socket-tutor-exercises\/udp-upper\/udp-upper\.py/);
+    assert.match(first.stdout, /wrote socket-tutor-exercises\/udp-upper\/udp-upper\.mjs/);
+    assert.match(first.stdout, /socket-tutor verify udp-upper udp-upper\.py/);
+    const py = path.join(cwd, "socket-tutor-exercises", "udp-upper", "udp-upper.py");
+    assert.equal(readFileSync(py, "utf8"), readFileSync(path.join(exercisesDir, "udp-upper", "starter.py"), "utf8"));
+    writeFileSync(py, "# my work\n");
+    const second = await runCli(["exercise", "udp-upper"], { cwd, env });
+    assert.equal(second.code, 0);
+    assert.match(second.stdout, /kept {2}socket-tutor-exercises\/udp-upper\/udp-upper\.py \(it already exists; not overwritten\)/);
+    assert.equal(readFileSync(py, "utf8"), "# my work\n");
+    rmSync(cwd, { recursive: true, force: true });
+  });
+
+  it("exercise without an id lists the exercises; an unknown id exits 2 with a suggestion", async () => {
+    const env = { SOCKET_TUTOR_HOME: tempHome() };
+    const list = await runCli(["exercise"], { env });
+    assert.equal(list.code, 0);
+    for (const id of ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo"]) assert.match(list.stdout, new RegExp(`\\b${id}\\b`));
+    const bad = await runCli(["exercise", "udp-uper"], { env });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /Did you mean 'udp-upper'\?/);
+  });
+
+  it("hint gives the hints one at a time and remembers how many were shown", async () => {
+    const home = tempHome();
+    const env = { SOCKET_TUTOR_HOME: home };
+    const h1 = await runCli(["hint", "chat-bye"], { env });
+    assert.equal(h1.code, 0);
+    assert.match(h1.stdout, /^Hint 1 of \d+: /);
+    assert.doesNotMatch(h1.stdout, /Hint 2/);
+    const h2 = await runCli(["hint", "chat-bye"], { env });
+    assert.match(h2.stdout, /^Hint 2 of \d+: /);
+    assert.doesNotMatch(h2.stdout, /Hint 1/);
+    const progress = JSON.parse(readFileSync(path.join(home, "progress.json"), "utf8"));
+    assert.equal(progress.exercises["chat-bye"].hintsShown, 2);
+    const seen = await runCli(["hint", "chat-bye", "--seen"], { env });
+    assert.match(seen.stdout, /Hint 1 of/);
+    assert.match(seen.stdout, /Hint 2 of/);
+    assert.doesNotMatch(seen.stdout, /Hint 3 of/);
+  });
+
+  it("solution refuses without a terminal and without --yes, shows with --yes, then stays unlocked", async () => {
+    const home = tempHome();
+    const env = { SOCKET_TUTOR_HOME: home };
+    const refused = await runCli(["solution", "tcp-client"], { env });
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /not passed 'tcp-client' yet.*socket-tutor solution tcp-client --yes/);
+    assert.equal(refused.stdout, "");
+    const shown = await runCli(["solution", "tcp-client", "--yes"], { env });
+    assert.equal(shown.code, 0);
+    assert.ok(shown.stdout.includes(readFileSync(path.join(exercisesDir, "tcp-client", "solution.py"), "utf8").trim()));
+    assert.ok(shown.stdout.includes(readFileSync(path.join(exercisesDir, "tcp-client", "solution.mjs"), "utf8").trim()));
+    const again = await runCli(["solution", "tcp-client"], { env });
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /solution\.py \(Python\)/);
+    assert.equal(JSON.parse(readFileSync(path.join(home, "progress.json"), "utf8")).exercises["tcp-client"].solutionUnlocked, true);
+  });
+
+  it("solution is shown at once after the exercise has passed", async () => {
+    const home = tempHome();
+    writeFileSync(
+      path.join(home, "progress.json"),
+      JSON.stringify({ version: 1, lessons: {}, exercises: { "unix-echo": { passed: true, passedAt: "2025-01-01T00:00:00Z", attempts: 3, hintsShown: 0 } }, settings: {} }),
+    );
+    const r = await runCli(["solution", "unix-echo"], { env: { SOCKET_TUTOR_HOME: home } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /── unix-echo: solution\.py \(Python\) ──/);
+    assert.match(r.stdout, /── unix-echo: solution\.mjs \(JavaScript\) ──/);
+  });
+});
