@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { scanSocketOwners } from "../../src/kernel/owners.js";
 import { parseProcNet, PROC_NET_FILES } from "../../src/kernel/proc-net.js";
 import { runCommand } from "../../src/kernel/run.js";
+import { buildStraceCommand, createStraceOutput, resolvePythonExecutable, straceAvailable } from "../../src/kernel/strace.js";
 import { readSocketTable, type SocketTableFilter } from "../../src/kernel/table.js";
 import { which } from "../../src/util/which.js";
 
@@ -117,6 +118,25 @@ export async function bench(report: (row: BenchRow) => void): Promise<void> {
     });
     report(row("kernel: read + parse /proc/net/*", parse, "the kernel walks its TCP hash for tcp/tcp6"));
     report(row("kernel: scan /proc/<pid>/fd owners", await median(async () => scanSocketOwners(pids)), "synchronous"));
+    const py = await resolvePythonExecutable();
+    if (py && (await straceAvailable())) {
+      const out = createStraceOutput();
+      try {
+        const prog = [py, "-c", "import socket; socket.socket().close()"];
+        const { command, args } = buildStraceCommand(prog, { outputPath: out.path });
+        const plain = await median(() => runCommand(py, prog.slice(1)));
+        const traced = await median(() => runCommand(command, args));
+        report({
+          name: "kernel: python3 start + socket() under strace",
+          medianMs: traced.ms,
+          baselineName: "the same without strace",
+          baselineMs: plain.ms,
+          note: `what the syscall view costs a demo's start-up; ${traced.n} runs`,
+        });
+      } finally {
+        out.remove();
+      }
+    }
     if (which("lsof")) {
       report(row("kernel: readSocketTable via lsof + netstat (fallback)", await median(() => readSocketTable(filter, { source: "lsof" })), "the macOS path, run on Linux"));
     }

@@ -31,6 +31,10 @@ export interface ReadSocketTableOptions {
 
 /** inode → backlog of TCP listeners, from ss. Pruned to the listeners still present. */
 const backlogCache = new Map<number, number>();
+/** After ss fails, polls go on without it for a while instead of waiting on it each time. */
+let ssRetryAt = 0;
+let ssLastError = "";
+const SS_RETRY_MS = 5000;
 
 async function readProcNet(): Promise<SocketRow[][] | undefined> {
   const texts = await Promise.all(PROC_NET_FILES.map((f) => readFile(`/proc/net/${f}`, "utf8").catch(() => undefined)));
@@ -102,7 +106,9 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
     for (const inode of backlogCache.keys()) if (!listenInodes.has(inode)) backlogCache.delete(inode);
     const needListen = rows.some((r) => r.state === "LISTEN" && r.proto !== "unix" && !backlogCache.has(r.inode));
     const needUnix = rows.some((r) => r.proto === "unix" && r.inode !== 0);
-    if ((needListen || needUnix) && ssCommand()) {
+    if ((needListen || needUnix) && ssCommand() && Date.now() < ssRetryAt) {
+      source = `/proc/net (ss failed: ${ssLastError})`;
+    } else if ((needListen || needUnix) && ssCommand()) {
       try {
         const ss = await readSsDiag({ tcpListen: needListen, unix: needUnix });
         const paths = new Map<number, string>();
@@ -112,7 +118,9 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
         source = "/proc/net + ss";
       } catch (e) {
         // the rows stay, with their unknown fields; `error` is for "no rows", so say it in source
-        source = `/proc/net (ss failed: ${(e as Error).message})`;
+        ssLastError = (e as Error).message;
+        ssRetryAt = Date.now() + SS_RETRY_MS;
+        source = `/proc/net (ss failed: ${ssLastError})`;
       }
     }
     if (applyBacklogs(rows) && source === "/proc/net") source = "/proc/net + ss";

@@ -79,6 +79,10 @@ test("owned rows carry pid and fd, listeners come first, ss supplies the backlog
     } else {
       assert.deepEqual(l.unknown, ["sendQ"]);
     }
+    const bare = await readSocketTable({ pids: [process.pid], ports: [port] }, { ss: false });
+    assert.equal(bare.source, "/proc/net");
+    const bl = bare.rows.find((r) => r.state === "LISTEN" && r.local === `127.0.0.1:${port}`);
+    assert.deepEqual([bl?.sendQ, bl?.unknown], [0, ["sendQ"]], "without ss the backlog is marked unknown, not made up");
   } finally {
     client.destroy();
     conn.destroy();
@@ -205,9 +209,10 @@ test("Unix sockets: path, type, state, owner; ss adds the peer's path", { skip: 
       assert.equal(s?.peerInode, c?.inode);
       assert.equal(l?.sendQ, 511, "backlog");
       assert.equal(c?.unknown, undefined);
-    } else {
-      assert.deepEqual(s?.unknown, ["recvQ", "sendQ", "remote"]);
     }
+    const bare = await readSocketTable({ pids: [process.pid], paths: [sockPath] }, { ss: false });
+    const bc = bare.rows.find((r) => r.fd === handleFd(client));
+    assert.deepEqual([bc?.remote, bc?.unknown], ["", ["recvQ", "sendQ", "remote"]], "/proc/net/unix alone has no queues or peer");
   } finally {
     client.destroy();
     conn.destroy();
