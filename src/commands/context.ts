@@ -1,4 +1,4 @@
-import { demoIds, listDemos } from "../demo/load.js";
+import { listDemos } from "../demo/load.js";
 import { loadExercises } from "../exercises/catalog.js";
 import { findLesson, formatProblem, loadLessons } from "../lessons/load.js";
 import { checkReferences } from "../lessons/references.js";
@@ -22,7 +22,7 @@ export function loadContext(): Context {
   const loaded = loadLessons();
   const demoSet = listDemos();
   const exerciseSet = loadExercises();
-  const checked = checkReferences(loaded.lessons, { demos: demoIds(), exercises: exerciseSet.exercises.map((e) => e.id) });
+  const checked = checkReferences(loaded.lessons, { demos: demoSet.demos.map((d) => d.spec.id), exercises: exerciseSet.exercises.map((e) => e.id) });
   const lessons = checked.lessons;
   const problems = [
     ...loaded.problems,

@@ -9,12 +9,12 @@ import { PromptCancelled } from "./prompts.js";
  * available here. Everything heavy (the engine, blessed) loads only now.
  */
 export async function openLiveDemo(demoId: string, preferred: Runtime | undefined, opts: { mode?: "step" | "run" } = {}): Promise<LiveViewExit> {
-  const [{ findDemo }, { findPython }, { straceAvailable }, { runLiveView }] = await Promise.all([
-    import("../demo/launcher.js"),
-    import("../demo/runtime.js"),
-    import("../kernel/strace.js"),
-    import("./live-view.js"),
-  ]);
+  // One import at a time: concurrent dynamic imports of overlapping module graphs
+  // have failed on Node 20 with "request for './runtime.js' is not in cache".
+  const { runLiveView } = await import("./live-view.js");
+  const { findDemo } = await import("../demo/launcher.js");
+  const { findPython } = await import("../demo/runtime.js");
+  const { straceAvailable } = await import("../kernel/strace.js");
   const demo = findDemo(demoId);
   if (!demo) throw new Error(`no demo '${demoId}'`);
   const [python, strace] = await Promise.all([findPython(), straceAvailable()]);

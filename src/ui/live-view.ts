@@ -5,7 +5,7 @@
  * calls; it holds no demo logic of its own.
  */
 import type { Widgets } from "blessed";
-import { startDemo, type DemoSession, type LoadedDemo } from "../demo/launcher.js";
+import { startDemo, type DemoEvent, type DemoSession, type LoadedDemo } from "../demo/launcher.js";
 import type { DemoRuntime } from "../demo/spec.js";
 import type { DemoMode, DemoState, ProcView } from "../demo/state.js";
 import { onCleanup } from "../util/cleanup.js";
@@ -238,7 +238,17 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     if (previous) await previous.stop();
     schedule();
     try {
-      session = await startDemo(demo, { runtime, mode, syscalls, autoInput: demo.spec.interactive !== true, timeoutMs: null, onEvent: schedule });
+      session = await startDemo(demo, {
+        runtime,
+        mode,
+        syscalls,
+        autoInput: demo.spec.interactive !== true,
+        timeoutMs: null,
+        onEvent: (ev) => {
+          spendCredit(ev);
+          schedule();
+        },
+      });
     } catch (err) {
       say(`Could not start the demo: ${(err as Error).message}`);
     }
@@ -248,6 +258,14 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
   function sideProcs(side: Side): ProcView[] {
     return session ? session.state.processes.filter((p) => p.side === side) : [];
   }
+
+  /**
+   * A step key pressed between two calls (the next one not reported yet) is kept
+   * for a moment and spent on the next pause of that side, so three quick presses
+   * make three calls, as the learner meant.
+   */
+  const credits: Record<Side, { n: number; t: number }> = { left: { n: 0, t: 0 }, right: { n: 0, t: 0 } };
+  const CREDIT_MS = 400;
 
   /** Lets the paused call of one side run: the shown client on the right, else any paused one there. */
   function stepSide(side: Side): void {
@@ -262,8 +280,34 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
       return;
     }
     if (mode !== "step") return say("Every process runs by itself now: press r to go back to step mode.");
-    const other = session.state.processes.find((p) => p.pending.length > 0);
-    say(other ? `Nothing is paused on this side: ${other.name} is (press ${other.side === "left" ? "←" : "→"} or Tab).` : "Nothing is paused: the processes are running, waiting, or done.");
+    const running = procs.some((p) => p.status === "running" && !callsOf(state, [p]).some((c) => c.status === "running"));
+    if (running) {
+      credits[side] = { n: credits[side].n + 1, t: Date.now() };
+      setTimeout(() => {
+        if (credits[side].n > 0 && Date.now() - credits[side].t >= CREDIT_MS) {
+          credits[side].n = 0;
+          explainNothingPaused();
+        }
+      }, CREDIT_MS + 10).unref();
+      return;
+    }
+    explainNothingPaused();
+  }
+
+  function explainNothingPaused(): void {
+    const other = session?.state.processes.find((p) => p.pending.length > 0);
+    say(other ? `Nothing is paused on this side: ${other.name} is (press ${other.side === "left" ? "←" : "→"} or Tab).` : "Nothing is paused: the processes are running, waiting in a call, or done.");
+  }
+
+  function spendCredit(ev: DemoEvent): void {
+    if (ev.type !== "call" || ev.phase !== "pending" || !session) return;
+    const side = session.state.processes.find((p) => p.name === ev.proc)?.side;
+    if (!side) return;
+    const c = credits[side];
+    if (c.n > 0 && Date.now() - c.t < CREDIT_MS) {
+      c.n--;
+      session.continue(ev.proc);
+    } else c.n = 0;
   }
 
   function setMode(next: DemoMode): void {

@@ -62,16 +62,26 @@ export class TmuxSession {
     this.tmux(["send-keys", "-t", "0", "-l", text]);
   }
 
-  /** Polls the screen until `pattern` appears; throws with the last screen on timeout. */
-  async waitFor(pattern: RegExp | string, timeoutMs = 5000): Promise<string> {
+  /**
+   * Polls the screen until `pattern` appears (a function gets the screen and decides);
+   * throws with the last screen on timeout.
+   */
+  async waitFor(pattern: RegExp | string | ((screen: string) => boolean), timeoutMs = 5000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = "";
+    const matches = (screen: string): boolean => (typeof pattern === "string" ? screen.includes(pattern) : typeof pattern === "function" ? pattern(screen) : pattern.test(screen));
     while (Date.now() < deadline) {
       last = this.screen();
-      if (typeof pattern === "string" ? last.includes(pattern) : pattern.test(last)) return last;
+      if (matches(last)) return last;
       await sleep(50);
     }
     throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(pattern)}; the screen was:\n${last}`);
+  }
+
+  /** Waits for text that may be wrapped across lines: whitespace runs count as one space. */
+  async waitForWrapped(text: string, timeoutMs = 5000): Promise<string> {
+    const want = text.replace(/\s+/g, " ");
+    return this.waitFor((screen) => screen.replace(/[\s│]+/g, " ").includes(want), timeoutMs);
   }
 
   /** Waits for the wrapped command to finish and returns its exit status. */

@@ -168,7 +168,12 @@ export function paneLines(input: PaneInput): Line[] {
 const TABLE_HEADER = ["Proto", "Local", "Remote", "State", "Recv-Q", "Send-Q", "Owner"] as const;
 
 function ownerOf(row: SocketRow, state: DemoState): string {
-  if (row.pid === undefined) return row.state === "TIME_WAIT" ? "(no process: the kernel keeps it)" : "(no process)";
+  if (row.pid === undefined) {
+    if (row.state === "TIME_WAIT") return "(no process: the kernel keeps it)";
+    // A connection the kernel completed but no accept() has taken yet has no fd anywhere.
+    const queued = row.state === "ESTABLISHED" && state.table?.rows.some((l) => l.state === "LISTEN" && l.local === row.local && l.recvQ > 0);
+    return queued ? "(in the accept queue: no fd until accept())" : "(no process)";
+  }
   const proc = state.processes.find((p) => p.pid === row.pid);
   return `${proc ? proc.name : "pid"} ${row.pid}${row.fd !== undefined ? ` fd ${row.fd}` : ""}`;
 }

@@ -1,0 +1,233 @@
+/**
+ * The plain-text demo view: no full screen, one line per thing that happens, for
+ * pipes, screen readers and tests (`socket-tutor demo <id> --plain`). It renders
+ * the same DemoState as the full-screen view: calls as they finish (and calls that
+ * block, while they wait), each process's output, the kernel's table when it
+ * changes, exits; at the end, the timeline as a two-column sequence diagram with
+ * arrows for connections and data, and the final table.
+ */
+import type { DemoEvent } from "../demo/events.js";
+import { callLine, callText, errnoMeaning, exitText, outcomeText, ownerName, tableRowText } from "../demo/format.js";
+import type { DemoSession } from "../demo/session.js";
+import { callById, procByName, type CallView, type DemoState } from "../demo/state.js";
+import type { Styler } from "../util/style.js";
+import { visibleWidth } from "../util/style.js";
+
+export interface PlainViewOptions {
+  write: (text: string) => void;
+  style: Styler;
+  width: number;
+  /** Step mode: say how to continue when a call is paused. */
+  stepHint?: boolean;
+}
+
+/** Blocking calls are shown when they start to wait (after this long), so the reader sees what a process waits for. */
+const WAITING_AFTER_MS = 60;
+
+export class PlainView {
+  private readonly nameWidth: number;
+  private lastTable = "";
+  private readonly waiting = new Map<string, NodeJS.Timeout>();
+  private readonly printedLines = new Map<string, number>();
+
+  constructor(
+    private readonly session: DemoSession,
+    private readonly opts: PlainViewOptions,
+  ) {
+    this.nameWidth = Math.max(...session.demo.spec.processes.map((p) => p.name.length));
+  }
+
+  header(): void {
+    const { spec } = this.session.demo;
+    const s = this.opts.style;
+    const where = this.session.socketPath ? `socket ${this.session.socketPath}` : this.session.port !== undefined ? `port ${this.session.port}` : "";
+    this.line(`${s.bold(spec.title)}  ${s.dim(`(${spec.id}, ${this.session.runtime}${where ? `, ${where}` : ""}, ${this.session.mode} mode)`)}`);
+    this.line(s.dim(spec.summary));
+    const note = this.session.state.runtimeNote;
+    if (note) this.line(`${s.yellow("note:")} ${note}`);
+    for (const n of this.session.state.notes) this.line(`${s.yellow("note:")} ${n.text}`);
+    this.line("");
+  }
+
+  /** Call for each session event, after the session applied it. */
+  onEvent(ev: DemoEvent): void {
+    const s = this.opts.style;
+    const state = this.session.state;
+    switch (ev.type) {
+      case "call": {
+        const id = `${ev.proc}#${ev.seq}`;
+        const call = callById(state, id);
+        if (!call || call.kind === "stdin") return;
+        if (ev.phase === "pending") {
+          this.proc(ev.proc, `${s.yellow("paused")} before ${callText(call)}${this.where(call)}${this.opts.stepHint ? s.dim("  (Enter: continue, r Enter: run freely)") : ""}`);
+        } else if (ev.phase === "start") {
+          const t = setTimeout(() => {
+            this.waiting.delete(id);
+            const now = callById(this.session.state, id);
+            if (now && now.status === "running") this.proc(ev.proc, `${callText(now)} ${s.dim("… waiting")}${this.where(now)}`);
+          }, WAITING_AFTER_MS);
+          this.waiting.set(id, t);
+        } else {
+          clearTimeout(this.waiting.get(id));
+          this.waiting.delete(id);
+          this.proc(ev.proc, this.callWithOutcome(call) + this.where(call));
+          const meaning = call.status === "failed" ? errnoMeaning(call.errno) : undefined;
+          if (meaning) this.proc(ev.proc, s.dim(`  ${call.errno}: ${meaning}`));
+          if (call.note && this.firstWithNote(call)) this.proc(ev.proc, s.dim(`  (${call.note})`));
+        }
+        return;
+      }
+      case "output":
+        return this.printOutput(ev.proc);
+      case "spawn":
+        return this.proc(ev.proc, s.dim(`started: ${ev.runtime ?? this.session.runtime} ${ev.file ?? ""} (pid ${ev.pid}${ev.user ? `, as user ${ev.user}` : ""})`));
+      case "exit": {
+        this.printOutput(ev.proc);
+        const p = procByName(state, ev.proc);
+        const text = p ? exitText(p) : undefined;
+        if (text) this.proc(ev.proc, p?.exit?.expected ? s.dim(text) : s.red(text));
+        return;
+      }
+      case "table": {
+        const rows = this.tableRows(state);
+        const key = rows.join("\n");
+        if (key === this.lastTable) return;
+        this.lastTable = key;
+        this.line(s.dim(`  kernel table:${rows.length ? "" : " (no sockets)"}${ev.snapshot.error ? ` ${ev.snapshot.error}` : ""}`));
+        for (const r of rows) this.line(s.dim(`    ${r}`));
+        return;
+      }
+      case "note":
+        return this.line(`${s.yellow("note:")} ${ev.text}`);
+      case "syscall":
+        return this.proc(ev.proc, s.magenta(`syscall ${ev.text}`));
+      case "mode":
+        return this.line(s.dim(`(${ev.mode} mode)`));
+      case "status":
+        return;
+    }
+  }
+
+  /** The end: the sequence diagram, the final table and the verdict. */
+  summary(): void {
+    for (const t of this.waiting.values()) clearTimeout(t);
+    this.waiting.clear();
+    const state = this.session.state;
+    const s = this.opts.style;
+    this.line("");
+    this.line(s.bold("Timeline"));
+    for (const l of renderTimeline(state, this.opts.width, s)) this.line(l);
+    this.line("");
+    this.line(s.bold("Kernel table at the end"));
+    const rows = this.tableRows(state);
+    if (state.table?.error) this.line(`  ${state.table.error}`);
+    if (rows.length === 0) this.line(s.dim("  (no sockets left)"));
+    for (const r of rows) this.line(`  ${r}`);
+    this.line("");
+    if (state.status === "done" && state.ok) this.line(s.green("The demo ran as designed."));
+    else if (state.status === "done") this.line(s.red(`The demo did not run as designed: ${state.reason ?? "unknown reason"}.`));
+    else this.line(s.yellow("The demo was stopped."));
+  }
+
+  /**
+   * Prints the process's new complete output lines from the state, not raw chunks:
+   * an unbuffered program writes print("a", b) in pieces. A prompt completed by a
+   * typed line prints as one line, as a terminal would show it.
+   */
+  private printOutput(proc: string): void {
+    const p = procByName(this.session.state, proc);
+    if (!p) return;
+    const s = this.opts.style;
+    const total = p.droppedOutputLines + p.output.length;
+    const done = this.printedLines.get(proc) ?? 0;
+    const fresh = Math.min(total - done, p.output.length);
+    if (total - done > fresh) this.proc(proc, s.dim(`| (${total - done - fresh} lines not kept)`));
+    for (const l of p.output.slice(p.output.length - fresh)) {
+      if (l.stream === "stdin") this.proc(proc, `${s.cyan("<")} ${s.cyan(l.text)}  ${s.dim("(typed)")}`);
+      else this.proc(proc, `${l.stream === "stderr" ? s.red("|") : "|"} ${l.text}${l.input !== undefined ? `${s.cyan(l.input)}  ${s.dim("(typed)")}` : ""}`);
+    }
+    this.printedLines.set(proc, total);
+  }
+
+  private tableRows(state: DemoState): string[] {
+    const rows = state.table?.rows ?? [];
+    const cells = rows.map((r) => tableRowText(r, ownerName(state, r.pid)));
+    const widths = cells.reduce<number[]>((w, row) => row.map((c, i) => Math.max(w[i] ?? 0, c.length)), []);
+    return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join("  "));
+  }
+
+  private callWithOutcome(c: CallView): string {
+    const s = this.opts.style;
+    const outcome = outcomeText(c);
+    return `${callText(c)} ${c.status === "failed" ? s.red(outcome) : outcome}`;
+  }
+
+  private firstWithNote(c: CallView): boolean {
+    const p = procByName(this.session.state, c.proc);
+    const first = p?.calls.find((x) => x.call === c.call && x.note === c.note && x.status !== "pending" && x.status !== "running");
+    return first?.seq === c.seq;
+  }
+
+  private where(c: CallView): string {
+    if (!c.file || c.line === undefined) return "";
+    return this.opts.style.dim(`  ${c.file}:${c.line}${c.thread ? ` [${c.thread}]` : ""}${c.via ? ` via ${c.via}` : ""}`);
+  }
+
+  private proc(name: string, text: string): void {
+    this.line(`${this.opts.style.bold(name.padEnd(this.nameWidth))}  ${text}`);
+  }
+
+  private line(text: string): void {
+    this.opts.write(text + "\n");
+  }
+}
+
+function fit(text: string, width: number): string {
+  if (visibleWidth(text) <= width) return text + " ".repeat(width - visibleWidth(text));
+  return text.slice(0, Math.max(0, width - 1)) + "…";
+}
+
+/**
+ * The sequence diagram: left processes in the left column, right ones in the right,
+ * one row per call in time order. The gutter shows arrows on the receiving row:
+ * `──5──▶` data or a connection going right, `◀──5──` going left.
+ */
+export function renderTimeline(state: DemoState, width: number, s: Styler): string[] {
+  const gutter = 12;
+  const col = Math.max(20, Math.floor((width - gutter - 2) / 2));
+  const multi = (side: "left" | "right") => state.processes.filter((p) => p.side === side).length > 1;
+  const prefix = { left: multi("left"), right: multi("right") };
+  const incoming = new Map<string, { from: string; label: string }>();
+  for (const a of state.arrows) {
+    const prev = incoming.get(a.to);
+    const label = a.kind === "connect" ? "connect" : `${a.bytes}`;
+    incoming.set(a.to, { from: a.from, label: prev ? `${prev.label}+${label}` : label });
+  }
+  const lines: string[] = [];
+  const leftNames = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
+  const rightNames = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
+  lines.push(`  ${s.bold(fit(leftNames, col))}${" ".repeat(gutter)}${s.bold(rightNames)}`);
+  if (state.droppedTimeline) lines.push(s.dim(`  (${state.droppedTimeline} earlier calls not kept)`));
+  for (const id of state.timeline) {
+    const c = callById(state, id);
+    if (!c || c.kind === "stdin") continue;
+    const proc = procByName(state, c.proc);
+    if (!proc) continue;
+    const side = proc.side;
+    const text = `${prefix[side] ? `${c.proc}: ` : ""}${callLine(c)}`;
+    let mid = " ".repeat(gutter);
+    const arrow = incoming.get(id);
+    if (arrow) {
+      const fromProc = procByName(state, arrow.from.slice(0, arrow.from.lastIndexOf("#")));
+      if (fromProc && fromProc.side !== side) {
+        const body = `─${arrow.label}─`.padStart(gutter - 2, "─").slice(0, gutter - 2);
+        mid = side === "left" ? ` ◀${body}` : ` ${body}▶`;
+        mid = mid.padEnd(gutter);
+      }
+    }
+    const shown = c.status === "failed" ? s.red : (x: string) => x;
+    if (side === "left") lines.push(`  ${shown(fit(text, col))}${mid}`);
+    else lines.push(`  ${" ".repeat(col)}${mid}${shown(text.length > col ? fit(text, col) : text)}`);
+  }
+  return lines.map((l) => l.replace(/\s+$/, ""));
+}

@@ -1,0 +1,157 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, it } from "node:test";
+import { cliPath, repoRoot, tempHome } from "../support/cli.js";
+import { hasTmux, TmuxSession } from "../support/tmux.js";
+
+const fixtures = path.join(repoRoot, "test", "fixtures", "lessons");
+const skip = !hasTmux() ? "tmux is not installed" : process.platform !== "linux" ? "the kernel table checks read /proc" : false;
+
+/**
+ * Processes running the fixture demo's programs for one test: tests run side by
+ * side, so each is told apart by its private SOCKET_TUTOR_HOME, which the demo
+ * processes inherit from the tutor.
+ */
+function demoProcesses(home: string): number[] {
+  const out: number[] = [];
+  for (const entry of readdirProc()) {
+    try {
+      if (!readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("fixture-ping")) continue;
+      if (readFileSync(`/proc/${entry}/environ`, "utf8").split("\0").includes(`SOCKET_TUTOR_HOME=${home}`)) out.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+function readdirProc(): string[] {
+  return readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await sleep(50);
+  }
+  return check();
+}
+
+async function openDemo(home: string, runtime: "python" | "node" = "python"): Promise<TmuxSession> {
+  // The progress file sets the learner's language, which the demo follows.
+  writeFileSync(path.join(home, "progress.json"), JSON.stringify({ version: 1, lessons: {}, exercises: {}, settings: { runtime } }));
+  const t = await TmuxSession.start([process.execPath, cliPath, "lesson", "gamma"], { env: { SOCKET_TUTOR_HOME: home, SOCKET_TUTOR_LESSONS: fixtures } });
+  await t.waitFor("▶ Run the live demo: fixture-ping", 10_000);
+  await t.keys("Enter");
+  await t.waitFor("socket(AF_INET, SOCK_STREAM)  paused before this call", 10_000);
+  return t;
+}
+
+describe("the live view in a real terminal", { skip, concurrency: true }, () => {
+  it("opens from a lesson, steps both sides, shows the kernel's view, and comes back", async () => {
+    const home = tempHome();
+    const t = await openDemo(home);
+    try {
+      let screen = t.screen();
+      assert.match(screen, /Fixture ping +Python · 127\.0\.0\.1:\d+ · STEP/);
+      assert.match(screen, /─ server ─/);
+      assert.match(screen, /─ client ─/);
+      assert.match(screen, /not started yet: starts after server's listen\(\)/);
+
+      await t.keys("space", "space");
+      screen = await t.waitFor("‖ listen(fd 3, 1)  paused before this call");
+      assert.match(screen, /bind\(fd 3, \('127\.0\.0\.1', \d+\)\) → ok/);
+      await t.keys("space");
+      screen = await t.waitFor(/tcp +127\.0\.0\.1:\d+ +0\.0\.0\.0:\* +LISTEN +0 +1 +server \d+ fd 3/);
+      // The server now waits before accept(); the client runs up to its connect().
+      screen = await t.waitFor("‖ accept(fd 3)  paused before this call");
+      await t.keys("Right");
+      await t.waitFor(/‖ connect\(fd 3, \('127\.0\.0\.1', \d+\)\) +paused/);
+      await t.keys("Right");
+      screen = await t.waitFor(/connect\(fd 3, \('127\.0\.0\.1', \d+\)\) → ok/);
+      // connect() has returned while accept() has not been called: the connection waits in the queue.
+      screen = await t.waitFor(/LISTEN +1 +1 +server/);
+      assert.match(screen, /ESTABLISHED/);
+      assert.match(screen, /‖ accept\(fd 3\) {2}paused before this call/, "the server is still paused");
+
+      await t.keys("r"); // run freely to the end
+      screen = await t.waitFor((s) => (s.match(/■ exited with status 0/g) ?? []).length === 2, 10_000);
+      assert.match(screen, /got pong/);
+      assert.match(screen, /got ping/);
+      assert.match(screen, /◀─+ 4 B ─+│|│─+ 4 B ─+▶/, "the timeline draws the 4 bytes of ping or pong");
+
+      await t.keys("q");
+      screen = await t.waitFor("▶ Run the live demo: fixture-ping");
+      assert.deepEqual(demoProcesses(home), [], "no demo process is left");
+      await t.keys("Down", "Down", "Enter"); // Finish the lesson
+      await t.waitFor("Choose a lesson");
+      await t.keys("C-c");
+      assert.equal(await t.exitCode(), 130);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("switches the runtime to Node.js with p", async () => {
+    const home = tempHome();
+    const t = await openDemo(home);
+    try {
+      await t.keys("p");
+      await t.waitFor(/Fixture ping +Node\.js/, 10_000);
+      await t.waitFor("server.mjs", 10_000);
+      await t.waitFor(/‖ listen\(/, 10_000);
+      await t.keys("q");
+      await t.waitFor("▶ Run the live demo");
+      assert.deepEqual(demoProcesses(home), []);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  for (const how of ["SIGTERM", "SIGHUP", "SIGKILL"] as const) {
+    it(`${how} of the tutor while the view is open leaves no demo process behind`, async () => {
+      const home = tempHome();
+      const t = await openDemo(home);
+      try {
+        await t.keys("space", "space", "space");
+        await t.waitFor("‖ accept(fd 3)");
+        assert.ok(demoProcesses(home).length >= 1, "the demo is running");
+        const shell = t.panePid();
+        const tutor = Number(readFileSync(`/proc/${shell}/task/${shell}/children`, "utf8").trim().split(/\s+/)[0]);
+        process.kill(tutor, how);
+        assert.ok(await until(() => demoProcesses(home).length === 0, 3000), `demo processes still running after ${how}: ${demoProcesses(home).join(", ")}`);
+        const code = await t.exitCode();
+        assert.equal(code, { SIGTERM: 143, SIGHUP: 129, SIGKILL: 137 }[how]);
+        if (how !== "SIGKILL") {
+          const stty = t.ttySettings();
+          assert.match(stty, /(^|\s)icanon(\s|$)/, "the terminal is back in canonical mode");
+          assert.doesNotMatch(t.screen(), /─ server ─/, "the full-screen view is gone");
+        }
+      } finally {
+        t.close();
+        rmSync(home, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it("a terminal too small for the view says so, and a resize redraws it", async () => {
+    const home = tempHome();
+    const t = await openDemo(home);
+    try {
+      await t.resize(50, 16);
+      await t.waitForWrapped("This terminal is 50x16; the live view needs at least 60x20");
+      await t.resize(120, 40);
+      const screen = await t.waitFor("─ server ─");
+      assert.match(screen, /paused before this call/);
+      await t.keys("q");
+      await t.waitFor("▶ Run the live demo");
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { DemoEvent } from "../../src/demo/events.js";
+import type { DemoSpec } from "../../src/demo/spec.js";
+import { initialState, reduce, type DemoState } from "../../src/demo/state.js";
+import { callsOf, linesToText, paneLines, sides, tableLines, timelineLines } from "../../src/ui/live/format.js";
+import { liveLayout } from "../../src/ui/live/layout.js";
+import { fit, plainText, seg, toTags } from "../../src/ui/live/paint.js";
+
+const spec: DemoSpec = {
+  id: "t",
+  title: "Test demo",
+  summary: "s",
+  processes: [
+    { name: "server", side: "left", python: "server.py", node: "server.mjs" },
+    { name: "client", side: "right", python: "client.py", node: "client.mjs", after: { process: "server", call: "listen" } },
+  ],
+};
+const serverSrc = ["import socket", "s = socket.socket()", "s.bind(('127.0.0.1', 8000))", "s.listen(3)", "c, a = s.accept()", "c.recv(1024)"];
+const clientSrc = ["import socket", "c = socket.socket()", "c.connect(('127.0.0.1', 8000))", "c.sendall(b'hello')"];
+
+let t = 1000;
+const call = (proc: string, pid: number, seq: number, phase: "pending" | "start" | "end", name: string, extra: Partial<Extract<DemoEvent, { type: "call" }>> = {}): DemoEvent => ({
+  type: "call", proc, pid, seq, phase, call: name, args: [], t: t++, kind: "socket", file: `${proc}.py`, ...extra,
+});
+
+function replay(events: DemoEvent[]): DemoState {
+  return events.reduce(reduce, initialState({ spec, runtime: "python", mode: "step", sources: { server: serverSrc, client: clientSrc } }));
+}
+
+const events: DemoEvent[] = [
+  { type: "status", status: "running", t: t++ },
+  { type: "spawn", proc: "server", pid: 100, t: t++ },
+  call("server", 100, 1, "end", "socket", { args: ["AF_INET", "SOCK_STREAM"], result: "fd 3", fd: 3, line: 2 }),
+  call("server", 100, 2, "end", "bind", { args: ["('127.0.0.1', 8000)"], result: "ok", fd: 3, line: 3, local: "127.0.0.1:8000" }),
+  call("server", 100, 3, "end", "listen", { args: ["3"], result: "ok", fd: 3, line: 4 }),
+  call("server", 100, 4, "pending", "accept", { fd: 3, line: 5 }),
+  { type: "spawn", proc: "client", pid: 200, t: t++ },
+  call("client", 200, 1, "end", "socket", { args: ["AF_INET", "SOCK_STREAM"], result: "fd 3", fd: 3, line: 2 }),
+  call("client", 200, 2, "end", "connect", { args: ["('127.0.0.1', 8000)"], result: "ok", fd: 3, line: 3, local: "127.0.0.1:5000", peer: "127.0.0.1:8000" }),
+  { type: "output", proc: "server", stream: "stdout", text: "listening\n", t: t++ },
+  {
+    type: "table",
+    t: t++,
+    snapshot: {
+      t: t++,
+      source: "/proc/net",
+      rows: [
+        { proto: "tcp", local: "127.0.0.1:8000", remote: "0.0.0.0:*", state: "LISTEN", recvQ: 1, sendQ: 3, inode: 1, pid: 100, fd: 3 },
+        { proto: "tcp", local: "127.0.0.1:8000", remote: "127.0.0.1:5000", state: "ESTABLISHED", recvQ: 0, sendQ: 0, inode: 2 },
+        { proto: "tcp", local: "127.0.0.1:5000", remote: "127.0.0.1:8000", state: "ESTABLISHED", recvQ: 0, sendQ: 0, inode: 3, pid: 200, fd: 3 },
+      ],
+    },
+  },
+];
+
+describe("live view content", () => {
+  const state = replay(events);
+
+  it("a pane shows the source with the paused line, the calls and the output", () => {
+    const { left } = sides(state);
+    const text = linesToText(paneLines({ procs: left, shown: left[0]!, calls: callsOf(state, left), width: 60, height: 20, syscalls: false }));
+    assert.match(text, /server\.py {2}pid 100/);
+    assert.match(text, /‖5 c, a = s\.accept\(\)/, "the paused line is marked");
+    assert.match(text, /socket\(AF_INET, SOCK_STREAM\) → fd 3/);
+    assert.match(text, /bind\(fd 3, \('127\.0\.0\.1', 8000\)\) → ok/);
+    assert.match(text, /listen\(fd 3, 3\) → ok/);
+    assert.match(text, /‖ accept\(fd 3\) {2}paused before this call/);
+    assert.match(text, /── output ─+\nlistening/);
+    for (const line of text.split("\n")) assert.ok(line.length <= 60, `fits: ${line}`);
+    assert.equal(text.split("\n").length, 20);
+  });
+
+  it("a failed call is shown with its errno and what it means", () => {
+    const failed = replay([...events, call("client", 200, 3, "end", "connect", { args: ["('127.0.0.1', 9)"], errno: "ECONNREFUSED", error: "Connection refused", fd: 4 })]);
+    const { right } = sides(failed);
+    const text = linesToText(paneLines({ procs: right, shown: right[0]!, calls: callsOf(failed, right), width: 100, height: 20, syscalls: false }));
+    assert.match(text, /✗ connect\(fd 4, \('127\.0\.0\.1', 9\)\) → ECONNREFUSED Connection refused/);
+    assert.match(text, /nothing listens at that address and port/);
+  });
+
+  it("a process not started yet says what it waits for", () => {
+    const early = replay(events.slice(0, 6));
+    const { right } = sides(early);
+    const text = linesToText(paneLines({ procs: right, shown: right[0]!, calls: [], width: 60, height: 12, syscalls: false, waitingFor: "after server's listen()" }));
+    assert.match(text, /not started yet: starts after server's listen\(\)/);
+  });
+
+  it("the table lays out the kernel's rows with owners and queue sizes", () => {
+    const text = linesToText(tableLines(state, 100, 6));
+    const lines = text.split("\n");
+    assert.match(lines[0]!, /^Proto +Local +Remote +State +Recv-Q +Send-Q +Owner/);
+    assert.match(lines[1]!, /^tcp +127\.0\.0\.1:8000 +0\.0\.0\.0:\* +LISTEN +1 +3 +server 100 fd 3/);
+    assert.match(lines[2]!, /ESTABLISHED +0 +0 +\(in the accept queue: no fd/, "a queued connection is owned by no one yet");
+    assert.match(lines[3]!, /client 200 fd 3/);
+    assert.equal(lines[1]!.indexOf("LISTEN"), lines[2]!.indexOf("ESTABLISHED"), "columns line up");
+  });
+
+  it("the table says why when the kernel cannot be read", () => {
+    const s = reduce(state, { type: "table", t: 1, snapshot: { t: 1, source: "none", rows: [], error: "no /proc/net and no lsof on this system" } });
+    assert.match(linesToText(tableLines(s, 80, 5)), /cannot be read here: no \/proc\/net and no lsof/);
+  });
+
+  it("the timeline puts each side in its column with an arrow for the connection", () => {
+    const withArrow: DemoState = { ...state, arrows: [{ kind: "connect", from: "client#2", to: "server#4" }] };
+    const lines = linesToText(timelineLines(withArrow, 100, 12)).split("\n");
+    assert.match(lines[0]!, /^server +│ +│client/);
+    const connect = lines.find((l) => l.includes("connect(fd 3"))!;
+    assert.match(connect, /^ +│◀─+ connect ─+│ {2}connect\(fd 3, \('127\.0\.0\.1', 8000\)\) → ok/);
+    const accept = lines.find((l) => l.includes("accept"))!;
+    assert.ok(accept.indexOf("accept") < accept.indexOf("│"), "server calls are in the left column");
+    assert.ok(lines.findIndex((l) => l.includes("listen(")) < lines.findIndex((l) => l.includes("connect(fd 3")), "in the order they happened");
+  });
+
+  it("a long timeline keeps the latest rows and says how many are hidden", () => {
+    const lines = linesToText(timelineLines(state, 100, 4)).split("\n");
+    assert.equal(lines.length, 4);
+    assert.match(lines[1]!, /… \d+ earlier calls/);
+    assert.match(lines[3]!, /connect/);
+  });
+});
+
+describe("live view layout", () => {
+  it("uses the full layout on a large terminal", () => {
+    const g = liveLayout(120, 40, { noteLines: 1, bottom: "table", tableRows: 3 });
+    assert.ok(!("tooSmall" in g));
+    if ("tooSmall" in g) return;
+    assert.equal(g.compact, false);
+    assert.ok(g.table && g.timeline);
+    assert.equal(g.left.width + g.right.width, 120);
+    assert.equal(g.title.height + g.left.height + g.table!.height + g.timeline!.height + g.status.height, 40);
+  });
+
+  it("falls back to one bottom box on a small terminal", () => {
+    const g = liveLayout(80, 24, { noteLines: 0, bottom: "timeline", tableRows: 3 });
+    assert.ok(!("tooSmall" in g));
+    if ("tooSmall" in g) return;
+    assert.equal(g.compact, true);
+    assert.equal(g.table, undefined);
+    assert.ok(g.timeline);
+    assert.equal(g.title.height + g.left.height + g.timeline!.height + g.status.height, 24);
+  });
+
+  it("says what size it needs when the terminal is too small", () => {
+    const g = liveLayout(50, 15, { noteLines: 0, bottom: "table", tableRows: 1 });
+    assert.ok("tooSmall" in g);
+    if ("tooSmall" in g) assert.match(g.tooSmall, /This terminal is 50x15; the live view needs at least 60x20/);
+  });
+});
+
+describe("painting", () => {
+  it("cuts lines on visible text and escapes braces", () => {
+    const line = [seg("abc", "red"), seg("{def}")];
+    assert.equal(plainText(fit(line, 5)), "abc{…");
+    assert.equal(plainText(fit(line, 8)), "abc{def}", "a line that fits is not cut");
+    assert.equal(toTags([seg("{x}", "red")], true), "{red-fg}{open}x{close}{/red-fg}");
+    assert.equal(toTags([seg("x", "red"), seg("y", "inverse")], false), "x{inverse}y{/inverse}", "NO_COLOR keeps attributes, drops colours");
+  });
+});
