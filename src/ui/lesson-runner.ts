@@ -4,6 +4,7 @@ import { blockAsMarkdown, stepHeader, type CodePreference } from "../render/less
 import { renderMarkdown } from "../render/markdown.js";
 import { colourEnabled, readingWidth, terminalWidth } from "../util/style.js";
 import { which } from "../util/which.js";
+import { lineCount, Pager } from "./pager.js";
 import { clearScreen, select, styler, type Choice } from "./prompts.js";
 
 export type LessonExit = "menu" | "finished";
@@ -46,16 +47,9 @@ export async function runLesson(lesson: Lesson, progress: Progress): Promise<Les
   for (;;) {
     const step = lesson.steps[index]!;
     saveStep(lesson, index, progress);
-    clearScreen();
     const opts = { width: readingWidth(), colour: colourEnabled(), codeLanguage: codeLanguage(runtime) };
-    process.stdout.write(stepHeader(lesson, index, opts) + "\n\n");
     const actions: StepAction[] = [];
     for (const block of step.blocks) {
-      if (block.kind === "quiz") {
-        await askQuiz(block.quiz, opts.width);
-        continue;
-      }
-      process.stdout.write((await renderMarkdown(blockAsMarkdown(block, lesson, opts), opts)) + "\n\n");
       for (const provide of providers) {
         const action = provide(lesson, block);
         if (action) actions.push(action);
@@ -73,6 +67,27 @@ export async function runLesson(lesson: Lesson, progress: Progress): Promise<Les
     if (index > 0) items.push({ name: `Back: ${lesson.steps[index - 1]!.title}`, value: { kind: "back" } });
     if (hasCode) items.push({ name: `Show the code in ${runtime === "python" ? "JavaScript" : "Python"}`, value: { kind: "language" } });
     items.push({ name: "Menu (your place is saved)", value: { kind: "menu" } });
+    // The step prompt: its message, the choices, a description line, the key help.
+    const promptRows = items.length + 4;
+
+    const stepIndex = index;
+    const pager = new Pager((continued) => stepHeader(lesson, stepIndex, opts) + (continued ? s.dim("  (continued)") : ""));
+    pager.start();
+    let left = false;
+    for (let b = 0; b < step.blocks.length && !left; b++) {
+      const block = step.blocks[b]!;
+      const next = step.blocks[b + 1];
+      if (block.kind === "quiz") {
+        const need = quizRows(block.quiz, opts.width);
+        if ((await pager.room(need)) === "menu") left = true;
+        else pager.advance(await askQuiz(block.quiz, opts.width));
+        continue;
+      }
+      const text = (await renderMarkdown(blockAsMarkdown(block, lesson, opts), opts)) + "\n";
+      const reserve = next?.kind === "quiz" ? Math.min(quizRows(next.quiz, opts.width), 8) : next ? 0 : promptRows;
+      if ((await pager.write(text, reserve)) === "menu") left = true;
+    }
+    if (left) return "menu";
 
     const nav = await select<Nav>(s.dim(`Step ${index + 1} of ${lesson.steps.length}`), items, { default: items[0]!.value, pageSize: items.length });
     switch (nav.kind) {
@@ -102,7 +117,14 @@ export async function runLesson(lesson: Lesson, progress: Progress): Promise<Les
   }
 }
 
-async function askQuiz(quiz: Quiz, width: number): Promise<boolean> {
+/** Rows a quiz needs before it is answered: "Quiz", the question, the choices and the prompt's help. */
+function quizRows(quiz: Quiz, width: number): number {
+  const question = quiz.question.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / width)), 0);
+  return 1 + question + 2 + quiz.choices.length + 3;
+}
+
+/** Asks a quiz and says whether the answer was right and why; returns the rows it printed. */
+async function askQuiz(quiz: Quiz, width: number): Promise<number> {
   const s = styler();
   const colour = colourEnabled();
   const question = await renderMarkdown(quiz.question, { width, colour });
@@ -120,13 +142,16 @@ async function askQuiz(quiz: Quiz, width: number): Promise<boolean> {
   // Rendered as one paragraph so the verdict and its reason wrap together; coloured afterwards.
   const verdict = async (label: string, paint: (t: string) => string, text: string): Promise<string> =>
     (await renderMarkdown(`${label} ${text}`, { width: cols, colour })).replace(label, paint(label));
+  let out: string;
   if (chosen.correct) {
-    process.stdout.write(`${await verdict("✓ Right.", (t) => s.bold(s.green(t)), chosen.explanation)}\n\n`);
+    out = `${await verdict("✓ Right.", (t) => s.bold(s.green(t)), chosen.explanation)}\n\n`;
   } else {
-    process.stdout.write(`${await verdict("✗ Not quite.", (t) => s.bold(s.red(t)), chosen.explanation)}\n`);
-    process.stdout.write(`${await verdict("The answer:", s.bold, `${right.text}. ${right.explanation}`)}\n\n`);
+    out = `${await verdict("✗ Not quite.", (t) => s.bold(s.red(t)), chosen.explanation)}\n`;
+    out += `${await verdict("The answer:", s.bold, `${right.text}. ${right.explanation}`)}\n\n`;
   }
-  return chosen.correct;
+  process.stdout.write(out);
+  // "Quiz", the question, a blank line, the answered prompt, then the verdict.
+  return 1 + lineCount(question + "\n") + 2 + lineCount(out);
 }
 
 function saveStep(lesson: Lesson, index: number, progress: Progress): void {

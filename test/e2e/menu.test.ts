@@ -41,22 +41,24 @@ describe("interactive menu in a real terminal", { skip, concurrency: true }, () 
       assert.match(screen, /A fixture lesson for end-to-end tests\./, "the summary of the selected lesson");
 
       await t.keys("Enter");
-      screen = await t.waitFor("Alpha text of the first step");
+      // Wait for the prompt, which is drawn after the step's text.
+      screen = await t.waitFor("❯ Next: Second step");
+      assert.match(screen, /Alpha text of the first step/);
       assert.match(screen, /Lesson 1 · Alpha lesson +step 1 of 3/);
-      assert.match(screen, /❯ Next: Second step/);
       assert.equal(saved(home).lessons["alpha"]!.step, 0);
 
       await t.keys("Enter");
-      screen = await t.waitFor("Which port does the classic article use?");
+      screen = await t.waitFor("❯ 80");
+      assert.match(screen, /Which port does the classic article use\?/);
       assert.match(screen, /step 2 of 3/);
       await t.keys("Down", "Enter");
-      screen = await t.waitFor("✓ Right.");
+      screen = await t.waitFor("❯ Next: Third step");
       assert.match(screen, /✓ Right\. Yes: the article binds 127\.0\.0\.1:8000\./);
       assert.equal(saved(home).lessons["alpha"]!.step, 1);
 
       await t.keys("Enter");
-      screen = await t.waitFor("Alpha text of the last step");
-      assert.match(screen, /Finish the lesson/);
+      screen = await t.waitFor("❯ Finish the lesson");
+      assert.match(screen, /Alpha text of the last step/);
       await t.keys("Enter");
       screen = await t.waitFor("Choose a lesson");
       assert.match(screen, /✓ +1\. Alpha lesson +· done/);
@@ -77,9 +79,9 @@ describe("interactive menu in a real terminal", { skip, concurrency: true }, () 
     const home = tempHome();
     const t = await session(["lesson", "alpha"], { home });
     try {
-      await t.waitFor("Alpha text of the first step");
+      await t.waitFor("❯ Next: Second step");
       await t.keys("Enter");
-      await t.waitFor("Which port");
+      await t.waitFor("❯ 80");
       await t.keys("Enter");
       const screen = await t.waitFor("The answer:");
       assert.match(screen, /✗ Not quite\. No: 80 is HTTP's well-known port\./);
@@ -96,9 +98,9 @@ describe("interactive menu in a real terminal", { skip, concurrency: true }, () 
     try {
       await t.waitFor("Choose a lesson");
       await t.keys("Enter");
-      await t.waitFor("Alpha text of the first step");
+      await t.waitFor("❯ Next: Second step");
       await t.keys("Enter");
-      await t.waitFor("Which port");
+      await t.waitFor("❯ 80");
       await t.keys("Down", "Enter");
       await t.waitFor("Menu (your place is saved)");
       await t.keys("Down", "Down", "Enter"); // Next, Back, Menu
@@ -114,8 +116,36 @@ describe("interactive menu in a real terminal", { skip, concurrency: true }, () 
     try {
       await t.waitFor("Choose a lesson");
       await t.keys("Enter");
-      const screen = await t.waitFor("Which port");
+      const screen = await t.waitFor("❯ 80");
       assert.match(screen, /step 2 of 3/);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("a step longer than the screen is shown a screenful at a time", async () => {
+    const home = tempHome();
+    const t = await session(["lesson", "beta"], { home, height: 24 });
+    try {
+      await t.waitFor("❯ Next: Long step");
+      await t.keys("Enter");
+      let screen = await t.waitFor("More of this step below");
+      assert.match(screen, /listing line 1\n/);
+      assert.doesNotMatch(screen, /listing line 50/);
+      assert.match(screen, /Lesson 2 · Beta lesson +step 2 of 2/);
+      const lastShown = Math.max(...[...screen.matchAll(/listing line (\d+)/g)].map((m) => Number(m[1])));
+      await t.keys("Enter");
+      screen = await t.waitFor(`listing line ${lastShown + 1}\n`);
+      assert.match(screen, /Long step {2}\(continued\)/);
+      assert.doesNotMatch(screen, new RegExp(`listing line ${lastShown}\\n`), "the next page starts where the last one stopped");
+      for (let i = 0; i < 4 && !t.screen().includes("❯ Finish the lesson"); i++) {
+        await t.waitFor(/❯ (↓ Continue reading|Finish the lesson)/);
+        if (t.screen().includes("❯ ↓ Continue reading")) await t.keys("Enter");
+      }
+      screen = await t.waitFor("❯ Finish the lesson");
+      assert.match(screen, /The end of the long step\./);
+      for (const line of screen.split("\n")) assert.ok(line.length <= 120);
     } finally {
       t.close();
       rmSync(home, { recursive: true, force: true });

@@ -1,0 +1,78 @@
+import { clearScreen, select } from "./prompts.js";
+
+/** Rows the "more" prompt takes: its message, two choices, the blank line and the key help. */
+const MORE_PROMPT_ROWS = 5;
+
+/**
+ * Prints a lesson step a screenful at a time. A step longer than the terminal
+ * (a long listing on a 30-row screen) would otherwise scroll its top away before
+ * the learner has read it; here it stops with "more" when the screen is full.
+ */
+export class Pager {
+  private used = 0;
+
+  constructor(
+    private readonly header: (continued: boolean) => string,
+    private readonly rows: () => number = () => process.stdout.rows ?? 24,
+  ) {}
+
+  /** Clears the screen and prints the step's header. */
+  start(continued = false): void {
+    clearScreen();
+    const h = this.header(continued) + "\n\n";
+    process.stdout.write(h);
+    this.used = lineCount(h);
+  }
+
+  /**
+   * Prints `text`, leaving `reserve` rows free after it for what comes next (the
+   * quiz or the step's prompt). Returns "menu" if the learner left at a "more" prompt.
+   */
+  async write(text: string, reserve: number): Promise<"ok" | "menu"> {
+    let lines = text.split("\n");
+    while (this.used + lines.length + reserve > this.rows()) {
+      const room = this.rows() - this.used - MORE_PROMPT_ROWS;
+      // Too little room left to be worth filling: break the page here.
+      const take = room >= 3 ? Math.min(room, lines.length) : 0;
+      if (take > 0) process.stdout.write(lines.slice(0, take).join("\n") + "\n");
+      lines = lines.slice(take);
+      if (lines.length === 0 && this.used + take + reserve <= this.rows()) {
+        this.used += take;
+        return "ok";
+      }
+      if (take === 0 && this.used <= lineCount(this.header(true) + "\n\n")) {
+        // The screen is as empty as it gets: print the rest and let it scroll.
+        break;
+      }
+      if ((await this.more()) === "menu") return "menu";
+      this.start(true);
+    }
+    if (lines.length) process.stdout.write(lines.join("\n") + "\n");
+    this.used += lines.length;
+    return "ok";
+  }
+
+  /** Makes sure `need` rows are free, breaking the page first if not. */
+  async room(need: number): Promise<"ok" | "menu"> {
+    if (this.used + need <= this.rows() || this.used <= lineCount(this.header(true) + "\n\n")) return "ok";
+    if ((await this.more()) === "menu") return "menu";
+    this.start(true);
+    return "ok";
+  }
+
+  /** Something else printed lines (an answered quiz): count them. */
+  advance(lines: number): void {
+    this.used += lines;
+  }
+
+  private async more(): Promise<"more" | "menu"> {
+    return select<"more" | "menu">("More of this step below", [
+      { name: "↓ Continue reading", value: "more" },
+      { name: "Menu (your place is saved)", value: "menu" },
+    ]);
+  }
+}
+
+export function lineCount(text: string): number {
+  return text.split("\n").length - 1;
+}
