@@ -1,6 +1,7 @@
 import { describeExit, exitStory, seconds } from "./diagnose.js";
 import { LoopbackPeer, type Peer } from "./peer.js";
 import { procAvailable } from "./procnet.js";
+import { autoTimeScale } from "./timing.js";
 import { DEFAULT_LIMITS, LearnerProgram, type LaunchCommand, type OutputLimits, type ProgramView } from "./program.js";
 import { NotRun, type CheckContext, type CheckResult, type ExerciseChecker, type HarnessEvent, type Outcome, type ProgramEnv, type VerifyReport } from "./types.js";
 
@@ -19,6 +20,8 @@ export interface VerifyOptions {
   /** A live view could pass a peer that reports every call. */
   peer?: Peer;
   limits?: OutputLimits;
+  /** Multiplies every wait (default: from the machine's load, see timing.ts). */
+  timeScale?: number;
   /** The environment the program inherits (default: the checker's own); the contract's names are replaced. */
   baseEnv?: NodeJS.ProcessEnv;
 }
@@ -72,10 +75,13 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
   const { env, target, cleanup } = await checker.prepare();
   const fullEnv = programEnvironment(env, opts.baseEnv);
 
+  const scale = opts.timeScale !== undefined ? { factor: opts.timeScale } : autoTimeScale();
+  const ms = (base: number): number => Math.round(base * scale.factor);
   const ctx: CheckContext = {
     env,
     peer,
-    readyTimeoutMs: opts.readyTimeoutMs ?? 5000,
+    ms,
+    readyTimeoutMs: opts.readyTimeoutMs ?? ms(5000),
     readiness: opts.readiness ?? (procAvailable() ? "kernel" : "probe"),
     signal,
     note: (t) => {
@@ -95,6 +101,8 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
         signal.addEventListener("abort", onAbort, { once: true });
       }),
     launch: (extra) => {
+      // Announced at launch, not before: a client exercise learns its PORT only once the checker's server is up.
+      emit({ kind: "start", command: opts.command, env: { ...env, ...extra } });
       const p = new LearnerProgram(opts.command, extra ? programEnvironment({ ...env, ...extra }, opts.baseEnv) : fullEnv, (line) => emit({ kind: "output", line }), opts.limits ?? DEFAULT_LIMITS);
       programs.push(p);
       return p;
@@ -102,7 +110,6 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
     program: () => programs[programs.length - 1],
   };
 
-  emit({ kind: "start", command: opts.command, env });
   const checks = checker.checks(ctx, target);
   let stopReason: string | undefined;
   try {
@@ -121,7 +128,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
       let outcome: Outcome;
       let skipped = false;
       try {
-        outcome = await withDeadline(() => check.run(), check.deadlineMs, signal);
+        outcome = await withDeadline(() => check.run(), ms(check.deadlineMs), signal);
       } catch (err) {
         if (err instanceof NotRun) {
           outcome = { passed: false, detail: `not run: ${err.message}`, stop: true };
@@ -154,6 +161,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
   for (const p of programs) hidden += p.flushOutput().hiddenBytes;
   const cancelled = opts.signal?.aborted === true;
   const passed = !cancelled && results.length === checks.length && results.every((r) => r.passed);
+  if (!passed && scale.factor > 1 && scale.why) notes.push(`${scale.why}, so every check waited ${scale.factor.toFixed(1)} times as long as usual before giving up.`);
   return {
     exercise: checker.id,
     passed,

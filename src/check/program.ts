@@ -121,6 +121,8 @@ export class LearnerProgram implements ProgramView {
   private finish(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.exitInfo) return;
     this.exitInfo = { code, signal, atMs: Date.now() - this.startedAt };
+    // A last line without a newline belongs before whatever the checks report next.
+    this.flushPartial();
     for (const w of this.exitWaiters.splice(0)) w();
   }
 
@@ -161,6 +163,11 @@ export class LearnerProgram implements ProgramView {
 
   /** Output still held back: the last unterminated line, and how much was not shown. */
   flushOutput(): { hiddenBytes: number } {
+    this.flushPartial();
+    return { hiddenBytes: this.hiddenBytes };
+  }
+
+  private flushPartial(): void {
     for (const stream of ["stdout", "stderr"] as const) {
       const rest = this.partial[stream];
       this.partial[stream] = "";
@@ -169,7 +176,6 @@ export class LearnerProgram implements ProgramView {
         this.onOutput({ stream, text: rest });
       } else if (rest) this.hiddenBytes += Buffer.byteLength(rest);
     }
-    return { hiddenBytes: this.hiddenBytes };
   }
 
   exit(): ExitInfo | undefined {

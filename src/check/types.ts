@@ -40,6 +40,11 @@ export interface CheckContext {
   readyTimeoutMs: number;
   /** Something worth knowing that is not a failure ("your server binds every interface"). */
   note(text: string): void;
+  /**
+   * A wait of `base` ms, stretched on a busy machine: a correct program that is
+   * merely slow to be scheduled must not fail. Checks use it for every timeout.
+   */
+  ms(base: number): number;
   /** Resolves after ms (or at once if the run was cancelled). */
   sleep(ms: number): Promise<void>;
   /** Set when the run is being cancelled (watch mode saw a change, Ctrl-C). */

@@ -131,13 +131,13 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("bounds the program's output: 20 MB printed, 200 lines shown, the rest counted", async () => {
+  it("bounds the program's output: 5 MB printed, 200 lines shown, the rest counted", async () => {
     const dir = tempDirWith({ "noisy.py": path.join(fixturesDir, "tcp-echo/noisy.py") });
     const r = await runCli(["verify", "tcp-echo", "noisy.py"], { cwd: dir, env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30000 });
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.code, 0, r.stdout.slice(-3000) + r.stderr);
     const shown = r.stdout.split("\n").filter((l) => l.startsWith("[your program] xxx"));
     assert.equal(shown.length, 200);
-    assert.match(r.stdout, /\[your program\] … 19\.\d MiB more output not shown/);
+    assert.match(r.stdout, /\[your program\] … 4\.\d MiB more output not shown/);
     assert.ok(r.stdout.length < 64 * 1024, `stdout is ${r.stdout.length} bytes`);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -7,6 +7,7 @@ import { programEnvironment } from "../../src/check/harness.js";
 import { decodeAddress, readInetTable, socketInodes, type InetSocket, type KernelSocket } from "../../src/check/procnet.js";
 import { covers, explainSockets, findBound } from "../../src/check/ready.js";
 import { formatCheck, jsonReport } from "../../src/check/report.js";
+import { autoTimeScale } from "../../src/check/timing.js";
 import type { HarnessEvent, VerifyReport } from "../../src/check/types.js";
 import { makeStyle } from "../../src/util/style.js";
 
@@ -96,6 +97,15 @@ describe("readiness and what a program bound instead", () => {
     const bound: InetSocket = { ...tcpListen("127.0.0.1", 41234), state: "CLOSE" };
     assert.match(explainSockets([bound], target).join(), /has not called listen\(\)/);
     assert.deepEqual(explainSockets([tcpListen("127.0.0.1", 41234)], target), []);
+  });
+});
+
+describe("waits on a busy machine", () => {
+  it("SOCKET_TUTOR_TIME_SCALE stretches every wait, within bounds; nonsense is ignored", () => {
+    assert.equal(autoTimeScale({ SOCKET_TUTOR_TIME_SCALE: "3" }).factor, 3);
+    assert.equal(autoTimeScale({ SOCKET_TUTOR_TIME_SCALE: "50" }).factor, 10);
+    const auto = autoTimeScale({ SOCKET_TUTOR_TIME_SCALE: "fast" }).factor;
+    assert.ok(auto >= 1 && auto <= 4);
   });
 });
 

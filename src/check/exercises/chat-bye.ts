@@ -29,6 +29,7 @@ export const checker: ExerciseChecker = {
   },
   checks(ctx, t) {
     const target = tcp(t);
+    const wait = ctx.ms(WAIT);
     let conn: StreamConn | undefined;
 
     const connection = async (): Promise<StreamConn | Fail> => {
@@ -44,7 +45,7 @@ export const checker: ExerciseChecker = {
     };
 
     const expectReply = async (c: StreamConn, sent: string, expected: Buffer, framingHelp: (got: Buffer) => string | undefined): Promise<Outcome> => {
-      const r = await c.read(expected.length, { idleMs: WAIT });
+      const r = await c.read(expected.length, { idleMs: wait });
       if (r.data.equals(expected)) return PASS;
       const p = ctx.program();
       if (p && !p.exit() && r.end !== "timeout") await p.waitExit(100);
@@ -52,15 +53,15 @@ export const checker: ExerciseChecker = {
       const more = r.end === "timeout" ? await c.readFor(0) : undefined;
       const got = more ? Buffer.concat([r.data, more.data]) : r.data;
       const lines = [`The client ${sent}.`];
-      if (got.length === 0) lines.push(`It waited ${seconds(WAIT)} for ${showBytes(expected)} and got nothing${r.end === "timeout" ? "" : ` (${endWords(r, WAIT)})`}.`);
-      else lines.push(`Expected ${showBytes(expected)}, got ${showBytes(got)} (${endWords(r, WAIT)}).`, describeDifference(expected, got));
+      if (got.length === 0) lines.push(`It waited ${seconds(wait)} for ${showBytes(expected)} and got nothing${r.end === "timeout" ? "" : ` (${endWords(r, wait)})`}.`);
+      else lines.push(`Expected ${showBytes(expected)}, got ${showBytes(got)} (${endWords(r, wait)}).`, describeDifference(expected, got));
       const help = framingHelp(got);
       if (help) lines.push(help);
       return fail(lines.join("\n") + died, see("chat", "recv returns part of a message, or several at once"));
     };
 
     return [
-      { name: "starts and listens on HOST:PORT", deadlineMs: ctx.readyTimeoutMs + 2000, run: () => startAndWait(ctx, target) },
+      { name: "starts and listens on HOST:PORT", deadlineMs: 7000, run: () => startAndWait(ctx, target) },
       {
         name: "answers two lines that arrive in one segment",
         deadlineMs: 6000,
@@ -104,12 +105,12 @@ export const checker: ExerciseChecker = {
           const c = await connection();
           if (isFail(c)) return c;
           await c.write(Buffer.from("bye\n"));
-          const r = await c.readToEnd({ idleMs: WAIT, max: 65536 });
+          const r = await c.readToEnd({ idleMs: wait, max: 65536 });
           const expected = Buffer.from("bye\n");
           if (r.data.equals(expected) && r.end === "eof") return PASS;
           if (r.data.equals(expected))
-            return fail(`The client sent b'bye\\n' and got b'bye\\n', but the connection stayed open for ${seconds(WAIT)}: after answering bye, close the connection.`, see("closing"));
-          const lines = [`The client sent b'bye\\n'; expected b'bye\\n' and then the connection closing; got ${showBytes(r.data)}, ${endWords(r, WAIT)}.`];
+            return fail(`The client sent b'bye\\n' and got b'bye\\n', but the connection stayed open for ${seconds(wait)}: after answering bye, close the connection.`, see("closing"));
+          const lines = [`The client sent b'bye\\n'; expected b'bye\\n' and then the connection closing; got ${showBytes(r.data)}, ${endWords(r, wait)}.`];
           if (r.data.toString("latin1").startsWith("echo: bye")) lines.push("Your server answered bye like any other line: compare the line (without its \\n) with b'bye' first.");
           const p = ctx.program();
           if (p?.exit() && p.exit()!.code !== 0) lines.push(exitStory(p, ctx.env, "during this check"));
@@ -123,10 +124,10 @@ export const checker: ExerciseChecker = {
         run: async () => {
           const p = ctx.program();
           if (!p) return fail("your program was not started");
-          const e = await p.waitExit(WAIT);
+          const e = await p.waitExit(wait);
           if (!e)
             return fail(
-              `Your program was still running ${seconds(WAIT)} after the client said bye. The chat ends on bye: close the connection and the listening socket, and exit with status 0 (Python: return from main or sys.exit(0); Node.js: server.close(), or process.exit(0)).`,
+              `Your program was still running ${seconds(wait)} after the client said bye. The chat ends on bye: close the connection and the listening socket, and exit with status 0 (Python: return from main or sys.exit(0); Node.js: server.close(), or process.exit(0)).`,
               see("chat"),
             );
           if (e.code === 0) return PASS;

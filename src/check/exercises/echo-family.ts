@@ -40,7 +40,7 @@ export function echoChecker(id: string, where: Where, concurrent: boolean): Exer
       const checks: Check[] = [
         {
           name: `starts and listens on ${where.kind === "unix" ? "SOCKET_PATH" : "HOST:PORT"}`,
-          deadlineMs: ctx.readyTimeoutMs + 2000,
+          deadlineMs: 7000,
           run: () => startAndWait(ctx, target),
         },
         {
@@ -114,7 +114,7 @@ function leaveWithoutSending(ctx: CheckContext, target: StreamTarget): Check {
 
 function tenAtOnce(ctx: CheckContext, target: StreamTarget): Check {
   const n = 10;
-  const waitMs = 2000;
+  const waitMs = ctx.ms(2000);
   return {
     name: `serves ${n} clients at the same time`,
     deadlineMs: 12000,

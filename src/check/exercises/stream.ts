@@ -24,14 +24,14 @@ export function requireRunning(ctx: CheckContext): void {
 
 /** Connects, or explains why not (the program died, stopped listening, …). */
 export async function connectOrExplain(ctx: CheckContext, target: StreamTarget, label: string, when: string): Promise<StreamConn | Fail> {
-  const r = await ctx.peer.connect(target, label, 2000);
+  const r = await ctx.peer.connect(target, label, ctx.ms(2000));
   if ("conn" in r) return r.conn;
   const p = ctx.program();
   // A crash may be a few ms from being reported: give it a moment.
   if (p && !p.exit()) await p.waitExit(100);
   if (p?.exit()) return fail(`${label}: could not connect to ${describeTarget(target)} (${r.error}).\n${exitStory(p, ctx.env, when)}`, see("server-calls", "accept in a loop"));
   if (r.error === "ETIMEDOUT")
-    return fail(`${label}: connecting to ${describeTarget(target)} took more than 2 s: the listen backlog is full, so your program has stopped calling accept().`, see("listen-backlog"));
+    return fail(`${label}: connecting to ${describeTarget(target)} took more than ${seconds(ctx.ms(2000))}: the listen backlog is full, so your program has stopped calling accept().`, see("listen-backlog"));
   return fail(`${label}: could not connect to ${describeTarget(target)} (${r.error}) although your program is still running: did it close its listening socket?`, see("server-calls"));
 }
 
@@ -103,7 +103,7 @@ export async function explainEcho(
 }
 
 /** Connect, send, half-close, read to the end: the echo must be the payload, then EOF. */
-export async function echoThenClose(ctx: CheckContext, target: StreamTarget, label: string, payload: Buffer, when: string, waitMs = 2000): Promise<Fail | undefined> {
+export async function echoThenClose(ctx: CheckContext, target: StreamTarget, label: string, payload: Buffer, when: string, waitMs = ctx.ms(2000)): Promise<Fail | undefined> {
   requireRunning(ctx);
   const conn = await connectOrExplain(ctx, target, label, when);
   if (isFail(conn)) return conn;
@@ -127,7 +127,7 @@ export async function echoThenClose(ctx: CheckContext, target: StreamTarget, lab
 }
 
 /** A short message, answered while the connection stays open (an echo answers as bytes arrive). */
-export async function echoWhileOpen(ctx: CheckContext, target: StreamTarget, label: string, payload: Buffer, waitMs = 2000): Promise<Fail | undefined> {
+export async function echoWhileOpen(ctx: CheckContext, target: StreamTarget, label: string, payload: Buffer, waitMs = ctx.ms(2000)): Promise<Fail | undefined> {
   requireRunning(ctx);
   const conn = await connectOrExplain(ctx, target, label, "when the checker connected");
   if (isFail(conn)) return conn;
@@ -139,7 +139,7 @@ export async function echoWhileOpen(ctx: CheckContext, target: StreamTarget, lab
     if (r.end === "timeout" && r.data.length === 0 && !ctx.program()?.exit()) {
       // Maybe it answers only at end of stream: find out, to say so.
       conn.end();
-      const late = await conn.readToEnd({ idleMs: 1000, max: 65536 });
+      const late = await conn.readToEnd({ idleMs: ctx.ms(1000), max: 65536 });
       if (late.data.length > 0) {
         return fail(
           `${label}: ${sent}, waited ${seconds(waitMs)} for the echo, got nothing; after the client closed its side, ${plural(late.data.length, "byte")} came back: ${showBytes(late.data)}.\n` +

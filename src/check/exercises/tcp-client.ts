@@ -42,6 +42,8 @@ export const checker: ExerciseChecker = {
     const pieces = answerFor(message);
     const answer = Buffer.concat(pieces);
     let sendOk = false;
+    const wait = ctx.ms(WAIT);
+    const connectWait = ctx.ms(CONNECT_WAIT);
 
     const gone = (what: string): string => (program?.exit() ? `\n${exitStory(program, ctx.env, what)}` : "");
 
@@ -54,7 +56,7 @@ export const checker: ExerciseChecker = {
           ctx.env.PORT = String(server.port);
           program = ctx.launch({ PORT: String(server.port) });
           const start = Date.now();
-          while (!conn && Date.now() - start < CONNECT_WAIT) {
+          while (!conn && Date.now() - start < connectWait) {
             conn = await Promise.race([server.accept(50), program.waitExit(50).then(() => undefined)]);
             if (!conn && program.exit()) {
               conn = await server.accept(20);
@@ -69,7 +71,7 @@ export const checker: ExerciseChecker = {
             return fail(lines.join("\n"), see("client-calls", "socket, connect"), true);
           }
           const socks = program.sockets().filter((s) => s.table !== "unix");
-          const lines = [`No connection to ${where} within ${seconds(CONNECT_WAIT)}; your program is still running.`];
+          const lines = [`No connection to ${where} within ${seconds(connectWait)}; your program is still running.`];
           if (socks.length) lines.push(`Its sockets: ${socks.map(describeSocket).join("; ")}.`, "Connect to HOST and PORT from the environment: int(os.environ[\"PORT\"]) in Python, Number(process.env.PORT) in JavaScript.");
           else if (ctx.readiness === "kernel") lines.push("It has no socket open: is it stuck before connect()?");
           return fail(lines.join("\n"), see("client-calls"), true);
@@ -80,7 +82,7 @@ export const checker: ExerciseChecker = {
         deadlineMs: WAIT + 2000,
         expectsExit: true,
         run: async (): Promise<Outcome> => {
-          const r = await conn!.read(message.length, { idleMs: WAIT });
+          const r = await conn!.read(message.length, { idleMs: wait });
           if (r.data.equals(message)) {
             sendOk = true;
             return { passed: true };
@@ -89,15 +91,15 @@ export const checker: ExerciseChecker = {
           if (r.data.length === 0) {
             lines.push(
               r.end === "timeout"
-                ? `Your client connected, but the server waited ${seconds(WAIT)} for MESSAGE and got nothing. Send MESSAGE right after connecting: this server answers only once it has all of it.`
+                ? `Your client connected, but the server waited ${seconds(wait)} for MESSAGE and got nothing. Send MESSAGE right after connecting: this server answers only once it has all of it.`
                 : `Your client connected and then closed the connection (${r.end}) without sending anything.`,
             );
           } else if (message.subarray(0, r.data.length).equals(r.data)) {
-            lines.push(`The server got only the first ${r.data.length} of its ${size(message.length)} (${r.end === "timeout" ? `then nothing for ${seconds(WAIT)}` : "then the connection closed"}). send() may send only part of a buffer: use sendall() (Python); socket.write() in Node.js sends it all.`);
+            lines.push(`The server got only the first ${r.data.length} of its ${size(message.length)} (${r.end === "timeout" ? `then nothing for ${seconds(wait)}` : "then the connection closed"}). send() may send only part of a buffer: use sendall() (Python); socket.write() in Node.js sends it all.`);
           } else lines.push(`The server got different bytes:\n${describeDifference(message, r.data)}`);
           // Let the client finish: the server closes without an answer.
           conn!.close();
-          await program!.waitExit(1000);
+          await program!.waitExit(ctx.ms(1000));
           return fail(lines.join("\n") + gone("after the server closed the connection"), see("client-calls", "send and sendall"), true);
         },
       },
@@ -116,7 +118,7 @@ export const checker: ExerciseChecker = {
           // Anything the client sent beyond MESSAGE is drained here, so the close is a clean FIN.
           const extra = await c.readFor(20);
           c.end();
-          const e = await program!.waitExit(WAIT);
+          const e = await program!.waitExit(wait);
           const rest = await c.readFor(0);
           const extraBytes = Buffer.concat([extra.data, rest.data]);
           if (sendOk && extraBytes.length > 0) {
@@ -125,7 +127,7 @@ export const checker: ExerciseChecker = {
           const out = program!.stdout();
           if (!e) {
             return fail(
-              `The server sent its whole answer and closed the connection; ${seconds(WAIT)} later your program was still running (it printed ${size(out.length)}).\n` +
+              `The server sent its whole answer and closed the connection; ${seconds(wait)} later your program was still running (it printed ${size(out.length)}).\n` +
                 "recv() returns b'' (an empty result) when the server has closed: that is the end of the answer. Leave the loop there, close the socket and exit.",
               see("closing", "EOF"),
               true,
@@ -154,7 +156,7 @@ export const checker: ExerciseChecker = {
         deadlineMs: 3000,
         expectsExit: true,
         run: async (): Promise<Outcome> => {
-          const e = program!.exit() ?? (await program!.waitExit(1000));
+          const e = program!.exit() ?? (await program!.waitExit(ctx.ms(1000)));
           if (!e) return fail("Your program is still running.", see("client-calls"));
           if (e.code === 0) return { passed: true };
           return fail(`Your program ${describeExit(e)}.\n${stderrExcerpt(program!)}`, see("client-calls"));

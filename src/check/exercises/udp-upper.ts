@@ -41,16 +41,17 @@ async function gone(ctx: CheckContext, what: string): Promise<string> {
 
 /** One datagram, one reply: checks the reply's bytes and where it came from. */
 async function exchange(ctx: CheckContext, server: Udp, client: DatagramPeer, payload: Buffer, what: string): Promise<Fail | undefined> {
+  const wait = ctx.ms(WAIT);
   const cpu0 = ctx.program()?.cpuMs();
   await client.send(payload, server);
-  const reply = await client.recv(WAIT);
+  const reply = await client.recv(wait);
   const sent = `${client.label} sent a ${payload.length}-byte datagram ${showBytes(payload)} ${from(client)}`;
   if (!reply) {
     const died = await gone(ctx, `after receiving ${what}`);
-    const cpu = await cpuNote(ctx.program(), cpu0, WAIT);
+    const cpu = await cpuNote(ctx.program(), cpu0, wait);
     // No reply at all: every later check would wait the same way.
     return fail(
-      `${sent}, waited ${seconds(WAIT)} for the reply, got nothing.${died}${died ? "" : `\n${REPLY_HOW} A reply sent to any other address never reaches the client.${cpu ? `\n${cpu}` : ""}`}`,
+      `${sent}, waited ${seconds(wait)} for the reply, got nothing.${died}${died ? "" : `\n${REPLY_HOW} A reply sent to any other address never reaches the client.${cpu ? `\n${cpu}` : ""}`}`,
       see("udp", "recvfrom tells you who sent it"),
       true,
     );
@@ -88,10 +89,11 @@ export const checker: ExerciseChecker = {
   },
   checks(ctx, t) {
     const server = udpTarget(t);
+    const wait = ctx.ms(WAIT);
     const client = (label: string): Promise<DatagramPeer> => ctx.peer.datagram(4, label);
     const PASS: Outcome = { passed: true };
     return [
-      { name: "starts and binds a UDP socket on HOST:PORT", deadlineMs: ctx.readyTimeoutMs + 2000, run: () => startAndWait(ctx, t!) },
+      { name: "starts and binds a UDP socket on HOST:PORT", deadlineMs: 7000, run: () => startAndWait(ctx, t!) },
       {
         name: "answers a datagram with the same bytes in upper case",
         deadlineMs: 5000,
@@ -111,7 +113,7 @@ export const checker: ExerciseChecker = {
           const pc = Buffer.from(`this is client c on port ${c.port}`);
           await b.send(pb, server);
           await c.send(pc, server);
-          const [rb, rc] = await Promise.all([b.recv(WAIT), c.recv(WAIT)]);
+          const [rb, rc] = await Promise.all([b.recv(wait), c.recv(wait)]);
           // A stray second reply shows a server that answers a remembered address.
           const [xb, xc] = await Promise.all([b.recv(rb && rc ? 50 : 300), c.recv(rb && rc ? 50 : 300)]);
           const eb = asciiUpper(pb);
@@ -123,7 +125,7 @@ export const checker: ExerciseChecker = {
           ] as const) {
             const got = [r, extra].filter((d): d is Datagram => d !== undefined);
             if (got.some((d) => d.data.equals(other))) lines.push(`${who} (port ${port}) received the reply meant for the other client: your program sends replies to one remembered address instead of each datagram's sender.`);
-            else if (!got.length) lines.push(`${who} (port ${port}) sent ${showBytes(who === "client B" ? pb : pc)} and got no reply within ${seconds(WAIT)}.`);
+            else if (!got.length) lines.push(`${who} (port ${port}) sent ${showBytes(who === "client B" ? pb : pc)} and got no reply within ${seconds(wait)}.`);
             else {
               const f = checkReply(`${who} sent ${showBytes(who === "client B" ? pb : pc)} from port ${port}`, got[0]!, want, server);
               if (f) lines.push(f.detail);
@@ -148,7 +150,7 @@ export const checker: ExerciseChecker = {
           const sent = ["one", "two", "three"].map((s) => Buffer.from(s));
           for (const s of sent) await d.send(s, server);
           const got: Buffer[] = [];
-          const deadline = Date.now() + WAIT;
+          const deadline = Date.now() + wait;
           while (got.length < 3 && Date.now() < deadline) {
             const r = await d.recv(deadline - Date.now());
             if (r) got.push(r.data);
@@ -159,7 +161,7 @@ export const checker: ExerciseChecker = {
           const have = got.map((g) => g.toString("latin1")).sort();
           if (have.length === 3 && have.every((h, i) => h === want[i])) return PASS;
           return fail(
-            `client D sent 3 datagrams back to back: ${sent.map((s) => showBytes(s)).join(", ")}; within ${seconds(WAIT)} it got ${plural(got.length, "reply", "replies")}${got.length ? `: ${got.map((g) => showBytes(g)).join(", ")}` : ""}.\n` +
+            `client D sent 3 datagrams back to back: ${sent.map((s) => showBytes(s)).join(", ")}; within ${seconds(wait)} it got ${plural(got.length, "reply", "replies")}${got.length ? `: ${got.map((g) => showBytes(g)).join(", ")}` : ""}.\n` +
               "UDP keeps message boundaries: each recvfrom() returns exactly one datagram, and each deserves exactly one reply (sent back with one sendto())." +
               (await gone(ctx, "during this check")),
             see("udp", "boundaries kept"),
