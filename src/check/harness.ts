@@ -2,7 +2,7 @@ import { describeExit, exitStory, seconds } from "./diagnose.js";
 import { LoopbackPeer, type Peer } from "./peer.js";
 import { procAvailable } from "./procnet.js";
 import { autoTimeScale } from "./timing.js";
-import { DEFAULT_LIMITS, LearnerProgram, type LaunchCommand, type OutputLimits, type ProgramView } from "./program.js";
+import { DEFAULT_LIMITS, spawnLauncher, type LaunchCommand, type Launcher, type OutputLimits, type ProgramView, type RunningProgram } from "./program.js";
 import { NotRun, type CheckContext, type CheckResult, type ExerciseChecker, type HarnessEvent, type Outcome, type ProgramEnv, type VerifyReport } from "./types.js";
 
 /**
@@ -17,8 +17,10 @@ export interface VerifyOptions {
   readyTimeoutMs?: number;
   readiness?: "kernel" | "probe";
   signal?: AbortSignal;
-  /** A live view could pass a peer that reports every call. */
+  /** A live view could pass a peer that reports every call… */
   peer?: Peer;
+  /** …and a launcher that starts the learner's program traced. */
+  launcher?: Launcher;
   limits?: OutputLimits;
   /** Multiplies every wait (default: from the machine's load, see timing.ts). */
   timeScale?: number;
@@ -69,7 +71,8 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
   const controller = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, controller.signal]) : controller.signal;
   const peer = opts.peer ?? new LoopbackPeer();
-  const programs: LearnerProgram[] = [];
+  const programs: RunningProgram[] = [];
+  const launcher = opts.launcher ?? spawnLauncher;
   const notes: string[] = [];
   const results: CheckResult[] = [];
   const { env, target, cleanup } = await checker.prepare();
@@ -103,7 +106,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
     launch: (extra) => {
       // Announced at launch, not before: a client exercise learns its PORT only once the checker's server is up.
       emit({ kind: "start", command: opts.command, env: { ...env, ...extra } });
-      const p = new LearnerProgram(opts.command, extra ? programEnvironment({ ...env, ...extra }, opts.baseEnv) : fullEnv, (line) => emit({ kind: "output", line }), opts.limits ?? DEFAULT_LIMITS);
+      const p = launcher(opts.command, extra ? programEnvironment({ ...env, ...extra }, opts.baseEnv) : fullEnv, (line) => emit({ kind: "output", line }), opts.limits ?? DEFAULT_LIMITS);
       programs.push(p);
       return p;
     },

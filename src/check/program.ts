@@ -65,7 +65,21 @@ export interface ProgramView {
   startedAt: number;
 }
 
-export class LearnerProgram implements ProgramView {
+/** What the harness needs beyond the checks' view: stopping the group, the output it held back. */
+export interface RunningProgram extends ProgramView {
+  stop(): Promise<void>;
+  flushOutput(): { hiddenBytes: number };
+}
+
+/**
+ * Starts the learner's program. The default spawns it plainly; the live view can
+ * pass one that starts it traced, exactly like a demo, and the checks run unchanged.
+ */
+export type Launcher = (command: LaunchCommand, env: NodeJS.ProcessEnv, onOutput: (line: OutputLine) => void, limits: OutputLimits) => RunningProgram;
+
+export const spawnLauncher: Launcher = (command, env, onOutput, limits) => new LearnerProgram(command, env, onOutput, limits);
+
+export class LearnerProgram implements RunningProgram {
   readonly pid: number;
   readonly startedAt = Date.now();
   private child: ChildProcess;

@@ -1,14 +1,12 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadExercises, type ExerciseInfo } from "../exercises/catalog.js";
-import { learnerFileName, requireExercise, starterFiles } from "../exercises/files.js";
+import { loadExercises } from "../exercises/catalog.js";
+import { requireExercise } from "../exercises/files.js";
+import { writeStarters } from "../exercises/starters.js";
 import { exerciseStatus, loadProgress } from "../progress/store.js";
 import { renderMarkdown } from "../render/markdown.js";
 import { colourEnabled, makeStyle, readingWidth, wrap } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText } from "./context.js";
-
-export const EXERCISES_FOLDER = "socket-tutor-exercises";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("exercise", argv, {});
@@ -42,31 +40,6 @@ export async function run(argv: string[]): Promise<number> {
       "\n",
   );
   return 0;
-}
-
-/** Writes the starters into <cwd>/socket-tutor-exercises/<id>/, keeping any file that exists. */
-export function writeStarters(ex: ExerciseInfo, cwd: string): { dir: string; written: string[]; kept: string[] } {
-  const dir = path.join(cwd, EXERCISES_FOLDER, ex.id);
-  mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  const kept: string[] = [];
-  for (const starter of starterFiles(ex)) {
-    const name = learnerFileName(ex, starter);
-    const target = path.join(dir, name);
-    if (existsSync(target)) {
-      kept.push(name);
-      continue;
-    }
-    try {
-      // 'wx': fail rather than overwrite, even if the file appeared a moment ago.
-      writeFileSync(target, starter.text, { flag: "wx" });
-      written.push(name);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "EEXIST") kept.push(name);
-      else throw err;
-    }
-  }
-  return { dir, written, kept };
 }
 
 function listExercises(): string {
