@@ -15,7 +15,8 @@ const server = net.createServer({ allowHalfOpen: true }, (conn) => {
     console.log("request complete:", `'${request}'`);
     setTimeout(() => {
       // a pause to look: we are in CLOSE_WAIT, the client in FIN_WAIT2
-      conn.end(`got ${request.length} bytes`, () => console.log("replied and closed"));
+      conn.write(`got ${request.length} bytes`);
+      conn.end(() => console.log("replied and closed"));
     }, 1000);
   });
 });

@@ -9,8 +9,9 @@ const server = net.createServer((conn) => {
   server.close(); // one client is all we serve: stop listening
   conn.once("data", (request) => {
     console.log("client said", `'${request}'`);
-    // end() sends our last bytes, then FIN: we close first.
-    conn.end("bye", () => {
+    conn.write("bye");
+    // end() sends FIN once the bytes are out: we close first.
+    conn.end(() => {
       console.log(`we closed first: ${HOST}:${PORT} <-> ${conn.remotePort} goes into TIME_WAIT on our side`);
     });
   });
