@@ -93,16 +93,15 @@ function leaveWithoutSending(ctx: CheckContext, target: StreamTarget): Check {
       if (isFail(conn)) return conn;
       conn.close();
       const p = ctx.program()!;
-      // A crash on the empty recv() comes within milliseconds.
-      const exit = await p.waitExit(150);
-      if (exit) {
+      // No pause here: if the empty recv() crashes the server, the next client finds out.
+      const f = await echoThenClose(ctx, target, "next client", Buffer.from("still there?\n"), "after a client connected and left without sending");
+      if (f && p.exit()) {
         return fail(
           `A client connected and closed without sending anything.\n${exitStory(p, ctx.env, "right after that")}\n` +
             "recv() returning b'' (an empty result) is how a server learns that the client has gone: end that client's loop there, close its socket, and keep the server running.",
           see("closing", "EOF: recv returns b''"),
         );
       }
-      const f = await echoThenClose(ctx, target, "next client", Buffer.from("still there?\n"), "after a client connected and left without sending");
       if (f) {
         f.detail = `A client connected and closed without sending anything. Then:\n${f.detail}`;
         return f;
