@@ -88,6 +88,8 @@ export interface ProcessEvent {
 export interface TableEvent {
   type: "table";
   snapshot: SocketTableSnapshot;
+  /** When it was read (the snapshot's own t), so every event has a time. */
+  t: number;
 }
 
 /** A real system call seen by strace (the syscall view), for one process. */

@@ -66,6 +66,16 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Starts a demo: resolves once its processes are being launched (events follow on the session). */
 export async function startDemo(demo: LoadedDemo, options: StartOptions = {}): Promise<DemoSession> {
+  const session = await createDemo(demo, options);
+  await session.launch();
+  return session;
+}
+
+/**
+ * A session ready to launch (`await session.launch()`), for a view that must hold
+ * the session before the first event (to print a header once the port is known).
+ */
+export async function createDemo(demo: LoadedDemo, options: StartOptions = {}): Promise<DemoSession> {
   const mode = options.mode ?? "run";
   const choice = await chooseRuntime(options.runtime);
   const timeoutMs = options.timeoutMs === null ? undefined : options.timeoutMs ?? (mode === "run" ? demo.spec.timeoutMs ?? DEFAULT_TIMEOUT_MS : undefined);
@@ -80,7 +90,6 @@ export async function startDemo(demo: LoadedDemo, options: StartOptions = {}): P
     limits: options.limits,
   });
   if (options.onEvent) session.on("event", options.onEvent);
-  await session.launch();
   return session;
 }
 

@@ -22,7 +22,7 @@ interface CacheEntry {
 let found: Promise<PythonInfo | undefined> | undefined;
 
 /**
- * python3 on PATH, resolved to its real interpreter, or undefined when there is none
+ * SOCKET_TUTOR_PYTHON when set, else python3 on PATH, resolved to its real interpreter, or undefined when there is none
  * or it is older than 3.8. The answer is cached in memory and on disk (keyed on the
  * PATH entry, its mtime, PYENV_VERSION and the working directory, which is what a
  * shim's choice depends on), so a demo does not pay for the lookup each time.
@@ -33,6 +33,12 @@ export function findPython(env: NodeJS.ProcessEnv = process.env): Promise<Python
 }
 
 async function locate(env: NodeJS.ProcessEnv): Promise<PythonInfo | undefined> {
+  // An explicit choice: the learner's (several Pythons installed) or a test's (no lookup per run).
+  const chosen = env.SOCKET_TUTOR_PYTHON;
+  if (chosen) {
+    const info = await ask(chosen, env);
+    return info ? usable(info) : undefined;
+  }
   const onPath = which("python3", env);
   if (!onPath) return undefined;
   let key: string;

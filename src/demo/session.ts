@@ -78,6 +78,8 @@ export class DemoSession extends EventEmitter {
   private donePromise?: Promise<DemoState>;
   private resolveDone?: (s: DemoState) => void;
   private generation = 0;
+  /** Processes whose `after` condition has been met (they may still be in their delayMs). */
+  private readonly triggered = new Set<string>();
 
   constructor(
     readonly demo: LoadedDemo,
@@ -167,6 +169,7 @@ export class DemoSession extends EventEmitter {
   async launch(): Promise<void> {
     this.generation++;
     this.finishing = false;
+    this.triggered.clear();
     this.lastTable = "";
     this.publish({ type: "status", status: "starting", t: now() });
     if (this.choice.note) this.note(this.choice.note, "warn");
@@ -270,6 +273,10 @@ export class DemoSession extends EventEmitter {
     }
     if (ev.type === "spawn") this.knownPids.add(ev.pid);
     this.publish(ev);
+    if (ev.type === "exit") {
+      for (const p of this.demo.spec.processes) if (p.after?.call === "exit" && p.after.process === ev.proc) this.trigger(p);
+      return;
+    }
     if (ev.type !== "call") return;
     if (ev.phase === "pending" && this.mode === "slow") {
       const p = this.procs.get(ev.proc);
@@ -277,12 +284,17 @@ export class DemoSession extends EventEmitter {
     }
     for (const p of this.demo.spec.processes) {
       const a = p.after;
-      if (a && a.process === ev.proc && a.call === ev.call && ev.phase === (a.phase ?? "end")) {
-        const proc = this.procs.get(p.name);
-        if (proc && !proc.started) this.later(p.delayMs ?? 0, () => this.startProcess(p.name));
-      }
+      if (a && a.process === ev.proc && a.call === ev.call && ev.phase === (a.phase ?? "end")) this.trigger(p);
     }
     for (const f of this.feeds) this.feedOnCall(f, ev);
+  }
+
+  /** A process's `after` condition is met: start it after its delay. */
+  private trigger(p: DemoProcessSpec): void {
+    const proc = this.procs.get(p.name);
+    if (!proc || proc.started || this.triggered.has(p.name)) return;
+    this.triggered.add(p.name);
+    this.later(p.delayMs ?? 0, () => this.startProcess(p.name));
   }
 
   private slowContinue(p: TracedProcess, seq: number): void {
@@ -332,7 +344,8 @@ export class DemoSession extends EventEmitter {
     f.armed = false;
     clearTimeout(f.timer);
     const line = f.lines[f.next]!;
-    this.later(delayMs, () => {
+    // A moment's grace: the prompt the program just wrote reaches the tutor first.
+    this.later(Math.max(delayMs, 20), () => {
       if (this.sendInput(f.proc, line.text)) {
         f.next++;
         this.arm(f);
@@ -367,7 +380,7 @@ export class DemoSession extends EventEmitter {
   }
 
   private neverStarts(p: DemoProcessSpec): boolean {
-    if (!p.after) return false;
+    if (!p.after || this.triggered.has(p.name)) return false;
     const target = this.procs.get(p.after.process);
     if (!target) return true;
     const spec = this.demo.spec.processes.find((x) => x.name === p.after!.process)!;
@@ -441,13 +454,14 @@ export class DemoSession extends EventEmitter {
       const key = JSON.stringify([rows, snap.error, snap.source]);
       if (key !== this.lastTable) {
         this.lastTable = key;
-        this.publish({ type: "table", snapshot: shown });
+        this.publish({ type: "table", snapshot: shown, t: snap.t });
       }
     } catch (err) {
       const key = `error:${(err as Error).message}`;
       if (key !== this.lastTable) {
         this.lastTable = key;
-        this.publish({ type: "table", snapshot: { t: Date.now(), rows: [], source: "none", error: (err as Error).message } });
+        const t = Date.now();
+        this.publish({ type: "table", snapshot: { t, rows: [], source: "none", error: (err as Error).message }, t });
       }
     } finally {
       this.polling = false;

@@ -20,6 +20,7 @@ export interface DemoProcessSpec {
   /**
    * Start once another process has reached a call, e.g. the client starts when the
    * server's listen() has returned: { "process": "server", "call": "listen" }.
+   * `"call": "exit"` waits for that process to have exited (a restarted server).
    * Without it the process starts at once.
    */
   after?: { process: string; call: string; phase?: "start" | "end" };

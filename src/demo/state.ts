@@ -109,8 +109,16 @@ export interface DemoState {
   reason?: string;
   processes: ProcView[];
   table?: SocketTableSnapshot;
-  /** Call ids across processes, in the order the calls were made. */
+  /**
+   * Call ids across processes in the order the calls took effect: a call that
+   * sends (connect, send*, shutdown, close) at its start, any other call when it
+   * returned (accept and recv when the connection or data was there), an
+   * unfinished call when it was first seen. So a send is always above the recv
+   * that got its bytes, and a connect above its accept.
+   */
   timeline: string[];
+  /** The time each timeline row is placed at (parallel to `timeline`). */
+  timelineT: number[];
   droppedTimeline: number;
   /** Connections and data between the two sides, for the sequence diagram. */
   arrows: Arrow[];
@@ -160,6 +168,7 @@ export function initialState(input: InitialStateInput): DemoState {
       keepsRunning: p.keepsRunning === true,
     })),
     timeline: [],
+    timelineT: [],
     droppedTimeline: 0,
     arrows: [],
     notes: [],
@@ -222,6 +231,7 @@ function restarted(state: DemoState): DemoState {
     reason: undefined,
     table: undefined,
     timeline: [],
+    timelineT: [],
     droppedTimeline: 0,
     arrows: [],
     pairing: emptyPairing(),
@@ -302,7 +312,8 @@ function reduceCall(state: DemoState, ev: CallEvent): DemoState {
     return { ...p, pid: ev.pid, calls, droppedCalls: dropped, pending, line, status: p.status === "waiting" ? "running" : p.status };
   });
   if (!call) return state;
-  if (isNew) next = addToTimeline(next, id, ev.t);
+  if (isNew) next = placeInTimeline(next, id, effectTime(call), false);
+  else if (ev.phase === "end") next = placeInTimeline(next, id, effectTime(call), true);
   if (ev.phase === "end" && call.status === "done") {
     const paired = pairCall(next.pairing, call);
     if (paired.arrows.length || paired.pairing !== next.pairing) {
@@ -313,18 +324,35 @@ function reduceCall(state: DemoState, ev: CallEvent): DemoState {
   return next;
 }
 
-function addToTimeline(state: DemoState, id: string, t: number): DemoState {
+const INITIATES = new Set(["connect", "connect_ex", "send", "sendall", "sendto", "shutdown", "close"]);
+
+/** When a call took effect, for its place in the timeline (see DemoState.timeline). */
+export function effectTime(c: CallView): number {
+  if (c.status !== "done" && c.status !== "failed") return c.t;
+  return INITIATES.has(c.call) ? c.tStart ?? c.t : c.tEnd ?? c.t;
+}
+
+function placeInTimeline(state: DemoState, id: string, t: number, move: boolean): DemoState {
   const timeline = state.timeline.slice();
-  // Events from two processes can arrive slightly out of order: place by time.
-  let i = timeline.length;
-  while (i > 0 && i > timeline.length - 16) {
-    const prev = callById(state, timeline[i - 1]!);
-    if (!prev || prev.t <= t) break;
-    i--;
+  const times = state.timelineT.slice();
+  if (move) {
+    const at = timeline.lastIndexOf(id);
+    if (at < 0) return state;
+    if (times[at] === t) return state;
+    timeline.splice(at, 1);
+    times.splice(at, 1);
   }
+  // Events from two processes arrive slightly out of order: place by time.
+  let i = timeline.length;
+  while (i > 0 && times[i - 1]! > t) i--;
   timeline.splice(i, 0, id);
-  const kept = keepLast(timeline, state.limits.timeline);
-  return { ...state, timeline: kept.list, droppedTimeline: state.droppedTimeline + kept.dropped };
+  times.splice(i, 0, t);
+  const over = timeline.length - state.limits.timeline;
+  if (over > 0) {
+    timeline.splice(0, over);
+    times.splice(0, over);
+  }
+  return { ...state, timeline, timelineT: times, droppedTimeline: state.droppedTimeline + Math.max(0, over) };
 }
 
 /** A call by id (`proc#seq`), while it is still kept. */
@@ -337,8 +365,16 @@ export function callById(state: DemoState, id: string): CallView | undefined {
   return undefined;
 }
 
+/**
+ * A copy that does not keep its source alive: V8 makes a substring a view of the
+ * whole chunk it came from, so 1000 kept lines could pin 1000 chunks of 64 KB.
+ */
+function own(s: string): string {
+  return s.length < 16 ? s : Buffer.from(s, "utf8").toString("utf8");
+}
+
 function cut(line: string, max: number): string {
-  return line.length > max ? `${line.slice(0, max)} [... ${line.length - max} more characters]` : line;
+  return own(line.length > max ? `${line.slice(0, max)} [... ${line.length - max} more characters]` : line);
 }
 
 function addOutput(p: ProcView, stream: OutputLine["stream"], text: string, limits: StateLimits): ProcView {
@@ -351,15 +387,19 @@ function addOutput(p: ProcView, stream: OutputLine["stream"], text: string, limi
   }
   const parts = (p.partial[stream] + text).split("\n");
   let rest = parts.pop()!;
-  const fresh = parts.map((l) => ({ stream, text: cut(l.replace(/\r$/, ""), limits.lineChars) }));
-  if (rest.length > limits.lineChars) {
+  const pieces: string[] = [];
+  while (rest.length > limits.lineChars) {
     // A line that never ends is shown in pieces rather than held without bound.
-    fresh.push({ stream, text: rest.slice(0, limits.lineChars) });
+    pieces.push(rest.slice(0, limits.lineChars));
     rest = rest.slice(limits.lineChars);
   }
-  // Only the last `outputLines` matter: skip building what would be dropped at once.
-  const skip = Math.max(0, fresh.length - limits.outputLines);
-  const kept = keepLast(skip ? [...fresh.slice(skip)] : [...p.output, ...fresh], limits.outputLines);
+  rest = own(rest);
+  // Only the last `outputLines` lines can be kept: copy just those.
+  const all = parts.length + pieces.length;
+  const skip = Math.max(0, all - limits.outputLines);
+  const fresh: OutputLine[] = [];
+  for (let i = skip; i < all; i++) fresh.push({ stream, text: i < parts.length ? cut(parts[i]!.replace(/\r$/, ""), limits.lineChars) : own(pieces[i - parts.length]!) });
+  const kept = keepLast(skip ? fresh : [...p.output, ...fresh], limits.outputLines);
   const dropped = skip ? skip + p.output.length : kept.dropped;
   return {
     ...p,
@@ -371,9 +411,11 @@ function addOutput(p: ProcView, stream: OutputLine["stream"], text: string, limi
 }
 
 function flushPartial(p: ProcView, limits: StateLimits): ProcView {
-  let out = p;
-  for (const stream of ["stdout", "stderr"] as const) if (out.partial[stream]) out = addOutput(out, stream, "\n", limits);
-  return out;
+  const lines: OutputLine[] = [];
+  for (const stream of ["stdout", "stderr"] as const) if (p.partial[stream]) lines.push({ stream, text: p.partial[stream] });
+  if (!lines.length) return p;
+  const kept = keepLast([...p.output, ...lines], limits.outputLines);
+  return { ...p, output: kept.list, partial: { stdout: "", stderr: "" }, droppedOutputLines: p.droppedOutputLines + kept.dropped };
 }
 
 /** The process paused longest, whose pending call a "continue" releases. */

@@ -30,6 +30,8 @@ export interface DemoRun {
 
 export interface RunDemoOptions extends Omit<StartOptions, "onEvent" | "runtime"> {
   runtime: DemoRuntime;
+  /** The lessons folder to find the demo in (default: the real one). */
+  root?: string;
   /** The test fails if the demo is not done by then (default 15 s). */
   deadlineMs?: number;
   /** Called for each event with the session, e.g. to continue calls in step mode. */
@@ -38,12 +40,12 @@ export interface RunDemoOptions extends Omit<StartOptions, "onEvent" | "runtime"
 
 /** Runs a demo to its end (status done, or stopped by the deadline) and returns what happened. */
 export async function runDemo(id: string, opts: RunDemoOptions): Promise<DemoRun> {
-  const demo = findDemo(id);
+  const demo = findDemo(id, opts.root);
   if (!demo) throw new Error(`no demo '${id}'`);
   const events: DemoEvent[] = [];
   let session: DemoSession | undefined;
   const early: DemoEvent[] = [];
-  const { deadlineMs = 15_000, onEvent, runtime, ...start } = opts;
+  const { deadlineMs = 15_000, onEvent, runtime, root: _root, ...start } = opts;
   session = await startDemo(demo, {
     port: 0,
     ...start,
@@ -161,14 +163,15 @@ export interface Recorded {
   waitFor<E extends DemoEvent = DemoEvent>(match: (ev: DemoEvent) => boolean, timeoutMs?: number, what?: string): Promise<E>;
 }
 
-export async function startRecorded(id: string, opts: Omit<StartOptions, "onEvent"> & { runtime: DemoRuntime }): Promise<Recorded> {
-  const demo = findDemo(id);
+export async function startRecorded(id: string, opts: Omit<StartOptions, "onEvent"> & { runtime: DemoRuntime; root?: string }): Promise<Recorded> {
+  const { root, ...start } = opts;
+  const demo = findDemo(id, root);
   if (!demo) throw new Error(`no demo '${id}'`);
   const events: DemoEvent[] = [];
   const waiters = new Set<{ match: (ev: DemoEvent) => boolean; resolve: (ev: DemoEvent) => void }>();
   const session = await startDemo(demo, {
     port: 0,
-    ...opts,
+    ...start,
     onEvent: (ev) => {
       events.push(ev);
       for (const w of [...waiters]) if (w.match(ev)) {

@@ -307,6 +307,7 @@ function patch(proto: object, name: string, make: (orig: Fn) => Fn): void {
 
 /** The tracer's own control socket and the process's stdio pipes (also net.Sockets) are not the program's sockets. */
 function internal(obj: unknown): boolean {
+  if (obj instanceof dgram.Socket) return false; // never the tracer's; and its _handle getter is deprecated
   const o = obj as Record<symbol | string, unknown> & Handle;
   if (o[INTERNAL] === true || o._isStdio === true) return true;
   const fd = o._handle?.fd;
@@ -451,7 +452,25 @@ function patchNet(): void {
     function (this: unknown, ...args: unknown[]) {
       const sock = this as net.Socket;
       if (internal(sock) || sock.writableEnded || sock.destroyed) return orig.apply(this, args);
-      return around(this, orig, args, "shutdown", ["SHUT_WR"], { fd: fdOf(sock), api: "socket.end()", note: "socket.end() sends what is queued, then shutdown(SHUT_WR): a FIN to the peer" }, () => ({ result: "ok", ...socketNames(sock) }));
+      const data = typeof args[0] === "function" ? undefined : toBuffer(args[0], args[1]);
+      if (!data?.length) return around(this, orig, args, "shutdown", ["SHUT_WR"], { fd: fdOf(sock), api: "socket.end()", note: "socket.end() sends what is queued, then shutdown(SHUT_WR): a FIN to the peer" }, () => ({ result: "ok", ...socketNames(sock) }));
+      // end(data) writes through Writable's internals, not write(): report both halves.
+      const where = site();
+      const sent = begin("send", [JSON.stringify(data.subarray(0, DATA_SHOWN).toString("latin1")) + (data.length > DATA_SHOWN ? "..." : "")], { fd: fdOf(sock), api: "socket.end(data)", note: "socket.end(data) writes the data, then shuts down: shutdown(SHUT_WR), a FIN to the peer" }, where);
+      depth++;
+      let ret: unknown;
+      try {
+        ret = orig.apply(this, args);
+      } catch (err) {
+        depth--;
+        finish(sent, errorFields(err));
+        throw err;
+      }
+      depth--;
+      finish(sent, { result: `${data.length} bytes handed to Node, then the FIN`, bytes: data.length, ...socketNames(sock) });
+      const shut = begin("shutdown", ["SHUT_WR"], { fd: fdOf(sock), api: "socket.end(data)" }, where, false);
+      finish(shut, { result: "ok", ...socketNames(sock) });
+      return ret;
     },
   );
 
@@ -476,7 +495,20 @@ function patchNet(): void {
 // ---- dgram ----
 
 const pendingBind = new WeakMap<object, Open>();
+const queuedSends = new WeakMap<object, Site[]>();
 const pendingUdpConnect = new WeakMap<object, Open>();
+
+/**
+ * A dgram socket's fd. Not through `_handle`: that getter is deprecated (DEP0112)
+ * and would print a warning in the program's output. Node keeps the handle under
+ * a symbol described "state symbol"; when it is not found, no fd is shown.
+ */
+function udpFd(s: object): number | undefined {
+  const key = Object.getOwnPropertySymbols(s).find((k) => k.description === "state symbol");
+  const state = key ? ((s as Record<symbol, unknown>)[key] as { handle?: { fd?: number } } | undefined) : undefined;
+  const fd = state?.handle?.fd;
+  return typeof fd === "number" && fd >= 0 ? fd : undefined;
+}
 
 function udpName(s: dgram.Socket): string | undefined {
   try {
@@ -520,10 +552,10 @@ function patchDgram(): void {
       const connOpen = pendingUdpConnect.get(sock);
       if (event === "listening" && bindOpen) {
         pendingBind.delete(sock);
-        finish(bindOpen, { result: "ok", fd: fdOf(sock), local: udpName(sock) });
+        finish(bindOpen, { result: "ok", fd: udpFd(sock), local: udpName(sock) });
       } else if (event === "connect" && connOpen) {
         pendingUdpConnect.delete(sock);
-        finish(connOpen, { result: "ok", fd: fdOf(sock), local: udpName(sock) });
+        finish(connOpen, { result: "ok", fd: udpFd(sock), local: udpName(sock) });
       } else if (event === "error" && (bindOpen || connOpen)) {
         if (bindOpen) pendingBind.delete(sock);
         if (connOpen) pendingUdpConnect.delete(sock);
@@ -532,7 +564,7 @@ function patchDgram(): void {
         const msg = args[1];
         const rinfo = args[2] as dgram.RemoteInfo;
         const from = endpoint(rinfo.address, rinfo.port);
-        const open = begin("recvfrom", [], { fd: fdOf(sock), api: "'message' event", note: "libuv received this datagram as soon as it arrived; Node hands it to your 'message' handler" }, handlerSite(sock, "message"));
+        const open = begin("recvfrom", [], { fd: udpFd(sock), api: "'message' event", note: "libuv received this datagram as soon as it arrived; Node hands it to your 'message' handler" }, handlerSite(sock, "message"));
         finish(open, { result: `${showData(msg)} from ${from}`, bytes: msg.length, local: udpName(sock), peer: from });
       }
       return orig.apply(this, args);
@@ -549,13 +581,22 @@ function patchDgram(): void {
       const port = rest.length >= 2 ? rest[rest.length - 2] : rest[0];
       const address = rest.length >= 2 ? rest[rest.length - 1] : undefined;
       const peer = typeof port === "number" ? endpoint(typeof address === "string" ? address : "127.0.0.1", port) : undefined;
-      const where = site();
+      // An unbound socket: Node binds it first and calls send() again once bound.
+      // Report that second call only, with the program's line from this one.
+      if (udpFd(sock) === undefined) {
+        const queue = queuedSends.get(sock) ?? [];
+        queue.push(site());
+        queuedSends.set(sock, queue);
+        return orig.apply(this, args);
+      }
+      let where = site();
+      if (!where.file) where = queuedSends.get(sock)?.shift() ?? where;
       const shown = [buf ? JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1")) : show(msg), ...rest.map(show)];
-      const open = begin("sendto", shown, { fd: fdOf(sock), api: "socket.send()" }, where);
+      const open = begin("sendto", shown, { fd: udpFd(sock), api: "socket.send()" }, where);
       const cbIndex = args.findIndex((a) => typeof a === "function");
       const done = (err: unknown, bytes?: unknown) => {
         if (err) finish(open, errorFields(err));
-        else finish(open, { result: `${typeof bytes === "number" ? bytes : buf?.length ?? "?"} bytes sent`, bytes: typeof bytes === "number" ? bytes : buf?.length, fd: fdOf(sock), local: udpName(sock), peer });
+        else finish(open, { result: `${typeof bytes === "number" ? bytes : buf?.length ?? "?"} bytes sent`, bytes: typeof bytes === "number" ? bytes : buf?.length, fd: udpFd(sock), local: udpName(sock), peer });
       };
       if (cbIndex >= 0) {
         const cb = args[cbIndex] as Fn;
@@ -568,14 +609,14 @@ function patchDgram(): void {
       // Without a callback the program learns of errors through 'error': adding one
       // would change that, so the call is reported as queued.
       const ret = orig.apply(this, args);
-      finish(open, { result: `${buf?.length ?? "?"} bytes queued for sendto()`, bytes: buf?.length, fd: fdOf(sock), local: udpName(sock), peer });
+      finish(open, { result: `${buf?.length ?? "?"} bytes queued for sendto()`, bytes: buf?.length, fd: udpFd(sock), local: udpName(sock), peer });
       return ret;
     },
   );
 
   patch(proto, "close", (orig) =>
     function (this: unknown, ...args: unknown[]) {
-      const fd = fdOf(this);
+      const fd = udpFd(this as object);
       if (fd === undefined) return orig.apply(this, args);
       return around(this, orig, args, "close", [], { fd, api: "socket.close()" }, () => ({ result: "ok" }));
     },
@@ -584,14 +625,33 @@ function patchDgram(): void {
   for (const [method, opt] of [["setRecvBufferSize", "SO_RCVBUF"], ["setSendBufferSize", "SO_SNDBUF"]] as const) {
     patch(proto, method, (orig) =>
       function (this: unknown, ...args: unknown[]) {
-        return around(this, orig, args, "setsockopt", ["SOL_SOCKET", opt, show(args[0])], { fd: fdOf(this), api: `socket.${method}()` }, () => ({ result: "ok" }));
+        return around(this, orig, args, "setsockopt", ["SOL_SOCKET", opt, show(args[0])], { fd: udpFd(this as object), api: `socket.${method}()` }, () => ({ result: "ok" }));
       },
     );
   }
 }
 
+/**
+ * Stack traces without the tracer's frames: a program's error should look as it
+ * would without the tutor (the patched emit/write sit between Node and its code).
+ */
+function hideOwnFrames(): void {
+  // Node 20 installs its own formatter here; ours filters the frames and hands over.
+  const format = Error.prepareStackTrace;
+  Error.prepareStackTrace = (err, frames) => {
+    const kept = frames.filter((f) => {
+      const raw = f.getFileName() ?? "";
+      return (raw.startsWith("file://") ? fileURLToPath(raw) : raw) !== SELF;
+    });
+    if (format) return format(err, kept);
+    const head = err instanceof Error ? Error.prototype.toString.call(err) : String(err);
+    return [head, ...kept.map((f) => `    at ${f.toString()}`)].join("\n");
+  };
+}
+
 if (MODE !== undefined) {
   delete process.env.SOCKET_TUTOR_TRACE_MODE;
+  hideOwnFrames();
   watchControl();
   patchNet();
   patchDgram();

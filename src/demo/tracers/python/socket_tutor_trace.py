@@ -166,28 +166,36 @@ def _parent_death_signal():
 
 # ---- formatting: arguments and results as a learner writes and reads them ----
 
-def _const_names(prefix, exclude=()):
+def _const_names(prefix, prefer=()):
+    """value -> name for the socket module's constants. Several names share a value
+    (SO_REUSEADDR and the CAN bus's SO_J1939_PROMISC are both 2; IPPROTO_IP and
+    IPPROTO_HOPOPTS are both 0): the usual name wins, then the first in sorted order."""
     names = {}
-    for name in dir(socket):
-        if name.startswith(prefix) and not any(name.startswith(e) for e in exclude):
+    for name in list(prefer) + sorted(dir(socket)):
+        if name.startswith(prefix) and "J1939" not in name and hasattr(socket, name):
             value = getattr(socket, name)
-            if isinstance(value, int) and value not in names:
+            if isinstance(value, int) and int(value) not in names:
                 names[int(value)] = name
     return names
 
 
 _FAMILIES = {int(f): f.name for f in socket.AddressFamily}
 _KINDS = {int(k): k.name for k in socket.SocketKind}
-_PROTOS = _const_names("IPPROTO_")
+_PROTOS = _const_names("IPPROTO_", ("IPPROTO_IP", "IPPROTO_TCP", "IPPROTO_UDP", "IPPROTO_ICMP", "IPPROTO_ICMPV6", "IPPROTO_IPV6", "IPPROTO_RAW"))
 _LEVELS = {socket.SOL_SOCKET: "SOL_SOCKET"}
 for _n in ("IPPROTO_TCP", "IPPROTO_UDP", "IPPROTO_IP", "IPPROTO_IPV6"):
     if hasattr(socket, _n):
         _LEVELS[getattr(socket, _n)] = _n
+_SO_USUAL = (
+    "SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_BROADCAST", "SO_RCVBUF", "SO_SNDBUF", "SO_LINGER",
+    "SO_ERROR", "SO_TYPE", "SO_RCVTIMEO", "SO_SNDTIMEO", "SO_RCVLOWAT", "SO_SNDLOWAT", "SO_OOBINLINE",
+    "SO_DEBUG", "SO_DONTROUTE", "SO_PEERCRED", "SO_ACCEPTCONN", "SO_BINDTODEVICE", "SO_PRIORITY", "SO_MARK",
+)
 _OPTS = {
-    socket.SOL_SOCKET: _const_names("SO_"),
-    getattr(socket, "IPPROTO_TCP", 6): _const_names("TCP_"),
-    getattr(socket, "IPPROTO_IP", 0): _const_names("IP_"),
-    getattr(socket, "IPPROTO_IPV6", 41): _const_names("IPV6_"),
+    socket.SOL_SOCKET: _const_names("SO_", _SO_USUAL),
+    getattr(socket, "IPPROTO_TCP", 6): _const_names("TCP_", ("TCP_NODELAY", "TCP_MAXSEG", "TCP_KEEPIDLE", "TCP_KEEPINTVL", "TCP_KEEPCNT")),
+    getattr(socket, "IPPROTO_IP", 0): _const_names("IP_", ("IP_TTL", "IP_TOS", "IP_HDRINCL", "IP_MULTICAST_TTL", "IP_MULTICAST_LOOP", "IP_ADD_MEMBERSHIP")),
+    getattr(socket, "IPPROTO_IPV6", 41): _const_names("IPV6_", ("IPV6_V6ONLY", "IPV6_UNICAST_HOPS")),
 }
 _SHUT = {socket.SHUT_RD: "SHUT_RD", socket.SHUT_WR: "SHUT_WR", socket.SHUT_RDWR: "SHUT_RDWR"}
 _DATA_SHOWN = 48
@@ -715,6 +723,22 @@ def _patch_socket():
     _patch("getsockopt", _getsockopt)
 
 
+def _patch_socketpair():
+    orig = socket.socketpair
+
+    def socketpair(*args, **kwargs):
+        def describe(pair):
+            a, b = pair
+            _learn(a.fileno(), None, None)
+            _learn(b.fileno(), None, None)
+            return {"result": "fd %d, fd %d" % (a.fileno(), b.fileno()), "fd": a.fileno(), "newFd": b.fileno()}
+
+        shown = [[_family, _kind, lambda p: _PROTOS.get(p, str(p))][i](v) for i, v in enumerate(args[:3])]
+        return _traced("socketpair", shown, lambda: orig(*args, **kwargs), describe)
+
+    socket.socketpair = socketpair
+
+
 def _patch_select():
     orig_select = _select_mod.select
 
@@ -802,6 +826,7 @@ def main():
     threading.Thread(target=_read_control, name="socket-tutor-control", daemon=True).start()
     _parent_death_signal()
     _patch_socket()
+    _patch_socketpair()
     _patch_select()
     _patch_input()
     sys.argv = sys.argv[1:]

@@ -1,0 +1,89 @@
+/**
+ * Words for what the engine records, shared by the plain view and the full-screen
+ * view so both say the same thing: a call as a learner would write it with its
+ * result, what an errno means, a kernel table row, an exit.
+ */
+import type { SocketRow } from "../kernel/types.js";
+import type { CallView, DemoState, ProcView } from "./state.js";
+
+/** `bind(fd 3, ('127.0.0.1', 8000))`; Node calls whose fd is known only at the end show it in the result. */
+export function callText(c: Pick<CallView, "call" | "args" | "fd" | "status" | "kind" | "api">): string {
+  const args = c.args.slice();
+  const fdKnownBefore = c.fd !== undefined && c.call !== "socket" && c.kind !== "stdin" && !(c.api && (c.call === "listen" || c.call === "connect" || c.call === "bind"));
+  if (fdKnownBefore) args.unshift(`fd ${c.fd}`);
+  return `${c.call}(${args.join(", ")})`;
+}
+
+/** What the call returned, or where it is: "→ fd 3", "→ ECONNREFUSED (Connection refused)", "… waiting", "paused". */
+export function outcomeText(c: Pick<CallView, "status" | "result" | "errno" | "error" | "timedOut" | "call" | "fd" | "api" | "kind">): string {
+  switch (c.status) {
+    case "pending":
+      return "paused before the call";
+    case "running":
+      return c.kind === "stdin" ? "… waiting for input" : "… waiting";
+    case "failed":
+      return `→ ${c.errno ?? "error"}${c.error ? ` (${c.error})` : ""}`;
+    case "done": {
+      let r = c.result ?? "ok";
+      if (c.api && c.fd !== undefined && (c.call === "listen" || c.call === "connect" || c.call === "bind") && !r.includes("fd ")) r += `, fd ${c.fd}`;
+      return `→ ${r}`;
+    }
+  }
+}
+
+export function callLine(c: CallView): string {
+  return `${callText(c)} ${outcomeText(c)}`;
+}
+
+/** One line on what an errno means for a learner, for the common socket errors. */
+const ERRNO_MEANING: Record<string, string> = {
+  ECONNREFUSED: "nothing listens on that address and port: the kernel answered the connection request with a reset",
+  EADDRINUSE: "another socket already holds this address and port (a connection in TIME_WAIT counts unless SO_REUSEADDR is set)",
+  EADDRNOTAVAIL: "that address does not belong to this machine, so a socket cannot be bound to it",
+  EPERM: "the kernel refused: this needs a privilege the process does not have (raw sockets need CAP_NET_RAW)",
+  EACCES: "permission denied: ports below 1024 need privileges, and a Unix socket path needs write access to its folder",
+  ECONNRESET: "the peer reset the connection (it closed with data still unread, or crashed)",
+  EPIPE: "the peer has closed the connection, so there is no one to send to",
+  ETIMEDOUT: "no answer came in time",
+  ENOENT: "no such file: nothing is listening on that Unix socket path",
+  ENOTCONN: "the socket is not connected",
+  EISCONN: "the socket is already connected",
+  EINVAL: "invalid argument for this socket in its current state (e.g. listen() before bind() on some systems, or bind() twice)",
+  EAFNOSUPPORT: "this address family is not supported here (IPv6 disabled?)",
+  EMSGSIZE: "the datagram is larger than the socket can send in one piece",
+  EAGAIN: "nothing to read (or no room to write) right now on a non-blocking socket",
+  EWOULDBLOCK: "nothing to read (or no room to write) right now on a non-blocking socket",
+  EINPROGRESS: "a non-blocking connect() has started; it completes later",
+  ENETUNREACH: "no route to that network",
+  EHOSTUNREACH: "no route to that host",
+  EBADF: "that file descriptor is not open (the socket was already closed)",
+  ENOTSOCK: "that file descriptor is not a socket",
+};
+
+export function errnoMeaning(errno: string | undefined): string | undefined {
+  return errno ? ERRNO_MEANING[errno] : undefined;
+}
+
+/** "127.0.0.1:8000"; the kernel's "0.0.0.0:*" for "no peer" shown as "*:*" only when it is one. */
+export function tableRowText(r: SocketRow, owner?: string): string[] {
+  const queue = r.state === "LISTEN" ? `accept queue ${r.recvQ}/${r.sendQ}` : `recv-q ${r.recvQ} send-q ${r.sendQ}`;
+  const who = r.pid !== undefined ? `${owner ?? "pid " + r.pid} fd ${r.fd ?? "?"}` : "no process";
+  const drops = r.drops ? ` drops ${r.drops}` : "";
+  return [r.proto, r.state, r.local || "(unnamed)", r.remote || "-", queue + drops, who];
+}
+
+/** Which demo process owns a pid, for table rows. */
+export function ownerName(state: DemoState, pid: number | undefined): string | undefined {
+  if (pid === undefined) return undefined;
+  const p = state.processes.find((x) => x.pid === pid || x.calls.some((c) => c.pid === pid));
+  return p ? p.name : undefined;
+}
+
+export function exitText(p: ProcView): string | undefined {
+  const e = p.exit;
+  if (!e) return undefined;
+  if (e.stopped) return "stopped by the tutor";
+  if (e.code === null) return `killed by ${e.signal ?? "a signal"}`;
+  if (e.code === 0) return "exited (status 0)";
+  return `exited with status ${e.code}${p.expectFailure ? " (as this demo expects)" : ""}`;
+}
