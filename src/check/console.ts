@@ -52,8 +52,10 @@ export class LiveConsole {
   handle = (e: HarnessEvent): void => {
     switch (e.kind) {
       case "start":
+        this.clear();
         this.outputLines = 0;
-        this.out.write(`${this.s.dim("Running")} ${e.command.display} ${this.s.dim(`in ${e.command.cwd}`)}\n${this.s.dim(`with ${envLine(e.env) || "(no variables: PORT comes later)"}`)}\n`);
+        this.out.write(`${this.s.dim("Running")} ${e.command.display} ${this.s.dim(`in ${e.command.cwd}`)}\n${this.s.dim(`with ${envLine(e.env) || "(no variables)"}`)}\n`);
+        this.draw();
         break;
       case "check-start":
         this.stopSpinner();
