@@ -292,14 +292,19 @@ def _now():
 _cache = {}
 
 
+def _raw(name):
+    # The unpatched method: the tracer's own lookups are not the program's calls.
+    return _orig.get(name) or getattr(_SocketClass, name)
+
+
 def _query(sock):
     local = peer = None
     try:
-        local = _endpoint(sock.getsockname())
+        local = _endpoint(_raw("getsockname")(sock))
     except OSError:
         pass
     try:
-        peer = _endpoint(sock.getpeername())
+        peer = _endpoint(_raw("getpeername")(sock))
     except OSError:
         pass
     return local, peer
@@ -319,7 +324,7 @@ def _numeric(host):
 
 def _query_local(sock):
     try:
-        return _endpoint(sock.getsockname())
+        return _endpoint(_raw("getsockname")(sock))
     except OSError:
         return None
 
@@ -703,6 +708,14 @@ def _getsockopt(orig):
     return getsockopt
 
 
+def _names_call(orig, name):
+    # A query of the socket's addresses: reported, but never paused before (nothing changes).
+    def method(self):
+        return _traced(name, [], lambda: orig(self), lambda addr: {"result": repr(addr)}, sock=self, pause=False)
+
+    return method
+
+
 def _patch_socket():
     _patch("__init__", _init)
     _patch("bind", _bind)
@@ -721,6 +734,8 @@ def _patch_socket():
     _patch("close", _close)
     _patch("setsockopt", _setsockopt)
     _patch("getsockopt", _getsockopt)
+    _patch("getsockname", lambda o: _names_call(o, "getsockname"))
+    _patch("getpeername", lambda o: _names_call(o, "getpeername"))
 
 
 def _patch_socketpair():

@@ -1,0 +1,97 @@
+/**
+ * Demo engine figures (issue 3's targets):
+ * - launch -> first socket event: from startDemo() (runtime choice, port check,
+ *   spawn, interpreter start, tracer) to the first call event the tutor receives.
+ *   Target < 300 ms with Python.
+ * - event latency: a call's timestamp taken in the traced process -> the tutor
+ *   receiving its event. Target < 50 ms.
+ * Medians over several runs, each demo run to its end in "run" mode.
+ * Standalone: node dist/scripts/bench/demo.js
+ */
+import { fileURLToPath } from "node:url";
+import type { DemoEvent } from "../../src/demo/events.js";
+import { findDemo, startDemo } from "../../src/demo/launcher.js";
+import { findPython } from "../../src/demo/runtime.js";
+import type { DemoRuntime } from "../../src/demo/spec.js";
+
+interface BenchRow {
+  name: string;
+  medianMs: number;
+  peakRssMb?: number;
+  baselineName?: string;
+  baselineMs?: number;
+  note?: string;
+}
+
+const RUNS = 9;
+const DEADLINE_MS = 60_000;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function measure(runtime: DemoRuntime): Promise<{ firstMs: number[]; latencies: number[]; peakRss: number }> {
+  const demo = findDemo("tcp-step-by-step");
+  if (!demo) throw new Error("the tcp-step-by-step demo is missing");
+  const firstMs: number[] = [];
+  const latencies: number[] = [];
+  let peakRss = 0;
+  const end = Date.now() + DEADLINE_MS;
+  for (let i = 0; i < RUNS && Date.now() < end; i++) {
+    let first: number | undefined;
+    const t0 = performance.now();
+    const session = await startDemo(demo, {
+      runtime,
+      mode: "run",
+      port: 0,
+      onEvent: (ev: DemoEvent) => {
+        if (ev.type !== "call") return;
+        const received = now();
+        first ??= performance.now() - t0;
+        latencies.push(received - ev.t);
+      },
+    });
+    await session.done();
+    await session.stop();
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (first !== undefined) firstMs.push(first);
+  }
+  return { firstMs, latencies, peakRss };
+}
+
+export async function bench(report: (row: BenchRow) => void): Promise<void> {
+  const python = await findPython();
+  const runtimes: DemoRuntime[] = python ? ["python", "node"] : ["node"];
+  for (const runtime of runtimes) {
+    const { firstMs, latencies, peakRss } = await measure(runtime);
+    if (!firstMs.length) continue;
+    report({
+      name: `demo: launch to first socket event (${runtime})`,
+      medianMs: round(median(firstMs)),
+      peakRssMb: round(peakRss / 1e6),
+      note: `${firstMs.length} runs of tcp-step-by-step; target < 300 ms${runtime === "python" ? ` (${python!.executable})` : ""}; min ${round(Math.min(...firstMs))}, max ${round(Math.max(...firstMs))}`,
+    });
+    report({
+      name: `demo: event latency, traced call to tutor (${runtime})`,
+      medianMs: round(median(latencies)),
+      note: `${latencies.length} call events; target < 50 ms; p95 ${round(percentile(latencies, 95))} ms`,
+    });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await bench((row) => console.log(`${row.name.padEnd(52)} ${String(row.medianMs).padStart(7)} ms${row.peakRssMb ? `  rss ${row.peakRssMb} MB` : ""}  ${row.note ?? ""}`));
+}

@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { DemoSpecError, findDemo, listDemos, loadDemoFile, validateDemo } from "../../src/demo/load.js";
+import { runCli, tempHome } from "../support/cli.js";
+
+function demoDir(id: string, files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), "st-demos-"));
+  const dir = path.join(root, "01-x", "demos", id);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+const good = {
+  id: "ok-demo",
+  title: "T",
+  summary: "S",
+  port: 8000,
+  processes: [
+    { name: "server", side: "left", python: "s.py", node: "s.mjs" },
+    { name: "client", side: "right", python: "c.py", node: "c.mjs", after: { process: "server", call: "listen" }, input: [{ text: "hi", after: { call: "connect" } }] },
+  ],
+};
+
+describe("demo.json loading", { concurrency: true }, () => {
+  it("a valid demo.json loads, with its folder and lesson", () => {
+    const dir = demoDir("ok-demo", { "demo.json": JSON.stringify(good), "s.py": "", "s.mjs": "", "c.py": "", "c.mjs": "" });
+    const demo = loadDemoFile(path.join(dir, "demo.json"));
+    assert.equal(demo.spec.id, "ok-demo");
+    assert.equal(demo.dir, dir);
+    assert.equal(demo.lessonFolder, "01-x");
+    assert.equal(findDemo("ok-demo", path.dirname(path.dirname(path.dirname(dir))))?.spec.title, "T");
+  });
+
+  it("every problem is named by field, in one pass", () => {
+    const dir = demoDir("bad-demo", { "s.py": "" });
+    const bad = {
+      id: "Bad_Demo",
+      title: "",
+      port: 70000,
+      family: "ipx",
+      colour: "red",
+      processes: [
+        { name: "server", side: "middle", python: "s.py", node: "missing.mjs", env: { PORT: "1" } },
+        { name: "server", side: "right", python: "../x.py", node: "s.mjs", after: { process: "sever", call: "listen" }, input: [{ text: "a\nb" }] },
+      ],
+    };
+    const { spec, problems } = validateDemo(bad, path.join(dir, "demo.json"), dir);
+    assert.equal(spec, undefined);
+    const fields = problems.map((p) => p.field);
+    for (const f of ["colour", "id", "title", "summary", "port", "family", "processes[0].side", "processes[0].node", "processes[0].env.PORT", "processes[1].name", "processes[1].python", "processes[1].after.process", "processes[1].input[0].text"]) {
+      assert.ok(fields.includes(f), `a problem for ${f}: ${JSON.stringify(problems, null, 1)}`);
+    }
+    assert.match(problems.find((p) => p.field === "processes[1].after.process")!.message, /'sever' is not a process of this demo \(server, server\)/);
+    assert.match(problems.find((p) => p.field === "processes[0].node")!.message, /'missing\.mjs' does not exist/);
+  });
+
+  it("a broken file says which file and why; after cycles are caught", () => {
+    const dir = demoDir("cyc", { "demo.json": "{ not json", "a.py": "", "a.mjs": "" });
+    assert.throws(() => loadDemoFile(path.join(dir, "demo.json")), (err: unknown) => err instanceof DemoSpecError && /demo\.json: is not valid JSON/.test(err.message));
+    const cyc = {
+      id: "cyc",
+      title: "T",
+      summary: "S",
+      processes: [
+        { name: "a", side: "left", python: "a.py", node: "a.mjs", after: { process: "b", call: "listen" } },
+        { name: "b", side: "right", python: "a.py", node: "a.mjs", after: { process: "a", call: "listen" } },
+      ],
+    };
+    const { problems } = validateDemo(cyc, path.join(dir, "demo.json"), dir);
+    assert.ok(problems.some((p) => /cycle/.test(p.message)), JSON.stringify(problems));
+  });
+
+  it("every demo shipped in lessons/ is valid and has both programs", () => {
+    const { demos, problems } = listDemos();
+    assert.deepEqual(problems, []);
+    assert.ok(demos.some((d) => d.spec.id === "tcp-step-by-step"));
+  });
+});
+
+describe("socket-tutor demo", { concurrency: true }, () => {
+  const env = { SOCKET_TUTOR_HOME: tempHome() };
+
+  it("--plain runs the demo to its end: calls, output, timeline, table; exit 0", async () => {
+    const r = await runCli(["demo", "tcp-step-by-step", "--plain", "--runtime", "python", "--port", "0"], { env, timeoutMs: 20_000 });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /server\s+socket\(AF_INET, SOCK_STREAM\) → fd 3\s+server\.py:9/);
+    assert.match(r.stdout, /client\s+connect\(fd 3, \('127\.0\.0\.1', \d+\)\) → ok/);
+    assert.match(r.stdout, /server\s+\| reply: bye\s+\(typed\)/);
+    assert.match(r.stdout, /Timeline\n\s+server\s+client/);
+    assert.match(r.stdout, /◀──connect─/);
+    assert.match(r.stdout, /The demo ran as designed\./);
+  });
+
+  it("a lesson number with one demo runs it; an unknown name gets the closest ones; a bad option is a usage error", async () => {
+    const unknown = await runCli(["demo", "tcp-step-by-stp", "--plain"], { env });
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no lesson or demo 'tcp-step-by-stp'\. Did you mean 'tcp-step-by-step'/);
+    const wrongDemo = await runCli(["demo", "5", "chatt", "--plain"], { env });
+    assert.equal(wrongDemo.code, 2);
+    assert.match(wrongDemo.stderr, /lesson '5' has no demo 'chatt'.*Its demos: tcp-step-by-step\./);
+    const runtime = await runCli(["demo", "5", "--runtime", "ruby"], { env });
+    assert.equal(runtime.code, 2);
+    assert.match(runtime.stderr, /--runtime must be 'python' or 'node'/);
+  });
+
+  it("a lesson with several demos lists them", async () => {
+    const r = await runCli(["demo", "3", "--plain"], { env });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stdout, /has \d+ demos:/);
+    assert.match(r.stdout, /echo-ipv4/);
+    assert.match(r.stdout, /Run one with: socket-tutor demo 3 <demo>/);
+  });
+});
