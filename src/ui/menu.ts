@@ -1,12 +1,18 @@
 import type { Lesson } from "../lessons/types.js";
-import { lessonStatus, type Progress } from "../progress/store.js";
+import { exerciseStatus, lessonStatus, type Progress } from "../progress/store.js";
 import type { Styler } from "../util/style.js";
 import type { MenuItem } from "./prompts.js";
 
-export type MenuChoice = { kind: "lesson"; id: string } | { kind: "progress" } | { kind: "quit" };
+export type MenuChoice = { kind: "lesson"; id: string } | { kind: "exercise"; id: string } | { kind: "progress" } | { kind: "quit" };
+
+export interface MenuExercise {
+  id: string;
+  title: string;
+  summary: string;
+}
 
 /** The menu as data (tested without a terminal): chapters, lessons with status, and the cursor's start. */
-export function buildMenu(lessons: readonly Lesson[], progress: Progress, s: Styler): { items: MenuItem<MenuChoice>[]; initial: MenuChoice } {
+export function buildMenu(lessons: readonly Lesson[], progress: Progress, s: Styler, exercises: readonly MenuExercise[] = []): { items: MenuItem<MenuChoice>[]; initial: MenuChoice } {
   const items: MenuItem<MenuChoice>[] = [];
   let chapter: string | undefined;
   let initial: MenuChoice | undefined;
@@ -22,6 +28,15 @@ export function buildMenu(lessons: readonly Lesson[], progress: Progress, s: Sty
     const value: MenuChoice = { kind: "lesson", id: l.meta.id };
     items.push({ name: `${mark} ${String(l.meta.order).padStart(2)}. ${l.meta.title}  ${s.dim("·")} ${tag}`, value, description: l.meta.summary });
     if (!initial && status !== "done") initial = value;
+  }
+  if (exercises.length) {
+    items.push({ separator: "── Exercises ──" });
+    for (const e of exercises) {
+      const status = exerciseStatus(progress, e.id);
+      const mark = status === "done" ? s.green("✓") : status === "in progress" ? s.yellow("▸") : " ";
+      const tag = status === "done" ? s.green("passed") : status === "in progress" ? s.yellow("tried") : s.dim("new");
+      items.push({ name: `${mark} ${e.title}  ${s.dim("·")} ${tag}`, value: { kind: "exercise", id: e.id }, description: `${e.summary} (socket-tutor verify ${e.id} <file>)` });
+    }
   }
   items.push({ separator: "──────" });
   items.push({ name: "  Your progress", value: { kind: "progress" }, description: "Lessons done, exercises passed, and where progress is stored." });

@@ -14,6 +14,7 @@ export class Pager {
   constructor(
     private readonly header: (continued: boolean) => string,
     private readonly rows: () => number = () => process.stdout.rows ?? 24,
+    private readonly leaveLabel = "Menu (your place is saved)",
   ) {}
 
   /** Clears the screen and prints the step's header. */
@@ -68,7 +69,7 @@ export class Pager {
   private async more(): Promise<"more" | "menu"> {
     return select<"more" | "menu">("More of this step below", [
       { name: "↓ Continue reading", value: "more" },
-      { name: "Menu (your place is saved)", value: "menu" },
+      { name: this.leaveLabel, value: "menu" },
     ]);
   }
 }

@@ -2,10 +2,11 @@ import type { Context } from "../commands/context.js";
 import { loadExercises } from "../exercises/catalog.js";
 import type { Lesson } from "../lessons/types.js";
 import { formatProgress } from "../progress/report.js";
-import { lessonStatus, progressFile } from "../progress/store.js";
+import { lessonStatus, loadProgress, progressFile } from "../progress/store.js";
 import { preloadMarkdown } from "../render/markdown.js";
 import { onCleanup, restoreTerminal } from "../util/cleanup.js";
 import { demoActions } from "./demo-action.js";
+import { exerciseActions, openExercise } from "./exercise-action.js";
 import { registerActionProvider, runLesson } from "./lesson-runner.js";
 import { buildMenu } from "./menu.js";
 import { clearScreen, PromptCancelled, select, styler } from "./prompts.js";
@@ -30,6 +31,7 @@ function prepare(ctx: Context): void {
   if (actionsRegistered) return;
   actionsRegistered = true;
   registerActionProvider(demoActions(() => ctx.progress.settings.runtime));
+  registerActionProvider(exerciseActions());
 }
 
 /** The interactive session: menu → lesson → menu, until the learner quits. */
@@ -42,13 +44,16 @@ export async function runMenu(ctx: Context): Promise<number> {
   let pending: string | undefined;
   try {
     for (;;) {
+      // `verify` in another terminal may have passed an exercise meanwhile.
+      Object.assign(ctx.progress, loadProgress().progress);
       clearScreen();
       process.stdout.write(header(ctx) + "\n");
       if (pending) {
         process.stdout.write(pending + "\n");
         pending = undefined;
       }
-      const { items, initial } = buildMenu(ctx.lessons, ctx.progress, styler());
+      const { exercises } = loadExercises();
+      const { items, initial } = buildMenu(ctx.lessons, ctx.progress, styler(), exercises);
       const rows = process.stdout.rows ?? 24;
       // Loading the Markdown renderer blocks for ~200 ms (highlight.js): do it once the
       // menu has surely been drawn, while the learner reads it, not before.
@@ -56,8 +61,11 @@ export async function runMenu(ctx: Context): Promise<number> {
       const choice = await select("Choose a lesson", items, { default: initial, pageSize: Math.max(5, rows - 8) });
       if (choice.kind === "quit") break;
       if (choice.kind === "progress") {
-        const { exercises } = loadExercises();
         pending = formatProgress(ctx.lessons, exercises, ctx.progress, progressFile(), styler());
+        continue;
+      }
+      if (choice.kind === "exercise") {
+        await openExercise(choice.id);
         continue;
       }
       const lesson = ctx.lessons.find((l) => l.meta.id === choice.id)!;
