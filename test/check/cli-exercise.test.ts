@@ -1,14 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { runCli, tempHome } from "../support/cli.js";
-import { exercisesDir } from "./support.js";
+import { runCli } from "../support/cli.js";
+import { exercisesDir, scratch } from "./support.js";
 
-function tempDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), "st-ex-"));
-}
+const tempHome = (): string => scratch("st-home-");
+const tempDir = (): string => scratch("st-ex-");
 
 describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, () => {
   it("exercise writes both starters into ./socket-tutor-exercises/<id>/ and never overwrites", async () => {
@@ -28,7 +26,6 @@ describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, (
     assert.equal(second.code, 0);
     assert.match(second.stdout, /kept {2}socket-tutor-exercises\/udp-upper\/udp-upper\.py \(it already exists; not overwritten\)/);
     assert.equal(readFileSync(py, "utf8"), "# my work\n");
-    rmSync(cwd, { recursive: true, force: true });
   });
 
   it("exercise without an id lists the exercises; an unknown id exits 2 with a suggestion", async () => {

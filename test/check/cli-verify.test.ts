@@ -1,14 +1,15 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { cliPath, runCli, tempHome } from "../support/cli.js";
-import { boundOnPort, exercisesDir, fixturesDir, processesMentioning } from "./support.js";
+import { cliPath, runCli } from "../support/cli.js";
+import { boundOnPort, exercisesDir, fixturesDir, processesMentioning, scratch } from "./support.js";
+
+const tempHome = (): string => scratch("st-home-");
 
 function tempDirWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "st-cli-"));
+  const dir = scratch("st-cli-");
   for (const [name, from] of Object.entries(files)) copyFileSync(from, path.join(dir, name));
   return dir;
 }
@@ -46,7 +47,6 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     assert.match(progress.exercises["tcp-echo"].passedAt, /^\d{4}-\d\d-\d\dT/);
     const list = await runCli(["list"], { env: { SOCKET_TUTOR_HOME: home } });
     assert.match(list.stdout, /tcp-echo .*passed/);
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("fails a wrong program: exit 1, the failed check explained, attempts counted, not passed", async () => {
@@ -60,7 +60,6 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     assert.match(r.stdout, /Not yet: 4 of 5 checks passed\./);
     const progress = JSON.parse(readFileSync(path.join(home, "progress.json"), "utf8"));
     assert.deepEqual(progress.exercises["tcp-echo"], { passed: false, attempts: 1, hintsShown: 0 });
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("--json prints exactly { exercise, passed, checks: [{ name, passed, detail }] }", async () => {
@@ -78,28 +77,26 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     assert.match(String(failed.name), /1400-byte datagram/);
     assert.match(String(failed.detail), /got the first 1024 of 1400 bytes/);
     assert.match(String(failed.detail), /Hint: see lesson 9, UDP/);
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("usage errors exit 2 with the closest valid names", async () => {
     const env = { SOCKET_TUTOR_HOME: tempHome() };
     const unknown = await runCli(["verify", "tcp-eco", "x.py"], { env });
-    assert.equal(unknown.code, 2);
+    assert.equal(unknown.code, 2, unknown.stderr);
     assert.match(unknown.stderr, /no exercise 'tcp-eco'\. Did you mean 'tcp-echo'\?/);
     const dir = tempDirWith({ "tcp-echo.py": path.join(exercisesDir, "tcp-echo/starter.py") });
     const missing = await runCli(["verify", "tcp-echo", "tcp-ecoh.py"], { cwd: dir, env });
-    assert.equal(missing.code, 2);
+    assert.equal(missing.code, 2, missing.stderr);
     assert.match(missing.stderr, /no file 'tcp-ecoh\.py' here .*Did you mean 'tcp-echo\.py'\?/);
     writeFileSync(path.join(dir, "prog.rb"), "puts 1\n");
     const notExec = await runCli(["verify", "tcp-echo", "prog.rb"], { cwd: dir, env });
-    assert.equal(notExec.code, 2);
+    assert.equal(notExec.code, 2, notExec.stderr);
     assert.match(notExec.stderr, /'prog\.rb' is not executable/);
     assert.match(notExec.stderr, /socket-tutor verify <exercise> -- <command> prog\.rb/);
     const both = await runCli(["verify", "tcp-echo", "a.py", "--", "./a"], { cwd: dir, env });
-    assert.equal(both.code, 2);
+    assert.equal(both.code, 2, both.stderr);
     assert.match(both.stderr, /either a file .* or a command after --/);
     for (const r of [unknown, missing, notExec, both]) assert.doesNotMatch(r.stderr, /\bat .*\.js:\d+/, "no stack trace");
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("without python3 on PATH, a .py file gets a clear message (exit 1)", async () => {
@@ -108,7 +105,6 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /python3 was not found on your PATH/);
     assert.match(r.stderr, /-- \/path\/to\/python echo\.py/);
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("runs any command after --: a C echo server compiled with cc passes", async (t) => {
@@ -128,7 +124,6 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(JSON.parse(r.stdout).passed, true);
     assert.deepEqual(processesMentioning(path.join(dir, "echo")), []);
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it("bounds the program's output: 5 MB printed, 200 lines shown, the rest counted", async () => {
@@ -139,7 +134,6 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     assert.equal(shown.length, 200);
     assert.match(r.stdout, /\[your program\] … 4\.\d MiB more output not shown/);
     assert.ok(r.stdout.length < 64 * 1024, `stdout is ${r.stdout.length} bytes`);
-    rmSync(dir, { recursive: true, force: true });
   });
 
   for (const [signal, unix] of [
@@ -174,7 +168,6 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
         const [host, port] = [where!.slice(0, where!.lastIndexOf(":")), Number(where!.slice(where!.lastIndexOf(":") + 1))];
         assert.deepEqual(boundOnPort(host, port), []);
       }
-      rmSync(dir, { recursive: true, force: true });
     });
   }
 
@@ -199,6 +192,5 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     assert.match(out, /Stopped watching\./);
     assert.equal(out.match(/Checking tcp-echo/g)?.length, 2, "one run per change");
     assert.deepEqual(processesMentioning(dir), []);
-    rmSync(dir, { recursive: true, force: true });
   });
 });

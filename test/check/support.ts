@@ -14,6 +14,20 @@ import { repoRoot } from "../support/cli.js";
 export const fixturesDir = path.join(repoRoot, "test", "fixtures", "exercises");
 export const exercisesDir = path.join(repoRoot, "lessons", "exercises");
 
+const scratchDirs: string[] = [];
+// Each test file runs in its own process: its folders go when it exits, pass or fail.
+// (A node:test after() hook would attach to whichever test happened to call first.)
+process.on("exit", () => {
+  for (const d of scratchDirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temp folder removed when the test file's process ends. */
+export function scratch(prefix = "st-check-"): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
 /** A copy of a program in its own temp folder: its path is unique, so `ps` finds only this case's processes. */
 export function copyToTemp(file: string): { file: string; dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "st-check-"));
