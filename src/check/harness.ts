@@ -3,7 +3,7 @@ import { LoopbackPeer, type Peer } from "./peer.js";
 import { procAvailable } from "./procnet.js";
 import { autoTimeScale } from "./timing.js";
 import { DEFAULT_LIMITS, spawnLauncher, type LaunchCommand, type Launcher, type OutputLimits, type ProgramView, type RunningProgram } from "./program.js";
-import { NotRun, type CheckContext, type CheckResult, type ExerciseChecker, type HarnessEvent, type Outcome, type ProgramEnv, type VerifyReport } from "./types.js";
+import { NotRun, SetupProblem, type CheckContext, type CheckResult, type ExerciseChecker, type HarnessEvent, type Outcome, type ProgramEnv, type VerifyReport } from "./types.js";
 
 /**
  * Runs one exercise's checks against the learner's program: prepare the
@@ -75,7 +75,15 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
   const launcher = opts.launcher ?? spawnLauncher;
   const notes: string[] = [];
   const results: CheckResult[] = [];
-  const { env, target, cleanup } = await checker.prepare();
+  let prepared: Awaited<ReturnType<ExerciseChecker["prepare"]>>;
+  try {
+    prepared = await checker.prepare();
+  } catch (err) {
+    if (err instanceof SetupProblem) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new SetupProblem(`the checker could not set up ${checker.id} on this machine: ${e.code ?? e.message}`);
+  }
+  const { env, target, cleanup } = prepared;
   const fullEnv = programEnvironment(env, opts.baseEnv);
 
   const scale = opts.timeScale !== undefined ? { factor: opts.timeScale } : autoTimeScale();

@@ -21,6 +21,14 @@ export class NotRun extends Error {
   }
 }
 
+/** The checker itself cannot run here (no IPv6 loopback, no free port): not the learner's fault. */
+export class SetupProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SetupProblem";
+  }
+}
+
 /** The environment the contract promises the learner's program. */
 export interface ProgramEnv {
   HOST?: string;

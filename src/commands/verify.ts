@@ -7,7 +7,7 @@ import { LiveConsole } from "../check/console.js";
 import { runVerify } from "../check/harness.js";
 import type { LaunchCommand } from "../check/program.js";
 import { formatSummary, jsonReport } from "../check/report.js";
-import type { VerifyReport } from "../check/types.js";
+import { SetupProblem, type VerifyReport } from "../check/types.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
 import { requireExercise } from "../exercises/files.js";
 import { updateProgress } from "../progress/store.js";
@@ -76,6 +76,9 @@ async function verifyOnce(ex: ExerciseInfo, command: LaunchCommand, json: boolea
   let report: VerifyReport;
   try {
     report = await runVerify(checker, { command, ...(live ? { onEvent: live.handle } : {}), ...(signal ? { signal } : {}) });
+  } catch (err) {
+    if (err instanceof SetupProblem) throw new UserError(err.message);
+    throw err;
   } finally {
     live?.finish();
   }

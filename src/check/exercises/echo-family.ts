@@ -4,7 +4,7 @@ import { see } from "../lessons.js";
 import type { StreamConn, StreamTarget, Target } from "../peer.js";
 import { freeTcpPort, privateSocketPath } from "../ports.js";
 import { startAndWait } from "../ready.js";
-import type { Check, CheckContext, ExerciseChecker, Outcome } from "../types.js";
+import { SetupProblem, type Check, type CheckContext, type ExerciseChecker, type Outcome } from "../types.js";
 import { connectOrExplain, echoThenClose, echoWhileOpen, fail, isFail, requireRunning } from "./stream.js";
 
 /**
@@ -32,7 +32,10 @@ export function echoChecker(id: string, where: Where, concurrent: boolean): Exer
         const sock = privateSocketPath();
         return { env: { SOCKET_PATH: sock.path }, target: { kind: "unix", path: sock.path }, cleanup: sock.cleanup };
       }
-      const port = await freeTcpPort(where.host);
+      const port = await freeTcpPort(where.host).catch((err: NodeJS.ErrnoException) => {
+        if (where.host.includes(":")) throw new SetupProblem(`this machine has no IPv6 loopback address (::1 gives ${err.code ?? err.message}), so ${id} cannot run here. 'socket-tutor doctor' checks what loopback offers.`);
+        throw err;
+      });
       return { env: { HOST: where.host, PORT: String(port) }, target: { kind: "tcp", host: where.host, port } };
     },
     checks(ctx, t) {
