@@ -220,10 +220,18 @@ function fdOf(obj: unknown): number | undefined {
   return typeof fd === "number" && fd >= 0 ? fd : undefined;
 }
 
+/**
+ * Unix socket paths, which Node does not report on a connected socket: the server
+ * side's is the listening path, the client side's peer is the path it connected to.
+ * They let the timeline pair the two ends, as addresses do for TCP.
+ */
+const unixNames = new WeakMap<object, { local?: string; peer?: string }>();
+
 function socketNames(s: net.Socket): { local?: string; peer?: string } {
   const out: { local?: string; peer?: string } = {};
-  const local = endpoint(s.localAddress, s.localPort);
-  const peer = endpoint(s.remoteAddress, s.remotePort);
+  const unix = unixNames.get(s);
+  const local = endpoint(s.localAddress, s.localPort) ?? unix?.local;
+  const peer = endpoint(s.remoteAddress, s.remotePort) ?? unix?.peer;
   if (local) out.local = local;
   if (peer) out.peer = peer;
   return out;
@@ -367,10 +375,13 @@ function patchNet(): void {
         finish(open, errorFields(args[1]));
       } else if (event === "connection" && args[1] instanceof net.Socket) {
         const conn = args[1];
+        const listening = server.address();
+        if (typeof listening === "string") unixNames.set(conn, { local: listening });
         const where = handlerSite(server, "connection");
         const accepted = begin("accept", [], { fd: fdOf(server), api: "'connection' event", note: "libuv accepted this connection as soon as it arrived; Node hands it to your 'connection' handler" }, where);
         const fd = fdOf(conn);
-        finish(accepted, { result: `fd ${fd ?? "?"}, peer ${endpoint(conn.remoteAddress, conn.remotePort) ?? "?"}`, newFd: fd, ...socketNames(conn) });
+        const peerName = endpoint(conn.remoteAddress, conn.remotePort) ?? (typeof listening === "string" ? "(unnamed)" : "?");
+        finish(accepted, { result: `fd ${fd ?? "?"}, peer ${peerName}`, newFd: fd, ...socketNames(conn) });
       }
       return orig.apply(this, args);
     },
@@ -395,6 +406,9 @@ function patchNet(): void {
       const shown = normalized ? showArgs(normalized.slice(0, 1)) : showArgs(args);
       const open = begin("connect", shown, { api: `connect(${shown.join(", ")})`, note: "Node creates the socket and connects in one call: socket()+connect()" }, where);
       pendingConnect.set(sock, open);
+      const options = (normalized?.[0] ?? args[0]) as { path?: unknown } | undefined;
+      const path = typeof options === "string" ? options : typeof options?.path === "string" ? options.path : undefined;
+      if (path) unixNames.set(sock, { peer: path });
       depth++;
       try {
         return orig.apply(this, args);
@@ -495,7 +509,7 @@ function patchNet(): void {
 // ---- dgram ----
 
 const pendingBind = new WeakMap<object, Open>();
-const queuedSends = new WeakMap<object, Site[]>();
+const queuedSends = new WeakMap<object, { where: Site; shown: string[] }[]>();
 const pendingUdpConnect = new WeakMap<object, Open>();
 
 /**
@@ -576,7 +590,7 @@ function patchDgram(): void {
       const sock = this as dgram.Socket;
       const msg = args[0];
       const buf = Array.isArray(msg) ? Buffer.concat(msg.map((m) => toBuffer(m) ?? Buffer.alloc(0))) : toBuffer(msg);
-      const rest = args.slice(1).filter((a) => typeof a !== "function");
+      const rest = args.slice(1).filter((a) => typeof a !== "function" && a !== undefined && a !== null);
       // send(msg, [offset, length,] port, address): the last two plain values are the destination.
       const port = rest.length >= 2 ? rest[rest.length - 2] : rest[0];
       const address = rest.length >= 2 ? rest[rest.length - 1] : undefined;
@@ -585,13 +599,14 @@ function patchDgram(): void {
       // Report that second call only, with the program's line from this one.
       if (udpFd(sock) === undefined) {
         const queue = queuedSends.get(sock) ?? [];
-        queue.push(site());
+        queue.push({ where: site(), shown: [buf ? JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1")) : show(msg), ...rest.map(show)] });
         queuedSends.set(sock, queue);
         return orig.apply(this, args);
       }
       let where = site();
-      if (!where.file) where = queuedSends.get(sock)?.shift() ?? where;
-      const shown = [buf ? JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1")) : show(msg), ...rest.map(show)];
+      let shown = [buf ? JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1")) : show(msg), ...rest.map(show)];
+      const queued = where.file ? undefined : queuedSends.get(sock)?.shift();
+      if (queued) ({ where, shown } = queued);
       const open = begin("sendto", shown, { fd: udpFd(sock), api: "socket.send()" }, where);
       const cbIndex = args.findIndex((a) => typeof a === "function");
       const done = (err: unknown, bytes?: unknown) => {
