@@ -65,11 +65,20 @@ export function errnoMeaning(errno: string | undefined): string | undefined {
 }
 
 /** "127.0.0.1:8000"; the kernel's "0.0.0.0:*" for "no peer" shown as "*:*" only when it is one. */
-export function tableRowText(r: SocketRow, owner?: string): string[] {
+export function tableRowText(r: SocketRow, owner?: string, all: readonly SocketRow[] = []): string[] {
   const queue = r.state === "LISTEN" ? `accept queue ${r.recvQ}/${r.sendQ}` : `recv-q ${r.recvQ} send-q ${r.sendQ}`;
-  const who = r.pid !== undefined ? `${owner ?? "pid " + r.pid} fd ${r.fd ?? "?"}` : "no process";
+  const who = r.pid !== undefined ? `${owner ?? "pid " + r.pid} fd ${r.fd ?? "?"}` : unownedText(r, all);
   const drops = r.drops ? ` drops ${r.drops}` : "";
   return [r.proto, r.state, r.local || "(unnamed)", r.remote || "-", queue + drops, who];
+}
+
+/** Why a row has no owner: waiting in an accept queue, or kept by the kernel after close. */
+function unownedText(r: SocketRow, all: readonly SocketRow[]): string {
+  if (r.state === "ESTABLISHED" || r.state === "SYN_RECV" || r.state === "CLOSE_WAIT") {
+    if (all.some((l) => l.state === "LISTEN" && l.proto === r.proto && l.local === r.local)) return "in the accept queue (no process yet)";
+  }
+  if (r.state === "TIME_WAIT") return "no process (the kernel keeps it for a while)";
+  return "no process";
 }
 
 /** Which demo process owns a pid, for table rows. */

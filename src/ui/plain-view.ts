@@ -151,7 +151,7 @@ export class PlainView {
 
   private tableRows(state: DemoState): string[] {
     const rows = state.table?.rows ?? [];
-    const cells = rows.map((r) => tableRowText(r, ownerName(state, r.pid)));
+    const cells = rows.map((r) => tableRowText(r, ownerName(state, r.pid), rows));
     const widths = cells.reduce<number[]>((w, row) => row.map((c, i) => Math.max(w[i] ?? 0, c.length)), []);
     return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join("  "));
   }
