@@ -6,7 +6,7 @@ inBothRuntimes("first-socket: the printed fd is the LISTEN row's fd, owned by th
   const run = await runDemo("first-socket", { runtime });
   assert.equal(run.state.ok, true, run.state.reason);
   const calls = callsOf(run.events, "server");
-  assert.deepEqual(callNames(run, "server"), runtime === "python" ? ["socket", "bind", "listen", "close"] : ["listen", "close"]);
+  assert.deepEqual(callNames(run, "server"), runtime === "python" ? ["socket", "bind", "listen", "getsockname", "close"] : ["listen", "close"]);
 
   const out = outputOf(run.events, "server");
   const printed = Number(/file descriptor (\d+)/.exec(out)?.[1]);
