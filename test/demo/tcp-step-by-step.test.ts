@@ -135,5 +135,5 @@ describe("tcp-step-by-step", { concurrency: true }, () => {
     } finally {
       await session.stop();
     }
-});
+  });
 });
