@@ -16,6 +16,7 @@ const server = net.createServer((conn) => {
   });
 });
 
+// backlog: how many finished connections may wait for accept() (Linux: one more)
 server.listen({ port: PORT, host: HOST, backlog: 2 }, () => {
   console.log("listening with backlog 2; blocking the event loop for 3 seconds");
   // Normally Node accepts every connection the moment it arrives. Freeze the

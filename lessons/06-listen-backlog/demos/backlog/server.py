@@ -10,7 +10,8 @@ CLIENTS = 5
 
 with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
     server.bind((HOST, PORT))
-    server.listen(2)  # the backlog: how many finished connections may wait for accept()
+    # The backlog: how many finished connections may wait for accept() (Linux: one more).
+    server.listen(2)
     print("listening with backlog 2; not calling accept() for 3 seconds")
     time.sleep(3)  # watch the clients connect while nobody accepts
 
