@@ -15,6 +15,8 @@ import { connectOrExplain, endWords, fail, isFail, requireRunning, type Fail } f
 const HOST = "127.0.0.1";
 const WAIT = 2000;
 const PASS: Outcome = { passed: true };
+/** By design: the pause inside a split line, during which no answer may come. */
+export const SPLIT_PAUSE_MS = 300;
 
 function tcp(t: Target | undefined): Extract<StreamTarget, { kind: "tcp" }> {
   if (!t || t.kind !== "tcp") throw new Error("chat-bye needs a TCP target");
@@ -83,16 +85,16 @@ export const checker: ExerciseChecker = {
           const c = await connection();
           if (isFail(c)) return c;
           await c.write(Buffer.from("spl"));
-          const early = await c.readFor(300);
+          const early = await c.readFor(SPLIT_PAUSE_MS);
           if (early.data.length > 0) {
             return fail(
-              `The client sent b'spl' (no newline yet) and paused 300 ms; your server already answered ${showBytes(early.data)}.\n` +
+              `The client sent b'spl' (no newline yet) and paused ${SPLIT_PAUSE_MS} ms; your server already answered ${showBytes(early.data)}.\n` +
                 "A line is complete only when its \\n arrives. Keep the bytes received so far in a buffer, and answer when the newline comes (the rest of this line, b'it\\n', was about to be sent).",
               see("chat", "recv returns part of a message"),
             );
           }
           await c.write(Buffer.from("it\n"));
-          return expectReply(c, "sent b'spl', paused 300 ms, then sent b'it\\n'", Buffer.from("echo: split\n"), (got) =>
+          return expectReply(c, `sent b'spl', paused ${SPLIT_PAUSE_MS} ms, then sent b'it\\n'`, Buffer.from("echo: split\n"), (got) =>
             /^echo: it/.test(got.toString("latin1")) ? "Your server answered only the second piece: the first one (b'spl') was lost. Keep partial lines in a buffer between recv() calls." : undefined,
           );
         },
