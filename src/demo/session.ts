@@ -152,6 +152,7 @@ export class DemoSession extends EventEmitter {
     if (this.state.status === "stopped") return;
     if (this.state.status === "done") return;
     this.finishing = true;
+    this.generation++;
     await this.killAll();
     await this.pollTable();
     this.teardown();
@@ -167,7 +168,9 @@ export class DemoSession extends EventEmitter {
   // ---- running ----
 
   async launch(): Promise<void> {
-    this.generation++;
+    const gen = ++this.generation;
+    // stop() during a launch (the learner quits while ports are checked) ends it here.
+    const stale = () => gen !== this.generation;
     this.finishing = false;
     this.triggered.clear();
     this.lastTable = "";
@@ -184,11 +187,13 @@ export class DemoSession extends EventEmitter {
     } else {
       const wanted = this.options.port ?? spec.port ?? 0;
       const choice = await choosePort(wanted, spec.transport ?? "tcp", family);
+      if (stale()) return;
       this.port = choice.port;
       if (choice.busy) this.note(`Port ${wanted} is held by ${choice.busy}, so this run uses port ${choice.port}.`, "info");
     }
     if (this.options.syscalls) {
       this.strace = await startStrace(this.tempDir, this.runtime);
+      if (stale()) return;
       if (!this.strace.available) this.note(this.strace.reason, "info");
     }
     const root = process.getuid?.() === 0;
@@ -196,6 +201,7 @@ export class DemoSession extends EventEmitter {
     if (user) chownSync(this.tempDir, user.uid, user.gid);
     const plans = new Map<string, LaunchPlan>();
     for (const p of spec.processes) plans.set(p.name, await this.plan(p, p.unprivileged && root ? user : undefined, root));
+    if (stale()) return;
     for (const p of spec.processes) this.procs.set(p.name, new TracedProcess(plans.get(p.name)!, (ev) => this.onProcessEvent(ev), () => this.onExit()));
     this.feeds = this.options.autoInput ? spec.processes.filter((p) => p.input?.length).map((p) => ({ proc: p.name, lines: p.input!, next: 0, armed: false })) : [];
     this.publish({ type: "status", status: "running", t: now() });

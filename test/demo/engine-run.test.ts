@@ -3,7 +3,7 @@ import net from "node:net";
 import path from "node:path";
 import { describe, it } from "node:test";
 import type { CallEvent } from "../../src/demo/events.js";
-import { findDemo, startDemo } from "../../src/demo/launcher.js";
+import { createDemo, findDemo, startDemo } from "../../src/demo/launcher.js";
 import { straceAvailable } from "../../src/kernel/strace.js";
 import { repoRoot } from "../support/cli.js";
 import { assertNothingLeft, callsOf, isCall, pidsOf, runDemo, startRecorded } from "../support/demo.js";
@@ -90,14 +90,32 @@ describe("demo engine", { concurrency: true }, () => {
     assert.equal(existsSync(tempDir), false);
   });
 
-  it("a keepsRunning server is stopped, not failed, when the others are done; slow mode continues by itself", async () => {
-    const rec = await startRecorded("sleeper", { runtime: "python", root, mode: "slow", slowMs: 20, timeoutMs: 10_000 });
-    await rec.waitFor(isCall("client", "recv", "start"), 5000, "client waiting in recv");
-    const client = await rec.waitFor<CallEvent>(isCall("client", "connect", "end"));
-    assert.equal(client.errno, undefined);
-    await rec.session.stop();
-    await assertNothingLeft({ pids: pidsOf(rec.events), port: rec.session.port });
+  it("stop() during the launch ends it: no process starts, nothing keeps running", async () => {
+    const demo = findDemo("sleeper", root)!;
+    const events: string[] = [];
+    const s = await createDemo(demo, { runtime: "python", port: 0, onEvent: (e) => events.push(e.type === "status" ? `status:${e.status}` : e.type) });
+    const launching = s.launch();
+    await s.stop();
+    await launching;
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(s.state.status, "stopped");
+    assert.equal(events.includes("spawn"), false, events.join(" "));
+    assert.equal(events.includes("status:running"), false, events.join(" "));
   });
+
+  for (const runtime of ["python", "node"] as const) {
+    it(`a keepsRunning server is stopped, not failed, once the others are done (${runtime}, slow mode)`, async () => {
+      const run = await runDemo("keeps-running", { runtime, root, mode: "slow", slowMs: 20 });
+      assert.equal(run.state.status, "done");
+      assert.equal(run.state.ok, true, run.state.reason);
+      const [server, client] = run.state.processes;
+      assert.equal(client!.exit?.code, 0);
+      assert.equal(server!.exit?.stopped, true);
+      assert.ok(callsOf(run.events, "server").some((c) => c.call === "accept"), "the server served the client first");
+      assert.ok(run.events.some((e) => e.type === "call" && e.phase === "pending"), "slow mode pauses each call, then goes on by itself");
+      await assertNothingLeft(run);
+    });
+  }
 
   it("the demo's own port when free, else a nearby one with a note saying why", async () => {
     const demo = findDemo("crash", root)!;
