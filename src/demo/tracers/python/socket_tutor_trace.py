@@ -15,9 +15,13 @@ Protocol (the tutor's side is src/demo/launcher.ts):
     "r"       run freely (release every paused call, pause no more)
     "s"       step mode: pause before each socket call from now on
     "q"       exit now
+  Slow motion is the tutor's: it keeps the tracer in step mode and sends "c N"
+  once each paused call has been shown for a while.
   End of file on fd 4 means the tutor is gone (even killed with -9): exit at once.
   A daemon thread reads fd 4 all the time, so this works even while the program is
-  blocked in accept() or recv(). PR_SET_PDEATHSIG is set as a second line of defence.
+  blocked in accept() or recv(): the same thread is the step control and the
+  lifeline, so no second pipe is needed. PR_SET_PDEATHSIG (Linux) is a second
+  line of defence.
 Both fds are moved out of the way (to 200+) before the program runs, so the
 program's first socket gets fd 3, as it would in a normal run.
 
