@@ -328,7 +328,8 @@ function watchRegistrations(proto: object): void {
       function (this: unknown, ...args: unknown[]) {
         const event = args[0];
         if (typeof event === "string" && WATCHED.has(event) && !internal(this)) {
-          const s = site();
+          // Where the handler was registered; not `via` (that names the registering helper, not the call).
+          const { via: _via, ...s } = site();
           if (s.file) {
             let map = registered.get(this as object);
             if (!map) registered.set(this as object, (map = new Map()));
