@@ -2,7 +2,11 @@ import assert from "node:assert/strict";
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { describe, it } from "node:test";
 import { cliPath, repoRoot, tempHome } from "../support/cli.js";
+import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { findPython } from "../../src/demo/runtime.js";
+import { sweepStaleTempDirs } from "../../src/demo/session.js";
 import { assertNothingLeft } from "../support/demo.js";
 
 // One home and a resolved interpreter for all tutors of this file: no python3 shim lookup per start
@@ -73,6 +77,20 @@ process.on("exit", () => {
   for (const t of tutors) t.cleanup();
 });
 
+/** The demo temp dirs whose owner file names this tutor pid. */
+function ownedTempDirs(pid: number): string[] {
+  return readdirSync(os.tmpdir())
+    .filter((n) => n.startsWith("socket-tutor-demo-"))
+    .map((n) => path.join(os.tmpdir(), n))
+    .filter((d) => {
+      try {
+        return readFileSync(path.join(d, "tutor.pid"), "utf8") === String(pid);
+      } catch {
+        return false;
+      }
+    });
+}
+
 async function pythonMidDemo(): Promise<Tutor> {
   const t = new Tutor(["tcp-step-by-step", "--runtime", "python"]);
   tutors.add(t);
@@ -115,6 +133,11 @@ describe("demo processes die with the tutor", { concurrency: true }, () => {
     assert.equal(exit.signal, "SIGKILL");
     await assertNothingLeft({ pids, port }, 2000);
     assert.ok(Date.now() - started < 2000);
+    // Its private temp dir could not be removed by a tutor killed with -9: the next demo removes it.
+    const stale = ownedTempDirs(t.child.pid!);
+    assert.equal(stale.length, 1, "the killed tutor's temp dir names it");
+    sweepStaleTempDirs();
+    assert.deepEqual(ownedTempDirs(t.child.pid!), []);
   });
 
   it("kill -9 of the tutor: a Node server idle in its event loop and a paused Node client exit too", async () => {
