@@ -35,28 +35,30 @@ export function callLine(c: CallView): string {
   return `${callText(c)} ${outcomeText(c)}`;
 }
 
-/** One line on what an errno means for a learner, for the common socket errors. */
+/** One line on what an errno means for a learner, for the common socket errors, with the man page to read next. */
 const ERRNO_MEANING: Record<string, string> = {
-  ECONNREFUSED: "nothing listens on that address and port: the kernel answered the connection request with a reset",
-  EADDRINUSE: "another socket already holds this address and port (a connection in TIME_WAIT counts unless SO_REUSEADDR is set)",
-  EADDRNOTAVAIL: "that address does not belong to this machine, so a socket cannot be bound to it",
-  EPERM: "the kernel refused: this needs a privilege the process does not have (raw sockets need CAP_NET_RAW)",
-  EACCES: "permission denied: ports below 1024 need privileges, and a Unix socket path needs write access to its folder",
-  ECONNRESET: "the peer reset the connection (it closed with data still unread, or crashed)",
-  EPIPE: "the peer has closed the connection, so there is no one to send to",
-  ETIMEDOUT: "no answer came in time",
-  ENOENT: "no such file: nothing is listening on that Unix socket path",
-  ENOTCONN: "the socket is not connected",
-  EISCONN: "the socket is already connected",
-  EINVAL: "invalid argument for this socket in its current state (e.g. listen() before bind() on some systems, or bind() twice)",
-  EAFNOSUPPORT: "this address family is not supported here (IPv6 disabled?)",
-  EMSGSIZE: "the datagram is larger than the socket can send in one piece",
+  ECONNREFUSED: "nothing listens on that address and port: the kernel answered the connection request with a reset (connect(2))",
+  EADDRINUSE: "another socket already holds this address and port; a connection in TIME_WAIT counts unless SO_REUSEADDR is set (bind(2))",
+  EADDRNOTAVAIL: "that address does not belong to this machine, or no ephemeral port is free (bind(2))",
+  EPERM: "the kernel refused: this needs a privilege the process does not have; raw sockets need CAP_NET_RAW (raw(7))",
+  EACCES: "permission denied: ports below 1024 need privileges, and a Unix socket path needs write access to its folder (bind(2))",
+  ECONNRESET: "the peer reset the connection: it closed with data still unread, or crashed (tcp(7))",
+  ECONNABORTED: "the connection was aborted before accept() could take it (accept(2))",
+  EPIPE: "the peer has closed the connection, so there is no one to send to (send(2))",
+  ETIMEDOUT: "no answer came in time: the handshake's SYN was never answered (tcp(7))",
+  ENOENT: "no such file: nothing is listening on that Unix socket path (unix(7))",
+  ENOTCONN: "the socket is not connected (send(2))",
+  EISCONN: "the socket is already connected (connect(2))",
+  EINVAL: "invalid argument for this socket in its current state, e.g. bind() twice",
+  EAFNOSUPPORT: "this address family is not supported here: is IPv6 disabled? (socket(2))",
+  EPROTONOSUPPORT: "this protocol is not supported for that family and type (socket(2))",
+  EMSGSIZE: "the datagram is larger than the socket can send in one piece (udp(7))",
   EAGAIN: "nothing to read (or no room to write) right now on a non-blocking socket",
   EWOULDBLOCK: "nothing to read (or no room to write) right now on a non-blocking socket",
-  EINPROGRESS: "a non-blocking connect() has started; it completes later",
-  ENETUNREACH: "no route to that network",
-  EHOSTUNREACH: "no route to that host",
-  EBADF: "that file descriptor is not open (the socket was already closed)",
+  EINPROGRESS: "a non-blocking connect() has started; it completes later (connect(2))",
+  ENETUNREACH: "no route to that network (ip(7))",
+  EHOSTUNREACH: "no route to that host (ip(7))",
+  EBADF: "that file descriptor is not open: the socket was already closed",
   ENOTSOCK: "that file descriptor is not a socket",
 };
 
@@ -73,7 +75,7 @@ export function tableRowText(r: SocketRow, owner?: string, all: readonly SocketR
 }
 
 /** Why a row has no owner: waiting in an accept queue, or kept by the kernel after close. */
-function unownedText(r: SocketRow, all: readonly SocketRow[]): string {
+export function unownedText(r: SocketRow, all: readonly SocketRow[]): string {
   if (r.state === "ESTABLISHED" || r.state === "SYN_RECV" || r.state === "CLOSE_WAIT") {
     if (all.some((l) => l.state === "LISTEN" && l.proto === r.proto && l.local === r.local)) return "in the accept queue (no process yet)";
   }

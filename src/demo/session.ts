@@ -158,9 +158,10 @@ export class DemoSession extends EventEmitter {
   }
 
   /** Continues one paused call of `proc` (or of the process paused longest). False if nothing was paused. */
-  continue(proc?: string): boolean {
+  /** Lets a paused call run: `seq` names it; without it, the process's oldest paused call. */
+  continue(proc?: string, seq?: number): boolean {
     const target = proc ? this.procs.get(proc) : this.oldestPaused();
-    return target?.continueCall() ?? false;
+    return target?.continueCall(seq) ?? false;
   }
 
   setMode(mode: DemoMode): void {

@@ -233,6 +233,9 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
   }
 
   async function launch(): Promise<void> {
+    released.clear();
+    credits.left.n = 0;
+    credits.right.n = 0;
     const previous = session;
     session = undefined;
     if (previous) await previous.stop();
@@ -267,6 +270,21 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
   const credits: Record<Side, { n: number; t: number }> = { left: { n: 0, t: 0 }, right: { n: 0, t: 0 } };
   const CREDIT_MS = 400;
 
+  /**
+   * Calls already let go whose "running" event has not come back yet: a second key
+   * press in that moment must go to the next pause, not to the same call again.
+   */
+  const released = new Set<string>();
+
+  function releasable(p: ProcView): string | undefined {
+    return p.pending.find((id) => !released.has(id));
+  }
+
+  function release(proc: string, id: string): void {
+    released.add(id);
+    session?.continue(proc, Number(id.slice(id.lastIndexOf("#") + 1)));
+  }
+
   /** Lets the paused call of one side run: the shown client on the right, else any paused one there. */
   function stepSide(side: Side): void {
     if (!session) return;
@@ -274,14 +292,11 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     const procs = sideProcs(side);
     const shown = side === "right" && procs.length ? pickShown(procs, state) : procs[0];
     const candidates = [shown, ...procs].filter((p): p is ProcView => p !== undefined);
-    const target = candidates.find((p) => p.pending.length > 0);
-    if (target) {
-      session.continue(target.name);
-      return;
-    }
+    const target = candidates.find((p) => releasable(p) !== undefined);
+    if (target) return release(target.name, releasable(target)!);
     if (mode !== "step") return say("Every process runs by itself now: press r to go back to step mode.");
-    const running = procs.some((p) => p.status === "running" && !callsOf(state, [p]).some((c) => c.status === "running"));
-    if (running) {
+    const busy = procs.some((p) => p.status === "running" && (p.pending.length > 0 || !callsOf(state, [p]).some((c) => c.status === "running")));
+    if (busy) {
       credits[side] = { n: credits[side].n + 1, t: Date.now() };
       setTimeout(() => {
         if (credits[side].n > 0 && Date.now() - credits[side].t >= CREDIT_MS) {
@@ -306,7 +321,7 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     const c = credits[side];
     if (c.n > 0 && Date.now() - c.t < CREDIT_MS) {
       c.n--;
-      session.continue(ev.proc);
+      release(ev.proc, `${ev.proc}#${ev.seq}`);
     } else c.n = 0;
   }
 

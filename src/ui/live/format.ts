@@ -5,19 +5,12 @@
  */
 import type { SocketRow } from "../../kernel/types.js";
 import type { Arrow, CallView, DemoState, ProcView } from "../../demo/state.js";
-import { errnoMeaning } from "./errno.js";
+import { callText, errnoMeaning, exitText, outcomeText, ownerName, unownedText } from "../../demo/format.js";
 import { fit, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
-
-/** How a call reads in a pane and in the timeline: `bind(fd 3, ('127.0.0.1', 8000)) → ok`. */
-export function callSignature(c: CallView): string {
-  if (c.kind === "stdin") return `${c.call}(${c.args.join(", ")})`;
-  const args = [...(c.fd !== undefined && c.call !== "socket" ? [`fd ${c.fd}`] : []), ...c.args];
-  return `${c.call}(${args.join(", ")})`;
-}
 
 export function callLine(c: CallView, opts: { withProc?: boolean } = {}): Line {
   const who = opts.withProc ? [seg(`${c.proc}: `, "dim")] : [];
-  const sig = sanitize(callSignature(c));
+  const sig = sanitize(callText(c));
   switch (c.status) {
     case "pending":
       return [seg("‖ ", "yellow"), ...who, seg(sig, "yellow"), seg("  paused before this call", "dim")];
@@ -26,14 +19,15 @@ export function callLine(c: CallView, opts: { withProc?: boolean } = {}): Line {
     case "failed":
       return [seg("✗ ", "redBold"), ...who, seg(sig), seg(" → ", "dim"), seg(c.errno ?? (c.timedOut ? "timed out" : "error"), "redBold"), ...(c.error ? [seg(` ${sanitize(c.error)}`, "red")] : [])];
     case "done":
-      return [seg("  "), ...who, seg(sig), seg(" → ", "dim"), seg(sanitize(c.result ?? "ok"), c.timedOut ? "yellow" : "green")];
+      return [seg("  "), ...who, seg(sig), seg(" → ", "dim"), seg(sanitize(outcomeText(c).replace(/^→ /, "")), c.timedOut ? "yellow" : "green")];
   }
 }
 
-/** The line under a failed call: what its errno means. */
-function meaningLine(c: CallView): Line | undefined {
+/** The lines under a failed call: what its errno means, wrapped (it is the point of the demo). */
+function meaningLines(c: CallView, width: number): Line[] {
   const meaning = errnoMeaning(c.errno);
-  return c.status === "failed" && meaning ? [seg("    "), seg(meaning, "red")] : undefined;
+  if (c.status !== "failed" || !meaning) return [];
+  return wrapText(meaning, Math.max(10, width - 4)).map((l) => [seg("    "), seg(l, "red")]);
 }
 
 /** What Node really did, under its call: `server.listen(8000, '127.0.0.1') — does socket()+bind()+listen()`. */
@@ -83,12 +77,11 @@ function sourceLines(p: ProcView, pendingLine: number | undefined, width: number
 }
 
 function exitLine(p: ProcView): Line | undefined {
-  if (!p.exit) return undefined;
-  const { code, signal, stopped, expected } = p.exit;
-  if (stopped) return [seg(`■ stopped by the tutor`, "dim")];
-  const how = signal ? `killed by ${signal}` : `exited with status ${code}`;
-  if (expected) return [seg(`■ ${how}`, code === 0 ? "green" : "yellow"), ...(code !== 0 ? [seg(" (as the demo expects)", "dim")] : [])];
-  return [seg(`✗ ${how}`, "redBold"), seg(" — its error output is below", "red")];
+  const text = exitText(p);
+  if (!p.exit || !text) return undefined;
+  if (p.exit.stopped) return [seg(`■ ${text}`, "dim")];
+  if (p.exit.expected) return [seg(`■ ${text}`, p.exit.code === 0 ? "green" : "yellow")];
+  return [seg(`✗ ${text}`, "redBold"), seg(" — its error output is below", "red")];
 }
 
 /**
@@ -128,8 +121,7 @@ export function paneLines(input: PaneInput): Line[] {
     const callLinesAll: Line[] = [];
     input.calls.forEach((c, i) => {
       callLinesAll.push(callLine(c, { withProc: multi }));
-      const meaning = meaningLine(c);
-      if (meaning) callLinesAll.push(meaning);
+      callLinesAll.push(...meaningLines(c, width));
       // The runtime's own spelling is shown for the latest call, where the learner is looking.
       if (i === input.calls.length - 1) {
         const api = apiLine(c);
@@ -168,14 +160,8 @@ export function paneLines(input: PaneInput): Line[] {
 const TABLE_HEADER = ["Proto", "Local", "Remote", "State", "Recv-Q", "Send-Q", "Owner"] as const;
 
 function ownerOf(row: SocketRow, state: DemoState): string {
-  if (row.pid === undefined) {
-    if (row.state === "TIME_WAIT") return "(no process: the kernel keeps it)";
-    // A connection the kernel completed but no accept() has taken yet has no fd anywhere.
-    const queued = row.state === "ESTABLISHED" && state.table?.rows.some((l) => l.state === "LISTEN" && l.local === row.local && l.recvQ > 0);
-    return queued ? "(in the accept queue: no fd until accept())" : "(no process)";
-  }
-  const proc = state.processes.find((p) => p.pid === row.pid);
-  return `${proc ? proc.name : "pid"} ${row.pid}${row.fd !== undefined ? ` fd ${row.fd}` : ""}`;
+  if (row.pid === undefined) return unownedText(row, state.table?.rows ?? []);
+  return `${ownerName(state, row.pid) ?? "pid"} ${row.pid}${row.fd !== undefined ? ` fd ${row.fd}` : ""}`;
 }
 
 function stateTone(state: string): Seg["tone"] {
