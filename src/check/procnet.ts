@@ -1,4 +1,8 @@
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { formatIPv6, hexAddressBytes } from "../kernel/addr.js";
+import { processSockets } from "../kernel/owners.js";
+import { parseProcNetUnix } from "../kernel/proc-net.js";
+import { TCP_STATES } from "../kernel/states.js";
 
 /**
  * What the kernel says about the learner's program, read from /proc (Linux).
@@ -32,46 +36,10 @@ export interface UnixSocket {
 
 export type KernelSocket = InetSocket | UnixSocket;
 
-const TCP_STATES: Record<string, string> = {
-  "01": "ESTABLISHED", "02": "SYN_SENT", "03": "SYN_RECV", "04": "FIN_WAIT1", "05": "FIN_WAIT2", "06": "TIME_WAIT",
-  "07": "CLOSE", "08": "CLOSE_WAIT", "09": "LAST_ACK", "0A": "LISTEN", "0B": "CLOSING",
-};
-
-/** /proc/net addresses are hex in host byte order, per 32-bit word (little-endian on x86/arm). */
+/** /proc/net addresses are hex in host byte order per 32-bit word; the kernel view's decoder reads them. */
 export function decodeAddress(hex: string): string {
-  const words: number[] = [];
-  for (let i = 0; i < hex.length; i += 8) {
-    const w = parseInt(hex.slice(i, i + 8), 16);
-    words.push(((w & 0xff) << 24) | ((w & 0xff00) << 8) | ((w >>> 8) & 0xff00) | (w >>> 24));
-  }
-  const bytes = words.flatMap((w) => [(w >>> 24) & 0xff, (w >>> 16) & 0xff, (w >>> 8) & 0xff, w & 0xff]);
-  if (bytes.length === 4) return bytes.join(".");
-  const allZero = bytes.slice(0, 10).every((b) => b === 0);
-  if (allZero && bytes[10] === 0xff && bytes[11] === 0xff) return `::ffff:${bytes.slice(12).join(".")}`;
-  const groups: string[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((bytes[i]! << 8) | bytes[i + 1]!).toString(16));
-  return compressV6(groups);
-}
-
-function compressV6(groups: string[]): string {
-  // The longest run of zero groups becomes "::" (RFC 5952).
-  let best = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== "0") {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === "0") j++;
-    if (j - i > bestLen && j - i > 1) {
-      best = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  if (best < 0) return groups.join(":");
-  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLen).join(":")}`;
+  const bytes = hexAddressBytes(hex);
+  return bytes.length === 4 ? bytes.join(".") : formatIPv6(bytes);
 }
 
 function readText(file: string): string | undefined {
@@ -99,34 +67,17 @@ export function readInetTable(table: InetSocket["table"]): InetSocket[] | undefi
       localPort: parseInt(lp!, 16),
       remoteAddress: decodeAddress(ra!),
       remotePort: parseInt(rp!, 16),
-      state: udp ? (st === "01" ? "ESTABLISHED" : "UNCONN") : (TCP_STATES[st] ?? st),
+      state: udp ? (st === "01" ? "ESTABLISHED" : "UNCONN") : (TCP_STATES[parseInt(st, 16)] ?? st),
       inode: Number(f[9]),
     });
   }
   return out;
 }
 
-const UNIX_TYPES: Record<string, string> = { "0001": "STREAM", "0002": "DGRAM", "0005": "SEQPACKET" };
-
 export function readUnixTable(): UnixSocket[] | undefined {
   const text = readText("/proc/net/unix");
   if (text === undefined) return undefined;
-  const out: UnixSocket[] = [];
-  for (const line of text.split("\n").slice(1)) {
-    // Num RefCount Protocol Flags Type St Inode [Path]
-    const f = line.trim().split(/\s+/);
-    if (f.length < 7) continue;
-    const flags = parseInt(f[3]!, 16);
-    out.push({
-      table: "unix",
-      type: UNIX_TYPES[f[4]!] ?? f[4]!,
-      // __SO_ACCEPTCON: the socket has called listen()
-      listening: (flags & 0x10000) !== 0,
-      inode: Number(f[6]),
-      path: f.slice(7).join(" "),
-    });
-  }
-  return out;
+  return parseProcNetUnix(text).map((r) => ({ table: "unix", type: r.unixType ?? "STREAM", listening: r.state === "LISTEN", inode: r.inode, path: r.local }));
 }
 
 export function readAllSockets(): KernelSocket[] {
@@ -181,22 +132,7 @@ export function groupCpuMs(pgid: number): number | undefined {
 }
 
 export function socketInodes(pid: number): Set<number> {
-  const out = new Set<number>();
-  let fds: string[];
-  try {
-    fds = readdirSync(`/proc/${pid}/fd`);
-  } catch {
-    return out;
-  }
-  for (const fd of fds) {
-    try {
-      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      if (m) out.add(Number(m[1]));
-    } catch {
-      // the fd closed while we looked
-    }
-  }
-  return out;
+  return new Set(processSockets(pid).keys());
 }
 
 /** The sockets held by a process group, as the kernel lists them. */
