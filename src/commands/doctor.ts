@@ -31,8 +31,10 @@ function canListen(options: net.ListenOptions): Promise<string | undefined> {
 }
 
 async function checkNode(): Promise<Finding> {
-  const major = Number(process.versions.node.split(".")[0]);
-  return { what: "Node.js", level: major >= 20 ? "ok" : "fail", detail: `${process.version}${major >= 20 ? "" : " (socket-tutor needs 20 or newer)"}` };
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+  // 20.6 is the first Node 20 with module.register/--import, which the Node demos' tracer uses.
+  const ok = major > 20 || (major === 20 && minor >= 6);
+  return { what: "Node.js", level: ok ? "ok" : "fail", detail: `${process.version}${ok ? "" : " (socket-tutor needs 20.6 or newer)"}` };
 }
 
 async function checkPython(): Promise<Finding> {
