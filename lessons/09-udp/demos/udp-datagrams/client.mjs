@@ -7,7 +7,10 @@ const BURST = 30;
 
 const sock = dgram.createSocket("udp4");
 
-for (const text of ["one", "two", "three"]) sock.send(text, PORT, HOST);
+// Loopback, any free port (see the two-clients demo).
+sock.bind(0, HOST, () => {
+  for (const text of ["one", "two", "three"]) sock.send(text, PORT, HOST);
+});
 
 sock.once("message", () => {
   // "go ahead": the receiver has stopped reading

@@ -7,6 +7,7 @@ PORT = int(os.environ.get("PORT", "8000"))
 BURST = 30
 
 with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+    sock.bind((HOST, 0))  # loopback, any free port (see the two-clients demo)
     for text in [b"one", b"two", b"three"]:
         sock.sendto(text, (HOST, PORT))
 

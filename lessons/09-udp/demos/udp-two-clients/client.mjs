@@ -25,4 +25,6 @@ setTimeout(() => {
   sock.close();
 }, 3000).unref();
 
-sendNext();
+// A client may bind too. Port 0 lets the kernel pick a free port; the address keeps
+// it on loopback (without bind(), the first send() binds it to 0.0.0.0: every interface).
+sock.bind(0, HOST, sendNext);
