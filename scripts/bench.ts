@@ -4,7 +4,7 @@
  * Sections from scripts/bench/*.ts (demos, verify, kernel table) run after these.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -61,16 +61,22 @@ function measure(name: string, args: string[], baseline: { name: string; args: s
 }
 
 /** Time from launching a command in a fresh tmux session to `marker` on its screen. */
-async function timeToScreen(argv: string[], marker: string): Promise<number> {
+async function timeToScreen(argv: string[], marker: string, after?: (tmux: (args: string[]) => string) => Promise<void>, env: Record<string, string> = {}): Promise<number> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "st-bench-tmux-"));
   const sock = path.join(dir, "s");
-  const tmux = (args: string[]): string => execFileSync("tmux", ["-S", sock, ...args], { encoding: "utf8" });
+  // stderr is dropped: kill-server after a session that ended by itself says "no server running".
+  const tmux = (args: string[]): string => execFileSync("tmux", ["-S", sock, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   try {
     const t0 = performance.now();
-    tmux(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", "-e", `SOCKET_TUTOR_HOME=${home}`, ...argv]);
+    const envArgs = Object.entries({ SOCKET_TUTOR_HOME: home, ...env }).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+    tmux(["-f", "/dev/null", "new-session", "-d", "-x", "120", "-y", "40", ...envArgs, ...argv]);
     const deadline = t0 + 5000;
     while (performance.now() < deadline) {
-      if (tmux(["capture-pane", "-p"]).includes(marker)) return performance.now() - t0;
+      if (tmux(["capture-pane", "-p"]).includes(marker)) {
+        const elapsed = performance.now() - t0;
+        if (after) await after(tmux);
+        return elapsed;
+      }
       await new Promise((r) => setTimeout(r, 5));
     }
     throw new Error(`'${marker}' did not appear within 5 s`);
@@ -101,6 +107,47 @@ async function menuRow(): Promise<BenchRow> {
   };
 }
 
+/**
+ * The live view, as a learner sees it: from launching `demo` to the first socket
+ * call on screen, and from a call in the traced process to the screen (the view
+ * logs each render when SOCKET_TUTOR_LATENCY_LOG is set).
+ */
+async function liveRows(): Promise<BenchRow[]> {
+  const first: number[] = [];
+  const base: number[] = [];
+  const latencies: number[] = [];
+  const n = Math.min(RUNS, 7);
+  for (let i = 0; i < n; i++) {
+    const log = path.join(home, `latency-${i}.log`);
+    base.push(await timeToScreen([process.execPath, "-e", "console.log('READY'); setTimeout(() => {}, 3000)"], "READY"));
+    first.push(
+      await timeToScreen(
+        [process.execPath, cli, "demo", "tcp-step-by-step", "--runtime", "python", "--port", "0"],
+        "socket(AF_INET, SOCK_STREAM)",
+        async (tmux) => {
+          tmux(["send-keys", "r"]); // run freely to the end
+          const deadline = performance.now() + 5000;
+          while (performance.now() < deadline && !tmux(["capture-pane", "-p"]).includes("finished")) await new Promise((r) => setTimeout(r, 20));
+          tmux(["send-keys", "q"]);
+          await new Promise((r) => setTimeout(r, 300));
+        },
+        { SOCKET_TUTOR_LATENCY_LOG: log },
+      ),
+    );
+    try {
+      latencies.push(...readFileSync(log, "utf8").trim().split("\n").map(Number).filter((x) => Number.isFinite(x)));
+    } catch {
+      // no log: the view did not render any call
+    }
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? NaN;
+  return [
+    { name: "live view: first socket call on screen", medianMs: median(first), baselineName: "node prints a line (tmux)", baselineMs: median(base), note: `Python, tcp-step-by-step; includes tmux start-up; target < 300 ms after launch` },
+    { name: "live view: traced call → on screen", medianMs: median(latencies), note: `${latencies.length} call events; p95 ${p95.toFixed(1)} ms; target < 50 ms` },
+  ];
+}
+
 function print(rows: BenchRow[]): void {
   const fmt = (r: BenchRow): string => {
     const ratio = r.baselineMs ? ` ${(r.medianMs / r.baselineMs).toFixed(2)}x` : "";
@@ -116,8 +163,11 @@ async function main(): Promise<void> {
   const node0 = { name: "node -e 0", args: ["-e", "0"] };
   console.log("Start-up");
   print([measure("socket-tutor --version", [cli, "--version"], node0), measure("socket-tutor list", [cli, "list"], node0)]);
-  if (spawnSync("tmux", ["-V"]).status === 0) print([await menuRow()]);
-  else console.log("  start: menu on screen — skipped: tmux is not installed");
+  if (spawnSync("tmux", ["-V"]).status === 0) {
+    print([await menuRow()]);
+    console.log("\nLive view");
+    print(await liveRows());
+  } else console.log("  start: menu on screen, live view — skipped: tmux is not installed");
 
   const sections = path.join(here, "bench");
   let files: string[] = [];

@@ -69,8 +69,10 @@ export async function run(argv: string[]): Promise<number> {
       runtime: choice.runtime,
       mode,
       pythonAvailable: (await findPython()) !== undefined,
-      syscallsAvailable: await straceAvailable(),
+      // Only the y key needs it: checked in the background (it runs strace once).
+      syscallsAvailable: straceAvailable(),
       syscalls: values.syscalls === true,
+      ...(port !== undefined ? { port } : {}),
     });
     return exit === "interrupt" ? 130 : 0;
   }

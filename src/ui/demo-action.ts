@@ -17,9 +17,9 @@ export async function openLiveDemo(demoId: string, preferred: Runtime | undefine
   const { straceAvailable } = await import("../kernel/strace.js");
   const demo = findDemo(demoId);
   if (!demo) throw new Error(`no demo '${demoId}'`);
-  const [python, strace] = await Promise.all([findPython(), straceAvailable()]);
+  const python = await findPython();
   const runtime = preferred === "node" || !python ? "node" : "python";
-  return runLiveView(demo, { runtime, mode: opts.mode ?? "step", pythonAvailable: python !== undefined, syscallsAvailable: strace });
+  return runLiveView(demo, { runtime, mode: opts.mode ?? "step", pythonAvailable: python !== undefined, syscallsAvailable: straceAvailable() });
 }
 
 /** In a lesson, a demo block becomes "Run the live demo" in the step's prompt. */

@@ -5,7 +5,8 @@
  * calls; it holds no demo logic of its own.
  */
 import type { Widgets } from "blessed";
-import { startDemo, type DemoEvent, type DemoSession, type LoadedDemo } from "../demo/launcher.js";
+import { appendFileSync } from "node:fs";
+import { startDemo, type DemoEvent, type DemoSession, type LoadedDemo, type StartOptions } from "../demo/launcher.js";
 import type { DemoRuntime } from "../demo/spec.js";
 import type { DemoMode, DemoState, ProcView } from "../demo/state.js";
 import { onCleanup } from "../util/cleanup.js";
@@ -20,10 +21,12 @@ export interface LiveViewOptions {
   mode?: DemoMode;
   /** Offer the runtime switch (python3 >= 3.8 is present). */
   pythonAvailable: boolean;
-  /** strace can run here: the `y` key shows real system calls. */
-  syscallsAvailable: boolean;
+  /** strace can run here: the `y` key shows real system calls. A promise is waited for only when needed. */
+  syscallsAvailable: boolean | Promise<boolean>;
   /** Start with the syscall view on. */
   syscalls?: boolean;
+  /** Use this port instead of the demo's own (0: any free port). */
+  port?: number;
 }
 
 /** "back": the learner left the view (q); "interrupt": Ctrl-C, the tutor should exit. */
@@ -35,6 +38,22 @@ type Side = "left" | "right";
 const FRAME_MS = 16;
 
 export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): Promise<LiveViewExit> {
+  let straceOk = typeof options.syscallsAvailable === "boolean" ? options.syscallsAvailable : options.syscalls === true ? await options.syscallsAvailable : false;
+  let runtime = options.runtime;
+  let mode: DemoMode = options.mode ?? "step";
+  let syscalls = options.syscalls === true && straceOk;
+  // The first run starts before blessed loads: the programs boot while the screen is built.
+  let deliver: (ev: DemoEvent) => void = () => undefined;
+  const sessionOptions = (): StartOptions => ({
+    runtime,
+    mode,
+    syscalls,
+    autoInput: demo.spec.interactive !== true,
+    timeoutMs: null,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    onEvent: (ev) => deliver(ev),
+  });
+  const firstRun = startDemo(demo, sessionOptions()).catch((err: unknown) => err as Error);
   const { default: blessed } = await import("blessed");
   shareKeypressDecoder();
   const colour = colourEnabled();
@@ -57,9 +76,6 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
   const message = blessed.box({ parent: screen, tags: true, hidden: true, top: "center", left: "center", width: "90%", height: "shrink", border: { type: "line" }, padding: 1 });
 
   let session: DemoSession | undefined;
-  let runtime = options.runtime;
-  let mode: DemoMode = options.mode ?? "step";
-  let syscalls = options.syscalls === true && options.syscallsAvailable;
   let focus: Side = "left";
   let bottom: BottomChoice = "table";
   let typing: string | undefined;
@@ -69,6 +85,8 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
   let flash: string | undefined;
   let flashTimer: NodeJS.Timeout | undefined;
   let switching = false;
+  const latencyLog = process.env.SOCKET_TUTOR_LATENCY_LOG;
+  const unrendered: number[] = [];
 
   let finish: (exit: LiveViewExit) => void = () => undefined;
   const finished = new Promise<LiveViewExit>((resolve) => (finish = resolve));
@@ -138,6 +156,23 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     message.hide();
     draw(geo, state, notes);
     screen.render();
+    logLatency();
+  }
+
+  /**
+   * `npm run bench` measures how long a traced call takes to reach the screen:
+   * with SOCKET_TUTOR_LATENCY_LOG set, each render appends, per call event it
+   * shows for the first time, the ms from the call in the traced process to now.
+   */
+  function logLatency(): void {
+    if (!latencyLog || unrendered.length === 0) return;
+    const now = performance.timeOrigin + performance.now();
+    try {
+      appendFileSync(latencyLog, unrendered.map((t) => (now - t).toFixed(2)).join("\n") + "\n");
+    } catch {
+      // a bench aid: never let it disturb the view
+    }
+    unrendered.length = 0;
   }
 
   function draw(geo: Geometry, state: DemoState | undefined, notes: string[]): void {
@@ -215,7 +250,7 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
       ["R", "restart"],
     ];
     if (options.pythonAvailable) keys.push(["p", runtime === "python" ? "Node.js" : "Python"]);
-    if (options.syscallsAvailable) keys.push(["y", syscalls ? "socket calls" : "syscalls"]);
+    if (straceOk) keys.push(["y", syscalls ? "socket calls" : "syscalls"]);
     if (geo.compact) keys.push(["t", bottom === "table" ? "timeline" : "table"]);
     if (demo.spec.interactive || waiting) keys.push(["i", "type"]);
     if ((state?.processes.filter((p) => p.side === "right").length ?? 0) > 1) keys.push(["c", "next client"]);
@@ -232,7 +267,13 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     renderTimer = setTimeout(render, wait);
   }
 
-  async function launch(): Promise<void> {
+  function onEvent(ev: DemoEvent): void {
+    spendCredit(ev);
+    if (latencyLog && ev.type === "call") unrendered.push(ev.t);
+    schedule();
+  }
+
+  async function launch(started?: Promise<DemoSession | Error>): Promise<void> {
     released.clear();
     credits.left.n = 0;
     credits.right.n = 0;
@@ -240,21 +281,9 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     session = undefined;
     if (previous) await previous.stop();
     schedule();
-    try {
-      session = await startDemo(demo, {
-        runtime,
-        mode,
-        syscalls,
-        autoInput: demo.spec.interactive !== true,
-        timeoutMs: null,
-        onEvent: (ev) => {
-          spendCredit(ev);
-          schedule();
-        },
-      });
-    } catch (err) {
-      say(`Could not start the demo: ${(err as Error).message}`);
-    }
+    const result = await (started ?? startDemo(demo, sessionOptions()).catch((err: unknown) => err as Error));
+    if (result instanceof Error) say(`Could not start the demo: ${result.message}`);
+    else session = result;
     schedule();
   }
 
@@ -406,7 +435,7 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
           await launch();
         });
       case "y":
-        if (!options.syscallsAvailable) return say("The syscall view needs strace on Linux ('socket-tutor doctor' says why it is off).");
+        if (!straceOk) return say("The syscall view needs strace on Linux ('socket-tutor doctor' says why it is off).");
         return void switchTo(async () => {
           syscalls = !syscalls;
           say(syscalls ? "Syscall view: restarting the demo under strace…" : "Back to the socket calls (restarting without strace)…");
@@ -429,7 +458,14 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     }
   });
   screen.on("resize", () => schedule());
+  if (typeof options.syscallsAvailable !== "boolean") {
+    void options.syscallsAvailable.then((ok) => {
+      straceOk = ok;
+      schedule();
+    });
+  }
 
-  await launch();
+  deliver = onEvent;
+  await launch(firstRun);
   return finished;
 }
