@@ -1,13 +1,19 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, it } from "node:test";
+import { after, describe, it } from "node:test";
 import { DemoSpecError, findDemo, listDemos, loadDemoFile, validateDemo } from "../../src/demo/load.js";
 import { runCli, tempHome } from "../support/cli.js";
 
+const roots: string[] = [];
+after(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
 function demoDir(id: string, files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), "st-demos-"));
+  roots.push(root);
   const dir = path.join(root, "01-x", "demos", id);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);

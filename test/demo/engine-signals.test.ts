@@ -157,5 +157,7 @@ describe("demo processes die with the tutor", { concurrency: true }, () => {
     const exit = await t.kill("SIGKILL");
     assert.equal(exit.signal, "SIGKILL");
     await assertNothingLeft({ pids, port }, 2000);
+    sweepStaleTempDirs();
+    assert.deepEqual(ownedTempDirs(t.child.pid!), [], "the next demo's sweep removes the killed tutor's temp dir");
   });
 });

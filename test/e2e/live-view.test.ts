@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
+import { sweepStaleTempDirs } from "../../src/demo/session.js";
 import { cliPath, repoRoot, tempHome } from "../support/cli.js";
 import { hasTmux, TmuxSession } from "../support/tmux.js";
 
@@ -43,9 +44,14 @@ async function openDemo(home: string, runtime: "python" | "node" = "python"): Pr
   // The progress file sets the learner's language, which the demo follows.
   writeFileSync(path.join(home, "progress.json"), JSON.stringify({ version: 1, lessons: {}, exercises: {}, settings: { runtime } }));
   const t = await TmuxSession.start([process.execPath, cliPath, "lesson", "gamma"], { env: { SOCKET_TUTOR_HOME: home, SOCKET_TUTOR_LESSONS: fixtures } });
-  await t.waitFor("▶ Run the live demo: fixture-ping", 10_000);
-  await t.keys("Enter");
-  await t.waitFor("socket(AF_INET, SOCK_STREAM)  paused before this call", 10_000);
+  try {
+    await t.waitFor("▶ Run the live demo: fixture-ping", 10_000);
+    await t.keys("Enter");
+    await t.waitFor("socket(AF_INET, SOCK_STREAM)  paused before this call", 10_000);
+  } catch (err) {
+    t.close(); // the caller's finally never sees a session that failed to open
+    throw err;
+  }
   return t;
 }
 
@@ -126,6 +132,8 @@ describe("the live view in a real terminal", { skip, concurrency: true }, () => 
         assert.ok(await until(() => demoProcesses(home).length === 0, 3000), `demo processes still running after ${how}: ${demoProcesses(home).join(", ")}`);
         const code = await t.exitCode();
         assert.equal(code, { SIGTERM: 143, SIGHUP: 129, SIGKILL: 137 }[how]);
+        // A tutor killed with -9 cannot remove its temp dir; the next demo sweeps it.
+        if (how === "SIGKILL") sweepStaleTempDirs();
         if (how !== "SIGKILL") {
           const stty = t.ttySettings();
           assert.match(stty, /(^|\s)icanon(\s|$)/, "the terminal is back in canonical mode");

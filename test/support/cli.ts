@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,9 +7,19 @@ import { fileURLToPath } from "node:url";
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const cliPath = path.join(repoRoot, "dist", "src", "cli.js");
 
-/** A fresh progress folder, so no test touches the learner's real one or another test's. */
+const homes: string[] = [];
+process.on("exit", () => {
+  for (const h of homes) rmSync(h, { recursive: true, force: true });
+});
+
+/**
+ * A fresh progress folder, so no test touches the learner's real one or another
+ * test's. Removed when the test file's process exits.
+ */
 export function tempHome(): string {
-  return mkdtempSync(path.join(os.tmpdir(), "st-home-"));
+  const dir = mkdtempSync(path.join(os.tmpdir(), "st-home-"));
+  homes.push(dir);
+  return dir;
 }
 
 export interface CliResult {

@@ -8,6 +8,12 @@ import { setTimeout as sleep } from "node:timers/promises";
  * A private tmux server driving the real CLI in a real terminal. Each session
  * gets its own server socket, so tests can run side by side.
  */
+const open = new Set<TmuxSession>();
+// A test that fails before its finally (or forgets one) must not leave a tmux server running.
+process.on("exit", () => {
+  for (const t of open) t.close();
+});
+
 export class TmuxSession {
   readonly socket: string;
   private readonly dir: string;
@@ -16,6 +22,7 @@ export class TmuxSession {
   private constructor(readonly width: number, readonly height: number) {
     this.dir = mkdtempSync(path.join(os.tmpdir(), "st-tmux-"));
     this.socket = path.join(this.dir, "tmux.sock");
+    open.add(this);
   }
 
   /**
@@ -108,6 +115,7 @@ export class TmuxSession {
   }
 
   close(): void {
+    open.delete(this);
     try {
       this.tmux(["kill-server"]);
     } catch {
