@@ -112,6 +112,8 @@ export class DemoSession extends EventEmitter {
   private finishing = false;
   private unregister?: () => void;
   private readonly knownPids = new Set<number>();
+  /** Addresses ("127.0.0.1:8000") this run's sockets used: see ofThisRun. */
+  private readonly endpoints = new Set<string>();
   /** Fds each pid's calls returned or used: a demo's own socket may take fd 3 once the tracer moved its pipes. */
   private readonly claimedFds = new Map<number, Set<number>>();
   private strace?: StraceSupport;
@@ -185,6 +187,7 @@ export class DemoSession extends EventEmitter {
     await this.stop();
     this.donePromise = undefined;
     this.resolveDone = undefined;
+    this.endpoints.clear();
     await this.launch();
   }
 
@@ -498,7 +501,7 @@ export class DemoSession extends EventEmitter {
     this.polling = true;
     try {
       const snap = await readSocketTable({ pids, ports: this.port !== undefined ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [] });
-      const rows = snap.rows.filter((r) => !this.isPlumbing(r));
+      const rows = this.ofThisRun(snap.rows.filter((r) => !this.isPlumbing(r)));
       const shown = { ...snap, rows };
       const key = JSON.stringify([rows, snap.error, snap.source]);
       if (key !== this.lastTable) {
@@ -515,6 +518,33 @@ export class DemoSession extends EventEmitter {
     } finally {
       this.polling = false;
     }
+  }
+
+  /**
+   * Rows no process owns (TIME_WAIT, queued connections) are found by port, so they
+   * include what earlier runs on the same port left behind. Keep one only when both
+   * its ends belong to this run: seen in this run's calls or in rows it owns.
+   */
+  private ofThisRun(rows: SocketRow[]): SocketRow[] {
+    for (const r of rows) {
+      if (r.pid === undefined || r.proto === "unix") continue;
+      this.endpoints.add(r.local);
+      if (r.remote) this.endpoints.add(r.remote);
+    }
+    for (const p of this.state.processes) {
+      for (const c of p.calls) {
+        if (c.local) this.endpoints.add(c.local);
+        if (c.peer) this.endpoints.add(c.peer);
+      }
+    }
+    return rows.filter((r) => r.pid !== undefined || r.proto === "unix" || (this.seen(r.local) && (this.seen(r.remote) || /:\*$/.test(r.remote))));
+  }
+
+  private seen(endpoint: string): boolean {
+    if (this.endpoints.has(endpoint)) return true;
+    // Calls name IPv4 peers as "127.0.0.1:8000"; the kernel may print a mapped "[::ffff:127.0.0.1]:8000".
+    const mapped = /^\[::ffff:([\d.]+)\]:(\d+)$/.exec(endpoint);
+    return mapped !== null && this.endpoints.has(`${mapped[1]}:${mapped[2]}`);
   }
 
   private isPlumbing(r: SocketRow): boolean {

@@ -141,7 +141,8 @@ export function paneLines(input: PaneInput): Line[] {
   const out: Line[] = [];
   for (const p of input.procs) {
     for (const o of p.output) {
-      const prefix = multi ? [seg(`${p.name}: `, "dim")] : [];
+      // Programs that already print their own name ("client 2: ...") get no second prefix.
+      const prefix = multi && !o.text.startsWith(p.name) ? [seg(`${p.name}: `, "dim")] : [];
       const text = sanitize(o.text) + (o.input !== undefined ? sanitize(o.input) : "");
       const tone = o.stream === "stderr" ? "red" : o.stream === "stdin" ? "cyan" : undefined;
       for (const piece of wrapText(text, Math.max(10, width - (multi ? p.name.length + 2 : 0)))) out.push([...prefix, seg(piece, tone)]);

@@ -37,12 +37,14 @@ export function liveLayout(cols: number, rows: number, opts: { noteLines: number
   const half = Math.floor(cols / 2);
   const title: Rect = { top: 0, left: 0, width: cols, height: titleH };
   const status: Rect = { top: rows - 1, left: 0, width: cols, height: statusH };
-  // The table needs its header, its rows and a legend line, inside a border.
-  const tableH = Math.max(5, Math.min(10, opts.tableRows + 4));
-  const fullBottom = tableH + Math.max(7, Math.min(14, Math.round(rest * 0.28)));
-  if (rest - fullBottom >= 16 && cols >= 100) {
-    const paneH = rest - fullBottom;
-    const timelineH = fullBottom - tableH;
+  // The table needs its header, its rows and a legend line, inside a border; the
+  // panes keep at least MIN_PANE rows, the timeline gets what is left (6 to 12).
+  const MIN_PANE = 16;
+  const tableH = Math.max(5, Math.min(14, opts.tableRows + 4));
+  const room = rest - MIN_PANE - tableH;
+  if (room >= 6 && cols >= 100) {
+    const timelineH = Math.min(12, room);
+    const paneH = rest - tableH - timelineH;
     return {
       title,
       left: { top: titleH, left: 0, width: half, height: paneH },
