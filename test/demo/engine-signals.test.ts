@@ -133,9 +133,8 @@ describe("demo processes die with the tutor", { concurrency: true }, () => {
     assert.equal(exit.signal, "SIGKILL");
     await assertNothingLeft({ pids, port }, 2000);
     assert.ok(Date.now() - started < 2000);
-    // Its private temp dir could not be removed by a tutor killed with -9: the next demo removes it.
-    const stale = ownedTempDirs(t.child.pid!);
-    assert.equal(stale.length, 1, "the killed tutor's temp dir names it");
+    // Its private temp dir could not be removed by a tutor killed with -9: the next demo's
+    // sweep removes it (any demo started meanwhile, by another test file, may already have).
     sweepStaleTempDirs();
     assert.deepEqual(ownedTempDirs(t.child.pid!), []);
   });

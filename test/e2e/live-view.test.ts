@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
@@ -29,6 +30,19 @@ function demoProcesses(home: string): number[] {
 }
 function readdirProc(): string[] {
   return readdirSync("/proc").filter((e) => /^\d+$/.test(e));
+}
+
+/** Demo temp dirs that name this tutor as their owner. */
+function tempDirsOf(tutor: number): string[] {
+  return readdirSync(os.tmpdir())
+    .filter((n) => n.startsWith("socket-tutor-demo-"))
+    .filter((n) => {
+      try {
+        return Number(readFileSync(path.join(os.tmpdir(), n, "tutor.pid"), "utf8")) === tutor;
+      } catch {
+        return false;
+      }
+    });
 }
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
@@ -132,8 +146,9 @@ describe("the live view in a real terminal", { skip, concurrency: true }, () => 
         assert.ok(await until(() => demoProcesses(home).length === 0, 3000), `demo processes still running after ${how}: ${demoProcesses(home).join(", ")}`);
         const code = await t.exitCode();
         assert.equal(code, { SIGTERM: 143, SIGHUP: 129, SIGKILL: 137 }[how]);
-        // A tutor killed with -9 cannot remove its temp dir; the next demo sweeps it.
+        // A tutor killed with -9 cannot remove its temp dir; the next demo's sweep does.
         if (how === "SIGKILL") sweepStaleTempDirs();
+        assert.deepEqual(tempDirsOf(tutor), [], "the tutor's private temp dir is gone");
         if (how !== "SIGKILL") {
           const stty = t.ttySettings();
           assert.match(stty, /(^|\s)icanon(\s|$)/, "the terminal is back in canonical mode");
