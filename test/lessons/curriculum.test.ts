@@ -1,0 +1,106 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { listDemos } from "../../src/demo/load.js";
+import { loadExercises } from "../../src/exercises/catalog.js";
+import { loadLessons } from "../../src/lessons/load.js";
+import { checkReferences } from "../../src/lessons/references.js";
+import type { Block, Lesson } from "../../src/lessons/types.js";
+import { blockAsMarkdown, stepHeader } from "../../src/render/lesson.js";
+import { renderMarkdown } from "../../src/render/markdown.js";
+import { which } from "../../src/util/which.js";
+
+/** The shipped curriculum, checked as a whole: what a learner will meet in the menu. */
+const { lessons, problems } = loadLessons();
+const demos = listDemos();
+const exercises = loadExercises();
+const blocks = (l: Lesson): Block[] => l.steps.flatMap((s) => s.blocks);
+
+describe("the curriculum", () => {
+  it("has eleven valid lessons in order, in at most four chapters", () => {
+    assert.deepEqual(problems, []);
+    assert.deepEqual(demos.problems, []);
+    assert.deepEqual(exercises.problems, []);
+    assert.deepEqual(lessons.map((l) => l.meta.order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.deepEqual(
+      lessons.map((l) => l.meta.id),
+      ["what-is-a-socket", "addressing", "address-families", "socket-types", "server-calls", "listen-backlog", "client-calls", "chat", "udp", "closing", "many-clients"],
+    );
+    assert.ok(new Set(lessons.map((l) => l.meta.chapter)).size <= 4);
+  });
+
+  it("names only demos and exercises that exist", () => {
+    const checked = checkReferences(lessons, { demos: demos.demos.map((d) => d.spec.id), exercises: exercises.exercises.map((e) => e.id) });
+    assert.deepEqual(checked.problems, []);
+  });
+
+  it("gives every lesson a live demo and a quiz of two to four questions", () => {
+    for (const l of lessons) {
+      const b = blocks(l);
+      assert.ok(b.some((x) => x.kind === "demo"), `${l.meta.id} has a demo`);
+      const quizzes = b.filter((x) => x.kind === "quiz").length;
+      assert.ok(quizzes >= 2 && quizzes <= 4, `${l.meta.id} has ${quizzes} quiz questions`);
+    }
+  });
+
+  it("uses every demo and every exercise somewhere, and each exercise names a real lesson", () => {
+    const usedDemos = new Set(lessons.flatMap((l) => blocks(l).flatMap((b) => (b.kind === "demo" ? [b.demo] : []))));
+    const usedExercises = new Set(lessons.flatMap((l) => blocks(l).flatMap((b) => (b.kind === "exercise" ? [b.exercise] : []))));
+    for (const d of demos.demos) assert.ok(usedDemos.has(d.spec.id), `demo ${d.spec.id} is in a lesson`);
+    for (const e of exercises.exercises) {
+      assert.ok(usedExercises.has(e.id), `exercise ${e.id} is in a lesson`);
+      assert.ok(lessons.some((l) => l.meta.id === e.lesson), `exercise ${e.id} names lesson '${e.lesson}'`);
+    }
+  });
+
+  it("shows demo programs exactly as the demos run them", () => {
+    for (const l of lessons) {
+      for (const b of blocks(l)) {
+        if (b.kind !== "code") continue;
+        for (const f of b.files) {
+          const m = /^demos\/([^/]+)\/(.+)$/.exec(f.path);
+          if (!m) continue;
+          const demo = demos.demos.find((d) => d.spec.id === m[1] && d.lessonFolder === l.folder);
+          assert.ok(demo, `${l.meta.id}: ${f.path} belongs to a demo of this lesson`);
+          const runs = demo.spec.processes.flatMap((p) => [p.python, p.node]);
+          assert.ok(runs.includes(m[2]!), `${l.meta.id}: ${f.path} is a program demo ${m[1]} runs (${runs.join(", ")})`);
+        }
+      }
+    }
+  });
+
+  it("lists only standalone programs that run as shown", { timeout: 120_000 }, () => {
+    const python = which("python3");
+    for (const l of lessons) {
+      for (const b of blocks(l)) {
+        if (b.kind !== "code") continue;
+        for (const f of b.files) {
+          if (f.path.startsWith("demos/")) continue;
+          const file = path.join(l.dir, f.path);
+          const cmd = f.language === "python" ? python : f.language === "javascript" ? process.execPath : undefined;
+          if (!cmd) continue;
+          const r = spawnSync(cmd, [file], { cwd: path.dirname(file), timeout: 20_000, encoding: "utf8" });
+          assert.equal(r.status, 0, `${l.meta.id}: ${f.path} exits 0\n${r.stdout}\n${r.stderr}`);
+        }
+      }
+    }
+  });
+
+  it("keeps prose steps within a 100x30 terminal (long listings are paged)", async () => {
+    const opts = { width: 100, colour: false, codeLanguage: "python" as const };
+    const tooLong: string[] = [];
+    for (const l of lessons) {
+      for (let i = 0; i < l.steps.length; i++) {
+        const step = l.steps[i]!;
+        if (step.blocks.some((b) => b.kind === "code" || b.kind === "quiz")) continue;
+        let text = stepHeader(l, i, opts) + "\n\n";
+        for (const b of step.blocks) text += (await renderMarkdown(blockAsMarkdown(b, l, opts), opts)) + "\n\n";
+        // The step's prompt takes about six rows below the text.
+        const rows = text.trimEnd().split("\n").length;
+        if (rows > 24) tooLong.push(`${l.meta.id} step ${i + 1} "${step.title}": ${rows} rows`);
+      }
+    }
+    assert.deepEqual(tooLong, []);
+  });
+});
