@@ -127,7 +127,7 @@ async function liveRows(): Promise<BenchRow[]> {
         async (tmux) => {
           tmux(["send-keys", "r"]); // run freely to the end
           const deadline = performance.now() + 5000;
-          while (performance.now() < deadline && !tmux(["capture-pane", "-p"]).includes("finished")) await new Promise((r) => setTimeout(r, 20));
+          while (performance.now() < deadline && !tmux(["capture-pane", "-p"]).includes("FINISHED")) await new Promise((r) => setTimeout(r, 20));
           tmux(["send-keys", "q"]);
           await new Promise((r) => setTimeout(r, 300));
         },

@@ -183,10 +183,17 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     place(timeline, geo.timeline);
     place(status, geo.status);
 
-    const modeName = mode === "step" ? "STEP" : mode === "slow" ? "SLOW MOTION" : "RUNNING";
     const where = session ? (session.socketPath ? session.socketPath : `${session.host}:${session.port ?? "?"}`) : "";
-    const runState = state?.status === "done" ? (state.ok ? " · finished" : ` · ended: ${state.reason ?? "see the panes"}`) : state?.status === "stopped" ? " · stopped" : "";
-    const titleLine: Line = [seg(` ${demo.spec.title}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where} · `, "dim"), seg(modeName, mode === "step" ? "yellow" : "green"), seg(runState, state?.ok === false ? "red" : "dim")];
+    const over = state?.status === "done" || state?.status === "stopped";
+    // While it runs, the title says how it runs; once over, how it ended (R runs it again).
+    const runState: Line = over
+      ? state.status === "stopped"
+        ? [seg("STOPPED", "dim")]
+        : state.ok
+          ? [seg("FINISHED", "green"), seg(" · R runs it again", "dim")]
+          : [seg("ENDED", "red"), seg(`: ${state.reason ?? "see the panes"}`, "red")]
+      : [seg(mode === "step" ? "STEP" : mode === "slow" ? "SLOW MOTION" : "RUNNING", mode === "step" ? "yellow" : "green")];
+    const titleLine: Line = [seg(` ${demo.spec.title}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where} · `, "dim"), ...runState];
     setLines(title, [fit(titleLine, geo.title.width), ...notes.map((n) => [seg(` ${n}`, "yellow")])]);
 
     if (!state) {
@@ -375,7 +382,11 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     else if (key.full === "enter" || key.full === "return") {
       const target = focus === "right" ? pickShown(sideProcs("right"), session!.state) : sideProcs("left")[0];
       if (target && session) {
-        if (!session.sendInput(target.name, typing ?? "")) say(`${target.name} is not running: nothing was sent.`);
+        if (!session.sendInput(target.name, typing ?? "")) {
+          say(`${target.name} is not running any more: nothing was sent.`);
+          typing = undefined;
+          return schedule();
+        }
       }
       typing = "";
     } else if (key.full === "backspace") typing = (typing ?? "").slice(0, -1);
