@@ -6,7 +6,7 @@
  */
 import type { Widgets } from "blessed";
 import { appendFileSync } from "node:fs";
-import { startDemo, type DemoEvent, type DemoSession, type LoadedDemo, type StartOptions } from "../demo/launcher.js";
+import { startDemo, type DemoEvent, type LoadedDemo } from "../demo/launcher.js";
 import type { DemoRuntime } from "../demo/spec.js";
 import type { DemoMode, DemoState, ProcView } from "../demo/state.js";
 import { onCleanup } from "../util/cleanup.js";
@@ -37,23 +37,60 @@ type Side = "left" | "right";
 /** The minimum time between two redraws: events arriving in a burst are drawn together. */
 const FRAME_MS = 16;
 
+/** What the view needs of a run: a demo's DemoSession, or the checker testing a learner's program. */
+export interface LiveRun {
+  readonly state: DemoState;
+  readonly host: string;
+  readonly port?: number;
+  readonly socketPath?: string;
+  continue(proc?: string, seq?: number): boolean;
+  setMode(mode: DemoMode): void;
+  sendInput(proc: string, text: string): boolean;
+  stop(): Promise<void>;
+}
+
+/** What the view shows and can start: a demo, or `verify --live`. */
+export interface LiveSource {
+  title: string;
+  interactive: boolean;
+  /** Step mode and slow motion; off where a checker's deadlines would not survive a pause. */
+  steppable: boolean;
+  /** What R does: "restart" a demo, "check again". */
+  restartLabel: string;
+  /** Why a process has not started yet, for its pane. */
+  waitingFor(proc: string): string | undefined;
+  start(opts: { runtime: DemoRuntime; mode: DemoMode; syscalls: boolean; onEvent: (ev: DemoEvent) => void }): Promise<LiveRun>;
+}
+
+/** A demo as a live source: each start is a new DemoSession. */
+export function demoSource(demo: LoadedDemo, port?: number): LiveSource {
+  return {
+    title: demo.spec.title,
+    interactive: demo.spec.interactive === true,
+    steppable: true,
+    restartLabel: "restart",
+    waitingFor(proc) {
+      const after = demo.spec.processes.find((s) => s.name === proc)?.after;
+      return after ? `after ${after.process}'s ${after.call}()` : undefined;
+    },
+    start: ({ runtime, mode, syscalls, onEvent }) =>
+      startDemo(demo, { runtime, mode, syscalls, autoInput: demo.spec.interactive !== true, timeoutMs: null, ...(port !== undefined ? { port } : {}), onEvent }),
+  };
+}
+
 export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): Promise<LiveViewExit> {
+  return runLive(demoSource(demo, options.port), options);
+}
+
+export async function runLive(source: LiveSource, options: LiveViewOptions): Promise<LiveViewExit> {
   let straceOk = typeof options.syscallsAvailable === "boolean" ? options.syscallsAvailable : options.syscalls === true ? await options.syscallsAvailable : false;
   let runtime = options.runtime;
-  let mode: DemoMode = options.mode ?? "step";
+  let mode: DemoMode = source.steppable ? (options.mode ?? "step") : "run";
   let syscalls = options.syscalls === true && straceOk;
   // The first run starts before blessed loads: the programs boot while the screen is built.
   let deliver: (ev: DemoEvent) => void = () => undefined;
-  const sessionOptions = (): StartOptions => ({
-    runtime,
-    mode,
-    syscalls,
-    autoInput: demo.spec.interactive !== true,
-    timeoutMs: null,
-    ...(options.port !== undefined ? { port: options.port } : {}),
-    onEvent: (ev) => deliver(ev),
-  });
-  const firstRun = startDemo(demo, sessionOptions()).catch((err: unknown) => err as Error);
+  const startRun = (): Promise<LiveRun | Error> => source.start({ runtime, mode, syscalls, onEvent: (ev) => deliver(ev) }).catch((err: unknown) => err as Error);
+  const firstRun = startRun();
   const { default: blessed } = await import("blessed");
   shareKeypressDecoder();
   const colour = colourEnabled();
@@ -62,7 +99,7 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
   // is told; it is restored at once so the demo processes do not inherit it.
   const acs = process.env.NCURSES_NO_UTF8_ACS;
   process.env.NCURSES_NO_UTF8_ACS = "1";
-  const screen = blessed.screen({ smartCSR: true, fullUnicode: true, forceUnicode: true, warnings: false, title: `socket-tutor: ${demo.spec.title}`, autoPadding: false });
+  const screen = blessed.screen({ smartCSR: true, fullUnicode: true, forceUnicode: true, warnings: false, title: `socket-tutor: ${source.title}`, autoPadding: false });
   if (acs === undefined) delete process.env.NCURSES_NO_UTF8_ACS;
   else process.env.NCURSES_NO_UTF8_ACS = acs;
   const box = (label?: string): Widgets.BoxElement =>
@@ -75,7 +112,7 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
   const status = blessed.box({ parent: screen, tags: true });
   const message = blessed.box({ parent: screen, tags: true, hidden: true, top: "center", left: "center", width: "90%", height: "shrink", border: { type: "line" }, padding: 1 });
 
-  let session: DemoSession | undefined;
+  let session: LiveRun | undefined;
   let focus: Side = "left";
   let bottom: BottomChoice = "table";
   let typing: string | undefined;
@@ -133,9 +170,7 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
   }
 
   function waitingFor(p: ProcView): string | undefined {
-    const spec = demo.spec.processes.find((s) => s.name === p.name);
-    if (!spec?.after) return undefined;
-    return `after ${spec.after.process}'s ${spec.after.call}()`;
+    return source.waitingFor(p.name);
   }
 
   function render(): void {
@@ -190,10 +225,10 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
       ? state.status === "stopped"
         ? [seg("STOPPED", "dim")]
         : state.ok
-          ? [seg("FINISHED", "green"), seg(" · R runs it again", "dim")]
+          ? [seg("FINISHED", "green"), seg(` · R: ${source.restartLabel}`, "dim")]
           : [seg("ENDED", "red"), seg(`: ${state.reason ?? "see the panes"}`, "red")]
       : [seg(mode === "step" ? "STEP" : mode === "slow" ? "SLOW MOTION" : "RUNNING", mode === "step" ? "yellow" : "green")];
-    const titleLine: Line = [seg(` ${demo.spec.title}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where} · `, "dim"), ...runState];
+    const titleLine: Line = [seg(` ${source.title}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where} · `, "dim"), ...runState];
     setLines(title, [fit(titleLine, geo.title.width), ...notes.map((n) => [seg(` ${n}`, "yellow")])]);
 
     if (!state) {
@@ -249,17 +284,19 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     if (flash) return [seg(` ${flash}`, "yellow")];
     if (typing !== undefined) return [seg(" TYPING ", "inverse"), seg(` into the ${focus === "left" ? "left" : "right"} pane: Enter sends the line · Esc stops typing · Tab switches side`, "dim")];
     const waiting = state?.processes.find((p) => p.calls.some((c) => c.kind === "stdin" && c.status === "running"));
-    const keys: [string, string][] = [
-      ["space", "next call"],
-      ["←/→", "step left/right"],
-      ["r", mode === "run" ? "step mode" : "run"],
-      ["m", "slow"],
-      ["R", "restart"],
-    ];
+    const keys: [string, string][] = source.steppable
+      ? [
+          ["space", "next call"],
+          ["←/→", "step left/right"],
+          ["r", mode === "run" ? "step mode" : "run"],
+          ["m", "slow"],
+          ["R", source.restartLabel],
+        ]
+      : [["R", source.restartLabel]];
     if (options.pythonAvailable) keys.push(["p", runtime === "python" ? "Node.js" : "Python"]);
     if (straceOk) keys.push(["y", syscalls ? "socket calls" : "syscalls"]);
     if (geo.compact) keys.push(["t", bottom === "table" ? "timeline" : "table"]);
-    if (demo.spec.interactive || waiting) keys.push(["i", "type"]);
+    if (source.interactive || waiting) keys.push(["i", "type"]);
     if ((state?.processes.filter((p) => p.side === "right").length ?? 0) > 1) keys.push(["c", "next client"]);
     keys.push(["tab", "side"], ["q", "back"]);
     const line: Line = [];
@@ -280,7 +317,7 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     schedule();
   }
 
-  async function launch(started?: Promise<DemoSession | Error>): Promise<void> {
+  async function launch(started?: Promise<LiveRun | Error>): Promise<void> {
     released.clear();
     credits.left.n = 0;
     credits.right.n = 0;
@@ -288,8 +325,8 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
     session = undefined;
     if (previous) await previous.stop();
     schedule();
-    const result = await (started ?? startDemo(demo, sessionOptions()).catch((err: unknown) => err as Error));
-    if (result instanceof Error) say(`Could not start the demo: ${result.message}`);
+    const result = await (started ?? startRun());
+    if (result instanceof Error) say(`Could not start: ${result.message}`);
     else session = result;
     schedule();
   }
@@ -411,6 +448,9 @@ export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): P
   screen.on("keypress", (ch: string | undefined, key: Widgets.Events.IKeyEventArg) => {
     if (leaving || !key) return;
     if (typing !== undefined) return typedKey(ch, key);
+    if (!source.steppable && ["space", "enter", "return", "left", "h", "right", "l", "r", "s", "m"].includes(key.full)) {
+      return say("The checks run at full speed: each one has a deadline, so they cannot wait for a key. R checks again.");
+    }
     switch (key.full) {
       case "space":
       case "enter":

@@ -98,7 +98,7 @@ describe("the live view in a real terminal", { skip, concurrency: true }, () => 
 
       await t.keys("r"); // run freely to the end
       await t.waitFor((s) => (s.match(/■ exited \(status 0\)/g) ?? []).length === 2, 10_000);
-      screen = await t.waitFor(/Fixture ping .* · FINISHED · R runs it again/);
+      screen = await t.waitFor(/Fixture ping .* · FINISHED · R: restart/);
       assert.match(screen, /got pong/);
       assert.match(screen, /got ping/);
       assert.match(screen, /◀─+ 4 B ─+│|│─+ 4 B ─+▶/, "the timeline draws the 4 bytes of ping or pong");
