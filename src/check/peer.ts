@@ -33,6 +33,9 @@ export interface WriteResult {
 
 export interface StreamConn {
   readonly label: string;
+  /** This end's and the other end's address ("127.0.0.1:40000", "[::1]:8000", a Unix path), when known. */
+  readonly local?: string;
+  readonly remote?: string;
   write(data: Uint8Array): Promise<WriteResult>;
   /** Half-close: send FIN, keep reading. */
   end(): void;
@@ -81,17 +84,27 @@ export interface Peer {
   dispose(): void;
 }
 
+export function endpoint(address: string | undefined, port: number | undefined): string | undefined {
+  if (!address || port === undefined) return undefined;
+  return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
 class SocketConn implements StreamConn {
   private chunks: Buffer[] = [];
   private bytes = 0;
   private eof = false;
   private errCode: string | undefined;
   private wake: (() => void) | undefined;
+  readonly local?: string;
+  readonly remote?: string;
 
   constructor(
     readonly label: string,
     private socket: net.Socket,
+    unixPath?: string,
   ) {
+    this.local = unixPath !== undefined ? "" : endpoint(socket.localAddress, socket.localPort);
+    this.remote = unixPath ?? endpoint(socket.remoteAddress, socket.remotePort);
     socket.setNoDelay(true);
     socket.on("data", (d: Buffer) => {
       this.chunks.push(d);
@@ -264,7 +277,7 @@ export class LoopbackPeer implements Peer {
       socket.once("connect", () => {
         clearTimeout(timer);
         socket.removeListener("error", onError);
-        resolve({ conn: new SocketConn(label, socket) });
+        resolve({ conn: new SocketConn(label, socket, target.kind === "unix" ? target.path : undefined) });
       });
       const onError = (err: NodeJS.ErrnoException): void => {
         clearTimeout(timer);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import type { Readable, Writable } from "node:stream";
 import { onCleanup } from "../util/cleanup.js";
 import { groupCpuMs, groupMembers, groupSockets, type KernelSocket } from "./procnet.js";
 
@@ -38,6 +39,18 @@ export interface OutputLimits {
   maxStdoutBytes: number;
   /** Bytes of stderr kept (the tail) to show when the program crashes. */
   stderrTailBytes: number;
+}
+
+/**
+ * `verify --live`: start the program through a demo tracer instead (same process
+ * group, same output capture), with the tracer's event pipe on fd 3 and its
+ * control pipe on fd 4, which is also the lifeline: it closes if the tutor dies.
+ */
+export interface TraceHook {
+  file: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  onEvents(stream: Readable): void;
 }
 
 export const DEFAULT_LIMITS: OutputLimits = { maxLines: 200, maxStdoutBytes: 1 << 20, stderrTailBytes: 8192 };
@@ -100,9 +113,16 @@ export class LearnerProgram implements RunningProgram {
     env: NodeJS.ProcessEnv,
     private onOutput: (line: OutputLine) => void = () => undefined,
     private limits: OutputLimits = DEFAULT_LIMITS,
+    trace?: TraceHook,
   ) {
     // detached: a new process group with the child as leader, so -pid reaches all it starts.
-    this.child = spawn(command.file, command.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.child = trace
+      ? spawn(trace.file, trace.args, { cwd: command.cwd, env: { ...env, ...trace.env }, stdio: ["ignore", "pipe", "pipe", "pipe", "pipe"], detached: true })
+      : spawn(command.file, command.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    if (trace) {
+      for (const extra of [this.child.stdio[3], this.child.stdio[4]]) (extra as Readable | Writable | null)?.on("error", () => undefined);
+      trace.onEvents(this.child.stdio[3] as Readable);
+    }
     this.pid = this.child.pid ?? -1;
     // Registered before anything can fail: a signal to the checker kills the group.
     this.removeCleanup = onCleanup(() => this.killGroup("SIGKILL"));

@@ -6,7 +6,7 @@ import { commandForFile, commandFromArgv, LaunchProblem } from "../check/command
 import { LiveConsole } from "../check/console.js";
 import { runVerify } from "../check/harness.js";
 import type { LaunchCommand } from "../check/program.js";
-import { formatSummary, jsonReport } from "../check/report.js";
+import { formatCheck, formatSummary, jsonReport } from "../check/report.js";
 import { SetupProblem, type VerifyReport } from "../check/types.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
 import { requireExercise } from "../exercises/files.js";
@@ -18,7 +18,7 @@ import { helpText } from "./context.js";
 import { UsageError, UserError } from "./errors.js";
 
 const HELP = helpText(
-  "verify <exercise> <file> [--watch] [--json]\n       socket-tutor verify <exercise> [--json] -- <command> [args...]",
+  "verify <exercise> <file> [--watch] [--json] [--live]\n       socket-tutor verify <exercise> [--json] -- <command> [args...]",
   "Run your program and check it over real sockets on loopback, the way a demanding peer would. Exit code 0: passed; 1: not yet; 2: usage error.",
   [
     "<file> runs by its extension: .py with python3, .js/.mjs/.cjs with Node.js, .ts with tsx;",
@@ -29,6 +29,9 @@ const HELP = helpText(
     "",
     "  --watch  re-run the checks each time the file changes (Ctrl-C to stop)",
     "  --json   print only a JSON report: { exercise, passed, checks: [{ name, passed, detail }] }",
+    "  --live   run the checks in the live view: your program traced on the left (its source, every",
+    "           socket call, its output), the checker on the right, the kernel's socket table below",
+    "           (Python and JavaScript files; needs a terminal)",
     "",
     "Example: socket-tutor verify tcp-echo tcp-echo.py",
   ],
@@ -38,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   const dash = argv.indexOf("--");
   const mine = dash >= 0 ? argv.slice(0, dash) : argv;
   const commandArgv = dash >= 0 ? argv.slice(dash + 1) : undefined;
-  const { values, positionals } = parseCommandArgs("verify", mine, { watch: { type: "boolean" }, json: { type: "boolean" } });
+  const { values, positionals } = parseCommandArgs("verify", mine, { watch: { type: "boolean" }, json: { type: "boolean" }, live: { type: "boolean" } });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
@@ -59,7 +62,14 @@ export async function run(argv: string[]): Promise<number> {
       throw err;
     }
   };
+  if (values.live) {
+    if (!file) throw new UsageError("--live needs your program's file: socket-tutor verify <exercise> <file> --live", "verify");
+    if (values.json || values.watch) throw new UsageError("--live does not go with --json or --watch", "verify");
+    const { liveRuntimeFor } = await import("../check/live.js");
+    if (!liveRuntimeFor(file)) throw new UsageError(`--live traces Python (.py) and JavaScript (.js, .mjs, .cjs) programs; check '${file}' without --live`, "verify");
+  }
   const command = launch();
+  if (values.live) return verifyLive(ex, path.resolve(file!), command);
   if (values.watch) return watchLoop(ex, path.resolve(file!), command);
   const report = await verifyOnce(ex, command, values.json === true);
   return report.passed ? 0 : 1;
@@ -83,6 +93,15 @@ async function verifyOnce(ex: ExerciseInfo, command: LaunchCommand, json: boolea
     live?.finish();
   }
   if (report.cancelled) return report;
+  recordAndPrint(ex, report, json);
+  return report;
+}
+
+/** Counts the attempt (and the pass) in progress, then prints the report. */
+function recordAndPrint(ex: ExerciseInfo, report: VerifyReport, json: boolean): void {
+  const out = process.stdout;
+  const s = makeStyle(colourEnabled(out));
+  const width = terminalWidth(out);
   const saved = updateProgress((p) => {
     const e = (p.exercises[ex.id] ??= { passed: false, attempts: 0, hintsShown: 0 });
     e.attempts += 1;
@@ -94,7 +113,41 @@ async function verifyOnce(ex: ExerciseInfo, command: LaunchCommand, json: boolea
   if (json) out.write(JSON.stringify(jsonReport(report), null, 2) + "\n");
   else out.write(formatSummary(report, s, width, report.passed && !saved.notice) + "\n");
   if (saved.notice) process.stderr.write(`socket-tutor: ${saved.notice}\n`);
-  return report;
+}
+
+/** The checks in the live view; the last run's report is recorded and printed when the view closes. */
+async function verifyLive(ex: ExerciseInfo, file: string, command: LaunchCommand): Promise<number> {
+  const { requireInteractiveTerminal } = await import("../ui/terminal.js");
+  requireInteractiveTerminal("verify --live");
+  // Loaded only here: plain verify stays as light as it was.
+  const { liveRuntimeFor, verifySource } = await import("../check/live.js");
+  const { findPython } = await import("../demo/runtime.js");
+  const runtime = liveRuntimeFor(file)!;
+  let interpreter = process.execPath;
+  if (runtime === "python") {
+    const python = await findPython();
+    if (!python) throw new UserError("--live traces Python programs with python3 3.8 or newer, which was not found. Run the checks without --live.");
+    interpreter = python.executable;
+  }
+  const { runLive } = await import("../ui/live-view.js");
+  let last: VerifyReport | undefined;
+  const exit = await runLive(verifySource({ exercise: ex, command, file, runtime, interpreter, onReport: (r) => (last = r) }), {
+    runtime,
+    pythonAvailable: false,
+    syscallsAvailable: false,
+  });
+  const report = last as VerifyReport | undefined;
+  if (report) {
+    // The view is gone: print each check as the plain run would have, then the summary.
+    const s = makeStyle(colourEnabled(process.stdout));
+    const width = terminalWidth(process.stdout);
+    process.stdout.write(`${s.bold(`Checked ${ex.id}`)} in the live view: ${ex.title}\n`);
+    for (const c of report.checks) process.stdout.write(formatCheck(c, s, width) + "\n");
+    recordAndPrint(ex, report, false);
+  }
+  else process.stdout.write("The checks did not finish (the view was closed first): nothing was recorded.\n");
+  if (exit === "interrupt") return 130;
+  return report?.passed ? 0 : 1;
 }
 
 function digest(file: string): string | undefined {

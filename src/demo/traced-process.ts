@@ -22,6 +22,33 @@ export interface LaunchPlan {
   strace?: (argv: string[]) => { command: string; args: string[] };
 }
 
+/** One JSON line from a tracer's event pipe, as the call event of process `proc`; undefined if it is not one. */
+export function parseTracerLine(line: string, proc: string): CallEvent | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  return isCallEvent(parsed) ? { ...parsed, proc } : undefined;
+}
+
+/** Reads a tracer's event pipe line by line (a line longer than 1 MiB is dropped). */
+export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: CallEvent) => void): void {
+  let buf = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    buf += chunk;
+    let nl: number;
+    while ((nl = buf.indexOf("\n")) >= 0) {
+      const ev = parseTracerLine(buf.slice(0, nl), proc);
+      buf = buf.slice(nl + 1);
+      if (ev) onEvent(ev);
+    }
+    if (buf.length > MAX_EVENT_LINE) buf = "";
+  });
+}
+
 export function commandLine(plan: LaunchPlan): { cmd: string; args: string[] } {
   const own = [...(plan.spec.args ?? [])];
   const inner =
@@ -123,29 +150,10 @@ export class TracedProcess {
   }
 
   private readEvents(stream: Readable): void {
-    let buf = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => {
-      buf += chunk;
-      let nl: number;
-      while ((nl = buf.indexOf("\n")) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
-        this.handleLine(line);
-      }
-      if (buf.length > MAX_EVENT_LINE) buf = "";
-    });
+    readTracerEvents(stream, this.name, (ev) => this.handleEvent(ev));
   }
 
-  private handleLine(line: string): void {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      return;
-    }
-    if (!isCallEvent(parsed)) return;
-    const ev: CallEvent = { ...parsed, proc: this.name };
+  private handleEvent(ev: CallEvent): void {
     if (ev.phase === "pending") this.pending.push(ev.seq);
     else {
       const i = this.pending.indexOf(ev.seq);

@@ -103,13 +103,14 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
   if (acs === undefined) delete process.env.NCURSES_NO_UTF8_ACS;
   else process.env.NCURSES_NO_UTF8_ACS = acs;
   const box = (label?: string): Widgets.BoxElement =>
-    blessed.box({ parent: screen, tags: true, border: label === undefined ? undefined : { type: "line" }, label, style: { border: { fg: "gray" }, label: { bold: true } } });
-  const title = blessed.box({ parent: screen, tags: true });
+    // wrap: false: every line is already cut to the box (format.ts); blessed must not fold one again.
+    blessed.box({ parent: screen, tags: true, wrap: false, border: label === undefined ? undefined : { type: "line" }, label, style: { border: { fg: "gray" }, label: { bold: true } } });
+  const title = blessed.box({ parent: screen, tags: true, wrap: false });
   const left = box(" server ");
   const right = box(" client ");
   const table = box(" kernel socket table ");
   const timeline = box(" timeline ");
-  const status = blessed.box({ parent: screen, tags: true });
+  const status = blessed.box({ parent: screen, tags: true, wrap: false });
   const message = blessed.box({ parent: screen, tags: true, hidden: true, top: "center", left: "center", width: "90%", height: "shrink", border: { type: "line" }, padding: 1 });
 
   let session: LiveRun | undefined;

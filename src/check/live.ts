@@ -1,0 +1,262 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { DemoEvent } from "../demo/events.js";
+import type { DemoRuntime, DemoSpec } from "../demo/spec.js";
+import { initialState, reduce, type DemoState } from "../demo/state.js";
+import { readTracerEvents } from "../demo/traced-process.js";
+import { nodePreload, pythonTracer } from "../demo/tracer-files.js";
+import type { ExerciseInfo } from "../exercises/catalog.js";
+import { readSocketTable } from "../kernel/table.js";
+import type { SocketRow } from "../kernel/types.js";
+import type { LiveRun, LiveSource } from "../ui/live-view.js";
+import { loadChecker } from "./checkers.js";
+import { runVerify } from "./harness.js";
+import { LoopbackPeer } from "./peer.js";
+import { LearnerProgram, type LaunchCommand, type Launcher } from "./program.js";
+import { ReportingPeer } from "./reporting-peer.js";
+import type { HarnessEvent, VerifyReport } from "./types.js";
+
+/**
+ * `verify <exercise> <file> --live`: the same checks, in the live view. The
+ * learner's program runs traced like a demo (left pane: its source, every socket
+ * call it makes, its output); the checker's side (right pane) reports its own
+ * calls through a ReportingPeer and each check as it starts and ends; the kernel
+ * table shows both. The checks run at full speed: they have deadlines.
+ */
+export const YOUR_PROGRAM = "your program";
+export const CHECKER = "checker";
+
+export interface VerifyLiveOptions {
+  exercise: ExerciseInfo;
+  command: LaunchCommand;
+  /** The learner's file, absolute. */
+  file: string;
+  runtime: DemoRuntime;
+  /** The interpreter to trace with: Python's real executable, or this Node. */
+  interpreter: string;
+  /** Each finished run's report (the command prints the last one and records progress). */
+  onReport: (report: VerifyReport) => void;
+}
+
+/** Which runtime traces a file, or why it cannot be traced. */
+export function liveRuntimeFor(file: string): DemoRuntime | undefined {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".py") return "python";
+  if (ext === ".js" || ext === ".mjs" || ext === ".cjs") return "node";
+  return undefined;
+}
+
+export function verifySource(opts: VerifyLiveOptions): LiveSource {
+  return {
+    title: `Checking ${opts.exercise.id}: ${path.basename(opts.file)}`,
+    interactive: false,
+    steppable: false,
+    restartLabel: "check again",
+    waitingFor: (proc) => (proc === YOUR_PROGRAM ? "when the checker starts it" : undefined),
+    start: async ({ onEvent }) => {
+      const run = new VerifyLiveRun(opts, onEvent);
+      await run.begin();
+      return run;
+    },
+  };
+}
+
+/**
+ * The checker has no program to show: its pane shows what the checks do, from the
+ * task text ("## What the checks do"), in place of source.
+ */
+export function checkerSource(task: string): string[] {
+  const lines = task.split("\n");
+  const start = lines.findIndex((l) => /^#+\s*What the checks do/i.test(l));
+  const out = ["# The checker: real sockets, each check with a deadline."];
+  if (start < 0) return [...out, "# Its checks are listed in its output as they run."];
+  for (const l of lines.slice(start + 1)) {
+    if (/^#+\s/.test(l)) break;
+    if (l.trim()) out.push(l.trim());
+  }
+  return out;
+}
+
+/** The unnamed Unix sockets behind a traced program's stdio and tracer pipes (fds 0-4; Python moves the tracer's to 200+). */
+function isPlumbing(r: SocketRow, learner: ReadonlySet<number>): boolean {
+  return r.proto === "unix" && r.local === "" && r.pid !== undefined && learner.has(r.pid) && r.fd !== undefined && (r.fd <= 4 || r.fd >= 200);
+}
+
+class VerifyLiveRun implements LiveRun {
+  state: DemoState;
+  host = "127.0.0.1";
+  port?: number;
+  socketPath?: string;
+  private readonly controller = new AbortController();
+  private readonly peer: ReportingPeer;
+  private readonly learnerPids = new Set<number>();
+  private running?: Promise<void>;
+  private tableTimer?: NodeJS.Timeout;
+  private lastTable = "";
+  private polling = false;
+
+  constructor(
+    private readonly opts: VerifyLiveOptions,
+    private readonly onEvent: (ev: DemoEvent) => void,
+  ) {
+    const base = path.basename(opts.file);
+    const spec: DemoSpec = {
+      id: `verify-${opts.exercise.id}`,
+      title: `Checking ${opts.exercise.id}`,
+      summary: opts.exercise.summary,
+      processes: [
+        { name: YOUR_PROGRAM, side: "left", python: base, node: base, keepsRunning: true },
+        { name: CHECKER, side: "right", python: "what the checks do", node: "what the checks do" },
+      ],
+    };
+    let source: string[] = [];
+    try {
+      source = readFileSync(opts.file, "utf8").split("\n");
+    } catch {
+      // the checks will say the file is gone
+    }
+    this.state = initialState({ spec, runtime: opts.runtime, mode: "run", sources: { [YOUR_PROGRAM]: source, [CHECKER]: checkerSource(opts.exercise.task) } });
+    this.peer = new ReportingPeer(new LoopbackPeer(), (ev) => this.publish(ev), CHECKER);
+  }
+
+  private publish(ev: DemoEvent): void {
+    this.state = reduce(this.state, ev);
+    this.onEvent(ev);
+  }
+
+  private say(text: string, stream: "stdout" | "stderr" = "stdout"): void {
+    this.publish({ type: "output", proc: CHECKER, stream, text: text.endsWith("\n") ? text : text + "\n", t: Date.now() });
+  }
+
+  /** The learner's program, started through the tracer; its events go to the left pane. */
+  private readonly launcher: Launcher = (command, env, onOutput, limits) => {
+    const program = this.opts.runtime === "python" ? [pythonTracer(), ...command.args] : ["--import", pathToFileURL(nodePreload()).href, ...command.args];
+    const p = new LearnerProgram(command, env, onOutput, limits, {
+      file: this.opts.interpreter,
+      args: program,
+      env: { SOCKET_TUTOR_TRACE_MODE: "run", PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" },
+      onEvents: (stream) => readTracerEvents(stream, YOUR_PROGRAM, (ev) => this.publish(ev)),
+    });
+    if (p.pid > 0) {
+      this.learnerPids.add(p.pid);
+      this.publish({ type: "spawn", proc: YOUR_PROGRAM, pid: p.pid, t: Date.now(), runtime: this.opts.runtime, file: path.basename(this.opts.file) });
+      void this.reportExit(p);
+    }
+    return p;
+  };
+
+  private async reportExit(p: LearnerProgram): Promise<void> {
+    for (;;) {
+      const exit = await p.waitExit(1000);
+      if (exit) {
+        this.publish({ type: "exit", proc: YOUR_PROGRAM, pid: p.pid, code: exit.code, signal: exit.signal, stopped: exit.signal === "SIGKILL" || exit.signal === "SIGTERM", t: Date.now() });
+        return;
+      }
+      if (this.controller.signal.aborted && p.exit()) return;
+    }
+  }
+
+  private harness(e: HarnessEvent): void {
+    switch (e.kind) {
+      case "start":
+        if (e.env.PORT) this.port = Number(e.env.PORT);
+        if (e.env.HOST) this.host = e.env.HOST;
+        if (e.env.SOCKET_PATH) this.socketPath = e.env.SOCKET_PATH;
+        this.say(`starting ${e.command.display} with ${Object.entries(e.env).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+        return;
+      case "check-start":
+        this.say(`▶ check ${e.index + 1} of ${e.total}: ${e.name}`);
+        return;
+      case "check-done": {
+        const r = e.result;
+        if (r.passed) this.say(`✓ ${r.name}`);
+        else {
+          this.say(`✗ ${r.name}`, "stderr");
+          for (const line of r.detail.split("\n").slice(0, 4)) this.say(`  ${line}`, "stderr");
+        }
+        return;
+      }
+      case "output":
+        this.publish({ type: "output", proc: YOUR_PROGRAM, stream: e.line.stream, text: e.line.text + "\n", t: Date.now() });
+        return;
+    }
+  }
+
+  async begin(): Promise<void> {
+    const checker = await loadChecker(this.opts.exercise.id);
+    if (!checker) throw new Error(`the exercise '${this.opts.exercise.id}' has no checker`);
+    this.publish({ type: "status", status: "running", t: Date.now() });
+    this.publish({ type: "spawn", proc: CHECKER, pid: process.pid, t: Date.now() });
+    this.tableTimer = setInterval(() => void this.pollTable(), 150);
+    this.running = runVerify(checker, {
+      command: this.opts.command,
+      peer: this.peer,
+      launcher: this.launcher,
+      onEvent: (e) => this.harness(e),
+      signal: this.controller.signal,
+    }).then(
+      (report) => {
+        if (report.cancelled) return;
+        const failed = report.checks.filter((c) => !c.passed).length;
+        this.say(report.passed ? `Passed: all ${report.checks.length} checks.` : `Not yet: ${report.checks.length - failed} of ${report.checks.length} checks passed (the details stay on screen when you press q).`);
+        this.finish(report.passed, report.passed ? undefined : `${failed} of ${report.checks.length} checks failed`);
+        this.opts.onReport(report);
+      },
+      (err: unknown) => {
+        this.say(`the checker could not run: ${(err as Error).message}`, "stderr");
+        this.finish(false, (err as Error).message);
+      },
+    );
+  }
+
+  private finish(ok: boolean, reason?: string): void {
+    // The checker is the tutor itself: it does not exit, its last output line says how it went.
+    void this.pollTable().finally(() => {
+      clearInterval(this.tableTimer);
+      this.publish({ type: "status", status: "done", ok, ...(reason ? { reason } : {}), t: Date.now() });
+    });
+  }
+
+  /** The learner's sockets, the checker's (found by the addresses it used), and what is left of their connections. */
+  private async pollTable(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
+    try {
+      const snap = await readSocketTable({ pids: [...this.learnerPids, process.pid], ports: this.port ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [], children: false });
+      const ours = this.peer.endpoints;
+      const rows = snap.rows.filter((r) => {
+        if (r.pid !== undefined && this.learnerPids.has(r.pid)) return !isPlumbing(r, this.learnerPids);
+        if (r.pid === process.pid) return ours.has(r.local) || (r.proto === "unix" && r.remote !== "" && r.remote === this.socketPath);
+        return ours.has(r.local) || ours.has(r.remote);
+      });
+      const key = JSON.stringify(rows);
+      if (key === this.lastTable) return;
+      this.lastTable = key;
+      this.publish({ type: "table", snapshot: { ...snap, rows }, t: snap.t });
+    } catch {
+      // the table is a view: the checks go on without it
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  continue(): boolean {
+    return false;
+  }
+
+  setMode(): void {
+    // the checks have deadlines: always full speed
+  }
+
+  sendInput(): boolean {
+    return false;
+  }
+
+  async stop(): Promise<void> {
+    this.controller.abort();
+    clearInterval(this.tableTimer);
+    await this.running;
+    if (this.state.status !== "done") this.publish({ type: "status", status: "stopped", t: Date.now() });
+  }
+}
