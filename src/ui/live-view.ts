@@ -13,7 +13,7 @@ import { onCleanup } from "../util/cleanup.js";
 import { colourEnabled } from "../util/style.js";
 import { callsOf, paneLines, sides, tableLegend, tableLines, timelineLines } from "./live/format.js";
 import { liveLayout, type BottomChoice, type Geometry, type Rect } from "./live/layout.js";
-import { fit, seg, toTags, wrapText, type Line } from "./live/paint.js";
+import { fit, plainText, seg, toTags, wrapText, type Line } from "./live/paint.js";
 import { shareKeypressDecoder } from "./keys.js";
 
 export interface LiveViewOptions {
@@ -181,7 +181,8 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const cols = (screen.width as number) || 80;
     const rows = (screen.height as number) || 24;
     const notes = noteLines(state, cols);
-    const geo = liveLayout(cols, rows, { noteLines: notes.length, bottom, tableRows: state?.table?.rows.length ?? 1 });
+    const oneSide = state !== undefined && !state.processes.some((p) => p.side === "right");
+    const geo = liveLayout(cols, rows, { noteLines: notes.length, bottom, tableRows: state?.table?.rows.length ?? 1, oneSide });
     if ("tooSmall" in geo) {
       for (const el of [title, left, right, table, timeline, status]) el.hide();
       message.show();
@@ -214,7 +215,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
   function draw(geo: Geometry, state: DemoState | undefined, notes: string[]): void {
     place(title, geo.title);
     place(left, geo.left);
-    place(right, geo.right);
+    place(right, geo.right.width > 0 ? geo.right : undefined);
     place(table, geo.table);
     place(timeline, geo.timeline);
     place(status, geo.status);
@@ -285,25 +286,34 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     if (flash) return [seg(` ${flash}`, "yellow")];
     if (typing !== undefined) return [seg(" TYPING ", "inverse"), seg(` into the ${focus === "left" ? "left" : "right"} pane: Enter sends the line · Esc stops typing · Tab switches side`, "dim")];
     const waiting = state?.processes.find((p) => p.calls.some((c) => c.kind === "stdin" && c.status === "running"));
-    const keys: [string, string][] = source.steppable
-      ? [
-          ["space", "next call"],
-          ["←/→", "step left/right"],
-          ["r", mode === "run" ? "step mode" : "run"],
-          ["m", "slow"],
-          ["R", source.restartLabel],
-        ]
-      : [["R", source.restartLabel]];
+    const twoSides = (state?.processes.some((p) => p.side === "left") ?? true) && (state?.processes.some((p) => p.side === "right") ?? true);
+    // Most useful first: when the line is too narrow, the last ones go (q always stays).
+    const keys: [string, string][] = [];
+    if (source.interactive || waiting) keys.push(["i", "type"]);
+    if (source.steppable) {
+      keys.push(["space", "next call"]);
+      if (twoSides) keys.push(["←/→", "step a side"]);
+      keys.push(["r", mode === "run" ? "step mode" : "run"]);
+    }
+    keys.push(["R", source.restartLabel]);
+    if (geo.compact) keys.push(["t", bottom === "table" ? "timeline" : "table"]);
+    if ((state?.processes.filter((p) => p.side === "right").length ?? 0) > 1) keys.push(["c", "next client"]);
     if (options.pythonAvailable) keys.push(["p", runtime === "python" ? "Node.js" : "Python"]);
     if (straceOk) keys.push(["y", syscalls ? "socket calls" : "syscalls"]);
-    if (geo.compact) keys.push(["t", bottom === "table" ? "timeline" : "table"]);
-    if (source.interactive || waiting) keys.push(["i", "type"]);
-    if ((state?.processes.filter((p) => p.side === "right").length ?? 0) > 1) keys.push(["c", "next client"]);
-    keys.push(["tab", "side"], ["q", "back"]);
-    const line: Line = [];
-    if (waiting) line.push(seg(` ${waiting.name} waits for you to type (i) `, "inverse"), seg(" "));
-    for (const [k, what] of keys) line.push(seg(` ${k}`, "bold"), seg(` ${what} `, "dim"));
-    return line;
+    if (source.steppable) keys.push(["m", "slow"]);
+    if (twoSides) keys.push(["tab", "side"]);
+    const quit: Line = [seg(" q", "bold"), seg(" back ", "dim")];
+    const head: Line = waiting ? [seg(` ${waiting.name} waits for you to type (i) `, "inverse"), seg(" ")] : [];
+    const line: Line = [...head];
+    let used = plainText(head).length + plainText(quit).length;
+    for (const [k, what] of keys) {
+      const item: Line = [seg(` ${k}`, "bold"), seg(` ${what} `, "dim")];
+      const w = plainText(item).length;
+      if (used + w > geo.status.width) continue;
+      line.push(...item);
+      used += w;
+    }
+    return [...line, ...quit];
   }
 
   function schedule(): void {

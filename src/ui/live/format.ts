@@ -241,6 +241,14 @@ export function timelineLines(state: DemoState, width: number, height: number): 
   const arrowsFrom = new Map<string, Arrow>();
   for (const a of state.arrows) if (!arrowsFrom.has(a.from)) arrowsFrom.set(a.from, a);
 
+  if (rightProcs === 0) {
+    // One side only: no columns to draw, the calls take the width.
+    const rows = state.timeline.map((id) => byId.get(id)).filter((c): c is CallView => c !== undefined).map((c) => fit(callLine(c, { withProc: leftProcs > 1 }), width));
+    const room = Math.max(0, height - 1);
+    const visible = rows.slice(-room);
+    if (rows.length > room && room > 0) visible[0] = [seg(`… ${rows.length - room + 1} earlier calls`, "dim")];
+    return [[seg(state.processes.map((p) => p.name).join(", "), "bold")], ...visible];
+  }
   const left = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
   const right = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
   const header: Line = [...pad([seg(left, "bold")], side), seg("│", "dim"), seg(" ".repeat(mid)), seg("│", "dim"), seg(right, "bold")];

@@ -25,7 +25,7 @@ export const MIN_LIVE_ROWS = 20;
 
 export type BottomChoice = "table" | "timeline";
 
-export function liveLayout(cols: number, rows: number, opts: { noteLines: number; bottom: BottomChoice; tableRows: number }): Geometry | { tooSmall: string } {
+export function liveLayout(cols: number, rows: number, opts: { noteLines: number; bottom: BottomChoice; tableRows: number; oneSide?: boolean }): Geometry | { tooSmall: string } {
   if (cols < MIN_LIVE_COLUMNS || rows < MIN_LIVE_ROWS) {
     return {
       tooSmall: `This terminal is ${cols}x${rows}; the live view needs at least ${MIN_LIVE_COLUMNS}x${MIN_LIVE_ROWS} (100x30 or more is best). Make the window larger, or press q and run the demo with --plain to read it as text.`,
@@ -34,7 +34,8 @@ export function liveLayout(cols: number, rows: number, opts: { noteLines: number
   const titleH = 1 + Math.min(3, opts.noteLines);
   const statusH = 1;
   const rest = rows - titleH - statusH;
-  const half = Math.floor(cols / 2);
+  // A demo with one process only (no clients) gives it the whole width.
+  const half = opts.oneSide ? cols : Math.floor(cols / 2);
   const title: Rect = { top: 0, left: 0, width: cols, height: titleH };
   const status: Rect = { top: rows - 1, left: 0, width: cols, height: statusH };
   // The table needs its header, its rows and a legend line, inside a border; the
