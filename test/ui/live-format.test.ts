@@ -141,6 +141,14 @@ describe("live view layout", () => {
     assert.equal(g.title.height + g.left.height + g.timeline!.height + g.status.height, 24);
   });
 
+  it("gives a one-process demo the whole width", () => {
+    const g = liveLayout(100, 30, { noteLines: 0, bottom: "table", tableRows: 1, oneSide: true });
+    assert.ok(!("tooSmall" in g));
+    if ("tooSmall" in g) return;
+    assert.equal(g.left.width, 100);
+    assert.equal(g.right.width, 0);
+  });
+
   it("says what size it needs when the terminal is too small", () => {
     const g = liveLayout(50, 15, { noteLines: 0, bottom: "table", tableRows: 1 });
     assert.ok("tooSmall" in g);
