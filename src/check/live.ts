@@ -95,6 +95,7 @@ class VerifyLiveRun implements LiveRun {
   private tableTimer?: NodeJS.Timeout;
   private lastTable = "";
   private polling = false;
+  private pollInFlight?: Promise<void>;
 
   constructor(
     private readonly opts: VerifyLiveOptions,
@@ -212,16 +213,22 @@ class VerifyLiveRun implements LiveRun {
 
   private finish(ok: boolean, reason?: string): void {
     // The checker is the tutor itself: it does not exit, its last output line says how it went.
-    void this.pollTable().finally(() => {
+    // The table's last word is a fresh reading taken after the checks (an in-flight one may predate them).
+    void (this.pollInFlight ?? Promise.resolve()).then(() => this.pollTable()).finally(() => {
       clearInterval(this.tableTimer);
       this.publish({ type: "status", status: "done", ok, ...(reason ? { reason } : {}), t: Date.now() });
     });
   }
 
   /** The learner's sockets, the checker's (found by the addresses it used), and what is left of their connections. */
-  private async pollTable(): Promise<void> {
-    if (this.polling) return;
+  private pollTable(): Promise<void> {
+    if (this.polling) return this.pollInFlight ?? Promise.resolve();
     this.polling = true;
+    this.pollInFlight = this.readTable();
+    return this.pollInFlight;
+  }
+
+  private async readTable(): Promise<void> {
     try {
       const snap = await readSocketTable({ pids: [...this.learnerPids, process.pid], ports: this.port ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [], children: false });
       const ours = this.peer.endpoints;
