@@ -8,26 +8,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { type BenchRow, median } from "./bench-common.js";
 
-export interface BenchRow {
-  name: string;
-  medianMs: number;
-  peakRssMb?: number;
-  baselineName?: string;
-  baselineMs?: number;
-  note?: string;
-}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "..", "..");
 const cli = path.join(repo, "dist", "src", "cli.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 const home = mkdtempSync(path.join(os.tmpdir(), "st-bench-"));
 const env = { ...process.env, SOCKET_TUTOR_HOME: home, NO_COLOR: "1" };

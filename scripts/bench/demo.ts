@@ -13,24 +13,12 @@ import type { DemoEvent } from "../../src/demo/events.js";
 import { findDemo, startDemo } from "../../src/demo/launcher.js";
 import { findPython } from "../../src/demo/runtime.js";
 import type { DemoRuntime } from "../../src/demo/spec.js";
+import { type BenchRow, median } from "../bench-common.js";
 
-interface BenchRow {
-  name: string;
-  medianMs: number;
-  peakRssMb?: number;
-  baselineName?: string;
-  baselineMs?: number;
-  note?: string;
-}
 
 const RUNS = 9;
 const DEADLINE_MS = 60_000;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -11,15 +11,8 @@ import { runCommand } from "../../src/kernel/run.js";
 import { buildStraceCommand, createStraceOutput, resolvePythonExecutable, straceAvailable } from "../../src/kernel/strace.js";
 import { readSocketTable, type SocketTableFilter } from "../../src/kernel/table.js";
 import { which } from "../../src/util/which.js";
+import { type BenchRow } from "../bench-common.js";
 
-interface BenchRow {
-  name: string;
-  medianMs: number;
-  peakRssMb?: number;
-  baselineName?: string;
-  baselineMs?: number;
-  note?: string;
-}
 
 /**
  * How long one poll of the kernel's socket table takes for a demo-sized set of

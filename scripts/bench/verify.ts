@@ -8,15 +8,8 @@ import { SPLIT_PAUSE_MS } from "../../src/check/exercises/chat-bye.js";
 import { PAUSE_MS } from "../../src/check/exercises/tcp-client.js";
 import { loadExercises } from "../../src/exercises/catalog.js";
 import { which } from "../../src/util/which.js";
+import { type BenchRow, median } from "../bench-common.js";
 
-interface BenchRow {
-  name: string;
-  medianMs: number;
-  peakRssMb?: number;
-  baselineName?: string;
-  baselineMs?: number;
-  note?: string;
-}
 
 /**
  * How long `socket-tutor verify <exercise> <reference solution> --json` takes, end to
@@ -31,11 +24,6 @@ const RUNS = Math.max(3, Math.min(Number(process.env.BENCH_RUNS ?? 7), 15));
 /** Whole section, so a slow machine still finishes. */
 const BUDGET_MS = 120_000;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 function timed(file: string, args: string[], env: NodeJS.ProcessEnv, expectCode = 0): Promise<number> {
   return new Promise((resolve, reject) => {
