@@ -60,7 +60,8 @@ export async function run(argv: string[]): Promise<number> {
 
   const interactiveTerminal = process.stdout.isTTY === true && process.stdin.isTTY === true;
   const plain = values.plain === true || !interactiveTerminal;
-  const mode: DemoMode = values.step ? "step" : values.slow ? "slow" : plain ? "run" : "step";
+  // Full screen steps by default, except a demo the learner types into (the chat), which runs.
+  const mode: DemoMode = values.step ? "step" : values.slow ? "slow" : plain || demo.spec.interactive ? "run" : "step";
   const choice = await chooseRuntime((runtime as DemoRuntime | undefined) ?? progress.settings.runtime);
   if (!plain) {
     // The full-screen view (src/ui/live-view.ts) is loaded only for a terminal run: blessed is heavy.

@@ -19,7 +19,9 @@ export async function openLiveDemo(demoId: string, preferred: Runtime | undefine
   if (!demo) throw new Error(`no demo '${demoId}'`);
   const python = await findPython();
   const runtime = preferred === "node" || !python ? "node" : "python";
-  return runLiveView(demo, { runtime, mode: opts.mode ?? "step", pythonAvailable: python !== undefined, syscallsAvailable: straceAvailable() });
+  // A chat is typed, not stepped: interactive demos start running (r switches to step mode).
+  const mode = opts.mode ?? (demo.spec.interactive ? "run" : "step");
+  return runLiveView(demo, { runtime, mode, pythonAvailable: python !== undefined, syscallsAvailable: straceAvailable() });
 }
 
 /** In a lesson, a demo block becomes "Run the live demo" in the step's prompt. */
