@@ -456,8 +456,10 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     finish(how);
   }
 
-  screen.on("keypress", (ch: string | undefined, key: Widgets.Events.IKeyEventArg) => {
-    if (leaving || !key) return;
+  screen.on("keypress", (ch: string | undefined, raw: Widgets.Events.IKeyEventArg) => {
+    if (leaving || !raw) return;
+    // Node's keypress decoder (shared with inquirer, see keys.ts) reports a lone Esc as "M-escape".
+    const key = raw.full === "M-escape" ? { ...raw, full: "escape", meta: false } : raw;
     if (typing !== undefined) return typedKey(ch, key);
     if (!source.steppable && ["space", "enter", "return", "left", "h", "right", "l", "r", "s", "m"].includes(key.full)) {
       return say("The checks run at full speed: each one has a deadline, so they cannot wait for a key. R checks again.");

@@ -116,6 +116,38 @@ describe("the live view in a real terminal", { skip, concurrency: true }, () => 
     }
   });
 
+  it("the chat: the learner types into both panes until bye", async () => {
+    const home = tempHome();
+    const t = await TmuxSession.start([process.execPath, cliPath, "demo", "chat", "--runtime", "python", "--port", "0"], { env: { SOCKET_TUTOR_HOME: home } });
+    try {
+      // Interactive demos open running: no stepping before the learner can type.
+      await t.waitFor("input('you: ')  waiting for you to type", 10_000);
+      assert.match(t.screen(), /client waits for you to type \(i\)/);
+      await t.keys("Tab", "i");
+      await t.waitFor("TYPING  into the right pane");
+      await t.type("hello server");
+      await t.keys("Enter");
+      await t.waitFor("client: hello server");
+      await t.keys("Tab");
+      await t.waitFor("TYPING  into the left pane");
+      await t.type("hello client");
+      await t.keys("Enter");
+      await t.waitFor("server: hello client");
+      await t.keys("Tab");
+      await t.type("bye");
+      await t.keys("Enter");
+      const screen = await t.waitFor(/The two-window chat, until bye .* · FINISHED/, 10_000);
+      assert.match(screen, /sendall\(fd \d+, b'bye\\n'\) → ok/);
+      await t.keys("Escape");
+      await t.waitFor((s) => !s.includes("TYPING  into"), 3000);
+      await t.keys("q");
+      assert.equal(await t.exitCode(), 0);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it("switches the runtime to Node.js with p", async () => {
     const home = tempHome();
     const t = await openDemo(home);
