@@ -427,7 +427,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
 
   function typedKey(ch: string | undefined, key: Widgets.Events.IKeyEventArg): void {
     if (key.full === "escape") typing = undefined;
-    else if (key.full === "enter" || key.full === "return") {
+    else if (key.full === "enter") {
       const target = focus === "right" ? pickShown(sideProcs("right"), session!.state) : sideProcs("left")[0];
       if (target && session) {
         if (!session.sendInput(target.name, typing ?? "")) {
@@ -460,14 +460,17 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     if (leaving || !raw) return;
     // Node's keypress decoder (shared with inquirer, see keys.ts) reports a lone Esc as "M-escape".
     const key = raw.full === "M-escape" ? { ...raw, full: "escape", meta: false } : raw;
+    // Blessed reports Enter twice, as "enter" and then "return": act on "enter" only
+    // ("linefeed" where a terminal sends \n).
+    if (key.full === "return") return;
+    if (key.full === "linefeed") key.full = "enter";
     if (typing !== undefined) return typedKey(ch, key);
-    if (!source.steppable && ["space", "enter", "return", "left", "h", "right", "l", "r", "s", "m"].includes(key.full)) {
+    if (!source.steppable && ["space", "enter", "left", "h", "right", "l", "r", "s", "m"].includes(key.full)) {
       return say("The checks run at full speed: each one has a deadline, so they cannot wait for a key. R checks again.");
     }
     switch (key.full) {
       case "space":
       case "enter":
-      case "return":
         return stepSide(focus);
       case "left":
       case "h":

@@ -138,6 +138,9 @@ describe("the live view in a real terminal", { skip, concurrency: true }, () => 
       await t.keys("Enter");
       const screen = await t.waitFor(/The two-window chat, until bye .* · FINISHED/, 10_000);
       assert.match(screen, /sendall\(fd \d+, b'bye\\n'\) → ok/);
+      // One Enter sends one line: no empty message went out after any of them.
+      assert.doesNotMatch(screen, /sendall\(fd \d+, b'\\n'\)/);
+      assert.doesNotMatch(screen, /(client|server): *│/, "no empty line arrived on either side");
       await t.keys("Escape");
       await t.waitFor((s) => !s.includes("TYPING  into"), 3000);
       await t.keys("q");
