@@ -53,6 +53,7 @@ export function verifySource(opts: VerifyLiveOptions): LiveSource {
     interactive: false,
     steppable: false,
     restartLabel: "check again",
+    showsAddress: true,
     waitingFor: (proc) => (proc === YOUR_PROGRAM ? "when the checker starts it" : undefined),
     start: async ({ onEvent }) => {
       const run = new VerifyLiveRun(opts, onEvent);

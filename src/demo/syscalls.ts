@@ -43,9 +43,10 @@ export async function startStrace(tempDir: string, runtime: DemoRuntime): Promis
         new StraceFollower(
           file(name),
           (c) => {
-            // Before the Python tracer moves its pipes off fds 3 and 4, it closes them: not the program's doing.
+            // When the Python tracer moves its pipes off fds 3 and 4 it closes them: not the program's
+            // doing. Only those closes are skipped: a program's own AF_UNIX socket may be fd 3 next.
             if (runtime === "python" && !seenProgram) {
-              if (c.fd !== undefined && (c.fd === 3 || c.fd === 4) && c.label?.startsWith("UNIX")) return;
+              if (c.call === "close" && (c.fd === 3 || c.fd === 4) && c.label?.startsWith("UNIX")) return;
               seenProgram = true;
             }
             emit({ type: "syscall", proc: name, pid: c.pid, text: c.text, t: c.t ?? performance.timeOrigin + performance.now() });

@@ -57,6 +57,8 @@ export interface LiveSource {
   steppable: boolean;
   /** What R does: "restart" a demo, "check again". */
   restartLabel: string;
+  /** Whether the title shows the run's address (a demo that binds nothing has none worth showing). */
+  showsAddress: boolean;
   /** Why a process has not started yet, for its pane. */
   waitingFor(proc: string): string | undefined;
   start(opts: { runtime: DemoRuntime; mode: DemoMode; syscalls: boolean; onEvent: (ev: DemoEvent) => void }): Promise<LiveRun>;
@@ -69,6 +71,7 @@ export function demoSource(demo: LoadedDemo, port?: number): LiveSource {
     interactive: demo.spec.interactive === true,
     steppable: true,
     restartLabel: "restart",
+    showsAddress: demo.spec.port !== undefined || demo.spec.family === "unix",
     waitingFor(proc) {
       const after = demo.spec.processes.find((s) => s.name === proc)?.after;
       return after ? `after ${after.process}'s ${after.call}()` : undefined;
@@ -220,7 +223,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     place(timeline, geo.timeline);
     place(status, geo.status);
 
-    const where = session ? (session.socketPath ? session.socketPath : `${session.host}:${session.port ?? "?"}`) : "";
+    const where = session && source.showsAddress ? (session.socketPath ? session.socketPath : `${session.host}:${session.port ?? "?"}`) : "";
     const over = state?.status === "done" || state?.status === "stopped";
     // While it runs, the title says how it runs; once over, how it ended (R runs it again).
     const runState: Line = over
@@ -230,7 +233,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
           ? [seg("FINISHED", "green"), seg(` · R: ${source.restartLabel}`, "dim")]
           : [seg("ENDED", "red"), seg(`: ${state.reason ?? "see the panes"}`, "red")]
       : [seg(mode === "step" ? "STEP" : mode === "slow" ? "SLOW MOTION" : "RUNNING", mode === "step" ? "yellow" : "green")];
-    const titleLine: Line = [seg(` ${source.title}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where} · `, "dim"), ...runState];
+    const titleLine: Line = [seg(` ${source.title}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where ? `${where} · ` : ""}`, "dim"), ...runState];
     setLines(title, [fit(titleLine, geo.title.width), ...notes.map((n) => [seg(` ${n}`, "yellow")])]);
 
     if (!state) {

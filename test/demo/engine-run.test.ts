@@ -178,4 +178,14 @@ describe("demo engine", { concurrency: true }, () => {
     assert.ok(server.syscalls.every((l) => !/^(read|write)\((0|1|2|200|201)</.test(l)), "no stdio or tracer pipe traffic");
     await assertNothingLeft(run);
   });
+
+  it("the syscall view shows a Python program's own AF_UNIX socket on fd 3 (not mistaken for the tracer's pipe)", { skip: !haveStrace && "strace is not available" }, async () => {
+    const run = await runDemo("echo-unix", { runtime: "python", syscalls: true });
+    assert.equal(run.state.ok, true, run.state.reason);
+    const server = run.state.processes.find((p) => p.name === "server")!;
+    assert.ok(server.syscalls.some((l) => /^socket\(AF_UNIX, SOCK_STREAM/.test(l)), server.syscalls.join("\n"));
+    assert.ok(server.syscalls.some((l) => /^bind\(\d+<UNIX-STREAM:/.test(l)), server.syscalls.join("\n"));
+    assert.ok(server.syscalls.some((l) => /^listen\(\d+<UNIX-STREAM:/.test(l)));
+    await assertNothingLeft(run);
+  });
 });
