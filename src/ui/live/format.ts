@@ -16,8 +16,12 @@ export function callLine(c: CallView, opts: { withProc?: boolean } = {}): Line {
       return [seg("‖ ", "yellow"), ...who, seg(sig, "yellow"), seg("  paused before this call", "dim")];
     case "running":
       return [seg("… ", "cyan"), ...who, seg(sig, "cyan"), seg(c.kind === "stdin" ? "  waiting for you to type" : "  waiting", "dim")];
-    case "failed":
-      return [seg("✗ ", "redBold"), ...who, seg(sig), seg(" → ", "dim"), seg(c.errno ?? (c.timedOut ? "timed out" : "error"), "redBold"), ...(c.error ? [seg(` ${sanitize(c.error)}`, "red")] : [])];
+    case "failed": {
+      const label = c.errno ?? (c.timedOut ? "timed out" : "error");
+      // Python's socket.timeout says "timed out" itself: do not say it twice.
+      const detail = c.error && c.error !== label ? [seg(` ${sanitize(c.error)}`, "red")] : [];
+      return [seg("✗ ", "redBold"), ...who, seg(sig), seg(" → ", "dim"), seg(label, "redBold"), ...detail];
+    }
     case "done":
       return [seg("  "), ...who, seg(sig), seg(" → ", "dim"), seg(sanitize(outcomeText(c).replace(/^→ /, "")), c.timedOut ? "yellow" : "green")];
   }
