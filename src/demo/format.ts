@@ -21,8 +21,10 @@ export function outcomeText(c: Pick<CallView, "status" | "result" | "errno" | "e
       return "paused before the call";
     case "running":
       return c.kind === "stdin" ? "… waiting for input" : "… waiting";
-    case "failed":
-      return `→ ${c.errno ?? "error"}${c.error ? ` (${c.error})` : ""}`;
+    case "failed": {
+      const label = c.errno ?? (c.timedOut ? "timed out" : "error");
+      return `→ ${label}${c.error && c.error !== label ? ` (${c.error})` : ""}`;
+    }
     case "done": {
       let r = c.result ?? "ok";
       if (c.api && c.fd !== undefined && (c.call === "listen" || c.call === "connect" || c.call === "bind") && !r.includes("fd ")) r += `, fd ${c.fd}`;
