@@ -69,13 +69,13 @@ async function openDemo(home: string, runtime: "python" | "node" = "python"): Pr
   return t;
 }
 
-describe("the live view in a real terminal", { skip, concurrency: true }, () => {
+describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
   it("opens from a lesson, steps both sides, shows the kernel's view, and comes back", async () => {
     const home = tempHome();
     const t = await openDemo(home);
     try {
       let screen = t.screen();
-      assert.match(screen, /Fixture ping +Python · 127\.0\.0\.1:\d+ · STEP/);
+      assert.match(screen, /Fixture ping +Python · STEP/, "no address in the title: the fixture demo names no port");
       assert.match(screen, /─ server ─/);
       assert.match(screen, /─ client ─/);
       assert.match(screen, /not started yet: starts after server's listen\(\)/);

@@ -28,7 +28,7 @@ function assertTerminalRestored(t: TmuxSession): void {
   assert.match(stty, /(^|\s)echo(\s|$)/, `echo restored:\n${stty}`);
 }
 
-describe("interactive menu in a real terminal", { skip, concurrency: true }, () => {
+describe("interactive menu in a real terminal", { skip, concurrency: 3 }, () => {
   it("start → menu → lesson → next → quiz → finish → quit, with progress saved", async () => {
     const home = tempHome();
     const t = await session(["start"], { home });

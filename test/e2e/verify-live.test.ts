@@ -29,7 +29,7 @@ function running(file: string): number[] {
     .map(Number);
 }
 
-describe("verify --live", { skip, concurrency: true }, () => {
+describe("verify --live", { skip, concurrency: 2 }, () => {
   for (const [file, runtime] of [
     ["echo.py", "Python"],
     ["echo.mjs", "Node.js"],

@@ -73,7 +73,8 @@ export class TmuxSession {
    * Polls the screen until `pattern` appears (a function gets the screen and decides);
    * throws with the last screen on timeout.
    */
-  async waitFor(pattern: RegExp | string | ((screen: string) => boolean), timeoutMs = 5000): Promise<string> {
+  // 10 s: generous on purpose, several terminals and demos share two cores while the suite runs.
+  async waitFor(pattern: RegExp | string | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = "";
     const matches = (screen: string): boolean => (typeof pattern === "string" ? screen.includes(pattern) : typeof pattern === "function" ? pattern(screen) : pattern.test(screen));
@@ -86,13 +87,13 @@ export class TmuxSession {
   }
 
   /** Waits for text that may be wrapped across lines: whitespace runs count as one space. */
-  async waitForWrapped(text: string, timeoutMs = 5000): Promise<string> {
+  async waitForWrapped(text: string, timeoutMs = 10_000): Promise<string> {
     const want = text.replace(/\s+/g, " ");
     return this.waitFor((screen) => screen.replace(/[\s│]+/g, " ").includes(want), timeoutMs);
   }
 
   /** Waits for the wrapped command to finish and returns its exit status. */
-  async exitCode(timeoutMs = 5000): Promise<number> {
+  async exitCode(timeoutMs = 10_000): Promise<number> {
     const screen = await this.waitFor(/__EXIT:(\d+)__/, timeoutMs);
     this.exited = true;
     return Number(/__EXIT:(\d+)__/.exec(screen)![1]);
