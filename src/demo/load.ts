@@ -126,7 +126,11 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
       for (const rt of ["python", "node"] as const) {
         const prog = str(p, rt, `${f}.${rt}`, true);
         if (prog === undefined) continue;
-        if (path.isAbsolute(prog) || prog.split(/[\\/]/).includes("..")) bad(`${f}.${rt}`, `'${prog}' must be a file beside demo.json`);
+        // Beside demo.json, or in a sibling demo of the same lesson ("../many-clients/client.py"):
+        // variants of one experiment share a program instead of copying it.
+        const demosRoot = path.dirname(dir);
+        const resolved = path.resolve(dir, prog);
+        if (path.isAbsolute(prog) || !resolved.startsWith(demosRoot + path.sep)) bad(`${f}.${rt}`, `'${prog}' must be a file beside demo.json or in another demo of this lesson`);
         else if (!existsSync(path.join(dir, prog))) bad(`${f}.${rt}`, `'${prog}' does not exist in ${dir}`);
         else if (rt === "python" && !prog.endsWith(".py")) bad(`${f}.${rt}`, `'${prog}' should be a .py file`);
         else if (rt === "node" && !/\.(mjs|cjs|js)$/.test(prog)) bad(`${f}.${rt}`, `'${prog}' should be a .mjs, .cjs or .js file`);

@@ -178,6 +178,10 @@ export function initialState(input: InitialStateInput): DemoState {
   };
 }
 
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
+
 function withProc(state: DemoState, name: string, change: (p: ProcView) => ProcView): DemoState {
   const i = state.processes.findIndex((p) => p.name === name);
   if (i < 0) return state;
@@ -308,7 +312,9 @@ function reduceCall(state: DemoState, ev: CallEvent): DemoState {
       dropped += kept.dropped;
     }
     const pending = ev.phase === "pending" ? (p.pending.includes(id) ? p.pending : [...p.pending, id]) : p.pending.filter((x) => x !== id);
-    const line = call.file === p.file && call.line !== undefined && call.kind !== "stdin" ? call.line : p.line;
+    // Tracers name files relative to the program's own folder, so the program itself is its base name
+    // (a demo may run a sibling demo's program: "../many-clients/client.py").
+    const line = call.file === baseName(p.file) && call.line !== undefined && call.kind !== "stdin" ? call.line : p.line;
     return { ...p, pid: ev.pid, calls, droppedCalls: dropped, pending, line, status: p.status === "waiting" ? "running" : p.status };
   });
   if (!call) return state;

@@ -64,6 +64,27 @@ describe("demo.json loading", { concurrency: true }, () => {
     assert.match(problems.find((p) => p.field === "processes[0].node")!.message, /'missing\.mjs' does not exist/);
   });
 
+  it("a demo may run a sibling demo's program of the same lesson, nothing outside it", () => {
+    const shared = demoDir("shared-demo", { "c.py": "", "c.mjs": "" });
+    const lessonDemos = path.dirname(shared);
+    const dir = path.join(lessonDemos, "variant");
+    mkdirSync(dir);
+    for (const f of ["s.py", "s.mjs"]) writeFileSync(path.join(dir, f), "");
+    const spec = {
+      id: "variant",
+      title: "T",
+      summary: "S",
+      processes: [
+        { name: "server", side: "left", python: "s.py", node: "s.mjs" },
+        { name: "client", side: "right", python: "../shared-demo/c.py", node: "../shared-demo/c.mjs" },
+      ],
+    };
+    assert.deepEqual(validateDemo(spec, path.join(dir, "demo.json"), dir).problems, []);
+    const escaping = { ...spec, processes: [spec.processes[0]!, { ...spec.processes[1]!, python: "../../../etc/passwd" }] };
+    const problems = validateDemo(escaping, path.join(dir, "demo.json"), dir).problems;
+    assert.match(problems.find((p) => p.field === "processes[1].python")?.message ?? "", /must be a file beside demo\.json or in another demo of this lesson/);
+  });
+
   it("a broken file says which file and why; after cycles are caught", () => {
     const dir = demoDir("cyc", { "demo.json": "{ not json", "a.py": "", "a.mjs": "" });
     assert.throws(() => loadDemoFile(path.join(dir, "demo.json")), (err: unknown) => err instanceof DemoSpecError && /demo\.json: is not valid JSON/.test(err.message));
