@@ -115,6 +115,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
   const timeline = box(" timeline ");
   const status = blessed.box({ parent: screen, tags: true, wrap: false });
   const message = blessed.box({ parent: screen, tags: true, hidden: true, top: "center", left: "center", width: "90%", height: "shrink", border: { type: "line" }, padding: 1 });
+  const help = blessed.box({ parent: screen, tags: true, hidden: true, top: "center", left: "center", width: "90%", height: "shrink", border: { type: "line" }, label: " help ", padding: { left: 1, right: 1 } });
 
   let session: LiveRun | undefined;
   let focus: Side = "left";
@@ -298,7 +299,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
       if (twoSides) keys.push(["←/→", "step a side"]);
       keys.push(["r", mode === "run" ? "step mode" : "run"]);
     }
-    keys.push(["R", source.restartLabel]);
+    keys.push(["R", source.restartLabel], ["?", "help"]);
     if (geo.compact) keys.push(["t", bottom === "table" ? "timeline" : "table"]);
     if ((state?.processes.filter((p) => p.side === "right").length ?? 0) > 1) keys.push(["c", "next client"]);
     if (options.pythonAvailable) keys.push(["p", runtime === "python" ? "Node.js" : "Python"]);
@@ -317,6 +318,29 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
       used += w;
     }
     return [...line, ...quit];
+  }
+
+  /** What the panes mean, for a learner who has not met them before (the ? key). */
+  function helpText(): Line[] {
+    const h = (t: string): Line => [seg(t, "bold")];
+    const p = (t: string): Line[] => wrapText(t, Math.max(40, Math.floor(((screen.width as number) || 80) * 0.9) - 4)).map((l) => [seg(l)]);
+    return [
+      h("What you see"),
+      ...p("Left, the server; right, the client or clients. Each pane shows the program's source (▶ the line running, ‖ paused before a socket call), its socket calls (→ the result, … waiting in the call, ✗ failed: the errno and what it means), and then what the program printed."),
+      ...p("The kernel socket table lists the sockets the kernel holds for these processes, read from /proc/net: the state (LISTEN, ESTABLISHED, TIME_WAIT...), Recv-Q and Send-Q (on a LISTEN row: connections waiting for accept() and the backlog limit), and the owner (process and fd, or no process when no fd points to it any more, or not yet)."),
+      ...p("The timeline has every call in order, the server's on the left and the clients' on the right; the arrows are connections and bytes."),
+      [],
+      h("Keys"),
+      ...p(
+        source.steppable
+          ? "space or Enter: run the focused side's paused call · ← / →: run the left / right side's paused call · r: run freely or go back to step mode · m: slow motion · R: restart"
+          : "The checks run at full speed (each has a deadline) · R: check again",
+      ),
+      ...p("i: type into the focused program (Enter sends a line, Esc stops) · Tab: switch side · c: the next client's source · t: table or timeline on a small screen · p: Python or Node.js · y: the real system calls (strace)"),
+      ...p("q or Esc: back · Ctrl-C: quit the tutor"),
+      [],
+      [seg("Press any key to close this help.", "dim")],
+    ];
   }
 
   function schedule(): void {
@@ -468,6 +492,12 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     if (key.full === "return") return;
     if (key.full === "linefeed") key.full = "enter";
     if (typing !== undefined) return typedKey(ch, key);
+    if (!help.hidden) {
+      // Any key closes the help; Ctrl-C still quits.
+      help.hide();
+      if (key.full === "C-c") return void leave("interrupt");
+      return schedule();
+    }
     if (!source.steppable && ["space", "enter", "left", "h", "right", "l", "r", "s", "m"].includes(key.full)) {
       return say("The checks run at full speed: each one has a deadline, so they cannot wait for a key. R checks again.");
     }
@@ -520,6 +550,12 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
       case "i":
         typing = "";
         return schedule();
+      case "?":
+      case "S-/":
+        help.setContent(toTags([seg("")], colour) + helpText().map((l) => toTags(l, colour)).join("\n"));
+        help.show();
+        help.setFront();
+        return screen.render();
       case "q":
       case "escape":
         return void leave("back");

@@ -151,10 +151,15 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
     }
   });
 
-  it("switches the runtime to Node.js with p", async () => {
+  it("? explains the panes and keys; any key closes it; p switches the runtime to Node.js", async () => {
     const home = tempHome();
     const t = await openDemo(home);
     try {
+      await t.keys("?");
+      const help = await t.waitFor("What you see");
+      assert.match(help.replace(/[\s│]+/g, " "), /Recv-Q and Send-Q \(on a LISTEN row: connections waiting for accept\(\) and the backlog limit\)/);
+      await t.keys("x");
+      await t.waitFor((s) => !s.includes("What you see"));
       await t.keys("p");
       await t.waitFor(/Fixture ping +Node\.js/, 10_000);
       await t.waitFor("server.mjs", 10_000);
