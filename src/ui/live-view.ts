@@ -247,7 +247,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     }
     if (geo.table && state) {
       const inner = geo.table.height - 2;
-      const legend = tableLegend(state);
+      const legend = tableLegend(state, geo.table.width - 2);
       const body = tableLines(state, geo.table.width - 2, legend && inner > 3 ? inner - 1 : inner);
       setLines(table, legend && inner > 3 ? [...body, [seg(legend, "dim")]] : body);
       table.setLabel(` kernel socket table${state.table ? ` · ${state.table.source}` : ""} `);

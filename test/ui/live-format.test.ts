@@ -165,3 +165,19 @@ describe("painting", () => {
     assert.equal(toTags([seg("x", "red"), seg("y", "inverse")], false), "x{inverse}y{/inverse}", "NO_COLOR keeps attributes, drops colours");
   });
 });
+
+describe("the table on a narrow screen", () => {
+  it("cuts the owner column before the addresses", () => {
+    const s: DemoState = {
+      ...initialState({ spec, runtime: "python", mode: "run", sources: {} }),
+      table: {
+        t: 1,
+        source: "/proc/net",
+        rows: [{ proto: "tcp", local: "127.0.0.1:46912", remote: "127.0.0.1:8000", state: "ESTABLISHED", recvQ: 0, sendQ: 0, inode: 1, pid: 31489, fd: 3 }],
+      },
+    };
+    const row = linesToText(tableLines(s, 78, 4)).split("\n")[1]!;
+    assert.match(row, /127\.0\.0\.1:46912 +127\.0\.0\.1:8000 +ESTABLISHED/, row);
+    assert.ok(row.length <= 78);
+  });
+});

@@ -188,11 +188,20 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
   });
   const all = [[...TABLE_HEADER], ...rows];
   const widths = TABLE_HEADER.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
-  // Addresses get what is left after the fixed columns, so a long Unix path cannot push State off screen.
+  // State and the queues never shrink. When the row is too wide, the owner column gives way
+  // first (down to 8), then the two addresses share what is left.
   const fixed = widths[0]! + widths[3]! + widths[4]! + widths[5]! + 12;
-  const addr = Math.max(12, Math.floor((width - fixed - Math.min(widths[6]!, 28)) / 2));
-  widths[1] = Math.min(widths[1]!, addr);
-  widths[2] = Math.min(widths[2]!, addr);
+  const room = width - fixed;
+  if (widths[1]! + widths[2]! + widths[6]! > room) {
+    widths[6] = Math.max(8, room - widths[1]! - widths[2]!);
+    const addr = room - widths[6]!;
+    if (widths[1]! + widths[2]! > addr) {
+      const half = Math.max(8, Math.floor(addr / 2));
+      const local = Math.min(widths[1]!, Math.max(half, addr - widths[2]!));
+      widths[1] = local;
+      widths[2] = Math.max(8, Math.min(widths[2]!, addr - local));
+    }
+  }
   const cell = (text: string, w: number, right = false): string => {
     const t = text.length > w ? text.slice(0, w - 1) + "…" : text;
     return right ? t.padStart(w) : t.padEnd(w);
@@ -214,10 +223,11 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
 }
 
 /** A note under the table on what its columns mean for a LISTEN socket (the accept queue). */
-export function tableLegend(state: DemoState): string | undefined {
+export function tableLegend(state: DemoState, width = 120): string | undefined {
   const listen = state.table?.rows.find((r) => r.state === "LISTEN" && r.proto.startsWith("tcp"));
   if (!listen) return undefined;
-  return `LISTEN row: Recv-Q = connections waiting for accept() (${listen.recvQ} now), Send-Q = the backlog limit (${listen.sendQ})`;
+  const long = `LISTEN row: Recv-Q = connections waiting for accept() (${listen.recvQ} now), Send-Q = the backlog limit (${listen.sendQ})`;
+  return long.length <= width ? long : `LISTEN: Recv-Q ${listen.recvQ} = waiting for accept(), Send-Q ${listen.sendQ} = backlog`;
 }
 
 function arrowText(a: Arrow, fromSide: "left" | "right", width: number): Line {
