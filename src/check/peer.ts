@@ -84,6 +84,23 @@ export interface Peer {
   dispose(): void;
 }
 
+/**
+ * Sleeps up to `ms`, or until the waker handed to `setWake` is called (data, an end
+ * or a datagram arrived). The waker is withdrawn when the time runs out.
+ */
+function wakeableSleep(ms: number, setWake: (wake: (() => void) | undefined) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      setWake(undefined);
+      resolve();
+    }, ms);
+    setWake(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 export function endpoint(address: string | undefined, port: number | undefined): string | undefined {
   if (!address || port === undefined) return undefined;
   return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
@@ -170,16 +187,7 @@ class SocketConn implements StreamConn {
       }
       const left = Math.min(idleStart + idleMs - now, start + totalMs - now);
       if (left <= 0) return { data: this.take(keep), end: "timeout", ms: now - start };
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.wake = undefined;
-          resolve();
-        }, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await wakeableSleep(left, (w) => (this.wake = w));
     }
   }
 
@@ -238,16 +246,7 @@ class UdpPeer implements DatagramPeer {
     while (this.queue.length === 0) {
       const left = deadline - Date.now();
       if (left <= 0) return undefined;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.wake = undefined;
-          resolve();
-        }, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await wakeableSleep(left, (w) => (this.wake = w));
     }
     return this.queue.shift();
   }
@@ -331,16 +330,7 @@ export class LoopbackPeer implements Peer {
             while (incoming.length === 0) {
               const left = deadline - Date.now();
               if (left <= 0) return undefined;
-              await new Promise<void>((r) => {
-                const timer = setTimeout(() => {
-                  wake = undefined;
-                  r();
-                }, left);
-                wake = () => {
-                  clearTimeout(timer);
-                  r();
-                };
-              });
+              await wakeableSleep(left, (w) => (wake = w));
             }
             return incoming.shift();
           },
