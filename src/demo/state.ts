@@ -140,6 +140,11 @@ export interface InitialStateInput {
   limits?: Partial<StateLimits>;
 }
 
+/** What a process's view holds about one run: empty at the start, and again after a restart. */
+function freshRun(): Pick<ProcView, "status" | "pending" | "calls" | "droppedCalls" | "output" | "partial" | "droppedOutputLines" | "outputBytes" | "syscalls" | "droppedSyscalls"> {
+  return { status: "waiting", pending: [], calls: [], droppedCalls: 0, output: [], partial: { stdout: "", stderr: "" }, droppedOutputLines: 0, outputBytes: 0, syscalls: [], droppedSyscalls: 0 };
+}
+
 export function initialState(input: InitialStateInput): DemoState {
   const { spec, runtime } = input;
   return {
@@ -154,16 +159,7 @@ export function initialState(input: InitialStateInput): DemoState {
       side: p.side,
       file: runtime === "python" ? p.python : p.node,
       source: input.sources[p.name] ?? [],
-      status: "waiting",
-      pending: [],
-      calls: [],
-      droppedCalls: 0,
-      output: [],
-      partial: { stdout: "", stderr: "" },
-      droppedOutputLines: 0,
-      outputBytes: 0,
-      syscalls: [],
-      droppedSyscalls: 0,
+      ...freshRun(),
       expectFailure: p.expectFailure === true,
       keepsRunning: p.keepsRunning === true,
     })),
@@ -240,23 +236,7 @@ function restarted(state: DemoState): DemoState {
     arrows: [],
     pairing: emptyPairing(),
     startedAt: undefined,
-    processes: state.processes.map((p) => ({
-      ...p,
-      status: "waiting",
-      pid: undefined,
-      user: undefined,
-      line: undefined,
-      pending: [],
-      calls: [],
-      droppedCalls: 0,
-      output: [],
-      partial: { stdout: "", stderr: "" },
-      droppedOutputLines: 0,
-      outputBytes: 0,
-      exit: undefined,
-      syscalls: [],
-      droppedSyscalls: 0,
-    })),
+    processes: state.processes.map((p) => ({ ...p, ...freshRun(), pid: undefined, user: undefined, line: undefined, exit: undefined })),
   };
 }
 
