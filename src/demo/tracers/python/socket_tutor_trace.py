@@ -571,6 +571,17 @@ def _with_names(sock, base):
     return base
 
 
+def _with_datagram_ends(sock, base, address):
+    """A datagram's two ends: this socket's address now, and the one it went to or came from."""
+    local = _local_now(sock)
+    if local:
+        base["local"] = local
+    peer = _endpoint(address)
+    if peer:
+        base["peer"] = peer
+    return base
+
+
 def _shown_data(data):
     b = bytes(memoryview(data).cast("B")[:_DATA_SHOWN])
     return repr(b) + ("..." if _nbytes(data) > _DATA_SHOWN else "")
@@ -599,14 +610,7 @@ def _sendto(orig):
         address = rest[-1] if rest else None
 
         def describe(n):
-            out = {"result": "%d bytes sent" % n, "bytes": n}
-            local = _local_now(self)
-            if local:
-                out["local"] = local
-            peer = _endpoint(address)
-            if peer:
-                out["peer"] = peer
-            return out
+            return _with_datagram_ends(self, {"result": "%d bytes sent" % n, "bytes": n}, address)
 
         return _traced("sendto", [_shown_data(data)] + [repr(r) for r in rest], lambda: orig(self, data, *rest), describe, sock=self)
 
@@ -633,13 +637,7 @@ def _recv_into(orig, name):
             out = {"result": _data(memoryview(buffer).cast("B")[:n]), "bytes": n}
             if isinstance(res, tuple):
                 out["result"] += " from %r" % (res[1],)
-                local = _local_now(self)
-                if local:
-                    out["local"] = local
-                peer = _endpoint(res[1])
-                if peer:
-                    out["peer"] = peer
-                return out
+                return _with_datagram_ends(self, out, res[1])
             return _with_names(self, out)
 
         return _traced(name, ["buffer"] + [repr(a) for a in args], lambda: orig(self, buffer, *args), describe, sock=self)
@@ -651,14 +649,7 @@ def _recvfrom(orig):
     def recvfrom(self, *args):
         def describe(res):
             data, addr = res
-            out = {"result": "%s from %r" % (_data(data), addr), "bytes": len(data)}
-            local = _local_now(self)
-            if local:
-                out["local"] = local
-            peer = _endpoint(addr)
-            if peer:
-                out["peer"] = peer
-            return out
+            return _with_datagram_ends(self, {"result": "%s from %r" % (_data(data), addr), "bytes": len(data)}, addr)
 
         return _traced("recvfrom", [repr(a) for a in args], lambda: orig(self, *args), describe, sock=self)
 
