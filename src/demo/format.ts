@@ -4,6 +4,7 @@
  * result, what an errno means, a kernel table row, an exit.
  */
 import type { SocketRow } from "../kernel/types.js";
+import { escapeTerminal } from "../text/escape.js";
 import type { CallView, DemoState, ProcView } from "./state.js";
 
 /** `bind(fd 3, ('127.0.0.1', 8000))`; Node calls whose fd is known only at the end show it in the result. */
@@ -11,7 +12,8 @@ export function callText(c: Pick<CallView, "call" | "args" | "fd" | "status" | "
   const args = c.args.slice();
   const fdKnownBefore = c.fd !== undefined && c.call !== "socket" && c.kind !== "stdin" && !(c.api && (c.call === "listen" || c.call === "connect" || c.call === "bind"));
   if (fdKnownBefore) args.unshift(`fd ${c.fd}`);
-  return `${c.call}(${args.join(", ")})`;
+  // Escaped here, where both views get it: a traced program can write anything into its event pipe.
+  return escapeTerminal(`${c.call}(${args.join(", ")})`);
 }
 
 /** What the call returned, or where it is: "→ fd 3", "→ ECONNREFUSED (Connection refused)", "… waiting", "paused". */
@@ -23,12 +25,12 @@ export function outcomeText(c: Pick<CallView, "status" | "result" | "errno" | "e
       return c.kind === "stdin" ? "… waiting for input" : "… waiting";
     case "failed": {
       const label = c.errno ?? (c.timedOut ? "timed out" : "error");
-      return `→ ${label}${c.error && c.error !== label ? ` (${c.error})` : ""}`;
+      return escapeTerminal(`→ ${label}${c.error && c.error !== label ? ` (${c.error})` : ""}`);
     }
     case "done": {
       let r = c.result ?? "ok";
       if (c.api && c.fd !== undefined && (c.call === "listen" || c.call === "connect" || c.call === "bind") && !r.includes("fd ")) r += `, fd ${c.fd}`;
-      return `→ ${r}`;
+      return escapeTerminal(`→ ${r}`);
     }
   }
 }
@@ -73,7 +75,8 @@ export function tableRowText(r: SocketRow, owner?: string, all: readonly SocketR
   const queue = r.state === "LISTEN" ? `accept queue ${r.recvQ}/${r.sendQ}` : `recv-q ${r.recvQ} send-q ${r.sendQ}`;
   const who = r.pid !== undefined ? `${owner ?? "pid " + r.pid} fd ${r.fd ?? "?"}` : unownedText(r, all);
   const drops = r.drops ? ` drops ${r.drops}` : "";
-  return [r.proto, r.state, r.local || "(unnamed)", r.remote || "-", queue + drops, who];
+  // A Unix socket's path comes from the kernel's table, as its program named it: escaped.
+  return [r.proto, r.state, escapeTerminal(r.local) || "(unnamed)", escapeTerminal(r.remote) || "-", queue + drops, who];
 }
 
 /** Why a row has no owner: waiting in an accept queue, or kept by the kernel after close. */

@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import type { Readable, Writable } from "node:stream";
 import type { CallEvent, DemoEvent } from "./events.js";
 import type { DemoProcessSpec, DemoRuntime } from "./spec.js";
+import { TerminalDecoder } from "../text/escape.js";
 
 /** How to run one demo program under its tracer. */
 export interface LaunchPlan {
@@ -127,9 +128,18 @@ export class TracedProcess {
     for (const s of child.stdio) (s as Readable | Writable | null)?.on("error", () => undefined);
     this.control = child.stdio[4] as Writable;
     for (const stream of ["stdout", "stderr"] as const) {
+      // The program's bytes become display text here, once: escape sequences and invalid
+      // UTF-8 are shown as escapes in every view, line breaks and tabs are kept.
+      const decoder = new TerminalDecoder({ keepNewlines: true, tabs: "keep" });
       const r = child[stream];
-      r?.setEncoding("utf8");
-      r?.on("data", (text: string) => this.emit({ type: "output", proc: this.name, stream, text, t: now() }));
+      r?.on("data", (chunk: Buffer) => {
+        const text = decoder.write(chunk);
+        if (text) this.emit({ type: "output", proc: this.name, stream, text, t: now() });
+      });
+      r?.on("end", () => {
+        const text = decoder.end();
+        if (text) this.emit({ type: "output", proc: this.name, stream, text, t: now() });
+      });
     }
     this.readEvents(child.stdio[3] as Readable);
     child.on("exit", (code, signal) => {

@@ -13,7 +13,7 @@ import { onCleanup } from "../util/cleanup.js";
 import { colourEnabled } from "../util/style.js";
 import { callsOf, paneLines, sides, tableLegend, tableLines, timelineLines } from "./live/format.js";
 import { liveLayout, type BottomChoice, type Geometry, type Rect } from "./live/layout.js";
-import { fit, plainText, seg, toTags, wrapText, type Line } from "./live/paint.js";
+import { fit, lineWidth, sanitize, seg, toTags, wrapText, type Line } from "./live/paint.js";
 import { shareKeypressDecoder } from "./keys.js";
 
 export interface LiveViewOptions {
@@ -102,7 +102,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
   // is told; it is restored at once so the demo processes do not inherit it.
   const acs = process.env.NCURSES_NO_UTF8_ACS;
   process.env.NCURSES_NO_UTF8_ACS = "1";
-  const screen = blessed.screen({ smartCSR: true, fullUnicode: true, forceUnicode: true, warnings: false, title: `socket-tutor: ${source.title}`, autoPadding: false });
+  const screen = blessed.screen({ smartCSR: true, fullUnicode: true, forceUnicode: true, warnings: false, title: `socket-tutor: ${sanitize(source.title)}`, autoPadding: false });
   if (acs === undefined) delete process.env.NCURSES_NO_UTF8_ACS;
   else process.env.NCURSES_NO_UTF8_ACS = acs;
   const box = (label?: string): Widgets.BoxElement =>
@@ -224,7 +224,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     place(timeline, geo.timeline);
     place(status, geo.status);
 
-    const where = session && source.showsAddress ? (session.socketPath ? session.socketPath : `${session.host}:${session.port ?? "?"}`) : "";
+    const where = session && source.showsAddress ? (session.socketPath ? sanitize(session.socketPath) : `${session.host}:${session.port ?? "?"}`) : "";
     const over = state?.status === "done" || state?.status === "stopped";
     // While it runs, the title says how it runs; once over, how it ended (R runs it again).
     const runState: Line = over
@@ -234,7 +234,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
           ? [seg("FINISHED", "green"), seg(` · R: ${source.restartLabel}`, "dim")]
           : [seg("ENDED", "red"), seg(`: ${state.reason ?? "see the panes"}`, "red")]
       : [seg(mode === "step" ? "STEP" : mode === "slow" ? "SLOW MOTION" : "RUNNING", mode === "step" ? "yellow" : "green")];
-    const titleLine: Line = [seg(` ${source.title}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where ? `${where} · ` : ""}`, "dim"), ...runState];
+    const titleLine: Line = [seg(` ${sanitize(source.title)}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where ? `${where} · ` : ""}`, "dim"), ...runState];
     setLines(title, [fit(titleLine, geo.title.width), ...notes.map((n) => [seg(` ${n}`, "yellow")])]);
 
     if (!state) {
@@ -309,10 +309,10 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const quit: Line = [seg(" q", "bold"), seg(" back ", "dim")];
     const head: Line = waiting ? [seg(` ${waiting.name} waits for you to type (i) `, "inverse"), seg(" ")] : [];
     const line: Line = [...head];
-    let used = plainText(head).length + plainText(quit).length;
+    let used = lineWidth(head) + lineWidth(quit);
     for (const [k, what] of keys) {
       const item: Line = [seg(` ${k}`, "bold"), seg(` ${what} `, "dim")];
-      const w = plainText(item).length;
+      const w = lineWidth(item);
       if (used + w > geo.status.width) continue;
       line.push(...item);
       used += w;

@@ -37,21 +37,9 @@ export function style(): Styler {
   return cached;
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
-export function stripAnsi(s: string): string {
-  return s.replace(ANSI, "");
-}
-
-/** Visible width: ANSI stripped; East Asian wide characters count two columns. */
-export function visibleWidth(s: string): number {
-  let w = 0;
-  for (const ch of stripAnsi(s)) {
-    const cp = ch.codePointAt(0)!;
-    w += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6)) ? 2 : 1;
-  }
-  return w;
-}
+// Measuring and wrapping live in src/text; these names stay for the modules that import them from here.
+export { displayWidth as visibleWidth, stripAnsi } from "../text/width.js";
+export { wrap } from "../text/wrap.js";
 
 export function terminalWidth(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
   const cols = stream.columns || Number(env.COLUMNS) || 80;
@@ -61,26 +49,4 @@ export function terminalWidth(stream: NodeJS.WriteStream = process.stdout, env: 
 /** Reading width: the terminal's, but prose stops at 100 columns to stay readable. */
 export function readingWidth(): number {
   return Math.min(terminalWidth(), 100);
-}
-
-/**
- * Word-wrap text to a width; continuation lines get `indent`. Runs of spaces
- * inside a line are kept (they align columns); only break points are changed.
- */
-export function wrap(text: string, width: number, indent = ""): string {
-  const out: string[] = [];
-  for (const para of text.split("\n")) {
-    const tokens = para.match(/ *[^ ]+| +$/g) ?? [""];
-    let line = "";
-    for (const token of tokens) {
-      if (line && visibleWidth(line + token) > width) {
-        out.push(line.replace(/ +$/, ""));
-        line = indent + token.trimStart();
-      } else {
-        line += token;
-      }
-    }
-    out.push(line);
-  }
-  return out.join("\n");
 }

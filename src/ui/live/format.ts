@@ -6,6 +6,7 @@
 import type { SocketRow } from "../../kernel/types.js";
 import type { Arrow, CallView, DemoState, ProcView } from "../../demo/state.js";
 import { callText, errnoMeaning, exitText, outcomeText, ownerName, unownedText } from "../../demo/format.js";
+import { displayWidth, padEnd, padStart } from "../../text/width.js";
 import { fit, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
 
 export function callLine(c: CallView, opts: { withProc?: boolean } = {}): Line {
@@ -56,7 +57,7 @@ export interface PaneInput {
 
 function sectionRule(title: string, width: number): Line {
   const label = `── ${title} `;
-  return [seg(label + "─".repeat(Math.max(0, width - label.length)), "dim")];
+  return [seg(label + "─".repeat(Math.max(0, width - displayWidth(label))), "dim")];
 }
 
 function sourceLines(p: ProcView, pendingLine: number | undefined, width: number, rows: number): Line[] {
@@ -98,7 +99,7 @@ export function paneLines(input: PaneInput): Line[] {
   const pending = input.calls.find((c) => c.proc === shown.name && c.status === "pending");
   const lines: Line[] = [];
 
-  const header: Line = [seg(shown.file, "bold"), seg(shown.pid ? `  pid ${shown.pid}` : "", "dim"), ...(shown.user ? [seg(`  as ${shown.user}`, "yellow")] : [])];
+  const header: Line = [seg(sanitize(shown.file), "bold"), seg(shown.pid ? `  pid ${shown.pid}` : "", "dim"), ...(shown.user ? [seg(`  as ${shown.user}`, "yellow")] : [])];
   if (multi) header.push(seg(`  (${input.procs.map((p) => p.name).join(", ")})`, "dim"));
 
   const outputRows = Math.max(2, Math.min(6, Math.round(height * 0.25)));
@@ -149,7 +150,7 @@ export function paneLines(input: PaneInput): Line[] {
       const prefix = multi && !o.text.startsWith(p.name) ? [seg(`${p.name}: `, "dim")] : [];
       const text = sanitize(o.text) + (o.input !== undefined ? sanitize(o.input) : "");
       const tone = o.stream === "stderr" ? "red" : o.stream === "stdin" ? "cyan" : undefined;
-      for (const piece of wrapText(text, Math.max(10, width - (multi ? p.name.length + 2 : 0)))) out.push([...prefix, seg(piece, tone)]);
+      for (const piece of wrapText(text, Math.max(10, width - (multi ? displayWidth(p.name) + 2 : 0)))) out.push([...prefix, seg(piece, tone)]);
     }
     const partial = p.partial.stdout + p.partial.stderr;
     if (partial) out.push([...(multi ? [seg(`${p.name}: `, "dim")] : []), seg(sanitize(partial))]);
@@ -184,10 +185,11 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
   if (snap.error && snap.rows.length === 0) return wrapText(`The kernel's socket table cannot be read here: ${snap.error}`, width).map((l) => [seg(l, "yellow")]);
   const rows = snap.rows.map((r) => {
     const drops = r.drops ? ` drops ${r.drops}` : "";
-    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), r.local || "(unnamed)", r.remote || (r.proto === "unix" ? "" : "*"), r.state, String(r.recvQ), String(r.sendQ), ownerOf(r, state) + drops];
+    // A Unix socket's path comes from the kernel as its program named it: escaped.
+    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), sanitize(r.local) || "(unnamed)", sanitize(r.remote) || (r.proto === "unix" ? "" : "*"), r.state, String(r.recvQ), String(r.sendQ), ownerOf(r, state) + drops];
   });
   const all = [[...TABLE_HEADER], ...rows];
-  const widths = TABLE_HEADER.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const widths = TABLE_HEADER.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]!))));
   // State and the queues never shrink. When the row is too wide, the owner column gives way
   // first (down to 8), then the two addresses share what is left.
   const fixed = widths[0]! + widths[3]! + widths[4]! + widths[5]! + 12;
@@ -202,10 +204,7 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
       widths[2] = Math.max(8, Math.min(widths[2]!, addr - local));
     }
   }
-  const cell = (text: string, w: number, right = false): string => {
-    const t = text.length > w ? text.slice(0, w - 1) + "…" : text;
-    return right ? t.padStart(w) : t.padEnd(w);
-  };
+  const cell = (text: string, w: number, right = false): string => (right ? padStart(text, w) : padEnd(text, w));
   const render = (r: string[], header: boolean, tone?: Seg["tone"]): Line => [
     seg(`${cell(r[0]!, widths[0]!)}  ${cell(r[1]!, widths[1]!)}  ${cell(r[2]!, widths[2]!)}  `, header ? "bold" : undefined),
     seg(cell(r[3]!, widths[3]!), header ? "bold" : tone),
@@ -227,13 +226,13 @@ export function tableLegend(state: DemoState, width = 120): string | undefined {
   const listen = state.table?.rows.find((r) => r.state === "LISTEN" && r.proto.startsWith("tcp"));
   if (!listen) return undefined;
   const long = `LISTEN row: Recv-Q = connections waiting for accept() (${listen.recvQ} now), Send-Q = the backlog limit (${listen.sendQ})`;
-  return long.length <= width ? long : `LISTEN: Recv-Q ${listen.recvQ} = waiting for accept(), Send-Q ${listen.sendQ} = backlog`;
+  return displayWidth(long) <= width ? long : `LISTEN: Recv-Q ${listen.recvQ} = waiting for accept(), Send-Q ${listen.sendQ} = backlog`;
 }
 
 function arrowText(a: Arrow, fromSide: "left" | "right", width: number): Line {
   const label = a.kind === "connect" ? "connect" : `${a.bytes ?? 0} B`;
-  const inner = Math.max(label.length + 2, width - 2);
-  const dashes = inner - label.length - 2;
+  const inner = Math.max(displayWidth(label) + 2, width - 2);
+  const dashes = inner - displayWidth(label) - 2;
   const leftD = Math.floor(dashes / 2);
   const body = `${"─".repeat(leftD)} ${label} ${"─".repeat(dashes - leftD)}`;
   const text = fromSide === "right" ? `◀${body}─` : `─${body}▶`;

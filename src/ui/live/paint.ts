@@ -3,6 +3,10 @@
  * their visible text, then turned into blessed tags. Keeping width arithmetic on
  * plain text (never on tagged strings) is what keeps columns aligned.
  */
+import { escapeTerminal } from "../../text/escape.js";
+import { displayWidth, graphemes, truncate } from "../../text/width.js";
+import { wrapLines } from "../../text/wrap.js";
+
 export type Tone = "dim" | "bold" | "red" | "green" | "yellow" | "cyan" | "magenta" | "blue" | "inverse" | "redBold" | "greenBold";
 
 export interface Seg {
@@ -37,32 +41,58 @@ export function plainText(line: Line): string {
   return line.map((s) => s.text).join("");
 }
 
-/** Control characters from a program's output would move the cursor inside the box. */
+/** Untrusted text (a program's output, its source, a path from the kernel) made safe to draw inside a box. */
 export function sanitize(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\t/g, "    ").replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, "·");
+  return escapeTerminal(text, { tabs: 4 });
 }
 
-/** Cuts a line to `width` visible characters, marking the cut with an ellipsis. */
+/** Columns a line takes. */
+export function lineWidth(line: Line): number {
+  return displayWidth(plainText(line));
+}
+
+/**
+ * Cuts a line to `width` columns, marking the cut with an ellipsis. The cut falls
+ * between graphemes, and a wide character that would straddle the edge is left out.
+ */
 export function fit(line: Line, width: number): Line {
   if (width <= 0) return [];
-  if (plainText(line).length <= width) return line;
+  if (lineWidth(line) <= width) return line;
   const out: Line = [];
   let room = width - 1;
   for (const s of line) {
     if (room <= 0) break;
-    out.push({ ...s, text: s.text.slice(0, room) });
-    room -= Math.min(room, s.text.length);
+    const w = displayWidth(s.text);
+    if (w <= room) {
+      out.push(s);
+      room -= w;
+      continue;
+    }
+    let text = "";
+    for (const g of graphemes(s.text)) {
+      const gw = displayWidth(g);
+      if (gw > room) break;
+      text += g;
+      room -= gw;
+    }
+    if (text) out.push({ ...s, text });
+    break;
   }
   const last = out[out.length - 1];
-  out.push(seg("…", last?.tone));
+  // A wide character that did not fit leaves a column: the mark and a space fill the line exactly.
+  out.push(seg("…" + " ".repeat(room > 0 ? room : 0), last?.tone));
   return out;
 }
 
 export function pad(line: Line, width: number): Line {
   const fitted = fit(line, width);
-  const len = plainText(fitted).length;
-  return len < width ? [...fitted, seg(" ".repeat(width - len))] : fitted;
+  const w = lineWidth(fitted);
+  return w < width ? [...fitted, seg(" ".repeat(width - w))] : fitted;
+}
+
+/** A single string cut to `width` columns (table cells). */
+export function cut(text: string, width: number): string {
+  return truncate(text, width);
 }
 
 function escapeTags(text: string): string {
@@ -81,18 +111,7 @@ export function toTags(line: Line, colour: boolean): string {
     .join("");
 }
 
-/** Splits plain text into lines of at most `width`, at spaces where possible. */
+/** Splits plain text into lines of at most `width` columns, at spaces where possible. */
 export function wrapText(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const para of text.split("\n")) {
-    let rest = para;
-    while (rest.length > width) {
-      let cut = rest.lastIndexOf(" ", width);
-      if (cut <= 0) cut = width;
-      out.push(rest.slice(0, cut));
-      rest = rest.slice(cut).replace(/^ /, "");
-    }
-    out.push(rest);
-  }
-  return out;
+  return wrapLines(text, Math.max(1, width));
 }
