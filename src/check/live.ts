@@ -7,6 +7,7 @@ import { initialState, reduce, type DemoState } from "../demo/state.js";
 import { readTracerEvents } from "../demo/traced-process.js";
 import { nodePreload, pythonTracer } from "../demo/tracer-files.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
+import { t } from "../text/catalog.js";
 import { readSocketTable } from "../kernel/table.js";
 import type { SocketRow } from "../kernel/types.js";
 import type { LiveRun, LiveSource } from "../ui/live-view.js";
@@ -52,9 +53,9 @@ export function verifySource(opts: VerifyLiveOptions): LiveSource {
     title: `Checking ${opts.exercise.id}: ${path.basename(opts.file)}`,
     interactive: false,
     steppable: false,
-    restartLabel: "check again",
+    restartLabel: t("live.restart.check"),
     showsAddress: true,
-    waitingFor: (proc) => (proc === YOUR_PROGRAM ? "when the checker starts it" : undefined),
+    waitingFor: (proc) => (proc === YOUR_PROGRAM ? t("live.waiting.checker") : undefined),
     start: async ({ onEvent }) => {
       const run = new VerifyLiveRun(opts, onEvent);
       await run.begin();

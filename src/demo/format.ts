@@ -4,6 +4,7 @@
  * result, what an errno means, a kernel table row, an exit.
  */
 import type { SocketRow } from "../kernel/types.js";
+import { t, type MessageKey } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import type { CallView, DemoState, ProcView } from "./state.js";
 
@@ -16,20 +17,25 @@ export function callText(c: Pick<CallView, "call" | "args" | "fd" | "status" | "
   return escapeTerminal(`${c.call}(${args.join(", ")})`);
 }
 
+/** A failed call's short label: its errno, else "timed out" or "error". */
+export function failureLabel(c: Pick<CallView, "errno" | "timedOut">): string {
+  return c.errno ?? (c.timedOut ? t("demo.call.timedOut") : t("demo.call.error"));
+}
+
 /** What the call returned, or where it is: "→ fd 3", "→ ECONNREFUSED (Connection refused)", "… waiting", "paused". */
 export function outcomeText(c: Pick<CallView, "status" | "result" | "errno" | "error" | "timedOut" | "call" | "fd" | "api" | "kind">): string {
   switch (c.status) {
     case "pending":
-      return "paused before the call";
+      return t("demo.call.paused");
     case "running":
-      return c.kind === "stdin" ? "… waiting for input" : "… waiting";
+      return c.kind === "stdin" ? t("demo.call.waitingInput") : t("demo.call.waiting");
     case "failed": {
-      const label = c.errno ?? (c.timedOut ? "timed out" : "error");
+      const label = failureLabel(c);
       return escapeTerminal(`→ ${label}${c.error && c.error !== label ? ` (${c.error})` : ""}`);
     }
     case "done": {
-      let r = c.result ?? "ok";
-      if (c.api && c.fd !== undefined && (c.call === "listen" || c.call === "connect" || c.call === "bind") && !r.includes("fd ")) r += `, fd ${c.fd}`;
+      let r = c.result ?? t("demo.call.ok");
+      if (c.api && c.fd !== undefined && (c.call === "listen" || c.call === "connect" || c.call === "bind") && !r.includes("fd ")) r = t("demo.call.withFd", { result: r, fd: c.fd });
       return escapeTerminal(`→ ${r}`);
     }
   }
@@ -39,53 +45,58 @@ export function callLine(c: CallView): string {
   return `${callText(c)} ${outcomeText(c)}`;
 }
 
-/** One line on what an errno means for a learner, for the common socket errors, with the man page to read next. */
-const ERRNO_MEANING: Record<string, string> = {
-  ECONNREFUSED: "nothing listens on that address and port: the kernel answered the connection request with a reset (connect(2))",
-  EADDRINUSE: "another socket already holds this address and port; a connection in TIME_WAIT counts unless SO_REUSEADDR is set (bind(2))",
-  EADDRNOTAVAIL: "that address does not belong to this machine, or no ephemeral port is free (bind(2))",
-  EPERM: "the kernel refused: this needs a privilege the process does not have; raw sockets need CAP_NET_RAW (raw(7))",
-  EACCES: "permission denied: ports below 1024 need privileges, and a Unix socket path needs write access to its folder (bind(2))",
-  ECONNRESET: "the peer reset the connection: it closed with data still unread, or crashed (tcp(7))",
-  ECONNABORTED: "the connection was aborted before accept() could take it (accept(2))",
-  EPIPE: "the peer has closed the connection, so there is no one to send to (send(2))",
-  ETIMEDOUT: "no answer came in time: the handshake's SYN was never answered (tcp(7))",
-  ENOENT: "no such file: nothing is listening on that Unix socket path (unix(7))",
-  ENOTCONN: "the socket is not connected (send(2))",
-  EISCONN: "the socket is already connected (connect(2))",
-  EINVAL: "invalid argument for this socket in its current state, e.g. bind() twice",
-  EAFNOSUPPORT: "this address family is not supported here: is IPv6 disabled? (socket(2))",
-  EPROTONOSUPPORT: "this protocol is not supported for that family and type (socket(2))",
-  EMSGSIZE: "the datagram is larger than the socket can send in one piece (udp(7))",
-  EAGAIN: "nothing to read (or no room to write) right now on a non-blocking socket",
-  EWOULDBLOCK: "nothing to read (or no room to write) right now on a non-blocking socket",
-  EINPROGRESS: "a non-blocking connect() has started; it completes later (connect(2))",
-  ENETUNREACH: "no route to that network (ip(7))",
-  EHOSTUNREACH: "no route to that host (ip(7))",
-  EBADF: "that file descriptor is not open: the socket was already closed",
-  ENOTSOCK: "that file descriptor is not a socket",
+/**
+ * What the common socket errnos mean for a learner, with the man page to read
+ * next. Written out so the catalog test sees every key in use.
+ */
+const ERRNO_MEANING: Record<string, Extract<MessageKey, `demo.errno.${string}`>> = {
+  ECONNREFUSED: "demo.errno.ECONNREFUSED",
+  EADDRINUSE: "demo.errno.EADDRINUSE",
+  EADDRNOTAVAIL: "demo.errno.EADDRNOTAVAIL",
+  EPERM: "demo.errno.EPERM",
+  EACCES: "demo.errno.EACCES",
+  ECONNRESET: "demo.errno.ECONNRESET",
+  ECONNABORTED: "demo.errno.ECONNABORTED",
+  EPIPE: "demo.errno.EPIPE",
+  ETIMEDOUT: "demo.errno.ETIMEDOUT",
+  ENOENT: "demo.errno.ENOENT",
+  ENOTCONN: "demo.errno.ENOTCONN",
+  EISCONN: "demo.errno.EISCONN",
+  EINVAL: "demo.errno.EINVAL",
+  EAFNOSUPPORT: "demo.errno.EAFNOSUPPORT",
+  EPROTONOSUPPORT: "demo.errno.EPROTONOSUPPORT",
+  EMSGSIZE: "demo.errno.EMSGSIZE",
+  EAGAIN: "demo.errno.EAGAIN",
+  // The same errno on Linux, under its other name.
+  EWOULDBLOCK: "demo.errno.EAGAIN",
+  EINPROGRESS: "demo.errno.EINPROGRESS",
+  ENETUNREACH: "demo.errno.ENETUNREACH",
+  EHOSTUNREACH: "demo.errno.EHOSTUNREACH",
+  EBADF: "demo.errno.EBADF",
+  ENOTSOCK: "demo.errno.ENOTSOCK",
 };
 
 export function errnoMeaning(errno: string | undefined): string | undefined {
-  return errno ? ERRNO_MEANING[errno] : undefined;
+  const key = errno !== undefined && Object.hasOwn(ERRNO_MEANING, errno) ? ERRNO_MEANING[errno] : undefined;
+  return key ? t(key) : undefined;
 }
 
 /** "127.0.0.1:8000"; the kernel's "0.0.0.0:*" for "no peer" shown as "*:*" only when it is one. */
 export function tableRowText(r: SocketRow, owner?: string, all: readonly SocketRow[] = []): string[] {
-  const queue = r.state === "LISTEN" ? `accept queue ${r.recvQ}/${r.sendQ}` : `recv-q ${r.recvQ} send-q ${r.sendQ}`;
-  const who = r.pid !== undefined ? `${owner ?? "pid " + r.pid} fd ${r.fd ?? "?"}` : unownedText(r, all);
-  const drops = r.drops ? ` drops ${r.drops}` : "";
+  const queue = r.state === "LISTEN" ? t("demo.row.acceptQueue", { recvQ: r.recvQ, sendQ: r.sendQ }) : t("demo.row.queues", { recvQ: r.recvQ, sendQ: r.sendQ });
+  const who = r.pid !== undefined ? t("demo.row.ownerFd", { owner: owner ?? t("demo.row.ownerPid", { pid: r.pid }), fd: r.fd ?? "?" }) : unownedText(r, all);
+  const drops = r.drops ? t("demo.row.drops", { n: r.drops }) : "";
   // A Unix socket's path comes from the kernel's table, as its program named it: escaped.
-  return [r.proto, r.state, escapeTerminal(r.local) || "(unnamed)", escapeTerminal(r.remote) || "-", queue + drops, who];
+  return [r.proto, r.state, escapeTerminal(r.local) || t("demo.row.unnamed"), escapeTerminal(r.remote) || "-", queue + drops, who];
 }
 
 /** Why a row has no owner: waiting in an accept queue, or kept by the kernel after close. */
 export function unownedText(r: SocketRow, all: readonly SocketRow[]): string {
   if (r.state === "ESTABLISHED" || r.state === "SYN_RECV" || r.state === "CLOSE_WAIT") {
-    if (all.some((l) => l.state === "LISTEN" && l.proto === r.proto && l.local === r.local)) return "in the accept queue (no process yet)";
+    if (all.some((l) => l.state === "LISTEN" && l.proto === r.proto && l.local === r.local)) return t("demo.row.queued");
   }
-  if (r.state === "TIME_WAIT") return "no process (the kernel keeps it for a while)";
-  return "no process";
+  if (r.state === "TIME_WAIT") return t("demo.row.timeWait");
+  return t("demo.row.noProcess");
 }
 
 /** Which demo process owns a pid, for table rows. */
@@ -98,8 +109,8 @@ export function ownerName(state: DemoState, pid: number | undefined): string | u
 export function exitText(p: ProcView): string | undefined {
   const e = p.exit;
   if (!e) return undefined;
-  if (e.stopped) return "stopped by the tutor";
-  if (e.code === null) return `killed by ${e.signal ?? "a signal"}`;
-  if (e.code === 0) return "exited (status 0)";
-  return `exited with status ${e.code}${p.expectFailure ? " (as this demo expects)" : ""}`;
+  if (e.stopped) return t("demo.exit.stopped");
+  if (e.code === null) return e.signal ? t("demo.exit.killed", { signal: e.signal }) : t("demo.exit.killedUnknown");
+  if (e.code === 0) return t("demo.exit.zero");
+  return p.expectFailure ? t("demo.exit.statusExpected", { code: e.code }) : t("demo.exit.status", { code: e.code });
 }

@@ -9,6 +9,7 @@ import { appendFileSync } from "node:fs";
 import { startDemo, type DemoEvent, type LoadedDemo } from "../demo/launcher.js";
 import type { DemoRuntime } from "../demo/spec.js";
 import type { DemoMode, DemoState, ProcView } from "../demo/state.js";
+import { t } from "../text/catalog.js";
 import { onCleanup } from "../util/cleanup.js";
 import { colourEnabled } from "../util/style.js";
 import { callsOf, paneLines, sides, tableLegend, tableLines, timelineLines } from "./live/format.js";
@@ -70,15 +71,19 @@ export function demoSource(demo: LoadedDemo, port?: number): LiveSource {
     title: demo.spec.title,
     interactive: demo.spec.interactive === true,
     steppable: true,
-    restartLabel: "restart",
+    restartLabel: t("live.restart.demo"),
     showsAddress: demo.spec.port !== undefined || demo.spec.family === "unix",
     waitingFor(proc) {
       const after = demo.spec.processes.find((s) => s.name === proc)?.after;
-      return after ? `after ${after.process}'s ${after.call}()` : undefined;
+      return after ? t("live.waiting.after", { process: after.process, call: after.call }) : undefined;
     },
     start: ({ runtime, mode, syscalls, onEvent }) =>
       startDemo(demo, { runtime, mode, syscalls, autoInput: demo.spec.interactive !== true, timeoutMs: null, ...(port !== undefined ? { port } : {}), onEvent }),
   };
+}
+
+function runtimeName(runtime: DemoRuntime): string {
+  return runtime === "python" ? t("live.runtime.python") : t("live.runtime.node");
 }
 
 export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): Promise<LiveViewExit> {
@@ -109,13 +114,13 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     // wrap: false: every line is already cut to the box (format.ts); blessed must not fold one again.
     blessed.box({ parent: screen, tags: true, wrap: false, border: label === undefined ? undefined : { type: "line" }, label, style: { border: { fg: "gray" }, label: { bold: true } } });
   const title = blessed.box({ parent: screen, tags: true, wrap: false });
-  const left = box(" server ");
-  const right = box(" client ");
-  const table = box(" kernel socket table ");
-  const timeline = box(" timeline ");
+  const left = box(t("live.box.server"));
+  const right = box(t("live.box.client"));
+  const table = box(t("live.box.table"));
+  const timeline = box(t("live.box.timeline"));
   const status = blessed.box({ parent: screen, tags: true, wrap: false });
   const message = blessed.box({ parent: screen, tags: true, hidden: true, top: "center", left: "center", width: "90%", height: "shrink", border: { type: "line" }, padding: 1 });
-  const help = blessed.box({ parent: screen, tags: true, hidden: true, top: "center", left: "center", width: "90%", height: "shrink", border: { type: "line" }, label: " help ", padding: { left: 1, right: 1 } });
+  const help = blessed.box({ parent: screen, tags: true, hidden: true, top: "center", left: "center", width: "90%", height: "shrink", border: { type: "line" }, label: t("live.box.help"), padding: { left: 1, right: 1 } });
 
   let session: LiveRun | undefined;
   let focus: Side = "left";
@@ -229,16 +234,16 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     // While it runs, the title says how it runs; once over, how it ended (R runs it again).
     const runState: Line = over
       ? state.status === "stopped"
-        ? [seg("STOPPED", "dim")]
+        ? [seg(t("live.state.stopped"), "dim")]
         : state.ok
-          ? [seg("FINISHED", "green"), seg(` · R: ${source.restartLabel}`, "dim")]
-          : [seg("ENDED", "red"), seg(`: ${state.reason ?? "see the panes"}`, "red")]
-      : [seg(mode === "step" ? "STEP" : mode === "slow" ? "SLOW MOTION" : "RUNNING", mode === "step" ? "yellow" : "green")];
-    const titleLine: Line = [seg(` ${sanitize(source.title)}`, "bold"), seg(`  ${runtime === "python" ? "Python" : "Node.js"} · ${where ? `${where} · ` : ""}`, "dim"), ...runState];
+          ? [seg(t("live.state.finished"), "green"), seg(t("live.state.finishedRestart", { label: source.restartLabel }), "dim")]
+          : [seg(t("live.state.ended"), "red"), seg(state.reason ? t("live.state.endedReason", { reason: sanitize(state.reason) }) : t("live.state.endedNoReason"), "red")]
+      : [seg(mode === "step" ? t("live.state.step") : mode === "slow" ? t("live.state.slow") : t("live.state.running"), mode === "step" ? "yellow" : "green")];
+    const titleLine: Line = [seg(` ${sanitize(source.title)}`, "bold"), seg(`  ${runtimeName(runtime)} · ${where ? `${where} · ` : ""}`, "dim"), ...runState];
     setLines(title, [fit(titleLine, geo.title.width), ...notes.map((n) => [seg(` ${n}`, "yellow")])]);
 
     if (!state) {
-      setLines(left, [[seg("starting…", "dim")]]);
+      setLines(left, [[seg(t("live.starting"), "dim")]]);
       setLines(right, []);
     } else {
       const { left: lp, right: rp } = sides(state);
@@ -250,7 +255,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
       const legend = tableLegend(state, geo.table.width - 2);
       const body = tableLines(state, geo.table.width - 2, legend && inner > 3 ? inner - 1 : inner);
       setLines(table, legend && inner > 3 ? [...body, [seg(legend, "dim")]] : body);
-      table.setLabel(` kernel socket table${state.table ? ` · ${state.table.source}` : ""} `);
+      table.setLabel(state.table ? t("live.box.tableFrom", { source: state.table.source }) : t("live.box.table"));
     }
     if (geo.timeline && state) setLines(timeline, timelineLines(state, geo.timeline.width - 2, geo.timeline.height - 2));
     setLines(status, [fit(statusLine(state, geo), geo.status.width)]);
@@ -258,11 +263,11 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
 
   function drawPane(el: Widgets.BoxElement, r: Rect, side: Side, procs: ProcView[], state: DemoState): void {
     if (procs.length === 0) {
-      setLines(el, [[seg("(no process on this side)", "dim")]]);
+      setLines(el, [[seg(t("live.pane.empty"), "dim")]]);
       return;
     }
     const shown = side === "right" ? pickShown(procs, state) : procs[0]!;
-    el.setLabel(` ${procs.length > 1 ? `${shown.name} (${procs.indexOf(shown) + 1} of ${procs.length})` : shown.name} `);
+    el.setLabel(procs.length > 1 ? t("live.pane.labelOfMany", { name: shown.name, index: procs.indexOf(shown) + 1, count: procs.length }) : t("live.pane.label", { name: shown.name }));
     el.style.border = { fg: focus === side ? (colour ? "cyan" : "white") : "gray" };
     const lines = paneLines({
       procs,
@@ -288,26 +293,26 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
 
   function statusLine(state: DemoState | undefined, geo: Geometry): Line {
     if (flash) return [seg(` ${flash}`, "yellow")];
-    if (typing !== undefined) return [seg(" TYPING ", "inverse"), seg(` into the ${focus === "left" ? "left" : "right"} pane: Enter sends the line · Esc stops typing · Tab switches side`, "dim")];
+    if (typing !== undefined) return [seg(t("live.typing.badge"), "inverse"), seg(t("live.typing.where", { side: focus }), "dim")];
     const waiting = state?.processes.find((p) => p.calls.some((c) => c.kind === "stdin" && c.status === "running"));
     const twoSides = (state?.processes.some((p) => p.side === "left") ?? true) && (state?.processes.some((p) => p.side === "right") ?? true);
     // Most useful first: when the line is too narrow, the last ones go (q always stays).
     const keys: [string, string][] = [];
-    if (source.interactive || waiting) keys.push(["i", "type"]);
+    if (source.interactive || waiting) keys.push(["i", t("live.key.type")]);
     if (source.steppable) {
-      keys.push(["space", "next call"]);
-      if (twoSides) keys.push(["←/→", "step a side"]);
-      keys.push(["r", mode === "run" ? "step mode" : "run"]);
+      keys.push(["space", t("live.key.nextCall")]);
+      if (twoSides) keys.push(["←/→", t("live.key.stepSide")]);
+      keys.push(["r", mode === "run" ? t("live.key.stepMode") : t("live.key.run")]);
     }
-    keys.push(["R", source.restartLabel], ["?", "help"]);
-    if (geo.compact) keys.push(["t", bottom === "table" ? "timeline" : "table"]);
-    if ((state?.processes.filter((p) => p.side === "right").length ?? 0) > 1) keys.push(["c", "next client"]);
-    if (options.pythonAvailable) keys.push(["p", runtime === "python" ? "Node.js" : "Python"]);
-    if (straceOk) keys.push(["y", syscalls ? "socket calls" : "syscalls"]);
-    if (source.steppable) keys.push(["m", "slow"]);
-    if (twoSides) keys.push(["tab", "side"]);
-    const quit: Line = [seg(" q", "bold"), seg(" back ", "dim")];
-    const head: Line = waiting ? [seg(` ${waiting.name} waits for you to type (i) `, "inverse"), seg(" ")] : [];
+    keys.push(["R", source.restartLabel], ["?", t("live.key.help")]);
+    if (geo.compact) keys.push(["t", bottom === "table" ? t("live.key.timeline") : t("live.key.table")]);
+    if ((state?.processes.filter((p) => p.side === "right").length ?? 0) > 1) keys.push(["c", t("live.key.nextClient")]);
+    if (options.pythonAvailable) keys.push(["p", runtimeName(runtime === "python" ? "node" : "python")]);
+    if (straceOk) keys.push(["y", syscalls ? t("live.key.socketCalls") : t("live.key.syscalls")]);
+    if (source.steppable) keys.push(["m", t("live.key.slow")]);
+    if (twoSides) keys.push(["tab", t("live.key.side")]);
+    const quit: Line = [seg(" q", "bold"), seg(t("live.key.back"), "dim")];
+    const head: Line = waiting ? [seg(t("live.typing.waits", { name: waiting.name }), "inverse"), seg(" ")] : [];
     const line: Line = [...head];
     let used = lineWidth(head) + lineWidth(quit);
     for (const [k, what] of keys) {
@@ -325,21 +330,17 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const h = (t: string): Line => [seg(t, "bold")];
     const p = (t: string): Line[] => wrapText(t, Math.max(40, Math.floor(((screen.width as number) || 80) * 0.9) - 4)).map((l) => [seg(l)]);
     return [
-      h("What you see"),
-      ...p("Left, the server; right, the client or clients. Each pane shows the program's source (▶ the line running, ‖ paused before a socket call), its socket calls (→ the result, … waiting in the call, ✗ failed: the errno and what it means), and then what the program printed."),
-      ...p("The kernel socket table lists the sockets the kernel holds for these processes, read from /proc/net: the state (LISTEN, ESTABLISHED, TIME_WAIT...), Recv-Q and Send-Q (on a LISTEN row: connections waiting for accept() and the backlog limit), and the owner (process and fd, or no process when no fd points to it any more, or not yet)."),
-      ...p("The timeline has every call in order, the server's on the left and the clients' on the right; the arrows are connections and bytes."),
+      h(t("live.help.seeTitle")),
+      ...p(t("live.help.panes")),
+      ...p(t("live.help.table")),
+      ...p(t("live.help.timeline")),
       [],
-      h("Keys"),
-      ...p(
-        source.steppable
-          ? "space or Enter: run the focused side's paused call · ← / →: run the left / right side's paused call · r: run freely or go back to step mode · m: slow motion · R: restart"
-          : "The checks run at full speed (each has a deadline) · R: check again",
-      ),
-      ...p("i: type into the focused program (Enter sends a line, Esc stops) · Tab: switch side · c: the next client's source · t: table or timeline on a small screen · p: Python or Node.js · y: the real system calls (strace)"),
-      ...p("q or Esc: back · Ctrl-C: quit the tutor"),
+      h(t("live.help.keysTitle")),
+      ...p(source.steppable ? t("live.help.stepKeys") : t("live.help.checkKeys")),
+      ...p(t("live.help.otherKeys")),
+      ...p(t("live.help.leaveKeys")),
       [],
-      [seg("Press any key to close this help.", "dim")],
+      [seg(t("live.help.close"), "dim")],
     ];
   }
 
@@ -364,7 +365,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     if (previous) await previous.stop();
     schedule();
     const result = await (started ?? startRun());
-    if (result instanceof Error) say(`Could not start: ${result.message}`);
+    if (result instanceof Error) say(t("live.say.couldNotStart", { message: sanitize(result.message) }));
     else session = result;
     schedule();
   }
@@ -405,7 +406,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const candidates = [shown, ...procs].filter((p): p is ProcView => p !== undefined);
     const target = candidates.find((p) => releasable(p) !== undefined);
     if (target) return release(target.name, releasable(target)!);
-    if (mode !== "step") return say("Every process runs by itself now: press r to go back to step mode.");
+    if (mode !== "step") return say(t("live.say.runningFreely"));
     const busy = procs.some((p) => p.status === "running" && (p.pending.length > 0 || !callsOf(state, [p]).some((c) => c.status === "running")));
     if (busy) {
       credits[side] = { n: credits[side].n + 1, t: Date.now() };
@@ -422,7 +423,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
 
   function explainNothingPaused(): void {
     const other = session?.state.processes.find((p) => p.pending.length > 0);
-    say(other ? `Nothing is paused on this side: ${other.name} is (press ${other.side === "left" ? "←" : "→"} or Tab).` : "Nothing is paused: the processes are running, waiting in a call, or done.");
+    say(other ? t("live.say.pausedElsewhere", { name: other.name, key: other.side === "left" ? "←" : "→" }) : t("live.say.nothingPaused"));
   }
 
   function spendCredit(ev: DemoEvent): void {
@@ -439,7 +440,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
   function setMode(next: DemoMode): void {
     mode = next;
     session?.setMode(next);
-    say(next === "step" ? "Step mode: each process stops before each socket call." : next === "run" ? "Running freely." : "Slow motion: each call waits a moment, then runs.");
+    say(next === "step" ? t("live.say.stepMode") : next === "run" ? t("live.say.runMode") : t("live.say.slowMode"));
   }
 
   async function switchTo(action: () => Promise<void>): Promise<void> {
@@ -458,7 +459,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
       const target = focus === "right" ? pickShown(sideProcs("right"), session!.state) : sideProcs("left")[0];
       if (target && session) {
         if (!session.sendInput(target.name, typing ?? "")) {
-          say(`${target.name} is not running any more: nothing was sent.`);
+          say(t("live.say.notRunning", { name: target.name }));
           typing = undefined;
           return schedule();
         }
@@ -499,7 +500,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
       return schedule();
     }
     if (!source.steppable && ["space", "enter", "left", "h", "right", "l", "r", "s", "m"].includes(key.full)) {
-      return say("The checks run at full speed: each one has a deadline, so they cannot wait for a key. R checks again.");
+      return say(t("live.say.checksFullSpeed"));
     }
     switch (key.full) {
       case "space":
@@ -524,21 +525,21 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
       case "S-r":
       case "R":
         return void switchTo(async () => {
-          say("Restarting…");
+          say(t("live.say.restarting"));
           await launch();
         });
       case "p":
-        if (!options.pythonAvailable) return say("Python 3.8+ is not installed here: the demos run in Node.js only.");
+        if (!options.pythonAvailable) return say(t("live.say.noPython"));
         return void switchTo(async () => {
           runtime = runtime === "python" ? "node" : "python";
-          say(`Switching to ${runtime === "python" ? "Python" : "Node.js"}…`);
+          say(t("live.say.switching", { runtime: runtimeName(runtime) }));
           await launch();
         });
       case "y":
-        if (!straceOk) return say("The syscall view needs strace on Linux ('socket-tutor doctor' says why it is off).");
+        if (!straceOk) return say(t("live.say.noStrace"));
         return void switchTo(async () => {
           syscalls = !syscalls;
-          say(syscalls ? "Syscall view: restarting the demo under strace…" : "Back to the socket calls (restarting without strace)…");
+          say(syscalls ? t("live.say.syscallsOn") : t("live.say.syscallsOff"));
           await launch();
         });
       case "t":

@@ -5,7 +5,8 @@
  */
 import type { SocketRow } from "../../kernel/types.js";
 import type { Arrow, CallView, DemoState, ProcView } from "../../demo/state.js";
-import { callText, errnoMeaning, exitText, outcomeText, ownerName, unownedText } from "../../demo/format.js";
+import { callText, errnoMeaning, exitText, failureLabel, outcomeText, ownerName, unownedText } from "../../demo/format.js";
+import { t } from "../../text/catalog.js";
 import { displayWidth, padEnd, padStart } from "../../text/width.js";
 import { fit, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
 
@@ -14,11 +15,11 @@ export function callLine(c: CallView, opts: { withProc?: boolean } = {}): Line {
   const sig = sanitize(callText(c));
   switch (c.status) {
     case "pending":
-      return [seg("‖ ", "yellow"), ...who, seg(sig, "yellow"), seg("  paused before this call", "dim")];
+      return [seg("‖ ", "yellow"), ...who, seg(sig, "yellow"), seg(t("live.call.paused"), "dim")];
     case "running":
-      return [seg("… ", "cyan"), ...who, seg(sig, "cyan"), seg(c.kind === "stdin" ? "  waiting for you to type" : "  waiting", "dim")];
+      return [seg("… ", "cyan"), ...who, seg(sig, "cyan"), seg(c.kind === "stdin" ? t("live.call.waitingInput") : t("live.call.waiting"), "dim")];
     case "failed": {
-      const label = c.errno ?? (c.timedOut ? "timed out" : "error");
+      const label = failureLabel(c);
       // Python's socket.timeout says "timed out" itself: do not say it twice.
       const detail = c.error && c.error !== label ? [seg(` ${sanitize(c.error)}`, "red")] : [];
       return [seg("✗ ", "redBold"), ...who, seg(sig), seg(" → ", "dim"), seg(label, "redBold"), ...detail];
@@ -63,7 +64,7 @@ function sectionRule(title: string, width: number): Line {
 function sourceLines(p: ProcView, pendingLine: number | undefined, width: number, rows: number): Line[] {
   if (rows <= 0) return [];
   const src = p.source;
-  if (src.length === 0) return [[seg("(source not available)", "dim")]];
+  if (src.length === 0) return [[seg(t("live.pane.noSource"), "dim")]];
   const current = p.line ?? 1;
   const start = Math.max(0, Math.min(current - 1 - Math.floor((rows - 1) / 2), src.length - rows));
   const digits = String(Math.min(src.length, start + rows)).length;
@@ -86,7 +87,7 @@ function exitLine(p: ProcView): Line | undefined {
   if (!p.exit || !text) return undefined;
   if (p.exit.stopped) return [seg(`■ ${text}`, "dim")];
   if (p.exit.expected) return [seg(`■ ${text}`, p.exit.code === 0 ? "green" : "yellow")];
-  return [seg(`✗ ${text}`, "redBold"), seg(" — its error output is below", "red")];
+  return [seg(`✗ ${text}`, "redBold"), seg(t("live.pane.errorBelow"), "red")];
 }
 
 /**
@@ -99,7 +100,7 @@ export function paneLines(input: PaneInput): Line[] {
   const pending = input.calls.find((c) => c.proc === shown.name && c.status === "pending");
   const lines: Line[] = [];
 
-  const header: Line = [seg(sanitize(shown.file), "bold"), seg(shown.pid ? `  pid ${shown.pid}` : "", "dim"), ...(shown.user ? [seg(`  as ${shown.user}`, "yellow")] : [])];
+  const header: Line = [seg(sanitize(shown.file), "bold"), seg(shown.pid ? t("live.pane.pid", { pid: shown.pid }) : "", "dim"), ...(shown.user ? [seg(t("live.pane.asUser", { user: shown.user }), "yellow")] : [])];
   if (multi) header.push(seg(`  (${input.procs.map((p) => p.name).join(", ")})`, "dim"));
 
   const outputRows = Math.max(2, Math.min(6, Math.round(height * 0.25)));
@@ -108,7 +109,7 @@ export function paneLines(input: PaneInput): Line[] {
 
   lines.push(header);
   if (shown.status === "waiting") {
-    lines.push([seg(`not started yet${input.waitingFor ? `: starts ${input.waitingFor}` : ""}`, "dim")]);
+    lines.push([seg(input.waitingFor ? t("live.pane.startsWhen", { when: input.waitingFor }) : t("live.pane.notStarted"), "dim")]);
     for (let i = 1; i < sourceRows; i++) lines.push([]);
   } else {
     lines.push(...sourceLines(shown, pending?.line, width, sourceRows));
@@ -116,13 +117,13 @@ export function paneLines(input: PaneInput): Line[] {
   }
 
   if (input.syscalls) {
-    lines.push(sectionRule("system calls (strace)", width));
+    lines.push(sectionRule(t("live.pane.syscallsRule"), width));
     const sys = input.procs.flatMap((p) => p.syscalls.map((s) => (multi ? `${p.name}: ${s}` : s)));
-    const shownSys = sys.length ? sys.slice(-callRows).map((s) => [seg(sanitize(s))]) : [[seg("none yet (or strace is not running: see the notes)", "dim")]];
+    const shownSys = sys.length ? sys.slice(-callRows).map((s) => [seg(sanitize(s))]) : [[seg(t("live.pane.noSyscalls"), "dim")]];
     lines.push(...shownSys);
     for (let i = shownSys.length; i < callRows; i++) lines.push([]);
   } else {
-    lines.push(sectionRule("socket calls", width));
+    lines.push(sectionRule(t("live.pane.callsRule"), width));
     const callLinesAll: Line[] = [];
     input.calls.forEach((c, i) => {
       callLinesAll.push(callLine(c, { withProc: multi }));
@@ -142,7 +143,7 @@ export function paneLines(input: PaneInput): Line[] {
     for (let i = visible.length; i < callRows; i++) lines.push([]);
   }
 
-  lines.push(sectionRule(input.typing !== undefined ? "output · typing: Enter sends, Esc stops" : "output", width));
+  lines.push(sectionRule(input.typing !== undefined ? t("live.pane.outputTypingRule") : t("live.pane.outputRule"), width));
   const out: Line[] = [];
   for (const p of input.procs) {
     for (const o of p.output) {
@@ -163,11 +164,14 @@ export function paneLines(input: PaneInput): Line[] {
   return lines.slice(0, height).map((l) => fit(l, width));
 }
 
-const TABLE_HEADER = ["Proto", "Local", "Remote", "State", "Recv-Q", "Send-Q", "Owner"] as const;
+function tableHeader(): string[] {
+  return [t("live.table.proto"), t("live.table.local"), t("live.table.remote"), t("live.table.state"), t("live.table.recvQ"), t("live.table.sendQ"), t("live.table.owner")];
+}
 
 function ownerOf(row: SocketRow, state: DemoState): string {
   if (row.pid === undefined) return unownedText(row, state.table?.rows ?? []);
-  return `${ownerName(state, row.pid) ?? "pid"} ${row.pid}${row.fd !== undefined ? ` fd ${row.fd}` : ""}`;
+  const name = ownerName(state, row.pid) ?? t("live.table.pid");
+  return row.fd !== undefined ? t("live.table.ownerPidFd", { name, pid: row.pid, fd: row.fd }) : t("live.table.ownerPid", { name, pid: row.pid });
 }
 
 function stateTone(state: string): Seg["tone"] {
@@ -181,15 +185,16 @@ function stateTone(state: string): Seg["tone"] {
 /** The kernel's socket table, as `ss` lays it out; queue sizes right-aligned. */
 export function tableLines(state: DemoState, width: number, height: number): Line[] {
   const snap = state.table;
-  if (!snap) return [[seg(state.status === "starting" ? "starting…" : "waiting for the first reading of the kernel's table…", "dim")]];
-  if (snap.error && snap.rows.length === 0) return wrapText(`The kernel's socket table cannot be read here: ${snap.error}`, width).map((l) => [seg(l, "yellow")]);
+  if (!snap) return [[seg(state.status === "starting" ? t("live.table.starting") : t("live.table.firstReading"), "dim")]];
+  if (snap.error && snap.rows.length === 0) return wrapText(t("live.table.unreadable", { error: sanitize(snap.error) }), width).map((l) => [seg(l, "yellow")]);
+  const header = tableHeader();
   const rows = snap.rows.map((r) => {
-    const drops = r.drops ? ` drops ${r.drops}` : "";
+    const drops = r.drops ? t("live.table.drops", { n: r.drops }) : "";
     // A Unix socket's path comes from the kernel as its program named it: escaped.
-    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), sanitize(r.local) || "(unnamed)", sanitize(r.remote) || (r.proto === "unix" ? "" : "*"), r.state, String(r.recvQ), String(r.sendQ), ownerOf(r, state) + drops];
+    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), sanitize(r.local) || t("live.table.unnamed"), sanitize(r.remote) || (r.proto === "unix" ? "" : "*"), r.state, String(r.recvQ), String(r.sendQ), ownerOf(r, state) + drops];
   });
-  const all = [[...TABLE_HEADER], ...rows];
-  const widths = TABLE_HEADER.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]!))));
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]!))));
   // State and the queues never shrink. When the row is too wide, the owner column gives way
   // first (down to 8), then the two addresses share what is left.
   const fixed = widths[0]! + widths[3]! + widths[4]! + widths[5]! + 12;
@@ -211,12 +216,12 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
     seg(`  ${cell(r[4]!, widths[4]!, true)}  ${cell(r[5]!, widths[5]!, true)}  `, header ? "bold" : undefined),
     seg(r[6]!, header ? "bold" : "dim"),
   ];
-  const lines: Line[] = [render([...TABLE_HEADER], true)];
-  if (rows.length === 0) lines.push([seg("no sockets for this demo's processes right now", "dim")]);
+  const lines: Line[] = [render(header, true)];
+  if (rows.length === 0) lines.push([seg(t("live.table.empty"), "dim")]);
   rows.forEach((r) => lines.push(render(r, false, stateTone(r[3]!))));
   if (lines.length > height) {
     const hidden = lines.length - height + 1;
-    return [...lines.slice(0, height - 1), [seg(`… ${hidden} more rows`, "dim")]].map((l) => fit(l, width));
+    return [...lines.slice(0, height - 1), [seg(t("live.table.moreRows", { n: hidden }), "dim")]].map((l) => fit(l, width));
   }
   return lines.map((l) => fit(l, width));
 }
@@ -225,12 +230,12 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
 export function tableLegend(state: DemoState, width = 120): string | undefined {
   const listen = state.table?.rows.find((r) => r.state === "LISTEN" && r.proto.startsWith("tcp"));
   if (!listen) return undefined;
-  const long = `LISTEN row: Recv-Q = connections waiting for accept() (${listen.recvQ} now), Send-Q = the backlog limit (${listen.sendQ})`;
-  return displayWidth(long) <= width ? long : `LISTEN: Recv-Q ${listen.recvQ} = waiting for accept(), Send-Q ${listen.sendQ} = backlog`;
+  const long = t("live.table.legendLong", { recvQ: listen.recvQ, sendQ: listen.sendQ });
+  return displayWidth(long) <= width ? long : t("live.table.legendShort", { recvQ: listen.recvQ, sendQ: listen.sendQ });
 }
 
 function arrowText(a: Arrow, fromSide: "left" | "right", width: number): Line {
-  const label = a.kind === "connect" ? "connect" : `${a.bytes ?? 0} B`;
+  const label = a.kind === "connect" ? t("live.timeline.connect") : t("live.timeline.bytes", { n: a.bytes ?? 0 });
   const inner = Math.max(displayWidth(label) + 2, width - 2);
   const dashes = inner - displayWidth(label) - 2;
   const leftD = Math.floor(dashes / 2);
@@ -259,7 +264,7 @@ export function timelineLines(state: DemoState, width: number, height: number): 
     const rows = state.timeline.map((id) => byId.get(id)).filter((c): c is CallView => c !== undefined).map((c) => fit(callLine(c, { withProc: leftProcs > 1 }), width));
     const room = Math.max(0, height - 1);
     const visible = rows.slice(-room);
-    if (rows.length > room && room > 0) visible[0] = [seg(`… ${rows.length - room + 1} earlier calls`, "dim")];
+    if (rows.length > room && room > 0) visible[0] = [seg(t("live.timeline.earlier", { n: rows.length - room + 1 }), "dim")];
     return [[seg(state.processes.map((p) => p.name).join(", "), "bold")], ...visible];
   }
   const left = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
@@ -278,7 +283,7 @@ export function timelineLines(state: DemoState, width: number, height: number): 
   }
   const room = Math.max(0, height - 1);
   const visible = rows.slice(-room);
-  if (rows.length > room && room > 0) visible[0] = [seg(`… ${rows.length - room + 1} earlier calls`, "dim")];
+  if (rows.length > room && room > 0) visible[0] = [seg(t("live.timeline.earlier", { n: rows.length - room + 1 }), "dim")];
   return [header, ...visible].map((l) => fit(l, width));
 }
 

@@ -2,6 +2,8 @@
  * Where each box of the live view goes, for a terminal size. Pure, so the compact
  * and too-small cases are tested without a terminal.
  */
+import { t } from "../../text/catalog.js";
+
 export interface Rect {
   top: number;
   left: number;
@@ -28,7 +30,7 @@ export type BottomChoice = "table" | "timeline";
 export function liveLayout(cols: number, rows: number, opts: { noteLines: number; bottom: BottomChoice; tableRows: number; oneSide?: boolean }): Geometry | { tooSmall: string } {
   if (cols < MIN_LIVE_COLUMNS || rows < MIN_LIVE_ROWS) {
     return {
-      tooSmall: `This terminal is ${cols}x${rows}; the live view needs at least ${MIN_LIVE_COLUMNS}x${MIN_LIVE_ROWS} (100x30 or more is best). Make the window larger, or press q and run the demo with --plain to read it as text.`,
+      tooSmall: t("live.tooSmall", { cols, rows, minCols: MIN_LIVE_COLUMNS, minRows: MIN_LIVE_ROWS }),
     };
   }
   const titleH = 1 + Math.min(3, opts.noteLines);

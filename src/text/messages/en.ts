@@ -1,0 +1,16 @@
+/**
+ * The English text of socket-tutor, by key, in one file per area (en/*.ts); this
+ * file joins them. To translate: make a folder <language>/ (e.g. zh-CN/) with the
+ * same files and keys, translate the texts, keep every {placeholder} (their names
+ * are the code's) and # in plural branches. Syntax (src/text/format.ts): {name},
+ * {n, number}, {n, plural, one {# x} other {# xs}}, {v, select, a {…} other {…}};
+ * a literal brace is \{ or \}. Every key starts with its area's name.
+ * The comment above a key or a group says what a translator needs to know.
+ */
+import { demo } from "./en/demo.js";
+import { live } from "./en/live.js";
+
+export const en = {
+  ...demo,
+  ...live,
+} as const;
