@@ -3,6 +3,7 @@ import type { Runtime } from "../progress/store.js";
 import type { ActionProvider } from "./lesson-runner.js";
 import type { LiveViewExit } from "./live-view.js";
 import { PromptCancelled } from "./prompts.js";
+import { t } from "../text/catalog.js";
 
 /**
  * Opens a demo in the full-screen live view, in the learner's runtime when it is
@@ -29,8 +30,8 @@ export function demoActions(getRuntime: () => Runtime | undefined): ActionProvid
   return (_lesson: Lesson, block) => {
     if (block.kind !== "demo") return undefined;
     return {
-      label: `▶ Run the live demo: ${block.demo}`,
-      description: "Real processes, step by step: space runs the next call, q comes back here.",
+      label: t("lesson.demo.run", { demo: block.demo }),
+      description: t("lesson.demo.runDescription"),
       block,
       run: async () => {
         const exit = await openLiveDemo(block.demo, getRuntime());

@@ -7,6 +7,8 @@ import { colourEnabled, readingWidth } from "../util/style.js";
 import type { ActionProvider } from "./lesson-runner.js";
 import { Pager } from "./pager.js";
 import { select, styler } from "./prompts.js";
+import { t } from "../text/catalog.js";
+import { shellQuote, tutor } from "../util/invocation.js";
 
 /**
  * In a lesson, an exercise block becomes "Start the exercise": the task, the
@@ -18,10 +20,10 @@ export function exerciseActions(): ActionProvider {
   return (_lesson, block) => {
     if (block.kind !== "exercise") return undefined;
     const status = exerciseStatus(loadProgress().progress, block.exercise);
-    const verb = status === "done" ? "Open the exercise again (passed)" : status === "in progress" ? "Back to the exercise" : "Start the exercise";
+    const id = block.exercise;
     return {
-      label: `✎ ${verb}: ${block.exercise}`,
-      description: "Shows the task and writes starter files (Python and JavaScript) into ./socket-tutor-exercises/.",
+      label: status === "done" ? t("lesson.exercise.again", { id }) : status === "in progress" ? t("lesson.exercise.back", { id }) : t("lesson.exercise.start", { id }),
+      description: t("lesson.exercise.description"),
       block,
       run: async () => openExercise(block.exercise),
     };
@@ -39,22 +41,22 @@ export async function openExercise(id: string): Promise<void> {
   const files = [...written, ...kept];
   const where = path.relative(process.cwd(), dir) || ".";
   const lines = [
-    ...written.map((f) => `${s.green("wrote")} ${path.join(where, f)}`),
-    ...kept.map((f) => `${s.yellow("kept")}  ${path.join(where, f)} ${s.dim("(it already exists: your work is not overwritten)")}`),
+    ...written.map((f) => `${s.green(t("lesson.exercise.wrote"))} ${path.join(where, f)}`),
+    ...kept.map((f) => `${s.yellow(t("lesson.exercise.kept"))}  ${path.join(where, f)} ${s.dim(t("lesson.exercise.keptWhy"))}`),
   ];
   const next = [
-    "**Next**, in another terminal:",
+    t("lesson.exercise.next"),
     "",
     "```sh",
-    `cd ${dir}`,
-    `socket-tutor verify ${ex.id} ${files[0] ?? `${ex.id}.py`}`,
+    `cd ${shellQuote(dir)}`,
+    tutor(`verify ${ex.id} ${shellQuote(files[0] ?? `${ex.id}.py`)}`),
     "```",
     "",
-    `\`socket-tutor hint ${ex.id}\` gives a hint at a time; \`--watch\` re-checks each time you save.`,
+    t("lesson.exercise.hintLine", { hint: tutor(`hint ${ex.id}`) }),
   ].join("\n");
-  const pager = new Pager(() => s.bold(s.magenta(`Exercise: ${ex.title}`)), undefined, "Back");
+  const pager = new Pager(() => s.bold(s.magenta(t("lesson.exercise.title", { title: ex.title }))), undefined, t("lesson.exercise.leave"));
   pager.start();
   const text = `${await renderMarkdown(ex.task, { width, colour })}\n\n${lines.join("\n")}\n\n${await renderMarkdown(next, { width, colour })}\n`;
   if ((await pager.write(text, 6)) === "menu") return;
-  await select("", [{ name: "Back", value: "back" }]);
+  await select("", [{ name: t("lesson.exercise.leave"), value: "back" }]);
 }

@@ -6,6 +6,7 @@ import { colourEnabled, readingWidth, terminalWidth } from "../util/style.js";
 import { which } from "../util/which.js";
 import { lineCount, Pager } from "./pager.js";
 import { clearScreen, select, styler, type Choice } from "./prompts.js";
+import { t } from "../text/catalog.js";
 
 export type LessonExit = "menu" | "finished";
 
@@ -61,17 +62,17 @@ export async function runLesson(lesson: Lesson, progress: Progress): Promise<Les
     const items: Choice<Nav>[] = actions.map((a, i) => ({ name: a.label, value: { kind: "action", index: i }, ...(a.description ? { description: a.description } : {}) }));
     items.push(
       last
-        ? { name: "Finish the lesson ✓", value: { kind: "finish" } }
-        : { name: `Next: ${lesson.steps[index + 1]!.title}`, value: { kind: "next" } },
+        ? { name: t("lesson.finish"), value: { kind: "finish" } }
+        : { name: t("lesson.next", { title: lesson.steps[index + 1]!.title }), value: { kind: "next" } },
     );
-    if (index > 0) items.push({ name: `Back: ${lesson.steps[index - 1]!.title}`, value: { kind: "back" } });
-    if (hasCode) items.push({ name: `Show the code in ${runtime === "python" ? "JavaScript" : "Python"}`, value: { kind: "language" } });
-    items.push({ name: "Menu (your place is saved)", value: { kind: "menu" } });
+    if (index > 0) items.push({ name: t("lesson.back", { title: lesson.steps[index - 1]!.title }), value: { kind: "back" } });
+    if (hasCode) items.push({ name: runtime === "python" ? t("lesson.showJavaScript") : t("lesson.showPython"), value: { kind: "language" } });
+    items.push({ name: t("lesson.menu"), value: { kind: "menu" } });
     // The step prompt: its message, the choices, a description line, the key help.
     const promptRows = items.length + 4;
 
     const stepIndex = index;
-    const pager = new Pager((continued) => stepHeader(lesson, stepIndex, opts) + (continued ? s.dim("  (continued)") : ""));
+    const pager = new Pager((continued) => stepHeader(lesson, stepIndex, opts) + (continued ? s.dim(t("lesson.continued")) : ""));
     pager.start();
     let left = false;
     for (let b = 0; b < step.blocks.length && !left; b++) {
@@ -89,7 +90,7 @@ export async function runLesson(lesson: Lesson, progress: Progress): Promise<Les
     }
     if (left) return "menu";
 
-    const nav = await select<Nav>(s.dim(`Step ${index + 1} of ${lesson.steps.length}`), items, { default: items[0]!.value, pageSize: items.length });
+    const nav = await select<Nav>(s.dim(t("lesson.stepOf", { step: index + 1, steps: lesson.steps.length })), items, { default: items[0]!.value, pageSize: items.length });
     switch (nav.kind) {
       case "next":
         index++;
@@ -111,7 +112,7 @@ export async function runLesson(lesson: Lesson, progress: Progress): Promise<Les
       case "finish":
         finishLesson(lesson, progress);
         clearScreen();
-        process.stdout.write(`${s.green("✓")} ${s.bold(`Lesson ${lesson.meta.order}, ${lesson.meta.title}, is done.`)}\n\n`);
+        process.stdout.write(`${s.green("✓")} ${s.bold(t("lesson.done", { order: lesson.meta.order, title: lesson.meta.title }))}\n\n`);
         return "finished";
     }
   }
@@ -128,11 +129,11 @@ async function askQuiz(quiz: Quiz, width: number): Promise<number> {
   const s = styler();
   const colour = colourEnabled();
   const question = await renderMarkdown(quiz.question, { width, colour });
-  process.stdout.write(`${s.bold(s.magenta("Quiz"))}\n${question}\n\n`);
+  process.stdout.write(`${s.bold(s.magenta(t("lesson.quiz")))}\n${question}\n\n`);
   // The choices as given: the author orders them, and shuffling would break "resume" screenshots.
   const indexes = quiz.choices.map((_, i) => i);
   const answer = await select<number>(
-    "Your answer:",
+    t("lesson.quiz.prompt"),
     indexes.map((i) => ({ name: quiz.choices[i]!.text, value: i })),
     { pageSize: Math.max(4, quiz.choices.length) },
   );
@@ -144,10 +145,10 @@ async function askQuiz(quiz: Quiz, width: number): Promise<number> {
     (await renderMarkdown(`${label} ${text}`, { width: cols, colour })).replace(label, paint(label));
   let out: string;
   if (chosen.correct) {
-    out = `${await verdict("✓ Right.", (t) => s.bold(s.green(t)), chosen.explanation)}\n\n`;
+    out = `${await verdict(t("lesson.quiz.right"), (x) => s.bold(s.green(x)), chosen.explanation)}\n\n`;
   } else {
-    out = `${await verdict("✗ Not quite.", (t) => s.bold(s.red(t)), chosen.explanation)}\n`;
-    out += `${await verdict("The answer:", s.bold, `${right.text}. ${right.explanation}`)}\n\n`;
+    out = `${await verdict(t("lesson.quiz.wrong"), (x) => s.bold(s.red(x)), chosen.explanation)}\n`;
+    out += `${await verdict(t("lesson.quiz.answer"), s.bold, `${right.text}. ${right.explanation}`)}\n\n`;
   }
   process.stdout.write(out);
   // "Quiz", the question, a blank line, the answered prompt, then the verdict.
@@ -183,5 +184,5 @@ let warned = false;
 function warnOnce(notice: string | undefined): void {
   if (!notice || warned) return;
   warned = true;
-  process.stderr.write(`${styler().yellow("note:")} ${notice}\n`);
+  process.stderr.write(`${styler().yellow(t("lesson.note"))} ${notice}\n`);
 }

@@ -1,3 +1,4 @@
+import { t } from "../text/catalog.js";
 import { clearScreen, select } from "./prompts.js";
 
 /** Rows the "more" prompt takes: its message, two choices, the blank line and the key help. */
@@ -14,7 +15,7 @@ export class Pager {
   constructor(
     private readonly header: (continued: boolean) => string,
     private readonly rows: () => number = () => process.stdout.rows ?? 24,
-    private readonly leaveLabel = "Menu (your place is saved)",
+    private readonly leaveLabel = t("lesson.menu"),
   ) {}
 
   /** Clears the screen and prints the step's header. */
@@ -67,8 +68,8 @@ export class Pager {
   }
 
   private async more(): Promise<"more" | "menu"> {
-    return select<"more" | "menu">("More of this step below", [
-      { name: "↓ Continue reading", value: "more" },
+    return select<"more" | "menu">(t("lesson.more"), [
+      { name: t("lesson.moreContinue"), value: "more" },
       { name: this.leaveLabel, value: "menu" },
     ]);
   }

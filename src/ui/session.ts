@@ -10,17 +10,16 @@ import { exerciseActions, openExercise } from "./exercise-action.js";
 import { registerActionProvider, runLesson } from "./lesson-runner.js";
 import { buildMenu } from "./menu.js";
 import { clearScreen, PromptCancelled, select, styler } from "./prompts.js";
+import { t } from "../text/catalog.js";
+import { tutorCommand } from "../util/invocation.js";
 
 function header(ctx: Context): string {
   const s = styler();
   const done = ctx.lessons.filter((l) => lessonStatus(ctx.progress, l.meta.id) === "done").length;
-  const lines = [
-    `${s.bold(s.magenta("socket-tutor"))} ${s.dim("·")} learn sockets by watching real ones work`,
-    s.dim(`${done} of ${ctx.lessons.length} lessons done · ↑↓ to move, Enter to open · Ctrl-C quits`),
-  ];
+  const lines = [`${s.bold(s.magenta(t("menu.title")))} ${s.dim("·")} ${t("menu.tagline")}`, s.dim(t("menu.status", { done, total: ctx.lessons.length }))];
   if (ctx.problems.length) {
     const files = new Set(ctx.problems.map((p) => p.file)).size;
-    lines.push(s.yellow(`${files} lesson ${files === 1 ? "file has" : "files have"} problems and ${files === 1 ? "is" : "are"} not listed: run 'socket-tutor list' to see them.`));
+    lines.push(s.yellow(t("menu.problems", { files, tutor: tutorCommand() })));
   }
   return lines.join("\n") + "\n";
 }
@@ -38,7 +37,7 @@ function prepare(ctx: Context): void {
 export async function runMenu(ctx: Context): Promise<number> {
   prepare(ctx);
   if (ctx.lessons.length === 0) {
-    process.stderr.write("socket-tutor: no lessons could be loaded (see the messages above).\n");
+    process.stderr.write(t("menu.noLessons") + "\n");
     return 1;
   }
   let pending: string | undefined;
@@ -58,7 +57,7 @@ export async function runMenu(ctx: Context): Promise<number> {
       // Loading the Markdown renderer blocks for ~200 ms (highlight.js): do it once the
       // menu has surely been drawn, while the learner reads it, not before.
       setTimeout(preloadMarkdown, 300).unref();
-      const choice = await select("Choose a lesson", items, { default: initial, pageSize: Math.max(5, rows - 8) });
+      const choice = await select(t("menu.prompt"), items, { default: initial, pageSize: Math.max(5, rows - 8) });
       if (choice.kind === "quit") break;
       if (choice.kind === "progress") {
         pending = formatProgress(ctx.lessons, exercises, ctx.progress, progressFile(), styler());
@@ -91,6 +90,6 @@ export async function runSingleLesson(lesson: Lesson, ctx: Context): Promise<num
 }
 
 function goodbye(code: number): number {
-  process.stdout.write(`\n${styler().dim("Bye. Your place in each lesson is saved; 'socket-tutor start' picks up where you left off.")}\n`);
+  process.stdout.write(`\n${styler().dim(t("menu.goodbye", { tutor: tutorCommand() }))}\n`);
   return code;
 }

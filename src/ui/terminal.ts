@@ -1,4 +1,6 @@
 import { UserError } from "../commands/errors.js";
+import { t } from "../text/catalog.js";
+import { tutorCommand } from "../util/invocation.js";
 
 export const MIN_COLUMNS = 40;
 export const MIN_ROWS = 12;
@@ -6,16 +8,11 @@ export const MIN_ROWS = 12;
 /** The interactive commands need a real terminal for both keys and the screen. */
 export function requireInteractiveTerminal(command: string): void {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new UserError(
-      `'socket-tutor ${command}' needs an interactive terminal, and this ${process.stdin.isTTY ? "output" : "input"} is not one.\n` +
-        "Without one, 'socket-tutor list' lists the lessons and 'socket-tutor show <lesson>' prints one.",
-    );
+    throw new UserError(t("menu.needsTerminal", { command, what: process.stdin.isTTY ? "output" : "input", tutor: tutorCommand() }));
   }
   const cols = process.stdout.columns ?? 80;
   const rows = process.stdout.rows ?? 24;
   if (cols < MIN_COLUMNS || rows < MIN_ROWS) {
-    throw new UserError(
-      `this terminal is ${cols}x${rows}; socket-tutor needs at least ${MIN_COLUMNS}x${MIN_ROWS}. Make the window larger, or read a lesson with 'socket-tutor show <lesson>'.`,
-    );
+    throw new UserError(t("menu.terminalTooSmall", { cols, rows, minCols: MIN_COLUMNS, minRows: MIN_ROWS, tutor: tutorCommand() }));
   }
 }

@@ -8,9 +8,13 @@
  * The comment above a key or a group says what a translator needs to know.
  */
 import { demo } from "./en/demo.js";
+import { lesson } from "./en/lesson.js";
 import { live } from "./en/live.js";
+import { menu } from "./en/menu.js";
 
 export const en = {
   ...demo,
+  ...lesson,
   ...live,
+  ...menu,
 } as const;

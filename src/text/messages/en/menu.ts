@@ -1,0 +1,28 @@
+/** The lesson menu and the interactive session around it. */
+export const menu = {
+  "menu.title": "socket-tutor",
+  "menu.tagline": "learn sockets by watching real ones work",
+  "menu.status": "{done} of {total} lessons done · ↑↓ to move, Enter to open · Ctrl-C quits",
+  "menu.problems": "{files, plural, one {# lesson file has problems and is not listed} other {# lesson files have problems and are not listed}}: run '{tutor} list' to see them.",
+  "menu.prompt": "Choose a lesson",
+  "menu.noLessons": "socket-tutor: no lessons could be loaded (see the messages above).",
+  "menu.goodbye": "Bye. Your place in each lesson is saved; '{tutor} start' picks up where you left off.",
+  // A chapter heading in the menu.
+  "menu.chapter": "── {chapter} ──",
+  "menu.exercisesChapter": "── Exercises ──",
+  "menu.rule": "──────",
+  "menu.lesson.done": "done",
+  "menu.lesson.inProgress": "in progress, step {step} of {steps}",
+  "menu.lesson.new": "new",
+  "menu.exercise.passed": "passed",
+  "menu.exercise.tried": "tried",
+  "menu.exercise.new": "new",
+  "menu.exercise.description": "{summary} ({command})",
+  "menu.progress": "  Your progress",
+  "menu.progressDescription": "Lessons done, exercises passed, and where progress is stored.",
+  "menu.quit": "  Quit",
+  "menu.quitDescription": "Your place in each lesson is saved.",
+  // Before a full-screen command starts.
+  "menu.needsTerminal": "'socket-tutor {command}' needs an interactive terminal, and this {what, select, output {output is} other {input is}} not one.\nWithout one, '{tutor} list' lists the lessons and '{tutor} show <lesson>' prints one.",
+  "menu.terminalTooSmall": "this terminal is {cols}x{rows}; socket-tutor needs at least {minCols}x{minRows}. Make the window larger, or read a lesson with '{tutor} show <lesson>'.",
+} as const;
