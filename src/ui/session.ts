@@ -2,7 +2,7 @@ import type { Context } from "../commands/context.js";
 import { loadExercises } from "../exercises/catalog.js";
 import type { Lesson } from "../lessons/types.js";
 import { formatProgress } from "../progress/report.js";
-import { lessonStatus, loadProgress, progressFile } from "../progress/store.js";
+import { lessonStatus, loadProgress, progressFile, progressNotSaved } from "../progress/store.js";
 import { preloadMarkdown } from "../render/markdown.js";
 import { onCleanup, restoreTerminal } from "../util/cleanup.js";
 import { demoActions } from "./demo-action.js";
@@ -41,11 +41,14 @@ export async function runMenu(ctx: Context): Promise<number> {
     process.stderr.write("socket-tutor: no lessons could be loaded (see the messages above).\n");
     return 1;
   }
-  let pending: string | undefined;
+  // The note about the progress file was printed before the first clearScreen(): show it on the menu too.
+  let pending: string | undefined = ctx.progressNotice ? `${styler().yellow("note:")} ${ctx.progressNotice}` : undefined;
   try {
     for (;;) {
       // `verify` in another terminal may have passed an exercise meanwhile.
-      Object.assign(ctx.progress, loadProgress().progress);
+      const loaded = loadProgress();
+      Object.assign(ctx.progress, loaded.progress);
+      if (loaded.notice) pending = [`${styler().yellow("note:")} ${loaded.notice}`, pending].filter(Boolean).join("\n");
       clearScreen();
       process.stdout.write(header(ctx) + "\n");
       if (pending) {
@@ -91,6 +94,8 @@ export async function runSingleLesson(lesson: Lesson, ctx: Context): Promise<num
 }
 
 function goodbye(code: number): number {
-  process.stdout.write(`\n${styler().dim("Bye. Your place in each lesson is saved; 'socket-tutor start' picks up where you left off.")}\n`);
+  const unsaved = progressNotSaved();
+  if (unsaved) process.stdout.write(`\n${styler().yellow(`Bye. ${unsaved}`)}\n`);
+  else process.stdout.write(`\n${styler().dim("Bye. Your place in each lesson is saved; 'socket-tutor start' picks up where you left off.")}\n`);
   return code;
 }
