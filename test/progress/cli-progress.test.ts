@@ -128,6 +128,19 @@ describe("progress across processes (CLI)", { concurrency: 1 }, () => {
       assert.deepEqual(readdirSync(home), ["progress.json"]);
     });
 
+    it("a readable file in a folder nobody may write: hint shows the hint and says the save failed", async () => {
+      const home = tempHome();
+      chmodSync(home, 0o755);
+      const file = path.join(home, "progress.json");
+      writeFileSync(file, SAVED, { mode: 0o644 });
+      const r = await runAsNobody(["hint", "tcp-echo"], { SOCKET_TUTOR_HOME: home });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /Hint 2 of 4/, "the file was read: hint 1 was seen");
+      assert.match(r.stderr, /Could not save progress to .*progress\.json \(EACCES\)/);
+      assert.equal(readFileSync(file, "utf8"), SAVED);
+      assert.deepEqual(readdirSync(home), ["progress.json"]);
+    });
+
     it("reset says nothing was reset, and the file is untouched", async () => {
       const home = homeForNobody();
       const file = path.join(home, "progress.json");
