@@ -64,7 +64,7 @@ export function progressFile(env: NodeJS.ProcessEnv = process.env): string {
 
 export interface Loaded {
   progress: Progress;
-  /** Something the learner must be told (show it on stderr). A given problem is reported once per process. */
+  /** Something to tell the learner (show it, e.g. on stderr). Why progress is not being saved is said once per process. */
   notice?: string;
 }
 
