@@ -12,6 +12,8 @@ export interface Context {
   lessons: Lesson[];
   problems: LessonProblem[];
   progress: Progress;
+  /** What was said about the progress file, for a screen that clears stderr's lines away. */
+  progressNotice?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export function loadContext(): Context {
     process.stderr.write(`${s.yellow("warning:")} ${files === 1 ? "a lesson, demo or exercise file has" : `${files} lesson, demo or exercise files have`} problems and ${files === 1 ? "was" : "were"} skipped:\n`);
     for (const p of problems) process.stderr.write(`  ${formatProblem(p)}\n`);
   }
-  return { lessons, problems, progress };
+  return notice ? { lessons, problems, progress, progressNotice: notice } : { lessons, problems, progress };
 }
 
 export function requireLesson(lessons: readonly Lesson[], query: string | undefined, command: string): Lesson {

@@ -44,7 +44,8 @@ export async function run(argv: string[]): Promise<number> {
 
 function listExercises(): string {
   const { exercises } = loadExercises();
-  const { progress } = loadProgress();
+  const { progress, notice } = loadProgress();
+  if (notice) process.stderr.write(`socket-tutor: ${notice}\n`);
   const s = makeStyle(colourEnabled());
   const w = Math.max(...exercises.map((e) => e.id.length));
   const lines = exercises.map((e) => {

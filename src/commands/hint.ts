@@ -22,13 +22,15 @@ export async function run(argv: string[]): Promise<number> {
   const colour = colourEnabled();
   const s = makeStyle(colour);
   const width = readingWidth();
-  const seen = Math.min(loadProgress().progress.exercises[ex.id]?.hintsShown ?? 0, hints.length);
   const show = async (i: number): Promise<void> => {
     const h = hints[i]!;
     process.stdout.write(`${s.bold(`Hint ${i + 1} of ${hints.length}: ${h.title}`)}\n${await renderMarkdown(h.body, { width, colour })}\n\n`);
   };
 
   if (values.seen) {
+    const loaded = loadProgress();
+    if (loaded.notice) process.stderr.write(`socket-tutor: ${loaded.notice}\n`);
+    const seen = Math.min(loaded.progress.exercises[ex.id]?.hintsShown ?? 0, hints.length);
     if (seen === 0) {
       process.stdout.write(`No hints seen yet for ${ex.id}. Get the first: socket-tutor hint ${ex.id}\n`);
       return 0;
@@ -36,18 +38,22 @@ export async function run(argv: string[]): Promise<number> {
     for (let i = 0; i < seen; i++) await show(i);
     return 0;
   }
-  if (seen >= hints.length) {
+  // The next hint is claimed inside the progress lock: runs at the same time each get their own.
+  const { value: claimed, notice } = updateProgress((p) => {
+    const e = (p.exercises[ex.id] ??= { passed: false, attempts: 0, hintsShown: 0 });
+    const next = Math.min(e.hintsShown, hints.length);
+    if (next < hints.length) e.hintsShown = next + 1;
+    return next;
+  });
+  if (claimed >= hints.length) {
     await show(hints.length - 1);
+    if (notice) process.stderr.write(`socket-tutor: ${notice}\n`);
     process.stdout.write(s.dim(`That was the last hint. All of them: socket-tutor hint ${ex.id} --seen. The reference solutions: socket-tutor solution ${ex.id}\n`));
     return 0;
   }
-  await show(seen);
-  const { notice } = updateProgress((p) => {
-    const e = (p.exercises[ex.id] ??= { passed: false, attempts: 0, hintsShown: 0 });
-    e.hintsShown = Math.max(e.hintsShown, seen + 1);
-  });
+  await show(claimed);
   if (notice) process.stderr.write(`socket-tutor: ${notice}\n`);
-  const left = hints.length - seen - 1;
+  const left = hints.length - claimed - 1;
   process.stdout.write(s.dim(left > 0 ? `${left} more ${left === 1 ? "hint" : "hints"}: run 'socket-tutor hint ${ex.id}' again when you need the next.\n` : `That was the last hint.\n`));
   return 0;
 }

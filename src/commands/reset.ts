@@ -4,6 +4,9 @@ import { parseCommandArgs } from "./args.js";
 import { helpText, loadContext, requireLesson } from "./context.js";
 import { UserError } from "./errors.js";
 
+/** When the reason was already given (the note above): progress is not being saved this run. */
+const NOT_SAVED = "nothing was reset: your progress file cannot be used this run (see the note above).";
+
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("reset", argv, { yes: { type: "boolean", short: "y" } });
   if (values.help) {
@@ -17,10 +20,11 @@ export async function run(argv: string[]): Promise<number> {
   const { lessons } = loadContext();
   if (positionals[0]) {
     const lesson = requireLesson(lessons, positionals[0], "reset");
-    const { notice } = updateProgress((p) => {
+    const { saved, notice } = updateProgress((p) => {
       delete p.lessons[lesson.meta.id];
     });
-    if (notice) throw new UserError(notice);
+    if (!saved) throw new UserError(notice ?? NOT_SAVED);
+    if (notice) process.stderr.write(`socket-tutor: ${notice}\n`);
     process.stdout.write(`Progress in lesson ${lesson.meta.order}, ${lesson.meta.title}, is reset.\n`);
     return 0;
   }
@@ -38,12 +42,13 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
   }
-  const { notice } = updateProgress((p) => {
+  const { saved, notice } = updateProgress((p) => {
     const fresh = emptyProgress();
     p.lessons = fresh.lessons;
     p.exercises = fresh.exercises;
   });
-  if (notice) throw new UserError(notice);
+  if (!saved) throw new UserError(notice ?? NOT_SAVED);
+  if (notice) process.stderr.write(`socket-tutor: ${notice}\n`);
   process.stdout.write("All progress is erased. Your settings are kept.\n");
   return 0;
 }

@@ -20,7 +20,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const ex = requireExercise(positionals[0], "solution");
   const s = makeStyle(colourEnabled());
-  const state = loadProgress().progress.exercises[ex.id];
+  const loaded = loadProgress();
+  if (loaded.notice) process.stderr.write(`socket-tutor: ${loaded.notice}\n`);
+  const state = loaded.progress.exercises[ex.id];
   const open = state?.passed === true || state?.solutionUnlocked === true;
   if (!open) {
     let yes = values.yes === true;

@@ -111,7 +111,7 @@ function recordAndPrint(ex: ExerciseInfo, report: VerifyReport, json: boolean): 
     }
   });
   if (json) out.write(JSON.stringify(jsonReport(report), null, 2) + "\n");
-  else out.write(formatSummary(report, s, width, report.passed && !saved.notice) + "\n");
+  else out.write(formatSummary(report, s, width, report.passed && saved.saved) + "\n");
   if (saved.notice) process.stderr.write(`socket-tutor: ${saved.notice}\n`);
 }
 

@@ -1,6 +1,23 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, unlinkSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { describeError, formatSize, readRegularFile, renameAside, writeAtomically, writeCopy } from "./files.js";
+import { LockBusy, withLock, type LockOptions } from "./lock.js";
+import { shapeProgress } from "./shape.js";
+
+/*
+ * The progress file: readable JSON, shared by every tutor process of the learner
+ * (a lesson in one terminal, `verify` in another). The rules:
+ * - Every change is a read-modify-write inside a lock file (progress.json.lock),
+ *   written atomically (temp file + rename), so concurrent processes lose nothing.
+ * - A file that cannot be read safely (no permission, not a regular file, larger
+ *   than 1 MiB) is never written over: this process keeps progress in memory only
+ *   and says so once.
+ * - Corrupt JSON or another version is moved aside (.corrupt-<time>); a file with
+ *   wrong-typed fields is copied (.invalid-<time>) before it is rewritten.
+ * Objects read from the file may carry keys this version does not know (from a
+ * newer socket-tutor or a hand edit); they are kept and written back.
+ */
 
 export interface LessonProgress {
   /** Index of the step the learner last had on screen. */
@@ -27,6 +44,9 @@ export interface Progress {
   settings: { runtime?: Runtime };
 }
 
+/** The most the tutor reads: a full course is a few KiB, so more is not a progress file. */
+export const MAX_PROGRESS_BYTES = 1024 * 1024;
+
 export function emptyProgress(): Progress {
   return { version: 1, lessons: {}, exercises: {}, settings: {} };
 }
@@ -44,104 +64,201 @@ export function progressFile(env: NodeJS.ProcessEnv = process.env): string {
 
 export interface Loaded {
   progress: Progress;
-  /** Set when the file could not be used and was moved aside: tell the learner. */
+  /** Something to tell the learner (show it, e.g. on stderr). Why progress is not being saved is said once per process. */
   notice?: string;
 }
 
+export interface Updated<T> extends Loaded {
+  /** What `change` returned, e.g. the hint it claimed. */
+  value: T;
+  /** false: the change is in this process's memory only. Why is in `notice`, unless it was already said. */
+  saved: boolean;
+}
+
+/** Reads progress for display. Never writes, except to move a corrupt file aside (under the lock). */
 export function loadProgress(file: string = progressFile()): Loaded {
-  let text: string;
+  const off = unsavedFor(file);
+  if (off) return { progress: structuredClone(off.progress), ...tell(off) };
+  const r = inspect(file);
+  if (r.kind !== "corrupt") return loaded(file, r);
+  // Moved aside under the lock: a writer may be replacing the file right now.
   try {
-    text = readFileSync(file, "utf8");
+    return withLock(lockPath(file), () => {
+      const again = inspect(file);
+      return again.kind === "corrupt" ? { progress: emptyProgress(), notice: moveAside(file, again.why).notice } : loaded(file, again);
+    });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { progress: emptyProgress() };
-    return { progress: emptyProgress(), notice: `Could not read your progress file ${file} (${code ?? String(err)}); continuing without saved progress.` };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return moveAside(file, "is not valid JSON");
-  }
-  const progress = sanitize(parsed);
-  if (!progress) return moveAside(file, "is not a socket-tutor progress file");
-  return { progress };
-}
-
-function moveAside(file: string, why: string): Loaded {
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const backup = `${file}.corrupt-${stamp}`;
-  try {
-    renameSync(file, backup);
-    return { progress: emptyProgress(), notice: `Your progress file ${why}. It was moved to ${backup}; starting with fresh progress.` };
-  } catch (err) {
-    return { progress: emptyProgress(), notice: `Your progress file ${file} ${why}, and could not be moved aside (${(err as NodeJS.ErrnoException).code ?? String(err)}); starting with fresh progress.` };
+    return { progress: emptyProgress(), notice: `Your progress file ${file} ${r.why}, and could not be moved aside (${lockProblem(err)}); it is ignored for now.` };
   }
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** Keeps what is well-formed; anything else about the file means it is not ours. */
-function sanitize(v: unknown): Progress | undefined {
-  if (!isRecord(v) || v.version !== 1) return undefined;
-  const out = emptyProgress();
-  if (isRecord(v.lessons)) {
-    for (const [id, l] of Object.entries(v.lessons)) {
-      if (isRecord(l) && typeof l.step === "number" && Number.isInteger(l.step) && l.step >= 0) {
-        out.lessons[id] = { step: l.step, completed: l.completed === true, updatedAt: typeof l.updatedAt === "string" ? l.updatedAt : "" };
-      }
-    }
-  }
-  if (isRecord(v.exercises)) {
-    for (const [id, e] of Object.entries(v.exercises)) {
-      if (!isRecord(e)) continue;
-      out.exercises[id] = {
-        passed: e.passed === true,
-        ...(typeof e.passedAt === "string" ? { passedAt: e.passedAt } : {}),
-        attempts: typeof e.attempts === "number" ? e.attempts : 0,
-        hintsShown: typeof e.hintsShown === "number" ? e.hintsShown : 0,
-        ...(e.solutionUnlocked === true ? { solutionUnlocked: true } : {}),
-      };
-    }
-  }
-  if (isRecord(v.settings) && (v.settings.runtime === "python" || v.settings.runtime === "node")) out.settings.runtime = v.settings.runtime;
-  return out;
-}
-
-/** Temp file + rename, so a crash mid-write never leaves half a file. */
-export function saveProgress(progress: Progress, file: string = progressFile()): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(tmp, JSON.stringify(progress, null, 2) + "\n", { mode: 0o644 });
-    renameSync(tmp, file);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    throw err;
-  }
+function loaded(file: string, r: Exclude<Inspected, { kind: "corrupt" }>): Loaded {
+  if (r.kind === "missing") return { progress: emptyProgress() };
+  if (r.kind === "refused") return { progress: emptyProgress(), ...tell(stopSaving(file, r.why, emptyProgress())) };
+  if (r.invalid.length === 0) return { progress: r.progress };
+  return { progress: r.progress, notice: `Some values in your progress file ${file} have the wrong type and are ignored: ${fieldList(r.invalid)}.` };
 }
 
 /**
- * Read, change, write: re-reads the file first so two tutor processes (a lesson
- * in one terminal, `verify` in another) do not overwrite each other's progress.
- * Returns a notice to show when saving failed; progress is a convenience, never a crash.
+ * Read, change, write, all inside the lock, so concurrent tutor processes do not
+ * overwrite each other. `change` edits the progress as it is on disk right then and
+ * may return a value (e.g. which hint it claimed). Never throws for a file problem:
+ * progress is a convenience, never a crash; `saved` and `notice` say what happened.
  */
-export function updateProgress(change: (p: Progress) => void, file: string = progressFile()): { progress: Progress; notice?: string } {
-  const loaded = loadProgress(file);
-  change(loaded.progress);
+export function updateProgress<T = void>(change: (p: Progress) => T, file: string = progressFile(), lock?: LockOptions): Updated<T> {
+  const off = unsavedFor(file);
+  if (off) return { value: change(off.progress), progress: structuredClone(off.progress), saved: false, ...tell(off) };
+  let locked = false;
   try {
-    saveProgress(loaded.progress, file);
-    return loaded.notice ? { progress: loaded.progress, notice: loaded.notice } : { progress: loaded.progress };
+    mkdirSync(path.dirname(file), { recursive: true });
+    return withLock(
+      lockPath(file),
+      () => {
+        locked = true;
+        return changeLocked(change, file);
+      },
+      lock,
+    );
   } catch (err) {
-    const why = `Could not save progress to ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`;
-    return { progress: loaded.progress, notice: loaded.notice ? `${loaded.notice}\n${why}` : why };
+    // An error from `change` itself is the caller's bug: never run it a second time.
+    if (locked) throw err;
+    // The lock could not be had: change a copy, so the caller still gets its value, and say it was not saved.
+    const r = inspect(file);
+    const progress = r.kind === "ok" ? r.progress : emptyProgress();
+    const value = change(progress);
+    const notice =
+      err instanceof LockBusy
+        ? `Your progress was not saved: for ${Math.round(err.waitedMs / 1000)} s, another socket-tutor process${err.holder ? ` (pid ${err.holder})` : ""} held the lock ${err.lockFile}. If no other socket-tutor is running, delete that file.`
+        : `Could not save progress to ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`;
+    return { value, progress, saved: false, notice };
   }
+}
+
+function changeLocked<T>(change: (p: Progress) => T, file: string): Updated<T> {
+  const r = inspect(file);
+  if (r.kind === "refused") {
+    const off = stopSaving(file, r.why, emptyProgress());
+    return { value: change(off.progress), progress: structuredClone(off.progress), saved: false, ...tell(off) };
+  }
+  let progress = emptyProgress();
+  let before: string | undefined;
+  if (r.kind === "corrupt") {
+    const moved = moveAside(file, r.why);
+    // Never write over a file that could not be moved aside.
+    if (!moved.ok) return { value: change(progress), progress, saved: false, notice: moved.notice };
+    before = moved.notice;
+  } else if (r.kind === "ok") {
+    progress = r.progress;
+    if (r.invalid.length) {
+      // Never rewrite a hand-edited file without keeping it as it was.
+      const copy = keepCopy(file, r.text);
+      const fields = fieldList(r.invalid);
+      if ("error" in copy) {
+        return { value: change(progress), progress, saved: false, notice: `Your progress was not saved: some values in ${file} have the wrong type (${fields}), and a copy could not be kept (${copy.error}).` };
+      }
+      before = `Some values in your progress file had the wrong type and were left out: ${fields}. The file as it was is kept in ${copy.name}.`;
+    }
+  }
+  const value = change(progress);
+  const text = JSON.stringify(progress, null, 2) + "\n";
+  const join = (n: string): string => (before ? `${before}\n${n}` : n);
+  if (Buffer.byteLength(text) > MAX_PROGRESS_BYTES) {
+    return { value, progress, saved: false, notice: join(`Your progress was not saved: it would be larger than ${formatSize(MAX_PROGRESS_BYTES)}, the most socket-tutor reads.`) };
+  }
+  try {
+    writeAtomically(file, text);
+  } catch (err) {
+    return { value, progress, saved: false, notice: join(`Could not save progress to ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`) };
+  }
+  return before ? { value, progress, saved: true, notice: before } : { value, progress, saved: true };
+}
+
+type Inspected =
+  | { kind: "missing" }
+  | { kind: "refused"; why: string }
+  | { kind: "corrupt"; why: string }
+  | { kind: "ok"; progress: Progress; invalid: string[]; text: string };
+
+function inspect(file: string): Inspected {
+  const read = readRegularFile(file, MAX_PROGRESS_BYTES);
+  if (read.kind !== "text") return read;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(read.text);
+  } catch {
+    return { kind: "corrupt", why: "is not valid JSON" };
+  }
+  const shaped = shapeProgress(parsed);
+  if (!shaped) return { kind: "corrupt", why: "is not a socket-tutor progress file" };
+  return { kind: "ok", ...shaped, text: read.text };
+}
+
+/**
+ * Why this process does not save progress to `file` (a sentence to show), or undefined
+ * while it does. For a last word on exit: full-screen views clear the first notice away.
+ */
+export function progressNotSaved(file: string = progressFile()): string | undefined {
+  return unsavedFor(file)?.why;
+}
+
+/** A file this process must not write: progress stays in memory until it exits. */
+interface Unsaved {
+  why: string;
+  progress: Progress;
+  told: boolean;
+}
+const unsaved = new Map<string, Unsaved>();
+
+function unsavedFor(file: string): Unsaved | undefined {
+  return unsaved.get(path.resolve(file));
+}
+
+function stopSaving(file: string, why: string, progress: Progress): Unsaved {
+  const off: Unsaved = {
+    why: `Your progress file ${file} ${why}. It is left as it is, and your progress is not saved this run. To save again, fix or move that file.`,
+    progress,
+    told: false,
+  };
+  unsaved.set(path.resolve(file), off);
+  return off;
+}
+
+/** The reason is given the first time only: every later save in this process is skipped quietly. */
+function tell(off: Unsaved): { notice?: string } {
+  if (off.told) return {};
+  off.told = true;
+  return { notice: off.why };
+}
+
+function lockPath(file: string): string {
+  return `${file}.lock`;
+}
+
+function lockProblem(err: unknown): string {
+  return err instanceof LockBusy ? err.message : describeError(err);
+}
+
+function moveAside(file: string, why: string): { ok: boolean; notice: string } {
+  try {
+    const backup = renameAside(file, "corrupt");
+    return { ok: true, notice: `Your progress file ${why}. It was moved to ${backup}; starting with fresh progress.` };
+  } catch (err) {
+    return { ok: false, notice: `Your progress file ${file} ${why}, and could not be moved aside (${describeError(err)}); it is left as it is, and progress is not saved.` };
+  }
+}
+
+function keepCopy(file: string, text: string): { name: string } | { error: string } {
+  try {
+    return { name: writeCopy(file, "invalid", text) };
+  } catch (err) {
+    return { error: describeError(err) };
+  }
+}
+
+/** "a, b, c" — at most six named, so a badly broken file does not flood the screen. */
+function fieldList(fields: readonly string[]): string {
+  const shown = fields.slice(0, 6).join(", ");
+  return fields.length > 6 ? `${shown} and ${fields.length - 6} more` : shown;
 }
 
 export type LessonStatus = "done" | "in progress" | "new";

@@ -2,7 +2,7 @@ import type { Context } from "../commands/context.js";
 import { loadExercises } from "../exercises/catalog.js";
 import type { Lesson } from "../lessons/types.js";
 import { formatProgress } from "../progress/report.js";
-import { lessonStatus, loadProgress, progressFile } from "../progress/store.js";
+import { lessonStatus, loadProgress, progressFile, progressNotSaved } from "../progress/store.js";
 import { preloadMarkdown } from "../render/markdown.js";
 import { onCleanup, restoreTerminal } from "../util/cleanup.js";
 import { demoActions } from "./demo-action.js";
@@ -40,11 +40,14 @@ export async function runMenu(ctx: Context): Promise<number> {
     process.stderr.write(t("menu.noLessons") + "\n");
     return 1;
   }
-  let pending: string | undefined;
+  // The note about the progress file was printed before the first clearScreen(): show it on the menu too.
+  let pending: string | undefined = ctx.progressNotice ? `${styler().yellow(t("lesson.note"))} ${ctx.progressNotice}` : undefined;
   try {
     for (;;) {
       // `verify` in another terminal may have passed an exercise meanwhile.
-      Object.assign(ctx.progress, loadProgress().progress);
+      const loaded = loadProgress();
+      Object.assign(ctx.progress, loaded.progress);
+      if (loaded.notice) pending = [`${styler().yellow("note:")} ${loaded.notice}`, pending].filter(Boolean).join("\n");
       clearScreen();
       process.stdout.write(header(ctx) + "\n");
       if (pending) {
@@ -90,6 +93,8 @@ export async function runSingleLesson(lesson: Lesson, ctx: Context): Promise<num
 }
 
 function goodbye(code: number): number {
-  process.stdout.write(`\n${styler().dim(t("menu.goodbye", { tutor: tutorCommand() }))}\n`);
+  const unsaved = progressNotSaved();
+  if (unsaved) process.stdout.write(`\n${styler().yellow(t("menu.goodbyeUnsaved", { why: unsaved }))}\n`);
+  else process.stdout.write(`\n${styler().dim(t("menu.goodbye", { tutor: tutorCommand() }))}\n`);
   return code;
 }

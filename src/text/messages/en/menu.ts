@@ -6,6 +6,8 @@ export const menu = {
   "menu.problems": "{files, plural, one {# lesson file has problems and is not listed} other {# lesson files have problems and are not listed}}: run '{tutor} list' to see them.",
   "menu.prompt": "Choose a lesson",
   "menu.noLessons": "socket-tutor: no lessons could be loaded (see the messages above).",
+  // {why} says why progress was not saved this run (a sentence of its own).
+  "menu.goodbyeUnsaved": "Bye. {why}",
   "menu.goodbye": "Bye. Your place in each lesson is saved; '{tutor} start' picks up where you left off.",
   // A chapter heading in the menu.
   "menu.chapter": "── {chapter} ──",
