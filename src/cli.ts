@@ -4,22 +4,26 @@ import { UsageError, UserError } from "./commands/errors.js";
 import { didYouMean } from "./util/suggest.js";
 import { packageVersion } from "./paths.js";
 import { terminalWidth, wrap } from "./util/style.js";
+import { t } from "./text/catalog.js";
+import { escapeTerminal } from "./text/escape.js";
+import { displayWidth, padEnd } from "./text/width.js";
+import { tutor } from "./util/invocation.js";
 
 function topHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  const width = Math.max(...COMMANDS.map((c) => displayWidth(c.usage)));
   return [
-    "socket-tutor: learn socket programming by watching real sockets work.",
+    t("cli.tagline"),
     "",
-    "Usage: socket-tutor <command> [options]",
+    t("cli.usage"),
     "",
-    "Commands:",
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    t("cli.commands"),
+    ...COMMANDS.map((c) => `  ${padEnd(c.usage, width)}  ${c.summary}`),
     "",
-    "Options:",
-    "  -h, --help     Show help (also: socket-tutor <command> --help)",
-    "  -v, --version  Show the version",
+    t("cli.options"),
+    t("cli.helpOption"),
+    t("cli.versionOption"),
     "",
-    "Start here: socket-tutor start",
+    t("cli.startHere", { command: tutor("start") }),
   ].join("\n");
 }
 
@@ -49,13 +53,13 @@ async function main(argv: string[]): Promise<number> {
   if (first === "--help" || first === "-h" || first === "help") {
     const sub = rest[0] ? findCommand(rest[0]) : undefined;
     if (sub) return (await sub.load()).run(["--help"]);
-    if (rest[0]) throw new UsageError(`unknown command '${rest[0]}'.${didYouMean(rest[0], COMMANDS.map((c) => c.name))}`);
+    if (rest[0]) throw new UsageError(t("cli.unknownCommand", { name: escapeTerminal(rest[0]), suggestion: didYouMean(rest[0], COMMANDS.map((c) => c.name)) }));
     process.stdout.write(topHelp() + "\n");
     return 0;
   }
-  if (first.startsWith("-")) throw new UsageError(`unknown option '${first}'. Options come after the command, e.g. 'socket-tutor list --help'.`);
+  if (first.startsWith("-")) throw new UsageError(t("cli.unknownOption", { name: escapeTerminal(first) }));
   const command = findCommand(first);
-  if (!command) throw new UsageError(`unknown command '${first}'.${didYouMean(first, COMMANDS.map((c) => c.name))}`);
+  if (!command) throw new UsageError(t("cli.unknownCommand", { name: escapeTerminal(first), suggestion: didYouMean(first, COMMANDS.map((c) => c.name)) }));
   return (await command.load()).run(rest);
 }
 
@@ -66,7 +70,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (err instanceof UsageError) {
       process.stderr.write(fit(`socket-tutor: ${err.message}`) + "\n");
-      process.stderr.write(`Run 'socket-tutor ${err.command ? `${err.command} --help` : "--help"}' for usage.\n`);
+      process.stderr.write(t("cli.seeHelp", { command: tutor(err.command ? `${err.command} --help` : "--help") }) + "\n");
       process.exitCode = 2;
       return;
     }
@@ -76,9 +80,9 @@ main(process.argv.slice(2)).then(
       return;
     }
     const e = err instanceof Error ? err : new Error(String(err));
-    process.stderr.write(`socket-tutor: unexpected error: ${e.message}\n`);
+    process.stderr.write(t("cli.unexpected", { message: escapeTerminal(e.message) }) + "\n");
     if (process.env.SOCKET_TUTOR_DEBUG) process.stderr.write(`${e.stack ?? ""}\n`);
-    else process.stderr.write("This is a bug in socket-tutor. Run again with SOCKET_TUTOR_DEBUG=1 for details.\n");
+    else process.stderr.write(t("cli.bug") + "\n");
     process.exitCode = 1;
   },
 );

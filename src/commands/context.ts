@@ -7,6 +7,9 @@ import { loadProgress, type Progress } from "../progress/store.js";
 import { didYouMean } from "../util/suggest.js";
 import { makeStyle, colourEnabled } from "../util/style.js";
 import { UsageError } from "./errors.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+import { tutor } from "../util/invocation.js";
 
 export interface Context {
   lessons: Lesson[];
@@ -34,22 +37,22 @@ export function loadContext(): Context {
   ];
   const { progress, notice } = loadProgress();
   const s = makeStyle(colourEnabled(process.stderr));
-  if (notice) process.stderr.write(`${s.yellow("note:")} ${notice}\n`);
+  if (notice) process.stderr.write(`${s.yellow(t("common.note"))} ${notice}\n`);
   if (problems.length) {
     const files = new Set(problems.map((p) => p.file)).size;
-    process.stderr.write(`${s.yellow("warning:")} ${files === 1 ? "a lesson, demo or exercise file has" : `${files} lesson, demo or exercise files have`} problems and ${files === 1 ? "was" : "were"} skipped:\n`);
+    process.stderr.write(`${s.yellow(t("common.warning"))} ${t("cli.problems", { files })}\n`);
     for (const p of problems) process.stderr.write(`  ${formatProblem(p)}\n`);
   }
   return notice ? { lessons, problems, progress, progressNotice: notice } : { lessons, problems, progress };
 }
 
 export function requireLesson(lessons: readonly Lesson[], query: string | undefined, command: string): Lesson {
-  if (!query) throw new UsageError(`which lesson? Give its id or number, e.g. 'socket-tutor ${command} ${lessons[0]?.meta.id ?? "1"}'. 'socket-tutor list' shows them all.`, command);
+  if (!query) throw new UsageError(t("cli.whichLesson", { example: tutor(`${command} ${lessons[0]?.meta.id ?? "1"}`), list: tutor("list") }), command);
   const lesson = findLesson(lessons, query);
-  if (!lesson) throw new UsageError(`no lesson '${query}'.${didYouMean(query, lessons.map((l) => l.meta.id))} 'socket-tutor list' shows them all.`, command);
+  if (!lesson) throw new UsageError(t("cli.noLesson", { query: escapeTerminal(query), suggestion: didYouMean(query, lessons.map((l) => l.meta.id)), list: tutor("list") }), command);
   return lesson;
 }
 
 export function helpText(usage: string, summary: string, details: string[] = []): string {
-  return [`Usage: socket-tutor ${usage}`, "", summary, ...(details.length ? ["", ...details] : [])].join("\n") + "\n";
+  return [t("cli.usageLine", { usage }), "", summary, ...(details.length ? ["", ...details] : [])].join("\n") + "\n";
 }

@@ -8,6 +8,9 @@ import { colourEnabled, makeStyle, terminalWidth, wrap } from "../util/style.js"
 import { which } from "../util/which.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText } from "./context.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+import { displayWidth, padEnd } from "../text/width.js";
 
 type Level = "ok" | "warn" | "fail";
 interface Finding {
@@ -34,28 +37,30 @@ async function checkNode(): Promise<Finding> {
   const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
   // 20.6 is the first Node 20 with module.register/--import, which the Node demos' tracer uses.
   const ok = major > 20 || (major === 20 && minor >= 6);
-  return { what: "Node.js", level: ok ? "ok" : "fail", detail: `${process.version}${ok ? "" : " (socket-tutor needs 20.6 or newer)"}` };
+  return { what: t("doctor.node"), level: ok ? "ok" : "fail", detail: ok ? process.version : t("doctor.node.tooOld", { version: process.version }) };
 }
 
 async function checkPython(): Promise<Finding> {
   const exe = which("python3");
-  if (!exe) return { what: "Python 3", level: "warn", detail: "not found: demos run in Node.js only; Python shows the BSD calls one to one, so install python3 (3.8+) if you can" };
+  const what = t("doctor.python");
+  if (!exe) return { what, level: "warn", detail: t("doctor.python.missing") };
   const r = await exec(exe, ["-c", "import sys; print('%d.%d.%d' % sys.version_info[:3]); print(sys.executable)"]);
-  if (!r.ok) return { what: "Python 3", level: "warn", detail: `${exe} is on PATH but did not run: ${r.out.split("\n")[0] ?? ""}` };
+  if (!r.ok) return { what, level: "warn", detail: t("doctor.python.broken", { exe, output: escapeTerminal(r.out.split("\n")[0] ?? "") }) };
   const [version = "", real = exe] = r.out.split("\n");
   const [maj = 0, min = 0] = version.split(".").map(Number);
   const good = maj > 3 || (maj === 3 && min >= 8);
-  return { what: "Python 3", level: good ? "ok" : "warn", detail: `${version} at ${real}${good ? " (Python demos are the default)" : " (3.8 or newer needed for the Python demos; Node.js demos still work)"}` };
+  return { what, level: good ? "ok" : "warn", detail: t(good ? "doctor.python.good" : "doctor.python.old", { version: escapeTerminal(version), path: escapeTerminal(real) }) };
 }
 
 async function checkStrace(): Promise<Finding> {
-  if (process.platform !== "linux") return { what: "strace", level: "warn", detail: `not available on ${process.platform}: the syscall view is Linux-only; the traced calls and the socket table still work` };
+  const what = t("doctor.strace");
+  if (process.platform !== "linux") return { what, level: "warn", detail: t("doctor.strace.notLinux", { platform: process.platform }) };
   const exe = which("strace");
-  if (!exe) return { what: "strace", level: "warn", detail: "not installed: the syscall view is off (install the 'strace' package to see the kernel calls behind each step)" };
+  if (!exe) return { what, level: "warn", detail: t("doctor.strace.missing") };
   const r = await exec(exe, ["-f", "-qq", "-e", "trace=none", "true"]);
   return r.ok
-    ? { what: "strace", level: "ok", detail: `${exe} works (the syscall view is available)` }
-    : { what: "strace", level: "warn", detail: `${exe} is installed but cannot trace here (${r.out.split("\n")[0] ?? "unknown error"}); often ptrace is restricted in containers` };
+    ? { what, level: "ok", detail: t("doctor.strace.works", { exe }) }
+    : { what, level: "warn", detail: t("doctor.strace.blocked", { exe, error: escapeTerminal(r.out.split("\n")[0] ?? "?") }) };
 }
 
 async function checkSocketTable(): Promise<Finding> {
@@ -68,37 +73,37 @@ async function checkSocketTable(): Promise<Finding> {
         return false;
       }
     });
-    if (readable.length === 5) return { what: "Socket table", level: "ok", detail: "read from /proc/net/{tcp,tcp6,udp,udp6,unix}" };
-    return { what: "Socket table", level: "warn", detail: `only ${readable.join(", ") || "none"} of /proc/net/{tcp,tcp6,udp,udp6,unix} readable: the table shows what it can` };
+    if (readable.length === 5) return { what: t("doctor.table"), level: "ok", detail: t("doctor.table.proc") };
+    return { what: t("doctor.table"), level: "warn", detail: t("doctor.table.partial", { readable: readable.join(", ") || t("doctor.table.none") }) };
   }
   const lsof = which("lsof");
-  if (lsof) return { what: "Socket table", level: "ok", detail: `no /proc/net on ${process.platform}: read with ${lsof} (refreshes more slowly; queue sizes from netstat)` };
-  return { what: "Socket table", level: "warn", detail: `no /proc/net and no lsof on ${process.platform}: the kernel table pane will say it cannot read the table` };
+  if (lsof) return { what: t("doctor.table"), level: "ok", detail: t("doctor.table.lsof", { platform: process.platform, lsof }) };
+  return { what: t("doctor.table"), level: "warn", detail: t("doctor.table.nothing", { platform: process.platform }) };
 }
 
 async function checkLoopback(): Promise<Finding[]> {
   const v4 = await canListen({ host: "127.0.0.1", port: 0 });
   const v6 = await canListen({ host: "::1", port: 0, ipv6Only: true });
   const dir = mkdtempSync(path.join(os.tmpdir(), "socket-tutor-doctor-"));
-  const unix = process.platform === "win32" ? "not supported on Windows" : await canListen({ path: path.join(dir, "s") });
+  const unix = process.platform === "win32" ? t("doctor.unix.windows") : await canListen({ path: path.join(dir, "s") });
   rmSync(dir, { recursive: true, force: true });
   return [
-    { what: "Loopback IPv4", level: v4 ? "fail" : "ok", detail: v4 ? `cannot bind 127.0.0.1 (${v4}): the demos and checks need it` : "127.0.0.1 can be bound" },
-    { what: "Loopback IPv6", level: v6 ? "warn" : "ok", detail: v6 ? `cannot bind ::1 (${v6}): the IPv6 demo and exercise will be skipped` : "::1 can be bound" },
-    { what: "Unix sockets", level: unix ? "warn" : "ok", detail: unix ? `cannot bind a Unix socket in ${os.tmpdir()} (${unix})` : `a socket path in ${os.tmpdir()} can be bound` },
+    { what: t("doctor.v4"), level: v4 ? "fail" : "ok", detail: v4 ? t("doctor.v4.fail", { error: v4 }) : t("doctor.v4.ok") },
+    { what: t("doctor.v6"), level: v6 ? "warn" : "ok", detail: v6 ? t("doctor.v6.fail", { error: v6 }) : t("doctor.v6.ok") },
+    { what: t("doctor.unix"), level: unix ? "warn" : "ok", detail: unix ? t("doctor.unix.fail", { dir: os.tmpdir(), error: unix }) : t("doctor.unix.ok", { dir: os.tmpdir() }) },
   ];
 }
 
 function checkTerminal(): Finding {
-  if (!process.stdout.isTTY) return { what: "Terminal", level: "warn", detail: "output is not a terminal: 'start' and the live view need one; 'list', 'show' and 'demo --plain' work anywhere" };
+  if (!process.stdout.isTTY) return { what: t("doctor.terminal"), level: "warn", detail: t("doctor.terminal.notTty") };
   const cols = process.stdout.columns ?? 0;
   const rows = process.stdout.rows ?? 0;
-  const colours = process.env.NO_COLOR ? "no colour (NO_COLOR is set)" : `${process.stdout.getColorDepth?.() ?? 1}-bit colour`;
+  const colours = process.env.NO_COLOR ? t("doctor.terminal.noColour") : t("doctor.terminal.colours", { bits: process.stdout.getColorDepth?.() ?? 1 });
   const small = cols < 100 || rows < 30;
   return {
-    what: "Terminal",
+    what: t("doctor.terminal"),
     level: cols < 40 || rows < 12 ? "fail" : small ? "warn" : "ok",
-    detail: `${cols}x${rows}, ${colours}, TERM=${process.env.TERM ?? "unset"}${small ? "; the live view is best at 100x30 or larger" : ""}`,
+    detail: t("doctor.terminal.detail", { cols, rows, colours, term: escapeTerminal(process.env.TERM ?? t("doctor.terminal.unset")) }) + (small ? t("doctor.terminal.small") : ""),
   };
 }
 
@@ -108,13 +113,13 @@ function checkProgressDir(): Finding {
   while (probe !== path.dirname(probe)) {
     try {
       accessSync(probe, constants.W_OK);
-      return { what: "Progress", level: "ok", detail: `saved in ${dir}` };
+      return { what: t("doctor.progress"), level: "ok", detail: t("doctor.progress.ok", { dir }) };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") break;
       probe = path.dirname(probe);
     }
   }
-  return { what: "Progress", level: "warn", detail: `${dir} is not writable: progress will not be saved (set SOCKET_TUTOR_HOME to a writable folder)` };
+  return { what: t("doctor.progress"), level: "warn", detail: t("doctor.progress.notWritable", { dir }) };
 }
 
 export async function runDoctor(): Promise<Finding[]> {
@@ -127,19 +132,21 @@ export async function runDoctor(): Promise<Finding[]> {
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs("doctor", argv, {}, false);
   if (values.help) {
-    process.stdout.write(helpText("doctor", "Check what this machine offers the tutor: Node.js, Python, strace, the kernel's socket table, loopback addresses, the terminal, and where progress is saved."));
+    process.stdout.write(helpText("doctor", t("doctor.help")));
     return 0;
   }
   const s = makeStyle(colourEnabled());
   const findings = await runDoctor();
-  const mark: Record<Level, string> = { ok: s.green("ok  "), warn: s.yellow("note"), fail: s.red("FAIL") };
+  const words: Record<Level, string> = { ok: t("doctor.ok"), warn: t("doctor.warn"), fail: t("doctor.fail") };
+  const markWidth = Math.max(...Object.values(words).map(displayWidth));
+  const mark: Record<Level, string> = { ok: s.green(padEnd(words.ok, markWidth)), warn: s.yellow(padEnd(words.warn, markWidth)), fail: s.red(padEnd(words.fail, markWidth)) };
   const width = terminalWidth();
-  const label = Math.max(...findings.map((f) => f.what.length));
+  const label = Math.max(...findings.map((f) => displayWidth(f.what)));
   for (const f of findings) {
-    const prefix = `${mark[f.level]}  ${f.what.padEnd(label)}  `;
-    process.stdout.write(wrap(`${prefix}${f.detail}`, width, " ".repeat(label + 8)) + "\n");
+    const prefix = `${mark[f.level]}  ${padEnd(f.what, label)}  `;
+    process.stdout.write(wrap(`${prefix}${f.detail}`, width, " ".repeat(label + markWidth + 4)) + "\n");
   }
   const failed = findings.filter((f) => f.level === "fail");
-  process.stdout.write(failed.length ? `\n${failed.length} problem${failed.length > 1 ? "s" : ""} above will stop parts of the tutor from working.\n` : "\nEverything the tutor needs is here.\n");
+  process.stdout.write(failed.length ? `\n${t("doctor.problems", { n: failed.length })}\n` : `\n${t("doctor.allGood")}\n`);
   return failed.length ? 1 : 0;
 }

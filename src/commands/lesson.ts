@@ -1,11 +1,13 @@
 import { parseCommandArgs } from "./args.js";
 import { helpText, loadContext, requireLesson } from "./context.js";
+import { t } from "../text/catalog.js";
+import { tutor } from "../util/invocation.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("lesson", argv, {});
   if (values.help) {
     process.stdout.write(
-      helpText("lesson <lesson>", "Open one lesson directly, at the step where you left it.", ["<lesson> is a lesson id, folder name or number (see 'socket-tutor list')."]),
+      helpText("lesson <lesson>", t("help.lesson.text"), [t("help.lesson.which", { list: tutor("list") })]),
     );
     return 0;
   }

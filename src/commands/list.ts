@@ -4,11 +4,14 @@ import type { Lesson } from "../lessons/types.js";
 import { colourEnabled, makeStyle, terminalWidth, wrap, type Styler } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText, loadContext } from "./context.js";
+import { t } from "../text/catalog.js";
+import { displayWidth, padEnd } from "../text/width.js";
+import { tutor } from "../util/invocation.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs("list", argv, {}, false);
   if (values.help) {
-    process.stdout.write(helpText("list", "List lessons and exercises with your status (done, in progress, new). Plain text; works without a terminal."));
+    process.stdout.write(helpText("list", t("list.help")));
     return 0;
   }
   const { lessons, progress } = loadContext();
@@ -18,9 +21,9 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function statusWord(status: LessonStatus, s: Styler): string {
-  if (status === "done") return s.green("done");
-  if (status === "in progress") return s.yellow("in progress");
-  return s.dim("new");
+  if (status === "done") return s.green(t("list.done"));
+  if (status === "in progress") return s.yellow(t("list.inProgress"));
+  return s.dim(t("list.new"));
 }
 
 export function formatList(
@@ -32,9 +35,9 @@ export function formatList(
 ): string {
   const out: string[] = [];
   const done = lessons.filter((l) => lessonStatus(progress, l.meta.id) === "done").length;
-  out.push(s.bold(`Lessons (${done} of ${lessons.length} done)`));
-  const idWidth = Math.max(0, ...lessons.map((l) => l.meta.id.length));
-  const titleWidth = Math.max(0, ...lessons.map((l) => l.meta.title.length));
+  out.push(s.bold(t("list.lessons", { done, total: lessons.length })));
+  const idWidth = Math.max(0, ...lessons.map((l) => displayWidth(l.meta.id)));
+  const titleWidth = Math.max(0, ...lessons.map((l) => displayWidth(l.meta.title)));
   let chapter: string | undefined;
   for (const l of lessons) {
     if (l.meta.chapter !== chapter) {
@@ -43,25 +46,25 @@ export function formatList(
     }
     const status = lessonStatus(progress, l.meta.id);
     const lp = progress.lessons[l.meta.id];
-    const detail = status === "in progress" && lp ? ` (step ${Math.min(lp.step + 1, l.steps.length)} of ${l.steps.length})` : "";
+    const detail = status === "in progress" && lp ? t("list.step", { step: Math.min(lp.step + 1, l.steps.length), steps: l.steps.length }) : "";
     const num = String(l.meta.order).padStart(3);
     const line = `${num}. ${l.meta.title} [${statusWord(status, s)}${detail}]`;
     // Wide terminals get an id column to copy from; narrow ones get the id on its own line.
-    if (width >= idWidth + titleWidth + 24) out.push(`  ${num}  ${l.meta.id.padEnd(idWidth)}  ${l.meta.title.padEnd(titleWidth)}  ${statusWord(status, s)}${detail}`);
+    if (width >= idWidth + titleWidth + 24) out.push(`  ${num}  ${padEnd(l.meta.id, idWidth)}  ${padEnd(l.meta.title, titleWidth)}  ${statusWord(status, s)}${detail}`);
     else out.push(wrap(`  ${line}`, width, "       "), `       ${s.dim(l.meta.id)}`);
   }
   if (exercises.length) {
     const passed = exercises.filter((e) => exerciseStatus(progress, e.id) === "done").length;
-    out.push("", s.bold(`Exercises (${passed} of ${exercises.length} passed)`));
-    const exWidth = Math.max(...exercises.map((e) => e.id.length));
-    const exTitle = Math.max(...exercises.map((e) => e.title.length));
+    out.push("", s.bold(t("list.exercises", { passed, total: exercises.length })));
+    const exWidth = Math.max(...exercises.map((e) => displayWidth(e.id)));
+    const exTitle = Math.max(...exercises.map((e) => displayWidth(e.title)));
     for (const e of exercises) {
       const status = exerciseStatus(progress, e.id);
-      const word = status === "done" ? s.green("passed") : status === "in progress" ? s.yellow("tried") : s.dim("new");
-      if (width >= exWidth + exTitle + 16) out.push(`  ${e.id.padEnd(exWidth)}  ${e.title.padEnd(exTitle)}  ${word}`);
+      const word = status === "done" ? s.green(t("list.passed")) : status === "in progress" ? s.yellow(t("list.tried")) : s.dim(t("list.new"));
+      if (width >= exWidth + exTitle + 16) out.push(`  ${padEnd(e.id, exWidth)}  ${padEnd(e.title, exTitle)}  ${word}`);
       else out.push(wrap(`  ${e.id}: ${e.title} [${word}]`, width, "    "));
     }
   }
-  out.push("", wrap(s.dim("Open one with 'socket-tutor lesson <id or number>', or all of them with 'socket-tutor start'."), width));
+  out.push("", wrap(s.dim(t("list.open", { lesson: tutor("lesson <id or number>"), start: tutor("start") })), width));
   return out.join("\n") + "\n";
 }

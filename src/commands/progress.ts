@@ -4,11 +4,12 @@ import { progressFile } from "../progress/store.js";
 import { colourEnabled, makeStyle } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText, loadContext } from "./context.js";
+import { t } from "../text/catalog.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs("progress", argv, {}, false);
   if (values.help) {
-    process.stdout.write(helpText("progress", "Show what you have done so far, and where your progress is stored."));
+    process.stdout.write(helpText("progress", t("help.progress.text")));
     return 0;
   }
   const { lessons, progress } = loadContext();

@@ -1,13 +1,13 @@
 import { parseCommandArgs } from "./args.js";
 import { helpText, loadContext } from "./context.js";
+import { t } from "../text/catalog.js";
+import { tutor } from "../util/invocation.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs("start", argv, {}, false);
   if (values.help) {
     process.stdout.write(
-      helpText("start", "Open the lesson menu. Choose a lesson with the arrow keys and Enter; your place in each lesson is saved.", [
-        "Needs an interactive terminal. Without one: 'socket-tutor list' and 'socket-tutor show <lesson>'.",
-      ]),
+      helpText("start", t("help.start.text"), [t("help.start.needsTerminal", { list: tutor("list"), show: tutor("show <lesson>") })]),
     );
     return 0;
   }

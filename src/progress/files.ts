@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, constants, existsSync, fsyncSync, fstatSync, openSync, readSync, realpathSync, renameSync, unlinkSync, writeFileSync, writeSync, type Stats } from "node:fs";
+import { t } from "../text/catalog.js";
+import { formatSize } from "../text/units.js";
 
 /** The file-system side of the progress store: a guarded read, an atomic write, copies beside the file. */
 
@@ -23,12 +25,12 @@ export function readRegularFile(file: string, cap: number): FileRead {
     const code = (err as NodeJS.ErrnoException).code;
     // ENOTDIR: a parent is a file, so there is no progress file to protect either.
     if (code === "ENOENT" || code === "ENOTDIR") return { kind: "missing" };
-    return { kind: "refused", why: `could not be read (${describeError(err)})` };
+    return { kind: "refused", why: t("progress.why.unreadable", { error: describeError(err) }) };
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { kind: "refused", why: `is not a regular file (it is ${kindOf(st)})` };
-    if (st.size > cap) return { kind: "refused", why: `is larger than ${formatSize(cap)} (${formatSize(st.size)}), more than a progress file ever needs` };
+    if (!st.isFile()) return { kind: "refused", why: t("progress.why.notRegular", { kind: kindOf(st) }) };
+    if (st.size > cap) return { kind: "refused", why: t("progress.why.tooLarge", { cap: formatSize(cap), size: formatSize(st.size) }) };
     // cap+1 bytes at most: one more than allowed tells us the file grew past the cap while we read it.
     const buf = Buffer.allocUnsafe(cap + 1);
     let n = 0;
@@ -38,10 +40,10 @@ export function readRegularFile(file: string, cap: number): FileRead {
       if (got === 0) break;
       n += got;
     }
-    if (n > cap) return { kind: "refused", why: `is larger than ${formatSize(cap)}, more than a progress file ever needs` };
+    if (n > cap) return { kind: "refused", why: t("progress.why.grewTooLarge", { cap: formatSize(cap) }) };
     return { kind: "text", text: buf.subarray(0, n).toString("utf8"), mtimeMs: st.mtimeMs };
   } catch (err) {
-    return { kind: "refused", why: `could not be read (${describeError(err)})` };
+    return { kind: "refused", why: t("progress.why.unreadable", { error: describeError(err) }) };
   } finally {
     closeSync(fd);
   }
@@ -56,18 +58,12 @@ export function describeError(err: unknown): string {
 }
 
 function kindOf(st: Stats): string {
-  if (st.isFIFO()) return "a FIFO";
-  if (st.isCharacterDevice()) return "a character device";
-  if (st.isBlockDevice()) return "a block device";
-  if (st.isDirectory()) return "a folder";
-  if (st.isSocket()) return "a socket";
-  return "not a file";
-}
-
-export function formatSize(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${Math.floor(n / 1024)} KiB`;
-  return `${Number((n / 1024 / 1024).toFixed(1))} MiB`;
+  if (st.isFIFO()) return t("progress.kind.fifo");
+  if (st.isCharacterDevice()) return t("progress.kind.charDevice");
+  if (st.isBlockDevice()) return t("progress.kind.blockDevice");
+  if (st.isDirectory()) return t("progress.kind.folder");
+  if (st.isSocket()) return t("progress.kind.socket");
+  return t("progress.kind.other");
 }
 
 /**

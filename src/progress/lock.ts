@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, constants, openSync, unlinkSync, writeSync } from "node:fs";
 import os from "node:os";
 import { readRegularFile } from "./files.js";
+import { t } from "../text/catalog.js";
 
 /**
  * A lock file beside the file it guards, for a short read-modify-write shared by
@@ -32,7 +33,7 @@ export class LockBusy extends Error {
     readonly holder: number | undefined,
     readonly waitedMs: number,
   ) {
-    super(`the lock file ${lockFile} is held${holder ? ` by process ${holder}` : ""}; waited ${Math.round(waitedMs / 1000)} s`);
+    super(t("progress.lockHeld", { lock: lockFile, holder: holder ?? "none", seconds: Math.round(waitedMs / 1000) }));
     this.name = "LockBusy";
   }
 }

@@ -1,5 +1,8 @@
 import type { ExerciseInfo } from "../exercises/catalog.js";
 import type { Lesson } from "../lessons/types.js";
+import { t } from "../text/catalog.js";
+import { displayWidth, padEnd } from "../text/width.js";
+import { tutor } from "../util/invocation.js";
 import type { Styler } from "../util/style.js";
 import { lessonStatus, type Progress } from "./store.js";
 
@@ -9,20 +12,30 @@ export function formatProgress(lessons: readonly Lesson[], exercises: readonly E
   const going = lessons.filter((l) => lessonStatus(progress, l.meta.id) === "in progress");
   const passed = exercises.filter((e) => progress.exercises[e.id]?.passed);
   const out: string[] = [];
-  out.push(`${s.bold("Lessons:")} ${done.length} of ${lessons.length} done${going.length ? `, ${going.length} in progress` : ""}.`);
-  for (const l of done) out.push(`  ${s.green("done")}         ${l.meta.order}. ${l.meta.title}`);
-  for (const l of going) out.push(`  ${s.yellow("in progress")}  ${l.meta.order}. ${l.meta.title} (step ${Math.min((progress.lessons[l.meta.id]?.step ?? 0) + 1, l.steps.length)} of ${l.steps.length})`);
+  out.push(`${s.bold(t("progress.report.lessons"))} ${t("progress.report.lessonsDone", { done: done.length, total: lessons.length })}${going.length ? t("progress.report.inProgressCount", { n: going.length }) : ""}.`);
+  // The status words form a column, whatever their length in this language.
+  const doneWord = t("progress.report.done");
+  const goingWord = t("progress.report.inProgress");
+  const column = Math.max(displayWidth(doneWord), displayWidth(goingWord));
+  for (const l of done) out.push(`  ${s.green(padEnd(doneWord, column))}  ${t("progress.report.lessonLine", { order: l.meta.order, title: l.meta.title })}`);
+  for (const l of going) {
+    const step = Math.min((progress.lessons[l.meta.id]?.step ?? 0) + 1, l.steps.length);
+    out.push(`  ${s.yellow(padEnd(goingWord, column))}  ${t("progress.report.lessonStep", { order: l.meta.order, title: l.meta.title, step, steps: l.steps.length })}`);
+  }
   if (exercises.length) {
-    out.push(`${s.bold("Exercises:")} ${passed.length} of ${exercises.length} passed.`);
+    out.push(`${s.bold(t("progress.report.exercises"))} ${t("progress.report.exercisesPassed", { passed: passed.length, total: exercises.length })}`);
+    const passedWord = t("progress.report.passed");
+    const triedWord = t("progress.report.tried");
+    const width = Math.max(displayWidth(passedWord), displayWidth(triedWord));
     for (const e of exercises) {
       const ep = progress.exercises[e.id];
       if (!ep) continue;
-      const hints = ep.hintsShown ? `, ${ep.hintsShown} ${ep.hintsShown === 1 ? "hint" : "hints"}` : "";
-      out.push(`  ${ep.passed ? s.green("passed") : s.yellow("tried ")}  ${e.id} (${ep.attempts} ${ep.attempts === 1 ? "attempt" : "attempts"}${hints})`);
+      const word = ep.passed ? s.green(padEnd(passedWord, width)) : s.yellow(padEnd(triedWord, width));
+      out.push(`  ${word}  ${t("progress.report.exerciseLine", { id: e.id, attempts: ep.attempts, hints: ep.hintsShown })}`);
     }
   }
   const next = lessons.find((l) => lessonStatus(progress, l.meta.id) !== "done");
-  out.push("", next ? `Next: lesson ${next.meta.order}, ${next.meta.title} ('socket-tutor lesson ${next.meta.id}').` : "Every lesson is done. Well played.");
-  out.push(s.dim(`Stored in ${file}`));
+  out.push("", next ? t("progress.report.next", { order: next.meta.order, title: next.meta.title, command: tutor(`lesson ${next.meta.id}`) }) : t("progress.report.allDone"));
+  out.push(s.dim(t("progress.report.stored", { file })));
   return out.join("\n") + "\n";
 }

@@ -1,9 +1,11 @@
 import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describeError, formatSize, readRegularFile, renameAside, writeAtomically, writeCopy } from "./files.js";
+import { formatSize } from "../text/units.js";
+import { describeError, readRegularFile, renameAside, writeAtomically, writeCopy } from "./files.js";
 import { LockBusy, withLock, type LockOptions } from "./lock.js";
 import { shapeProgress } from "./shape.js";
+import { t } from "../text/catalog.js";
 
 /*
  * The progress file: readable JSON, shared by every tutor process of the learner
@@ -88,7 +90,7 @@ export function loadProgress(file: string = progressFile()): Loaded {
       return again.kind === "corrupt" ? { progress: emptyProgress(), notice: moveAside(file, again.why).notice } : loaded(file, again);
     });
   } catch (err) {
-    return { progress: emptyProgress(), notice: `Your progress file ${file} ${r.why}, and could not be moved aside (${lockProblem(err)}); it is ignored for now.` };
+    return { progress: emptyProgress(), notice: t("progress.cannotMoveAsideNow", { file, why: r.why, error: lockProblem(err) }) };
   }
 }
 
@@ -96,7 +98,7 @@ function loaded(file: string, r: Exclude<Inspected, { kind: "corrupt" }>): Loade
   if (r.kind === "missing") return { progress: emptyProgress() };
   if (r.kind === "refused") return { progress: emptyProgress(), ...tell(stopSaving(file, r.why, emptyProgress())) };
   if (r.invalid.length === 0) return { progress: r.progress };
-  return { progress: r.progress, notice: `Some values in your progress file ${file} have the wrong type and are ignored: ${fieldList(r.invalid)}.` };
+  return { progress: r.progress, notice: t("progress.wrongTypes", { file, fields: fieldList(r.invalid) }) };
 }
 
 /**
@@ -128,8 +130,8 @@ export function updateProgress<T = void>(change: (p: Progress) => T, file: strin
     const value = change(progress);
     const notice =
       err instanceof LockBusy
-        ? `Your progress was not saved: for ${Math.round(err.waitedMs / 1000)} s, another socket-tutor process${err.holder ? ` (pid ${err.holder})` : ""} held the lock ${err.lockFile}. If no other socket-tutor is running, delete that file.`
-        : `Could not save progress to ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`;
+        ? t("progress.lockBusy", { seconds: Math.round(err.waitedMs / 1000), holder: err.holder ?? "none", lock: err.lockFile })
+        : t("progress.cannotSave", { file, error: (err as NodeJS.ErrnoException).code ?? String(err) });
     return { value, progress, saved: false, notice };
   }
 }
@@ -154,21 +156,21 @@ function changeLocked<T>(change: (p: Progress) => T, file: string): Updated<T> {
       const copy = keepCopy(file, r.text);
       const fields = fieldList(r.invalid);
       if ("error" in copy) {
-        return { value: change(progress), progress, saved: false, notice: `Your progress was not saved: some values in ${file} have the wrong type (${fields}), and a copy could not be kept (${copy.error}).` };
+        return { value: change(progress), progress, saved: false, notice: t("progress.wrongTypesNoCopy", { file, fields, error: copy.error }) };
       }
-      before = `Some values in your progress file had the wrong type and were left out: ${fields}. The file as it was is kept in ${copy.name}.`;
+      before = t("progress.wrongTypesKept", { fields, copy: copy.name });
     }
   }
   const value = change(progress);
   const text = JSON.stringify(progress, null, 2) + "\n";
   const join = (n: string): string => (before ? `${before}\n${n}` : n);
   if (Buffer.byteLength(text) > MAX_PROGRESS_BYTES) {
-    return { value, progress, saved: false, notice: join(`Your progress was not saved: it would be larger than ${formatSize(MAX_PROGRESS_BYTES)}, the most socket-tutor reads.`) };
+    return { value, progress, saved: false, notice: join(t("progress.tooLargeToSave", { cap: formatSize(MAX_PROGRESS_BYTES) })) };
   }
   try {
     writeAtomically(file, text);
   } catch (err) {
-    return { value, progress, saved: false, notice: join(`Could not save progress to ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)}).`) };
+    return { value, progress, saved: false, notice: join(t("progress.cannotSave", { file, error: (err as NodeJS.ErrnoException).code ?? String(err) })) };
   }
   return before ? { value, progress, saved: true, notice: before } : { value, progress, saved: true };
 }
@@ -186,10 +188,10 @@ function inspect(file: string): Inspected {
   try {
     parsed = JSON.parse(read.text);
   } catch {
-    return { kind: "corrupt", why: "is not valid JSON" };
+    return { kind: "corrupt", why: t("progress.why.notJson") };
   }
   const shaped = shapeProgress(parsed);
-  if (!shaped) return { kind: "corrupt", why: "is not a socket-tutor progress file" };
+  if (!shaped) return { kind: "corrupt", why: t("progress.why.notOurs") };
   return { kind: "ok", ...shaped, text: read.text };
 }
 
@@ -215,7 +217,7 @@ function unsavedFor(file: string): Unsaved | undefined {
 
 function stopSaving(file: string, why: string, progress: Progress): Unsaved {
   const off: Unsaved = {
-    why: `Your progress file ${file} ${why}. It is left as it is, and your progress is not saved this run. To save again, fix or move that file.`,
+    why: t("progress.refused", { file, why }),
     progress,
     told: false,
   };
@@ -241,9 +243,9 @@ function lockProblem(err: unknown): string {
 function moveAside(file: string, why: string): { ok: boolean; notice: string } {
   try {
     const backup = renameAside(file, "corrupt");
-    return { ok: true, notice: `Your progress file ${why}. It was moved to ${backup}; starting with fresh progress.` };
+    return { ok: true, notice: t("progress.movedAside", { why, backup }) };
   } catch (err) {
-    return { ok: false, notice: `Your progress file ${file} ${why}, and could not be moved aside (${describeError(err)}); it is left as it is, and progress is not saved.` };
+    return { ok: false, notice: t("progress.cannotMoveAside", { file, why, error: describeError(err) }) };
   }
 }
 

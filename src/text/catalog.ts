@@ -15,7 +15,13 @@ type Ident<S extends string> = S extends "" ? false : S extends `${string}${" " 
 /** Up to the first "}" and then the first ",": the argument's name, if this brace opens one. */
 type Head<Body extends string> = Body extends `${infer A}}${string}` ? (A extends `${infer B},${string}` ? B : A) : never;
 /** The names of a message's placeholders, found at the type level. (A plural branch that is a single word, `{hints}`, would be taken for one: write `{# hints}`.) */
-export type ArgNames<S extends string> = S extends `${string}{${infer Body}` ? (Ident<Head<Body>> extends true ? Head<Body> | ArgNames<Body> : ArgNames<Body>) : never;
+export type ArgNames<S extends string> = S extends `${infer Pre}{${infer Body}`
+  ? Pre extends `${string}\\`
+    ? ArgNames<Body> // an escaped brace, \{: text, not a placeholder
+    : Ident<Head<Body>> extends true
+      ? Head<Body> | ArgNames<Body>
+      : ArgNames<Body>
+  : never;
 
 type ArgsOf<K extends MessageKey> = [ArgNames<Messages[K]>] extends [never] ? [] : [args: Record<ArgNames<Messages[K]>, ArgValue>];
 

@@ -4,6 +4,9 @@
  * and on an uncaught error; each task runs once and must be synchronous, because
  * after a signal there may be no event loop turn left.
  */
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+
 type Task = () => void;
 
 const tasks = new Set<Task>();
@@ -45,7 +48,7 @@ function install(): void {
   }
   process.on("uncaughtException", (err) => {
     runCleanup();
-    process.stderr.write(`socket-tutor: unexpected error: ${err.message}\n`);
+    process.stderr.write(t("cli.unexpected", { message: escapeTerminal(err.message) }) + "\n");
     if (process.env.SOCKET_TUTOR_DEBUG) process.stderr.write(`${err.stack ?? ""}\n`);
     process.exit(1);
   });

@@ -47,7 +47,7 @@ describe("cli", { concurrency: true }, () => {
     const r = await runCli(["lsit"], { env });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown command 'lsit'\. Did you mean 'list'\?/);
-    assert.match(r.stderr, /Run 'socket-tutor --help'/);
+    assert.match(r.stderr, /Run 'node dist\/src\/cli\.js --help'/, "the pointer runs as printed from here");
     assert.equal(r.stdout, "");
   });
 
@@ -55,7 +55,7 @@ describe("cli", { concurrency: true }, () => {
     const r = await runCli(["list", "--colour"], { env });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /unknown option '--colour'/);
-    assert.match(r.stderr, /socket-tutor list --help/);
+    assert.match(r.stderr, /node dist\/src\/cli\.js list --help/);
     assert.doesNotMatch(r.stderr, /at .*\.js:\d+/, "no stack trace");
   });
 

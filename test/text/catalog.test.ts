@@ -8,8 +8,9 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 const plural: Equal<ArgNames<"Passed: all {total, plural, one {# check} other {# checks}} in {ms} ms.">, "total" | "ms"> = true;
 const nested: Equal<ArgNames<"{n, plural, one {# hint for {id}} other {# hints for {id}}}">, "n" | "id"> = true;
 const literal: Equal<ArgNames<"print \\{ exercise, passed \\} for {id}">, "id"> = true;
+const escapedList: Equal<ArgNames<"read from /proc/net/\\{tcp,udp\\} for {pid}">, "pid"> = true;
 const none: Equal<ArgNames<"no placeholders, it's plain">, never> = true;
-void [plural, nested, literal, none];
+void [plural, nested, literal, escapedList, none];
 
 describe("message format", () => {
   it("fills in arguments and keeps apostrophes as text", () => {

@@ -7,14 +7,26 @@
  * a literal brace is \{ or \}. Every key starts with its area's name.
  * The comment above a key or a group says what a translator needs to know.
  */
+import { cli } from "./en/cli.js";
+import { common } from "./en/common.js";
 import { demo } from "./en/demo.js";
+import { doctor } from "./en/doctor.js";
+import { help } from "./en/help.js";
 import { lesson } from "./en/lesson.js";
+import { list } from "./en/list.js";
 import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
+import { progress } from "./en/progress.js";
 
 export const en = {
+  ...cli,
+  ...common,
   ...demo,
+  ...doctor,
+  ...help,
   ...lesson,
+  ...list,
   ...live,
   ...menu,
+  ...progress,
 } as const;

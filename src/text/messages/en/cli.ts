@@ -1,0 +1,23 @@
+/** The command line: top-level help, usage errors, and what every command shares. */
+export const cli = {
+  "cli.tagline": "socket-tutor: learn socket programming by watching real sockets work.",
+  "cli.usage": "Usage: socket-tutor <command> [options]",
+  "cli.commands": "Commands:",
+  "cli.options": "Options:",
+  "cli.helpOption": "  -h, --help     Show help (also: socket-tutor <command> --help)",
+  "cli.versionOption": "  -v, --version  Show the version",
+  "cli.startHere": "Start here: {command}",
+  "cli.usageLine": "Usage: socket-tutor {usage}",
+  "cli.unknownCommand": "unknown command '{name}'.{suggestion}",
+  "cli.unknownOption": "unknown option '{name}'. Options come after the command, e.g. 'socket-tutor list --help'.",
+  "cli.seeHelp": "Run '{command}' for usage.",
+  "cli.unexpected": "socket-tutor: unexpected error: {message}",
+  "cli.bug": "This is a bug in socket-tutor. Run again with SOCKET_TUTOR_DEBUG=1 for details.",
+  // " Did you mean 'a' or 'b'?" follows a sentence; {names} is the quoted names joined by " or ".
+  "cli.didYouMean": " Did you mean {names}?",
+  "cli.or": " or ",
+  // Loading lessons and progress.
+  "cli.problems": "{files, plural, one {a lesson, demo or exercise file has problems and was skipped:} other {# lesson, demo or exercise files have problems and were skipped:}}",
+  "cli.whichLesson": "which lesson? Give its id or number, e.g. '{example}'. '{list}' shows them all.",
+  "cli.noLesson": "no lesson '{query}'.{suggestion} '{list}' shows them all.",
+} as const;

@@ -1,0 +1,20 @@
+/** What `--help` and the command list say of each command. Command names, options and <placeholders> stay as they are. */
+export const help = {
+  "help.start.summary": "Open the lesson menu (needs a terminal).",
+  "help.start.text": "Open the lesson menu. Choose a lesson with the arrow keys and Enter; your place in each lesson is saved.",
+  "help.start.needsTerminal": "Needs an interactive terminal. Without one: '{list}' and '{show}'.",
+  "help.list.summary": "List lessons and exercises with your status, as plain text.",
+  "help.show.summary": "Print a lesson's text without prompts (for pipes, screen readers, reading ahead).",
+  "help.lesson.summary": "Open one lesson directly.",
+  "help.lesson.text": "Open one lesson directly, at the step where you left it.",
+  "help.lesson.which": "<lesson> is a lesson id, folder name or number (see '{list}').",
+  "help.demo.summary": "Run a live demo: real processes, every socket call, the kernel's table (--plain for text).",
+  "help.progress.summary": "Show what you have done so far.",
+  "help.progress.text": "Show what you have done so far, and where your progress is stored.",
+  "help.reset.summary": "Forget progress for one lesson, or for everything (asks first).",
+  "help.exercise.summary": "Show an exercise's task and write starter files into ./socket-tutor-exercises/<exercise>/.",
+  "help.verify.summary": "Check your program over real sockets (--watch, --json; or -- <command>).",
+  "help.hint.summary": "Show the next hint for an exercise.",
+  "help.solution.summary": "Show an exercise's reference solutions (after you pass, or when you ask).",
+  "help.doctor.summary": "Check what this machine offers the tutor (Python, strace, /proc/net, loopback).",
+} as const;
