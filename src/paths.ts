@@ -26,8 +26,20 @@ function findPackageRoot(): string {
 
 export const packageRoot = findPackageRoot();
 
+/**
+ * An environment variable's value, or undefined when it is unset or empty:
+ * `SOCKET_TUTOR_LESSONS= socket-tutor list` (or an empty export in a shell
+ * profile) means "not set", not "the folder named ''".
+ */
+export function envValue(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === "" ? undefined : v;
+}
+
 export function lessonsDir(): string {
-  return process.env.SOCKET_TUTOR_LESSONS ?? path.join(packageRoot, "lessons");
+  const chosen = envValue("SOCKET_TUTOR_LESSONS");
+  // Resolved once here, so every message names the same absolute folder.
+  return chosen !== undefined ? path.resolve(chosen) : path.join(packageRoot, "lessons");
 }
 
 export function packageVersion(): string {

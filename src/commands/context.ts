@@ -1,4 +1,4 @@
-import { listDemos } from "../demo/load.js";
+import { demoIds, listDemos } from "../demo/load.js";
 import { loadExercises } from "../exercises/catalog.js";
 import { findLesson, formatProblem, loadLessons } from "../lessons/load.js";
 import { checkReferences } from "../lessons/references.js";
@@ -27,13 +27,19 @@ export function loadContext(): Context {
   const loaded = loadLessons();
   const demoSet = listDemos();
   const exerciseSet = loadExercises();
-  const checked = checkReferences(loaded.lessons, { demos: demoSet.demos.map((d) => d.spec.id), exercises: exerciseSet.exercises.map((e) => e.id) });
+  const validDemos = demoSet.demos.map((d) => d.spec.id);
+  const checked = checkReferences(
+    loaded.lessons,
+    { demos: validDemos, exercises: exerciseSet.exercises.map((e) => e.id) },
+    { demos: demoIds().filter((id) => !validDemos.includes(id)), exercises: exerciseSet.broken.map((b) => b.id) },
+  );
   const lessons = checked.lessons;
+  // Causes first: a lesson skipped because its demo or exercise is broken comes after that demo's or exercise's own problems.
   const problems = [
     ...loaded.problems,
-    ...checked.problems,
-    ...demoSet.problems.map((p) => ({ file: p.file, line: 0, message: p.field ? `${p.field}: ${p.message}` : p.message })),
+    ...demoSet.problems.map((p) => ({ file: p.file, line: p.line ?? 0, message: p.field ? `${p.field}: ${p.message}` : p.message })),
     ...exerciseSet.problems,
+    ...checked.problems,
   ];
   const { progress, notice } = loadProgress();
   const s = makeStyle(colourEnabled(process.stderr));

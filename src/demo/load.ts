@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { escapeControls, readTextInside, reasonWithLine } from "../lessons/read.js";
 import { lessonsDir } from "../paths.js";
-import type { DemoSpec } from "./spec.js";
+import { DEMO_ENV_NAMES, type DemoSpec } from "./spec.js";
 
 /** A demo found on disk: its spec, the folder its programs live in, and its lesson folder. */
 export interface LoadedDemo {
@@ -19,6 +20,8 @@ export interface DemoProblem {
   file: string;
   field: string;
   message: string;
+  /** The line in the file, when the problem is about one (a control character). */
+  line?: number;
 }
 
 export class DemoSpecError extends Error {
@@ -30,8 +33,9 @@ export class DemoSpecError extends Error {
 
 export function formatDemoProblem(p: DemoProblem, base = process.cwd()): string {
   const rel = path.relative(base, p.file);
-  const shown = rel && !rel.startsWith("..") ? rel : p.file;
-  return p.field ? `${shown}: ${p.field}: ${p.message}` : `${shown}: ${p.message}`;
+  const shown = escapeControls(rel && !rel.startsWith("..") ? rel : p.file) + (p.line ? `:${p.line}` : "");
+  const message = escapeControls(p.message);
+  return p.field ? `${shown}: ${escapeControls(p.field)}: ${message}` : `${shown}: ${message}`;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -39,6 +43,8 @@ const TOP_FIELDS = new Set(["id", "title", "summary", "port", "transport", "fami
 const PROC_FIELDS = new Set(["name", "side", "python", "node", "args", "env", "after", "delayMs", "input", "expectFailure", "unprivileged", "keepsRunning"]);
 const RESERVED_ENV = new Set(["HOST", "PORT", "SOCKET_PATH"]);
 const MAX_TIMEOUT_MS = 120_000;
+/** A demo.json is a few hundred bytes; anything near this is a mistake. */
+const MAX_DEMO_JSON_BYTES = 100_000;
 
 type Json = Record<string, unknown>;
 
@@ -54,7 +60,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
   const problems: DemoProblem[] = [];
   const bad = (field: string, message: string) => problems.push({ file, field, message });
   if (!isObject(json)) {
-    bad("", "must hold one JSON object");
+    bad("", `must hold one JSON object { ... }, not ${Array.isArray(json) ? "a list" : json === null ? "null" : `a ${typeof json}`}`);
     return { problems };
   }
   for (const key of Object.keys(json)) if (!TOP_FIELDS.has(key)) bad(key, `unknown field (known: ${[...TOP_FIELDS].join(", ")})`);
@@ -130,18 +136,25 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
         // variants of one experiment share a program instead of copying it.
         const demosRoot = path.dirname(dir);
         const resolved = path.resolve(dir, prog);
-        if (path.isAbsolute(prog) || !resolved.startsWith(demosRoot + path.sep)) bad(`${f}.${rt}`, `'${prog}' must be a file beside demo.json or in another demo of this lesson`);
-        else if (!existsSync(path.join(dir, prog))) bad(`${f}.${rt}`, `'${prog}' does not exist in ${dir}`);
+        // Through its links too: the program run must be the one the lesson shows, never a file elsewhere.
+        // Read, not only found: the live view shows its source, which must be text a terminal can show.
+        const real = path.isAbsolute(prog) || !resolved.startsWith(demosRoot + path.sep) ? undefined : readTextInside(resolved, path.dirname(demosRoot), "the lesson folder", { kind: "a demo program" });
+        if (!real) bad(`${f}.${rt}`, `'${prog}' must be a file beside demo.json or in another demo of this lesson`);
+        else if (!real.ok && real.missing) bad(`${f}.${rt}`, `'${prog}' does not exist in ${dir}`);
+        else if (!real.ok) bad(`${f}.${rt}`, `'${prog}' ${reasonWithLine(real)}`);
         else if (rt === "python" && !prog.endsWith(".py")) bad(`${f}.${rt}`, `'${prog}' should be a .py file`);
         else if (rt === "node" && !/\.(mjs|cjs|js)$/.test(prog)) bad(`${f}.${rt}`, `'${prog}' should be a .mjs, .cjs or .js file`);
       }
       if (p.args !== undefined && (!Array.isArray(p.args) || p.args.some((a) => typeof a !== "string"))) bad(`${f}.args`, "must be a list of strings");
+      else if (Array.isArray(p.args) && p.args.some((a) => (a as string).includes("\0"))) bad(`${f}.args`, "must not hold a NUL character");
       if (p.env !== undefined) {
         if (!isObject(p.env)) bad(`${f}.env`, "must be an object of strings");
         else
           for (const [k, v] of Object.entries(p.env)) {
             if (typeof v !== "string") bad(`${f}.env.${k}`, "must be a string");
+            else if (v.includes("\0")) bad(`${f}.env.${k}`, "must not hold a NUL character");
             if (RESERVED_ENV.has(k)) bad(`${f}.env.${k}`, "is set by the tutor (it picks the port and path)");
+            else if (!DEMO_ENV_NAMES.includes(k)) bad(`${f}.env.${k}`, `is not allowed: a demo may set only ${DEMO_ENV_NAMES.join(", ")} (a variable such as LD_PRELOAD, PYTHONPATH or NODE_OPTIONS would change how the program is loaded, and the program shown would not be the one that runs)`);
           }
       }
       nonNeg(p, "delayMs", `${f}.delayMs`);
@@ -201,12 +214,9 @@ function checkStartOrder(procs: unknown[], file: string, problems: DemoProblem[]
 
 /** Reads and validates one demo.json. Throws DemoSpecError with every problem found. */
 export function loadDemoFile(file: string): LoadedDemo {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    throw new DemoSpecError([{ file, field: "", message: `cannot read it (${(err as NodeJS.ErrnoException).code ?? String(err)})` }]);
-  }
+  const read = readTextInside(file, path.dirname(file), "the demo folder", { maxBytes: MAX_DEMO_JSON_BYTES, kind: "a demo.json" });
+  if (!read.ok) throw new DemoSpecError([{ file, field: "", message: `demo.json ${read.reason}`, ...(read.line ? { line: read.line } : {}) }]);
+  const text = read.text;
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -239,7 +249,7 @@ export function listDemos(root: string = lessonsDir()): DemoSet {
       const dir = path.join(demosDir, id);
       if (!isDir(dir)) continue;
       const file = path.join(dir, "demo.json");
-      if (!existsSync(file)) {
+      if (!present(file)) {
         problems.push({ file, field: "", message: "this demo folder has no demo.json" });
         continue;
       }
@@ -265,7 +275,7 @@ export function listDemos(root: string = lessonsDir()): DemoSet {
 export function findDemo(id: string, root: string = lessonsDir()): LoadedDemo | undefined {
   for (const lesson of safeReaddir(root).sort()) {
     const file = path.join(root, lesson, "demos", id, "demo.json");
-    if (existsSync(file)) return loadDemoFile(file);
+    if (present(file)) return loadDemoFile(file);
   }
   return undefined;
 }
@@ -273,8 +283,18 @@ export function findDemo(id: string, root: string = lessonsDir()): LoadedDemo | 
 /** Every demo id on disk, valid or not (for "did you mean"). */
 export function demoIds(root: string = lessonsDir()): string[] {
   const ids: string[] = [];
-  for (const lesson of safeReaddir(root)) for (const id of safeReaddir(path.join(root, lesson, "demos"))) if (existsSync(path.join(root, lesson, "demos", id, "demo.json"))) ids.push(id);
+  for (const lesson of safeReaddir(root)) for (const id of safeReaddir(path.join(root, lesson, "demos"))) if (present(path.join(root, lesson, "demos", id, "demo.json"))) ids.push(id);
   return ids.sort();
+}
+
+/** There is something by that name, even a broken link: loading it then says what is wrong. */
+function present(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function safeReaddir(dir: string): string[] {

@@ -5,6 +5,21 @@
  */
 export type DemoRuntime = "python" | "node";
 
+/**
+ * The variables a demo.json `env` may set: plain names that only the demo's own
+ * program reads (os.environ["MESSAGE"], process.env.MESSAGE).
+ *
+ * An allow-list, not a deny-list, because the variables that change how a program
+ * is loaded or run have no end: LD_PRELOAD, LD_LIBRARY_PATH and every LD_*, DYLD_*
+ * (macOS), GLIBC_TUNABLES, GCONV_PATH, MALLOC_*, PYTHONPATH, PYTHONSTARTUP,
+ * PYTHONHOME and every PYTHON*, NODE_OPTIONS, NODE_PATH, UV_*, PERL5LIB, PERL5OPT,
+ * RUBYOPT, RUBYLIB, BASH_ENV, ENV, PATH, HOME, TMPDIR, SSL_CERT_FILE, OPENSSL_CONF...
+ * and each new runtime adds more. Any of them would let a lesson run code other than
+ * the program it shows, or break the tracer the tutor injects. A name added here must
+ * be one that no loader, interpreter, shell or common library reads.
+ */
+export const DEMO_ENV_NAMES: readonly string[] = ["MESSAGE", "NAME", "COUNT", "CLIENTS", "ROUNDS", "SIZE", "DELAY_MS", "TIMEOUT_MS"];
+
 export interface DemoProcessSpec {
   /** Shown on the pane and in events: "server", "client", "client 2". Unique within the demo. */
   name: string;
@@ -15,7 +30,10 @@ export interface DemoProcessSpec {
   node: string;
   /** Extra command-line arguments. */
   args?: string[];
-  /** Extra environment (HOST, PORT and SOCKET_PATH are always set by the tutor). */
+  /**
+   * Extra environment (HOST, PORT and SOCKET_PATH are always set by the tutor).
+   * Only the names in DEMO_ENV_NAMES: the program's own data, nothing that changes how it is loaded.
+   */
   env?: Record<string, string>;
   /**
    * Start once another process has reached a call, e.g. the client starts when the

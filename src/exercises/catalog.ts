@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { readFrontMatter } from "../lessons/parse.js";
+import { checkFileInside, readTextInside } from "../lessons/read.js";
 import type { LessonProblem } from "../lessons/types.js";
 import { lessonsDir } from "../paths.js";
 
@@ -23,47 +24,100 @@ export interface ExerciseInfo {
 
 const REQUIRED = ["id", "title", "lesson", "order", "summary"] as const;
 
+/** The code files every exercise ships: `exercise` copies the starters, `solution` shows the rest. */
+export const EXERCISE_CODE = [
+  { base: "starter", ext: ".py", language: "python", what: "the Python starter" },
+  { base: "starter", ext: ".mjs", language: "javascript", what: "the JavaScript starter" },
+  { base: "solution", ext: ".py", language: "python", what: "the Python solution" },
+  { base: "solution", ext: ".mjs", language: "javascript", what: "the JavaScript solution" },
+] as const;
+
+/** An exercise folder that cannot be used (its task.md is broken): kept so commands can say why. */
+export interface BrokenExercise {
+  /** The folder name, which is the id the learner types. */
+  id: string;
+  problems: LessonProblem[];
+}
+
+export interface ExerciseSet {
+  exercises: ExerciseInfo[];
+  /** Everything wrong: the broken exercises' problems and the usable ones' missing files. */
+  problems: LessonProblem[];
+  broken: BrokenExercise[];
+}
+
 export function exercisesDir(): string {
   return path.join(lessonsDir(), "exercises");
 }
 
-export function loadExercises(dir: string = exercisesDir()): { exercises: ExerciseInfo[]; problems: LessonProblem[] } {
+export function loadExercises(dir: string = exercisesDir()): ExerciseSet {
   const problems: LessonProblem[] = [];
+  const broken: BrokenExercise[] = [];
   let entries: string[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name);
+    entries = readdirSync(dir).filter((name) => !name.startsWith(".") && isDir(path.join(dir, name)));
   } catch {
-    return { exercises: [], problems };
+    return { exercises: [], problems, broken };
   }
   const exercises: ExerciseInfo[] = [];
   for (const name of entries.sort()) {
-    const file = path.join(dir, name, "task.md");
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      problems.push({ file, line: 0, message: "this exercise folder has no task.md" });
+    const exDir = path.join(dir, name);
+    const found = readExercise(name, exDir);
+    if ("problems" in found) {
+      broken.push({ id: name, problems: found.problems });
+      problems.push(...found.problems);
       continue;
     }
-    const lines = text.replace(/\r\n?/g, "\n").split("\n");
-    const before = problems.length;
-    const front = readFrontMatter(lines, REQUIRED, (line, message) => problems.push({ file, line, message }));
-    if (!front || !front.ok || problems.length > before) continue;
-    const v = (k: string): string => front.values.get(k)!.value;
-    if (v("id") !== name) {
-      problems.push({ file, line: front.values.get("id")!.line, message: `id '${v("id")}' must match the folder name '${name}'` });
-      continue;
-    }
-    exercises.push({
-      id: v("id"),
-      title: v("title"),
-      lesson: v("lesson"),
-      order: Number(v("order")) || 0,
-      summary: v("summary"),
-      dir: path.join(dir, name),
-      task: lines.slice(front.bodyStart).join("\n").trim(),
-    });
+    exercises.push(found);
+    problems.push(...missingFiles(exDir));
   }
   exercises.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return { exercises, problems };
+  return { exercises, problems, broken };
+}
+
+function readExercise(name: string, exDir: string): ExerciseInfo | { problems: LessonProblem[] } {
+  const problems: LessonProblem[] = [];
+  const file = path.join(exDir, "task.md");
+  const read = readTextInside(file, exDir, "the exercise folder", { kind: "a task.md" });
+  if (!read.ok) return { problems: [{ file, line: read.line ?? 0, message: read.missing ? "this exercise folder has no task.md" : `task.md ${read.reason}` }] };
+  const lines = read.text.replace(/\r\n?/g, "\n").split("\n");
+  const front = readFrontMatter(lines, REQUIRED, (line, message) => problems.push({ file, line, message }));
+  if (!front || !front.ok || problems.length > 0) return { problems };
+  const v = (k: string): string => front.values.get(k)!.value;
+  if (v("id") !== name) return { problems: [{ file, line: front.values.get("id")!.line, message: `id '${v("id")}' must match the folder name '${name}'` }] };
+  if (!/^\d+$/.test(v("order"))) return { problems: [{ file, line: front.values.get("order")!.line, message: `order must be a whole number, got '${v("order")}'` }] };
+  return {
+    id: v("id"),
+    title: v("title"),
+    lesson: v("lesson"),
+    order: Number(v("order")),
+    summary: v("summary"),
+    dir: exDir,
+    task: lines.slice(front.bodyStart).join("\n").trim(),
+  };
+}
+
+/**
+ * Starters and solutions that are missing or unusable. The exercise still loads
+ * (verify and hint need neither), but `list` says so and `exercise` names the
+ * starter it could not write.
+ */
+function missingFiles(exDir: string): LessonProblem[] {
+  const out: LessonProblem[] = [];
+  for (const c of EXERCISE_CODE) {
+    const name = c.base + c.ext;
+    const file = path.join(exDir, name);
+    const check = checkFileInside(file, exDir, "the exercise folder");
+    if (check.ok) continue;
+    out.push(check.missing ? { file: exDir, line: 0, message: `${c.what} (${name}) is missing` } : { file, line: 0, message: `${name} ${check.reason}` });
+  }
+  return out;
+}
+
+function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }

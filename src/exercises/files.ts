@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { UsageError } from "../commands/errors.js";
+import { UsageError, UserError } from "../commands/errors.js";
+import { formatProblem } from "../lessons/load.js";
+import { readTextInside } from "../lessons/read.js";
+import { envValue } from "../paths.js";
 import { didYouMean } from "../util/suggest.js";
-import { loadExercises, type ExerciseInfo } from "./catalog.js";
+import { EXERCISE_CODE, exercisesDir, loadExercises, type ExerciseInfo } from "./catalog.js";
 
 /**
  * The files of an exercise beyond its task text: hints, starters, reference
@@ -21,11 +23,6 @@ export interface CodeFileText {
   text: string;
 }
 
-const LANGS = [
-  { ext: ".py", language: "python" },
-  { ext: ".mjs", language: "javascript" },
-] as const;
-
 /** hints.md: each hint starts with a '## ' heading (a short title), in the order they are given. */
 export function parseHints(text: string): Hint[] {
   const hints: Hint[] = [];
@@ -41,41 +38,64 @@ export function parseHints(text: string): Hint[] {
   return hints.filter((h) => h.body || h.title);
 }
 
-export function readHints(ex: ExerciseInfo): Hint[] {
-  try {
-    return parseHints(readFileSync(path.join(ex.dir, "hints.md"), "utf8"));
-  } catch {
-    return [];
-  }
+/** A file of the exercise folder, or undefined when it does not exist; anything else wrong stops the command. */
+function readExerciseFile(ex: ExerciseInfo, name: string): string | undefined {
+  const file = path.join(ex.dir, name);
+  const read = readTextInside(file, ex.dir, "the exercise folder", { kind: `an exercise's ${name}` });
+  if (read.ok) return read.text;
+  if (read.missing) return undefined;
+  throw new UserError(`the exercise '${ex.id}' cannot be used:\n  ${formatProblem({ file, line: read.line ?? 0, message: `${name} ${read.reason}` })}`);
 }
 
-function readCode(ex: ExerciseInfo, base: string): CodeFileText[] {
-  const out: CodeFileText[] = [];
-  for (const { ext, language } of LANGS) {
-    const file = path.join(ex.dir, base + ext);
-    if (existsSync(file)) out.push({ name: base + ext, language, text: readFileSync(file, "utf8") });
+export function readHints(ex: ExerciseInfo): Hint[] {
+  const text = readExerciseFile(ex, "hints.md");
+  return text === undefined ? [] : parseHints(text);
+}
+
+/** A code file the exercise should have and does not: what it is, and the name it would have had. */
+export interface MissingCode {
+  name: string;
+  what: string;
+  /** The folder it should be in. */
+  dir: string;
+}
+
+/** The starters or the solutions: those present (read whole, so nothing is written from a broken set) and those missing. */
+export function codeFiles(ex: ExerciseInfo, base: "starter" | "solution"): { files: CodeFileText[]; missing: MissingCode[] } {
+  const files: CodeFileText[] = [];
+  const missing: MissingCode[] = [];
+  for (const c of EXERCISE_CODE) {
+    if (c.base !== base) continue;
+    const name = c.base + c.ext;
+    const text = readExerciseFile(ex, name);
+    if (text === undefined) missing.push({ name, what: c.what, dir: ex.dir });
+    else files.push({ name, language: c.language, text });
   }
-  return out;
+  return { files, missing };
 }
 
 export function starterFiles(ex: ExerciseInfo): CodeFileText[] {
-  return readCode(ex, "starter");
+  return codeFiles(ex, "starter").files;
 }
 
 export function solutionFiles(ex: ExerciseInfo): CodeFileText[] {
-  return readCode(ex, "solution");
+  return codeFiles(ex, "solution").files;
 }
 
 /** The name a starter gets in the learner's folder: tcp-echo.py, tcp-echo.mjs. */
-export function learnerFileName(ex: ExerciseInfo, starter: CodeFileText): string {
+export function learnerFileName(ex: ExerciseInfo, starter: { name: string }): string {
   return ex.id + path.extname(starter.name);
 }
 
 export function requireExercise(query: string | undefined, command: string): ExerciseInfo {
-  const { exercises } = loadExercises();
+  const { exercises, broken } = loadExercises();
   const ids = exercises.map((e) => e.id);
+  if (ids.length === 0 && broken.length === 0) throw new UserError(`no exercises were found in ${exercisesDir()}${envValue("SOCKET_TUTOR_LESSONS") ? " (SOCKET_TUTOR_LESSONS chose that lessons folder)" : ""}`);
   if (!query) throw new UsageError(`which exercise? One of: ${ids.join(", ")}. 'socket-tutor list' shows them with your status.`, command);
   const ex = exercises.find((e) => e.id === query);
+  // It exists but its task.md is broken: say what is wrong with it, not "no exercise".
+  const bad = ex ? undefined : broken.find((b) => b.id === query);
+  if (bad) throw new UserError(`the exercise '${bad.id}' cannot be used:\n${bad.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
   if (!ex) throw new UsageError(`no exercise '${query}'.${didYouMean(query, ids)} Exercises: ${ids.join(", ")}.`, command);
   return ex;
 }

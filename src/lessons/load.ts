@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { lessonsDir } from "../paths.js";
 import { parseLesson } from "./parse.js";
+import { escapeControls, readTextInside, reasonFor, reasonWithLine } from "./read.js";
 import type { Lesson, LessonProblem } from "./types.js";
 
 export interface LessonSet {
@@ -13,32 +14,53 @@ export interface LessonSet {
 /** Folders under lessons/ that hold something other than a lesson. */
 const NOT_LESSONS = new Set(["exercises", "shared"]);
 
+/**
+ * A file with more problems than this shows the first ones and a count: past the first
+ * few, the rest are usually caused by them, and a screenful of errors hides the cause.
+ */
+export const MAX_PROBLEMS_PER_FILE = 10;
+
 export function loadLessons(dir: string = lessonsDir()): LessonSet {
   const problems: LessonProblem[] = [];
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
   } catch (err) {
-    return { lessons: [], problems: [{ file: dir, line: 0, message: `cannot read the lessons folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }] };
+    return { lessons: [], problems: [{ file: dir, line: 0, message: `cannot read the lessons folder: ${folderReason(err)}` }] };
   }
   const lessons: Lesson[] = [];
   for (const folder of entries) {
     if (NOT_LESSONS.has(folder) || folder.startsWith(".") || folder.startsWith("_")) continue;
     const lessonDir = path.join(dir, folder);
-    if (!isDir(lessonDir)) continue;
+    const kind = entryKind(lessonDir);
+    if (kind === "dangling") problems.push({ file: lessonDir, line: 0, message: "this lesson folder is a symbolic link to something that does not exist" });
+    if (kind !== "dir") continue;
     const file = path.join(lessonDir, "lesson.md");
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      problems.push({ file, line: 0, message: "this lesson folder has no lesson.md" });
+    const read = readTextInside(file, lessonDir, "the lesson folder", { kind: "a lesson file" });
+    if (!read.ok) {
+      problems.push({ file, line: read.line ?? 0, message: read.missing ? "this lesson folder has no lesson.md" : `lesson.md ${read.reason}` });
       continue;
     }
-    const result = parseLesson(text, file, { readFile: (rel) => readBeside(lessonDir, rel) });
-    problems.push(...result.problems);
+    const result = parseLesson(read.text, file, { readFile: (rel) => readBeside(lessonDir, rel) });
+    problems.push(...capped(result.problems, file));
     if (result.lesson) lessons.push({ ...result.lesson, folder, dir: lessonDir });
   }
   return dedupe(lessons, problems);
+}
+
+function capped(problems: LessonProblem[], file: string): LessonProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
+  const more = problems.length - MAX_PROBLEMS_PER_FILE;
+  return [...problems.slice(0, MAX_PROBLEMS_PER_FILE), { file, line: 0, message: `${more} more problems in this file (fix the ones above first)` }];
+}
+
+/** Why a folder could not be listed, in words. */
+function folderReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "it does not exist";
+  if (code === "ENOTDIR") return "it is a file, not a folder";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return `it ${reasonFor(err)}`;
 }
 
 function dedupe(lessons: Lesson[], problems: LessonProblem[]): LessonSet {
@@ -56,20 +78,23 @@ function dedupe(lessons: Lesson[], problems: LessonProblem[]): LessonSet {
   return { lessons: kept, problems };
 }
 
-function isDir(p: string): boolean {
+/** A folder, something else, or a link that leads nowhere (worth saying: it looks like a lesson). */
+function entryKind(p: string): "dir" | "other" | "dangling" {
   try {
-    return statSync(p).isDirectory();
+    return statSync(p).isDirectory() ? "dir" : "other";
   } catch {
-    return false;
+    try {
+      return lstatSync(p).isSymbolicLink() ? "dangling" : "other";
+    } catch {
+      return "other";
+    }
   }
 }
 
-function readBeside(dir: string, rel: string): string | undefined {
-  try {
-    return readFileSync(path.join(dir, rel), "utf8");
-  } catch {
-    return undefined;
-  }
+/** A `::: code` file: the text, or why it cannot be shown. Links may not lead out of the lesson folder. */
+function readBeside(dir: string, rel: string): string | { problem: string; missing: boolean } {
+  const read = readTextInside(path.join(dir, rel), dir, "the lesson folder", { kind: "a code file" });
+  return read.ok ? read.text : { problem: reasonWithLine(read), missing: read.missing };
 }
 
 /** The names a learner may type for a lesson: its id, its folder, or its number. */
@@ -82,6 +107,7 @@ export function findLesson(lessons: readonly Lesson[], query: string): Lesson | 
 
 export function formatProblem(p: LessonProblem, base = process.cwd()): string {
   const rel = path.relative(base, p.file);
-  const shown = rel && !rel.startsWith("..") ? rel : p.file;
-  return p.line > 0 ? `${shown}:${p.line}: ${p.message}` : `${shown}: ${p.message}`;
+  const shown = escapeControls(rel && !rel.startsWith("..") ? rel : p.file);
+  const message = escapeControls(p.message);
+  return p.line > 0 ? `${shown}:${p.line}: ${message}` : `${shown}: ${message}`;
 }

@@ -25,8 +25,11 @@ const REQUIRED_META = ["id", "title", "chapter", "order", "summary"] as const;
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface ParseOptions {
-  /** Reads a file beside the lesson (for `::: code`); undefined if it does not exist. */
-  readFile?: (relativePath: string) => string | undefined;
+  /**
+   * Reads a file beside the lesson (for `::: code`): its text, undefined if it does not
+   * exist, or why it cannot be used ("is a folder, not a file").
+   */
+  readFile?: (relativePath: string) => string | undefined | { problem: string; missing: boolean };
 }
 
 export interface ParseResult {
@@ -103,27 +106,30 @@ export function readFrontMatter(
     problem(1, `missing front matter: the file must start with a '---' line, then ${known.join(", ")}`);
     return undefined;
   }
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
+  if (end < 0) {
+    // Every line after it would otherwise be read as a bad 'key: value' line: say the cause once.
+    problem(1, "the front matter opened here is never closed with '---': add a '---' line after its last 'key: value' line");
+    return undefined;
+  }
+  const leak = bodyInFrontMatter(lines, end);
+  if (leak !== undefined) {
+    // The '---' that "closed" it is a rule further down the body: the real closing line is missing.
+    problem(1, `the front matter opened here is not closed before line ${leak + 1} ('${clip(lines[leak]!.trim())}'): add a '---' line after its last 'key: value' line`);
+    return undefined;
+  }
   const values = new Map<string, { value: string; line: number }>();
-  let end = -1;
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = 1; i < end; i++) {
     const raw = lines[i]!;
-    if (raw.trim() === "---") {
-      end = i;
-      break;
-    }
-    if (raw.trim() === "" || raw.trimStart().startsWith("#")) continue;
-    const m = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(raw);
+    if (isBlankOrComment(raw)) continue;
+    const m = KEY_VALUE.exec(raw);
     if (!m) {
-      problem(i + 1, `front matter lines are 'key: value', got '${raw.trim()}'`);
+      problem(i + 1, `front matter lines are 'key: value', got '${clip(raw.trim())}'`);
       continue;
     }
     const key = m[1]!;
     if (values.has(key)) problem(i + 1, `'${key}' is given twice in the front matter`);
     values.set(key, { value: unquote(m[2]!.trim()), line: i + 1 });
-  }
-  if (end < 0) {
-    problem(1, "the front matter is not closed: add a '---' line after it");
-    return undefined;
   }
   let ok = true;
   for (const key of known) {
@@ -138,6 +144,34 @@ export function readFrontMatter(
     if (!all.includes(key)) problem(v.line, `unknown front matter key '${key}' (known: ${all.join(", ")})`);
   }
   return { values, bodyStart: end + 1, ok };
+}
+
+const KEY_VALUE = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/;
+
+function isBlankOrComment(raw: string): boolean {
+  const t = raw.trimStart();
+  // '## Title' is a step heading, not a comment: the body has begun.
+  return t === "" || (t.startsWith("#") && !/^##\s/.test(t));
+}
+
+/**
+ * The index of the first body line between the opening '---' and `end`, if the
+ * lines there look like a lesson body rather than front matter with a typo: a step
+ * heading, a directive or a code fence, or three or more lines that are not
+ * 'key: value'. One or two such lines are typos and are reported one by one.
+ */
+function bodyInFrontMatter(lines: string[], end: number): number | undefined {
+  const bad: number[] = [];
+  for (let i = 1; i < end; i++) {
+    const raw = lines[i]!;
+    if (/^##\s/.test(raw.trimStart()) || /^:::/.test(raw) || /^\s{0,3}(`{3,}|~{3,})/.test(raw)) return bad[0] ?? i;
+    if (!isBlankOrComment(raw) && !KEY_VALUE.test(raw)) bad.push(i);
+  }
+  return bad.length >= 3 ? bad[0] : undefined;
+}
+
+function clip(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 function unquote(s: string): string {
@@ -283,8 +317,12 @@ function buildDirective(
           continue;
         }
         const source = options.readFile?.(p);
-        if (source === undefined) {
+        if (source === undefined || (typeof source === "object" && source.missing)) {
           problem(d.line, `'${p}' does not exist beside the lesson`);
+          continue;
+        }
+        if (typeof source === "object") {
+          problem(d.line, `'${p}' ${source.problem}`);
           continue;
         }
         files.push({ path: p, language: languageOf(p), source });

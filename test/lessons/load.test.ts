@@ -51,6 +51,6 @@ describe("lesson loader", () => {
   it("says so when the folder cannot be read", () => {
     const r = loadLessons(path.join(dir, "missing"));
     assert.equal(r.lessons.length, 0);
-    assert.match(r.problems[0]!.message, /cannot read the lessons folder: ENOENT/);
+    assert.match(r.problems[0]!.message, /cannot read the lessons folder: it does not exist/);
   });
 });

@@ -17,7 +17,7 @@ export const cli = {
   "cli.didYouMean": " Did you mean {names}?",
   "cli.or": " or ",
   // Loading lessons and progress.
-  "cli.problems": "{files, plural, one {a lesson, demo or exercise file has problems and was skipped:} other {# lesson, demo or exercise files have problems and were skipped:}}",
+  "cli.problems": "{files, plural, one {a lesson, demo or exercise file has problems (what is broken is skipped):} other {# lesson, demo or exercise files have problems (what is broken is skipped):}}",
   "cli.whichLesson": "which lesson? Give its id or number, e.g. '{example}'. '{list}' shows them all.",
   "cli.noLesson": "no lesson '{query}'.{suggestion} '{list}' shows them all.",
 } as const;
