@@ -260,7 +260,7 @@ function keepCopy(file: string, text: string): { name: string } | { error: strin
 /** "a, b, c" — at most six named, so a badly broken file does not flood the screen. */
 function fieldList(fields: readonly string[]): string {
   const shown = fields.slice(0, 6).join(", ");
-  return fields.length > 6 ? `${shown} and ${fields.length - 6} more` : shown;
+  return fields.length > 6 ? t("progress.fieldsMore", { shown, n: fields.length - 6 }) : shown;
 }
 
 export type LessonStatus = "done" | "in progress" | "new";

@@ -24,6 +24,8 @@ export const progress = {
   "progress.wrongTypesNoCopy": "Your progress was not saved: some values in {file} have the wrong type ({fields}), and a copy could not be kept ({error}).",
   "progress.lockBusy": "Your progress was not saved: for {seconds} s, another socket-tutor process{holder, select, none {} other { (pid {holder})}} held the lock {lock}. If no other socket-tutor is running, delete that file.",
   "progress.lockHeld": "the lock file {lock} is held{holder, select, none {} other { by process {holder}}}; waited {seconds} s",
+  // A list of field names, cut after six: "a, b, c, d, e, f and 3 more".
+  "progress.fieldsMore": "{shown} and {n} more",
   "progress.cannotSave": "Could not save progress to {file} ({error}).",
   "progress.tooLargeToSave": "Your progress was not saved: it would be larger than {cap}, the most socket-tutor reads.",
   // The `progress` command and the menu's "Your progress".
