@@ -45,7 +45,11 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
   }
   if (!isFile) throw new LaunchProblem(`'${file}' is not a file. Give the program's file, e.g. 'echo.py'.`, true);
   const dir = path.dirname(abs);
-  const base = path.basename(abs);
+  // The interpreter runs from the file's folder and is given `./name`: a bare name that
+  // starts with "-" ("-cprint('X')#.py", "--eval=...js") would be read as an option and
+  // run as code. python3 accepts "--" before the file too, but node would then resolve a
+  // bare name as a package; "./" works for both, and for tsx through --import.
+  const script = `.${path.sep}${path.basename(abs)}`;
   const ext = path.extname(abs).toLowerCase();
   const shown = rel(abs, cwd);
   if (ext === ".py") {
@@ -57,13 +61,13 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
         false,
       );
     }
-    return { file: python, args: [base], cwd: dir, display: `python3 ${shown}` };
+    return { file: python, args: [script], cwd: dir, display: `python3 ${shown}` };
   }
-  if (NODE_EXT.has(ext)) return { file: process.execPath, args: [base], cwd: dir, display: `node ${shown}` };
+  if (NODE_EXT.has(ext)) return { file: process.execPath, args: [script], cwd: dir, display: `node ${shown}` };
   if (TS_EXT.has(ext)) {
     const loader = tsxLoaderUrl();
     if (!loader) throw new LaunchProblem("cannot find tsx (a dependency of socket-tutor) to run a .ts file; reinstall socket-tutor, or compile to .js and verify that", false);
-    return { file: process.execPath, args: ["--import", loader, base], cwd: dir, display: `tsx ${shown}` };
+    return { file: process.execPath, args: ["--import", loader, script], cwd: dir, display: `tsx ${shown}` };
   }
   try {
     accessSync(abs, constants.X_OK);

@@ -21,7 +21,7 @@ function running(file: string): number[] {
       try {
         const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
         const traced = argv.some((a) => a.includes("socket_tutor_trace.py") || a.includes("tracers/node/preload.js"));
-        return traced && argv.includes(file) && readFileSync(`/proc/${pid}/cwd/${file}`).length >= 0 && path.resolve(`/proc/${pid}/cwd`) !== "";
+        return traced && (argv.includes(file) || argv.includes(`./${file}`)) && readFileSync(`/proc/${pid}/cwd/${file}`).length >= 0 && path.resolve(`/proc/${pid}/cwd`) !== "";
       } catch {
         return false;
       }
