@@ -2,14 +2,18 @@ import { accessSync, constants, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { escapeTerminal } from "../text/escape.js";
 import { closest } from "../util/suggest.js";
 import { which } from "../util/which.js";
 import type { LaunchCommand } from "./program.js";
 
-/** Why a file cannot be run; `usage` problems exit 2 (the learner typed something wrong). */
+/**
+ * Why a file cannot be run; `usage` problems exit 2 (the learner typed something wrong).
+ * The message quotes file names, which may hold anything: it is escaped for a terminal.
+ */
 export class LaunchProblem extends Error {
   constructor(message: string, readonly usage: boolean) {
-    super(message);
+    super(escapeTerminal(message));
     this.name = "LaunchProblem";
   }
 }
@@ -45,11 +49,12 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
   }
   if (!isFile) throw new LaunchProblem(`'${file}' is not a file. Give the program's file, e.g. 'echo.py'.`, true);
   const dir = path.dirname(abs);
-  // The interpreter runs from the file's folder and is given `./name`: a bare name that
-  // starts with "-" ("-cprint('X')#.py", "--eval=...js") would be read as an option and
-  // run as code. python3 accepts "--" before the file too, but node would then resolve a
-  // bare name as a package; "./" works for both, and for tsx through --import.
-  const script = `.${path.sep}${path.basename(abs)}`;
+  // The interpreter is given the absolute path: a bare name that starts with "-"
+  // ("-cprint('X')#.py", "--eval=...js") would be read as an option and run as code.
+  // python3 accepts "--" before the file too, but node would then resolve a bare name as
+  // a package; an absolute path works for both, for tsx through --import, and keeps
+  // tracebacks clean ("./" would show as /dir/./echo.py).
+  const script = abs;
   const ext = path.extname(abs).toLowerCase();
   const shown = rel(abs, cwd);
   if (ext === ".py") {

@@ -6,6 +6,7 @@ import type { DemoRuntime, DemoSpec } from "../demo/spec.js";
 import { initialState, reduce, type DemoState } from "../demo/state.js";
 import { readTracerEvents } from "../demo/traced-process.js";
 import { nodePreload, pythonTracer } from "../demo/tracer-files.js";
+import { escapeTerminal } from "../text/escape.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
 import { readSocketTable } from "../kernel/table.js";
 import type { SocketRow } from "../kernel/types.js";
@@ -49,7 +50,7 @@ export function liveRuntimeFor(file: string): DemoRuntime | undefined {
 
 export function verifySource(opts: VerifyLiveOptions): LiveSource {
   return {
-    title: `Checking ${opts.exercise.id}: ${path.basename(opts.file)}`,
+    title: `Checking ${opts.exercise.id}: ${escapeTerminal(path.basename(opts.file))}`,
     interactive: false,
     steppable: false,
     restartLabel: "check again",
@@ -102,7 +103,7 @@ class VerifyLiveRun implements LiveRun {
     private readonly opts: VerifyLiveOptions,
     private readonly onEvent: (ev: DemoEvent) => void,
   ) {
-    const base = path.basename(opts.file);
+    const base = escapeTerminal(path.basename(opts.file));
     const spec: DemoSpec = {
       id: `verify-${opts.exercise.id}`,
       title: `Checking ${opts.exercise.id}`,
@@ -127,8 +128,10 @@ class VerifyLiveRun implements LiveRun {
     this.onEvent(ev);
   }
 
+  /** A line in the checker's pane; it may quote the learner's program (a command line, a detail), so it is escaped. */
   private say(text: string, stream: "stdout" | "stderr" = "stdout"): void {
-    this.publish({ type: "output", proc: CHECKER, stream, text: text.endsWith("\n") ? text : text + "\n", t: Date.now() });
+    const safe = escapeTerminal(text.replace(/\n$/, ""));
+    this.publish({ type: "output", proc: CHECKER, stream, text: safe + "\n", t: Date.now() });
   }
 
   /** The learner's program, started through the tracer; its events go to the left pane. */
@@ -142,7 +145,7 @@ class VerifyLiveRun implements LiveRun {
     });
     if (p.pid > 0) {
       this.learnerPids.add(p.pid);
-      this.publish({ type: "spawn", proc: YOUR_PROGRAM, pid: p.pid, t: Date.now(), runtime: this.opts.runtime, file: path.basename(this.opts.file) });
+      this.publish({ type: "spawn", proc: YOUR_PROGRAM, pid: p.pid, t: Date.now(), runtime: this.opts.runtime, file: escapeTerminal(path.basename(this.opts.file)) });
       void this.reportExit(p);
     }
     return p;
