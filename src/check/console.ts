@@ -4,6 +4,7 @@ import { OUTPUT_ESCAPE } from "./output.js";
 import { formatCheck } from "./report.js";
 import type { HarnessEvent, ProgramEnv } from "./types.js";
 import { DEFAULT_LIMITS } from "./program.js";
+import { onCleanup } from "../util/cleanup.js";
 import type { Styler } from "../util/style.js";
 
 /**
@@ -26,13 +27,21 @@ export class LiveConsole {
   private spinning = "";
   private frame = 0;
   private outputLines = 0;
+  private readonly unregister: () => void;
 
   constructor(
     private out: NodeJS.WriteStream,
     private s: Styler,
     private width: number,
     private tty: boolean,
-  ) {}
+  ) {
+    // Ctrl-C (or any signal) before the end: the spinner line goes, a line says why the
+    // report is missing, and the shell's prompt starts on a line of its own.
+    this.unregister = onCleanup(() => {
+      this.stopSpinner();
+      this.out.write(`${this.s.yellow("Cancelled")}: the checks were stopped before the end; nothing was recorded.\n`);
+    });
+  }
 
   private clear(): void {
     if (this.spinning && this.tty) this.out.write("\r\x1b[K");
@@ -86,6 +95,7 @@ export class LiveConsole {
   };
 
   finish(): void {
+    this.unregister();
     this.stopSpinner();
   }
 }
