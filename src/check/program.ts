@@ -1,13 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
 import { onCleanup } from "../util/cleanup.js";
+import { guardGroup, type Guardian } from "./guardian.js";
 import { LineSplitter, type SplitLine } from "./output.js";
 import { groupCpuMs, groupMembers, groupSockets, type KernelSocket } from "./procnet.js";
 
 /**
  * The learner's program, as the checks see it: started in its own process group
  * (so everything it starts dies with it), its output captured within bounds, and
- * killed as a group at the end, on Ctrl-C, or when the checker itself is terminated.
+ * killed as a group at the end, on Ctrl-C, or when the checker itself is terminated
+ * (by a signal it can catch: clean-up; by `kill -9`: the group's guardian, guardian.ts).
  */
 
 export interface LaunchCommand {
@@ -108,6 +110,7 @@ export class LearnerProgram implements RunningProgram {
   private linesShown = 0;
   private hiddenBytes = 0;
   private removeCleanup: () => void;
+  private guardian: Guardian;
   private killed = false;
 
   constructor(
@@ -126,8 +129,10 @@ export class LearnerProgram implements RunningProgram {
       trace.onEvents(this.child.stdio[3] as Readable);
     }
     this.pid = this.child.pid ?? -1;
-    // Registered before anything can fail: a signal to the checker kills the group.
+    // Registered before anything can fail: a signal to the checker kills the group,
+    // and if the checker dies without a chance to (kill -9), the guardian does.
     this.removeCleanup = onCleanup(() => this.killGroup("SIGKILL"));
+    this.guardian = this.pid > 0 ? guardGroup(this.pid) : { release: () => undefined };
     this.child.stdout!.on("data", (d: Buffer) => this.take("stdout", d));
     this.child.stderr!.on("data", (d: Buffer) => this.take("stderr", d));
     this.child.on("error", (err: NodeJS.ErrnoException) => {
@@ -292,6 +297,9 @@ export class LearnerProgram implements RunningProgram {
     }
     this.child.stdout?.destroy();
     this.child.stderr?.destroy();
+    // The group is empty: nothing left to guard. (If a member survived 1 s of SIGKILLs, the
+    // guardian stays: it kills the group again when the tutor exits.)
+    if (this.pid <= 0 || groupMembers(this.pid).length === 0) this.guardian.release();
     this.removeCleanup();
   }
 }
