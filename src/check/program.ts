@@ -49,6 +49,9 @@ export interface OutputLimits {
  * `verify --live`: start the program through a demo tracer instead (same process
  * group, same output capture), with the tracer's event pipe on fd 3 and its
  * control pipe on fd 4, which is also the lifeline: it closes if the tutor dies.
+ * The events are handed to `onEvents` (the view) and kept nowhere else: the tracer
+ * runs inside the learner's program, which can forge them, so by construction no
+ * ProgramView method and so no check can see them.
  */
 export interface TraceHook {
   file: string;
