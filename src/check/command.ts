@@ -49,14 +49,14 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
   }
   if (!isFile) throw new LaunchProblem(`'${file}' is not a file. Give the program's file, e.g. 'echo.py'.`, true);
   const dir = path.dirname(abs);
+  const ext = path.extname(abs).toLowerCase();
+  const shown = rel(abs, cwd);
   // The interpreter is given the absolute path: a bare name that starts with "-"
   // ("-cprint('X')#.py", "--eval=...js") would be read as an option and run as code.
   // python3 accepts "--" before the file too, but node would then resolve a bare name as
   // a package; an absolute path works for both, for tsx through --import, and keeps
   // tracebacks clean ("./" would show as /dir/./echo.py).
   const script = abs;
-  const ext = path.extname(abs).toLowerCase();
-  const shown = rel(abs, cwd);
   if (ext === ".py") {
     const python = which("python3", env);
     if (!python) {

@@ -85,6 +85,15 @@ describe("verify shows the program's text escaped", { concurrency: 4 }, () => {
     assert.match(out, / {2}\| RuntimeError: crashed: \\x1b\[2J\\x1b\]0;PWNED-TITLE\\x07/, "the excerpt, escaped");
   });
 
+  it("usage errors quote a hostile file or exercise name escaped", async () => {
+    const dir = scratch("st-out-");
+    for (const args of [["verify", "tcp-echo", "\x1b]0;X\x07\u202emissing.py"], ["verify", "\x1b[2Jtcp-echo", "x.py"], ["verify", "tcp-echo", "a.py", "\x1b[2J"]]) {
+      const r = await runRaw(args, dir, {});
+      assert.equal(r.code, 2, r.stderr.toString());
+      assert.match(assertTerminalSafe(r.stderr, `stderr of ${JSON.stringify(args)}`), /\\x1b/);
+    }
+  });
+
   it("--json: no raw control character in the data either", async () => {
     const { dir, name } = hostileCopy();
     const r = await runRaw(["verify", "tcp-echo", name, "--json"], dir, { HOSTILE: "crash" });
