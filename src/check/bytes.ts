@@ -109,9 +109,3 @@ export function asciiUpper(buf: Uint8Array): Buffer {
   }
   return out;
 }
-
-/** Printable text for a terminal: control characters (escape sequences!) shown escaped. */
-export function safeLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}

@@ -2,14 +2,18 @@ import { accessSync, constants, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { escapeTerminal } from "../text/escape.js";
 import { closest } from "../util/suggest.js";
 import { which } from "../util/which.js";
 import type { LaunchCommand } from "./program.js";
 
-/** Why a file cannot be run; `usage` problems exit 2 (the learner typed something wrong). */
+/**
+ * Why a file cannot be run; `usage` problems exit 2 (the learner typed something wrong).
+ * The message quotes file names, which may hold anything: it is escaped for a terminal.
+ */
 export class LaunchProblem extends Error {
   constructor(message: string, readonly usage: boolean) {
-    super(message);
+    super(escapeTerminal(message));
     this.name = "LaunchProblem";
   }
 }
@@ -45,9 +49,14 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
   }
   if (!isFile) throw new LaunchProblem(`'${file}' is not a file. Give the program's file, e.g. 'echo.py'.`, true);
   const dir = path.dirname(abs);
-  const base = path.basename(abs);
   const ext = path.extname(abs).toLowerCase();
   const shown = rel(abs, cwd);
+  // The interpreter is given the absolute path: a bare name that starts with "-"
+  // ("-cprint('X')#.py", "--eval=...js") would be read as an option and run as code.
+  // python3 accepts "--" before the file too, but node would then resolve a bare name as
+  // a package; an absolute path works for both, for tsx through --import, and keeps
+  // tracebacks clean ("./" would show as /dir/./echo.py).
+  const script = abs;
   if (ext === ".py") {
     const python = which("python3", env);
     if (!python) {
@@ -57,13 +66,13 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
         false,
       );
     }
-    return { file: python, args: [base], cwd: dir, display: `python3 ${shown}` };
+    return { file: python, args: [script], cwd: dir, display: `python3 ${shown}` };
   }
-  if (NODE_EXT.has(ext)) return { file: process.execPath, args: [base], cwd: dir, display: `node ${shown}` };
+  if (NODE_EXT.has(ext)) return { file: process.execPath, args: [script], cwd: dir, display: `node ${shown}` };
   if (TS_EXT.has(ext)) {
     const loader = tsxLoaderUrl();
     if (!loader) throw new LaunchProblem("cannot find tsx (a dependency of socket-tutor) to run a .ts file; reinstall socket-tutor, or compile to .js and verify that", false);
-    return { file: process.execPath, args: ["--import", loader, base], cwd: dir, display: `tsx ${shown}` };
+    return { file: process.execPath, args: ["--import", loader, script], cwd: dir, display: `tsx ${shown}` };
   }
   try {
     accessSync(abs, constants.X_OK);

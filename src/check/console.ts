@@ -1,7 +1,10 @@
-import { safeLine } from "./bytes.js";
+import { escapeTerminal } from "../text/escape.js";
+import { truncate } from "../text/width.js";
+import { OUTPUT_ESCAPE } from "./output.js";
 import { formatCheck } from "./report.js";
 import type { HarnessEvent, ProgramEnv } from "./types.js";
 import { DEFAULT_LIMITS } from "./program.js";
+import { onCleanup } from "../util/cleanup.js";
 import type { Styler } from "../util/style.js";
 
 /**
@@ -15,7 +18,7 @@ const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "
 export function envLine(env: ProgramEnv): string {
   return (["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const)
     .filter((k) => env[k] !== undefined)
-    .map((k) => `${k}=${/\s/.test(env[k]!) ? `'${env[k]}'` : env[k]}`)
+    .map((k) => `${k}=${escapeTerminal(/\s/.test(env[k]!) ? `'${env[k]}'` : env[k]!)}`)
     .join(" ");
 }
 
@@ -24,13 +27,21 @@ export class LiveConsole {
   private spinning = "";
   private frame = 0;
   private outputLines = 0;
+  private readonly unregister: () => void;
 
   constructor(
     private out: NodeJS.WriteStream,
     private s: Styler,
     private width: number,
     private tty: boolean,
-  ) {}
+  ) {
+    // Ctrl-C (or any signal) before the end: the spinner line goes, a line says why the
+    // report is missing, and the shell's prompt starts on a line of its own.
+    this.unregister = onCleanup(() => {
+      this.stopSpinner();
+      this.out.write(`${this.s.yellow("Cancelled")}: the checks were stopped before the end; nothing was recorded.\n`);
+    });
+  }
 
   private clear(): void {
     if (this.spinning && this.tty) this.out.write("\r\x1b[K");
@@ -46,7 +57,8 @@ export class LiveConsole {
   private draw(): void {
     if (!this.spinning) return;
     const text = `${FRAMES[this.frame++ % FRAMES.length]} ${this.spinning}`;
-    this.out.write(`\r\x1b[K${this.s.dim(text.length > this.width - 1 ? text.slice(0, this.width - 2) + "…" : text)}`);
+    // One row, whatever the check's name: a wrapped spinner line could not be cleared.
+    this.out.write(`\r\x1b[K${this.s.dim(truncate(escapeTerminal(text), this.width - 1))}`);
   }
 
   handle = (e: HarnessEvent): void => {
@@ -54,7 +66,7 @@ export class LiveConsole {
       case "start":
         this.clear();
         this.outputLines = 0;
-        this.out.write(`${this.s.dim("Running")} ${e.command.display} ${this.s.dim(`in ${e.command.cwd}`)}\n${this.s.dim(`with ${envLine(e.env) || "(no variables)"}`)}\n`);
+        this.out.write(`${this.s.dim("Running")} ${escapeTerminal(e.command.display)} ${this.s.dim(`in ${escapeTerminal(e.command.cwd)}`)}\n${this.s.dim(`with ${envLine(e.env) || "(no variables)"}`)}\n`);
         this.draw();
         break;
       case "check-start":
@@ -70,7 +82,8 @@ export class LiveConsole {
         this.clear();
         this.outputLines++;
         const prefix = e.line.stream === "stderr" ? this.s.yellow("[your program]") : this.s.dim("[your program]");
-        this.out.write(`${prefix} ${safeLine(e.line.text)}\n`);
+        // Escaped where it was decoded (output.ts); once more here, at the terminal, costs little.
+        this.out.write(`${prefix} ${escapeTerminal(e.line.text, OUTPUT_ESCAPE)}\n`);
         this.draw();
         break;
       }
@@ -82,6 +95,7 @@ export class LiveConsole {
   };
 
   finish(): void {
+    this.unregister();
     this.stopSpinner();
   }
 }

@@ -1,4 +1,5 @@
 import { see } from "./lessons.js";
+import { displayLine } from "./output.js";
 import type { ExitInfo, ProgramView } from "./program.js";
 import type { ProgramEnv } from "./types.js";
 
@@ -9,13 +10,21 @@ export function describeExit(e: ExitInfo): string {
   return `exited with code ${e.code}`;
 }
 
-/** The last lines of stderr, indented, or a note that there was none. */
+/** The last lines of stderr, escaped and cut like output lines (see output.ts), indented; or a note that there was none. */
 export function stderrExcerpt(p: ProgramView, maxLines = 12): string {
-  const text = p.stderrTail().replace(/\s+$/, "");
-  if (!text) return "It printed nothing on stderr.";
-  const lines = text.split("\n");
-  const shown = lines.slice(-maxLines);
-  return [`Its stderr${lines.length > maxLines ? ` (last ${maxLines} lines)` : ""}:`, ...shown.map((l) => `  | ${l}`)].join("\n");
+  const bytes = p.stderrTailBytes();
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x20 || bytes[end - 1] === 0x09)) end--;
+  if (end === 0) return "It printed nothing on stderr.";
+  const lines: Buffer[] = [];
+  for (let start = 0; start <= end; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const stop = nl < 0 || nl > end ? end : nl;
+    lines.push(bytes.subarray(start, stop));
+    start = stop + 1;
+  }
+  const shown = lines.slice(-maxLines).map((l) => `  | ${displayLine(l)}`);
+  return [`Its stderr${lines.length > maxLines ? ` (last ${maxLines} lines)` : ""}:`, ...shown].join("\n");
 }
 
 /** Known error texts (Python and Node wordings) and what they usually mean here. */

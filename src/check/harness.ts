@@ -1,6 +1,7 @@
 import { describeExit, exitStory, seconds } from "./diagnose.js";
 import { LoopbackPeer, type Peer } from "./peer.js";
 import { procAvailable } from "./procnet.js";
+import { sweepStaleDirs } from "./tempdirs.js";
 import { autoTimeScale } from "./timing.js";
 import { DEFAULT_LIMITS, spawnLauncher, type LaunchCommand, type Launcher, type OutputLimits, type ProgramView, type RunningProgram } from "./program.js";
 import { NotRun, SetupProblem, type CheckContext, type CheckResult, type ExerciseChecker, type HarnessEvent, type Outcome, type ProgramEnv, type VerifyReport } from "./types.js";
@@ -75,6 +76,8 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
   const launcher = opts.launcher ?? spawnLauncher;
   const notes: string[] = [];
   const results: CheckResult[] = [];
+  // Folders left by a tutor that was killed (-9) before it could remove them.
+  sweepStaleDirs();
   let prepared: Awaited<ReturnType<ExerciseChecker["prepare"]>>;
   try {
     prepared = await checker.prepare();

@@ -6,6 +6,7 @@ import type { DemoRuntime, DemoSpec } from "../demo/spec.js";
 import { initialState, reduce, type DemoState } from "../demo/state.js";
 import { readTracerEvents } from "../demo/traced-process.js";
 import { nodePreload, pythonTracer } from "../demo/tracer-files.js";
+import { escapeTerminal } from "../text/escape.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
 import { t } from "../text/catalog.js";
 import { readSocketTable } from "../kernel/table.js";
@@ -50,7 +51,7 @@ export function liveRuntimeFor(file: string): DemoRuntime | undefined {
 
 export function verifySource(opts: VerifyLiveOptions): LiveSource {
   return {
-    title: `Checking ${opts.exercise.id}: ${path.basename(opts.file)}`,
+    title: `Checking ${opts.exercise.id}: ${escapeTerminal(path.basename(opts.file))}`,
     interactive: false,
     steppable: false,
     restartLabel: t("live.restart.check"),
@@ -103,7 +104,7 @@ class VerifyLiveRun implements LiveRun {
     private readonly opts: VerifyLiveOptions,
     private readonly onEvent: (ev: DemoEvent) => void,
   ) {
-    const base = path.basename(opts.file);
+    const base = escapeTerminal(path.basename(opts.file));
     const spec: DemoSpec = {
       id: `verify-${opts.exercise.id}`,
       title: `Checking ${opts.exercise.id}`,
@@ -128,8 +129,10 @@ class VerifyLiveRun implements LiveRun {
     this.onEvent(ev);
   }
 
+  /** A line in the checker's pane; it may quote the learner's program (a command line, a detail), so it is escaped. */
   private say(text: string, stream: "stdout" | "stderr" = "stdout"): void {
-    this.publish({ type: "output", proc: CHECKER, stream, text: text.endsWith("\n") ? text : text + "\n", t: Date.now() });
+    const safe = escapeTerminal(text.replace(/\n$/, ""));
+    this.publish({ type: "output", proc: CHECKER, stream, text: safe + "\n", t: Date.now() });
   }
 
   /** The learner's program, started through the tracer; its events go to the left pane. */
@@ -139,15 +142,28 @@ class VerifyLiveRun implements LiveRun {
       file: this.opts.interpreter,
       args: program,
       env: { SOCKET_TUTOR_TRACE_MODE: "run", PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" },
-      onEvents: (stream) => readTracerEvents(stream, YOUR_PROGRAM, (ev) => this.publish(ev)),
+      // The tracer runs inside the learner's program, which can forge these events: they
+      // go to the view only. The checks see the program through ProgramView, which has
+      // no events, and judge it by real sockets and the kernel's table alone.
+      onEvents: (stream) => readTracerEvents(stream, YOUR_PROGRAM, (ev) => this.publish(ev), (n) => this.tooManyEvents(n)),
     });
     if (p.pid > 0) {
       this.learnerPids.add(p.pid);
-      this.publish({ type: "spawn", proc: YOUR_PROGRAM, pid: p.pid, t: Date.now(), runtime: this.opts.runtime, file: path.basename(this.opts.file) });
+      this.publish({ type: "spawn", proc: YOUR_PROGRAM, pid: p.pid, t: Date.now(), runtime: this.opts.runtime, file: escapeTerminal(path.basename(this.opts.file)) });
       void this.reportExit(p);
     }
     return p;
   };
+
+  private droppedEvents = 0;
+
+  /** Said once per run: the view is missing some of the program's calls (the checks are not). */
+  private tooManyEvents(n: number): void {
+    if (this.droppedEvents === 0) {
+      this.publish({ type: "note", level: "warn", text: "Your program reported calls faster than the view shows them: some are left out here (the checks do not use them).", t: Date.now() });
+    }
+    this.droppedEvents += n;
+  }
 
   private async reportExit(p: LearnerProgram): Promise<void> {
     for (;;) {

@@ -1,9 +1,7 @@
 import dgram from "node:dgram";
-import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { onCleanup } from "../util/cleanup.js";
+import { privateDir } from "./tempdirs.js";
 
 /**
  * A port that is free right now: the kernel picks one (bind to port 0), we close
@@ -33,24 +31,8 @@ export function freeUdpPort(host: string): Promise<number> {
   });
 }
 
-/** A fresh private folder (mode 0700) for a Unix socket; removed by the returned function. */
+/** A fresh private folder (mode 0700, its owner named, see tempdirs.ts) for a Unix socket; removed by the returned function. */
 export function privateSocketPath(name = "echo.sock"): { path: string; cleanup: () => void } {
-  // os.tmpdir() keeps the path short: sun_path holds only 108 bytes.
-  const dir = mkdtempSync(path.join(os.tmpdir(), "socket-tutor-"));
-  const remove = (): void => {
-    try {
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // best effort; it is in the temp folder
-    }
-  };
-  // Also when the checker is killed by a signal before its own clean-up runs.
-  const unregister = onCleanup(remove);
-  return {
-    path: path.join(dir, name),
-    cleanup: () => {
-      unregister();
-      remove();
-    },
-  };
+  const d = privateDir();
+  return { path: path.join(d.dir, name), cleanup: d.remove };
 }

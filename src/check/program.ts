@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
 import { onCleanup } from "../util/cleanup.js";
+import { guardGroup, type Guardian } from "./guardian.js";
+import { LineSplitter, type SplitLine } from "./output.js";
 import { groupCpuMs, groupMembers, groupSockets, type KernelSocket } from "./procnet.js";
 
 /**
  * The learner's program, as the checks see it: started in its own process group
  * (so everything it starts dies with it), its output captured within bounds, and
- * killed as a group at the end, on Ctrl-C, or when the checker itself is terminated.
+ * killed as a group at the end, on Ctrl-C, or when the checker itself is terminated
+ * (by a signal it can catch: clean-up; by `kill -9`: the group's guardian, guardian.ts).
  */
 
 export interface LaunchCommand {
@@ -29,6 +32,7 @@ export type OutputStream = "stdout" | "stderr";
 
 export interface OutputLine {
   stream: OutputStream;
+  /** One line, decoded and escaped for a terminal (see output.ts), without its newline. */
   text: string;
 }
 
@@ -45,6 +49,9 @@ export interface OutputLimits {
  * `verify --live`: start the program through a demo tracer instead (same process
  * group, same output capture), with the tracer's event pipe on fd 3 and its
  * control pipe on fd 4, which is also the lifeline: it closes if the tutor dies.
+ * The events are handed to `onEvents` (the view) and kept nowhere else: the tracer
+ * runs inside the learner's program, which can forge them, so by construction no
+ * ProgramView method and so no check can see them.
  */
 export interface TraceHook {
   file: string;
@@ -54,8 +61,6 @@ export interface TraceHook {
 }
 
 export const DEFAULT_LIMITS: OutputLimits = { maxLines: 200, maxStdoutBytes: 1 << 20, stderrTailBytes: 8192 };
-
-const MAX_LINE_CHARS = 400;
 
 /** What checks may ask of the program; a traced process in the live view could offer the same. */
 export interface ProgramView {
@@ -67,8 +72,10 @@ export interface ProgramView {
   /** Raw stdout so far (the first maxStdoutBytes). */
   stdout(): Buffer;
   stdoutTruncated(): boolean;
-  /** The last few KiB of stderr, as text. */
+  /** The last few KiB of stderr as raw text, for matching known errors only: never shown as is. */
   stderrTail(): string;
+  /** The same as bytes, starting at a line (for display through output.ts). */
+  stderrTailBytes(): Buffer;
   /** CPU time used by the whole group so far, ms (undefined where unknown). */
   cpuMs(): number | undefined;
   /** True if the kernel has a member of the group running or ready to run (not waiting). */
@@ -102,10 +109,11 @@ export class LearnerProgram implements RunningProgram {
   private stdoutBytes = 0;
   private stdoutCut = false;
   private stderrBuf = Buffer.alloc(0);
-  private partial: Record<OutputStream, string> = { stdout: "", stderr: "" };
+  private lines: Record<OutputStream, LineSplitter> = { stdout: new LineSplitter(), stderr: new LineSplitter() };
   private linesShown = 0;
   private hiddenBytes = 0;
   private removeCleanup: () => void;
+  private guardian: Guardian;
   private killed = false;
 
   constructor(
@@ -124,8 +132,10 @@ export class LearnerProgram implements RunningProgram {
       trace.onEvents(this.child.stdio[3] as Readable);
     }
     this.pid = this.child.pid ?? -1;
-    // Registered before anything can fail: a signal to the checker kills the group.
+    // Registered before anything can fail: a signal to the checker kills the group,
+    // and if the checker dies without a chance to (kill -9), the guardian does.
     this.removeCleanup = onCleanup(() => this.killGroup("SIGKILL"));
+    this.guardian = this.pid > 0 ? guardGroup(this.pid) : { release: () => undefined };
     this.child.stdout!.on("data", (d: Buffer) => this.take("stdout", d));
     this.child.stderr!.on("data", (d: Buffer) => this.take("stderr", d));
     this.child.on("error", (err: NodeJS.ErrnoException) => {
@@ -168,31 +178,33 @@ export class LearnerProgram implements RunningProgram {
         this.stdoutBytes += keep.length;
         if (keep.length < data.length) this.stdoutCut = true;
       } else this.stdoutCut = true;
-    } else {
-      const joined = Buffer.concat([this.stderrBuf, data]);
-      this.stderrBuf = joined.length > this.limits.stderrTailBytes ? joined.subarray(joined.length - this.limits.stderrTailBytes) : joined;
-    }
+    } else this.keepStderr(data);
     if (this.linesShown >= this.limits.maxLines) {
       this.hiddenBytes += data.length;
       return;
     }
-    // Lines are cut at MAX_LINE_CHARS so one endless line cannot fill memory either.
-    let text = this.partial[stream] + data.toString("utf8");
-    const lines = text.split("\n");
-    text = lines.pop()!;
-    if (text.length > MAX_LINE_CHARS) {
-      lines.push(text.slice(0, MAX_LINE_CHARS) + " …");
-      text = "";
+    for (const line of this.lines[stream].push(data)) this.show(stream, line);
+  }
+
+  /** Keeps the last stderrTailBytes, from the start of a line when one begins inside them. */
+  private keepStderr(data: Buffer): void {
+    const max = this.limits.stderrTailBytes;
+    if (this.stderrBuf.length + data.length <= max) {
+      this.stderrBuf = Buffer.concat([this.stderrBuf, data]);
+      return;
     }
-    this.partial[stream] = text;
-    for (const line of lines) {
-      if (this.linesShown >= this.limits.maxLines) {
-        this.hiddenBytes += Buffer.byteLength(line) + 1;
-        continue;
-      }
-      this.linesShown++;
-      this.onOutput({ stream, text: line.length > MAX_LINE_CHARS ? line.slice(0, MAX_LINE_CHARS) + " …" : line });
+    const joined = Buffer.concat([this.stderrBuf.subarray(Math.max(0, this.stderrBuf.length + data.length - max)), data.subarray(Math.max(0, data.length - max))]);
+    const nl = joined.indexOf(0x0a);
+    this.stderrBuf = nl >= 0 && nl < joined.length - 1 ? joined.subarray(nl + 1) : joined;
+  }
+
+  private show(stream: OutputStream, line: SplitLine): void {
+    if (this.linesShown >= this.limits.maxLines) {
+      this.hiddenBytes += line.bytes;
+      return;
     }
+    this.linesShown++;
+    this.onOutput({ stream, text: line.text });
   }
 
   /** Output still held back: the last unterminated line, and how much was not shown. */
@@ -203,12 +215,8 @@ export class LearnerProgram implements RunningProgram {
 
   private flushPartial(): void {
     for (const stream of ["stdout", "stderr"] as const) {
-      const rest = this.partial[stream];
-      this.partial[stream] = "";
-      if (rest && this.linesShown < this.limits.maxLines) {
-        this.linesShown++;
-        this.onOutput({ stream, text: rest });
-      } else if (rest) this.hiddenBytes += Buffer.byteLength(rest);
+      const rest = this.lines[stream].flush();
+      if (rest !== undefined) this.show(stream, rest);
     }
   }
 
@@ -241,6 +249,10 @@ export class LearnerProgram implements RunningProgram {
 
   stderrTail(): string {
     return this.stderrBuf.toString("utf8");
+  }
+
+  stderrTailBytes(): Buffer {
+    return this.stderrBuf;
   }
 
   cpuMs(): number | undefined {
@@ -288,6 +300,9 @@ export class LearnerProgram implements RunningProgram {
     }
     this.child.stdout?.destroy();
     this.child.stderr?.destroy();
+    // The group is empty: nothing left to guard. (If a member survived 1 s of SIGKILLs, the
+    // guardian stays: it kills the group again when the tutor exits.)
+    if (this.pid <= 0 || groupMembers(this.pid).length === 0) this.guardian.release();
     this.removeCleanup();
   }
 }

@@ -1,3 +1,4 @@
+import { lstatSync } from "node:fs";
 import net from "node:net";
 import dgram from "node:dgram";
 import { crashHints, describeExit, seconds, stderrExcerpt } from "./diagnose.js";
@@ -101,7 +102,7 @@ export async function waitReady(ctx: CheckContext, program: ProgramView, target:
     const elapsed = Date.now() - start;
     if (elapsed >= timeoutMs) return { ready: false, ms: elapsed };
     // Bound to the wrong port, family or protocol: clear after a second, no need to wait 5.
-    if (kernel && elapsed >= 1000 && i % 10 === 0 && explainSockets(program.sockets(), target).length > 0) return { ready: false, ms: elapsed };
+    if (elapsed >= 1000 && i % 10 === 0 && (explainPath(target).length > 0 || (kernel && explainSockets(program.sockets(), target).length > 0))) return { ready: false, ms: elapsed };
     // Fast at first (a program is usually up in 50–300 ms), gentler later.
     await Promise.race([ctx.sleep(elapsed < 1000 ? 10 : 50), program.waitExit(elapsed < 1000 ? 10 : 50)]);
   }
@@ -124,7 +125,7 @@ export function explainNotReady(program: ProgramView, target: Target, ctx: Check
   }
   const sockets = program.sockets();
   const lines = [`Nothing was ${verb} on ${where} after ${seconds(r.ms)}; your program is still running.`];
-  const explained = explainSockets(sockets, target);
+  const explained = [...explainPath(target), ...explainSockets(sockets, target)];
   if (explained.length) lines.push(...explained);
   else if (sockets.length === 0 && ctx.readiness === "kernel") {
     lines.push("It has no socket open at all: is it stuck before socket() and bind()?");
@@ -140,6 +141,27 @@ export function explainNotReady(program: ProgramView, target: Target, ctx: Check
     lines.push(`Its sockets: ${sockets.map(describeSocket).join("; ")}.`);
   }
   return lines.join("\n");
+}
+
+/**
+ * unix-echo: what is at SOCKET_PATH when it is not a socket. The checker made the
+ * folder and left the path free, so anything there came from the learner's program.
+ */
+export function explainPath(target: Target): string[] {
+  if (target.kind !== "unix") return [];
+  let kind: string;
+  try {
+    const st = lstatSync(target.path);
+    if (st.isSocket()) return [];
+    kind = st.isDirectory() ? "a directory (a folder)" : st.isFile() ? "a regular file, not a socket" : st.isSymbolicLink() ? "a symbolic link, not a socket" : st.isFIFO() ? "a named pipe (FIFO), not a socket" : "not a socket";
+  } catch {
+    return [];
+  }
+  const made = kind.startsWith("a directory") ? "Your program created it (os.makedirs? mkdir?)" : "Your program created it";
+  return [
+    `SOCKET_PATH (${target.path}) is ${kind}. ${made}, so there was nothing the checker could connect to. ` +
+      `bind() creates the socket file itself: create nothing at that path, bind an AF_UNIX SOCK_STREAM socket to it and call listen() (${see("address-families")}).`,
+  ];
 }
 
 function familyName(addr: string): string {

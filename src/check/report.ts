@@ -1,7 +1,15 @@
+import { escapeTerminal } from "../text/escape.js";
 import { wrap, type Styler } from "../util/style.js";
 import type { CheckResult, VerifyReport } from "./types.js";
 
-/** The report in words (for a terminal or a log) and as JSON (for editors and scripts). */
+/**
+ * The report in words (for a terminal or a log) and as JSON (for editors and scripts).
+ * A detail quotes the learner's program (its stderr, paths it bound) and the checks
+ * escape those where they quote them; the report escapes every piece once more on the
+ * way out, so nothing a checker forgot can reach a terminal (escaping is idempotent).
+ */
+
+const safe = (text: string): string => escapeTerminal(text, { keepNewlines: true });
 
 export interface JsonReport {
   exercise: string;
@@ -14,11 +22,12 @@ export function jsonReport(r: VerifyReport): JsonReport {
   return {
     exercise: r.exercise,
     passed: r.passed,
-    checks: r.checks.map((c) => ({ name: c.name, passed: c.passed, detail: [c.detail, c.hint ? `Hint: ${c.hint}.` : ""].filter(Boolean).join("\n") })),
+    checks: r.checks.map((c) => ({ name: safe(c.name), passed: c.passed, detail: safe([c.detail, c.hint ? `Hint: ${c.hint}.` : ""].filter(Boolean).join("\n")) })),
   };
 }
 
-export function formatCheck(c: CheckResult, s: Styler, width: number, opts: { stderrShownAbove?: boolean } = {}): string {
+export function formatCheck(raw: CheckResult, s: Styler, width: number, opts: { stderrShownAbove?: boolean } = {}): string {
+  const c: CheckResult = { ...raw, name: safe(raw.name), detail: safe(raw.detail), ...(raw.hint !== undefined ? { hint: safe(raw.hint) } : {}) };
   const mark = c.passed ? s.green("✓") : c.skipped ? s.dim("–") : s.red("✗");
   const time = c.ms >= 50 && !c.skipped ? s.dim(`  ${c.ms < 1000 ? `${c.ms} ms` : `${(c.ms / 1000).toFixed(1)} s`}`) : "";
   if (c.skipped) return s.dim(`${mark} ${c.name} (${c.detail})`);
@@ -33,7 +42,7 @@ export function formatCheck(c: CheckResult, s: Styler, width: number, opts: { st
 
 export function formatSummary(r: VerifyReport, s: Styler, width: number, marked: boolean): string {
   const lines: string[] = [];
-  for (const n of r.notes) lines.push(s.yellow(wrap(`Note: ${n}`, width, "      ")));
+  for (const n of r.notes) lines.push(s.yellow(wrap(`Note: ${safe(n)}`, width, "      ")));
   if (r.hiddenOutputBytes > 0) lines.push(s.dim(`[your program] … ${formatBytes(r.hiddenOutputBytes)} more output not shown`));
   const total = r.checks.length;
   const passed = r.checks.filter((c) => c.passed).length;

@@ -11,6 +11,7 @@ import { SetupProblem, type VerifyReport } from "../check/types.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
 import { requireExercise } from "../exercises/files.js";
 import { updateProgress } from "../progress/store.js";
+import { escapeTerminal } from "../text/escape.js";
 import { onCleanup } from "../util/cleanup.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
@@ -46,11 +47,12 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  const ex = requireExercise(positionals[0], "verify");
+  // No id holds a control character: escaped, a hostile name still fails, with a safe message.
+  const ex = requireExercise(positionals[0] === undefined ? undefined : escapeTerminal(positionals[0]), "verify");
   const file = positionals[1];
-  if (commandArgv && file) throw new UsageError(`give either a file ('${file}') or a command after --, not both`, "verify");
+  if (commandArgv && file) throw new UsageError(`give either a file ('${escapeTerminal(file)}') or a command after --, not both`, "verify");
   if (!commandArgv && !file) throw new UsageError(`which program? e.g. 'socket-tutor verify ${ex.id} ${ex.id}.py', or a command after --`, "verify");
-  if (positionals.length > 2) throw new UsageError(`one file at a time; extra arguments: ${positionals.slice(2).join(" ")} (to pass arguments, use: socket-tutor verify ${ex.id} -- <command> [args...])`, "verify");
+  if (positionals.length > 2) throw new UsageError(`one file at a time; extra arguments: ${escapeTerminal(positionals.slice(2).join(" "))} (to pass arguments, use: socket-tutor verify ${ex.id} -- <command> [args...])`, "verify");
   if (values.watch && values.json) throw new UsageError("--watch and --json do not go together: --json prints one report and exits", "verify");
   if (values.watch && !file) throw new UsageError("--watch needs a file to watch: socket-tutor verify <exercise> <file> --watch", "verify");
 
@@ -66,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!file) throw new UsageError("--live needs your program's file: socket-tutor verify <exercise> <file> --live", "verify");
     if (values.json || values.watch) throw new UsageError("--live does not go with --json or --watch", "verify");
     const { liveRuntimeFor } = await import("../check/live.js");
-    if (!liveRuntimeFor(file)) throw new UsageError(`--live traces Python (.py) and JavaScript (.js, .mjs, .cjs) programs; check '${file}' without --live`, "verify");
+    if (!liveRuntimeFor(file)) throw new UsageError(`--live traces Python (.py) and JavaScript (.js, .mjs, .cjs) programs; check '${escapeTerminal(file)}' without --live`, "verify");
   }
   const command = launch();
   if (values.live) return verifyLive(ex, path.resolve(file!), command);
@@ -166,6 +168,7 @@ function digest(file: string): string | undefined {
 async function watchLoop(ex: ExerciseInfo, file: string, command: LaunchCommand): Promise<number> {
   const s = makeStyle(colourEnabled());
   const name = path.basename(file);
+  const shownName = escapeTerminal(name);
   onCleanup(() => process.stdout.write(`\n${s.dim("Stopped watching.")}\n`));
   let last = digest(file);
   let current: { controller: AbortController; done: Promise<unknown> } | undefined;
@@ -174,9 +177,9 @@ async function watchLoop(ex: ExerciseInfo, file: string, command: LaunchCommand)
   const start = (): void => {
     const controller = new AbortController();
     const done = verifyOnce(ex, command, false, controller.signal)
-      .catch((err: unknown) => process.stderr.write(`socket-tutor: ${(err as Error).message}\n`))
+      .catch((err: unknown) => process.stderr.write(`socket-tutor: ${escapeTerminal((err as Error).message)}\n`))
       .then(() => {
-        if (!controller.signal.aborted) process.stdout.write(s.dim(`\nWatching ${name}: save it to check again (Ctrl-C to stop).\n`));
+        if (!controller.signal.aborted) process.stdout.write(s.dim(`\nWatching ${shownName}: save it to check again (Ctrl-C to stop).\n`));
       });
     current = { controller, done };
   };
@@ -189,7 +192,7 @@ async function watchLoop(ex: ExerciseInfo, file: string, command: LaunchCommand)
       current.controller.abort();
       await current.done;
     }
-    process.stdout.write(`\n${s.cyan(`── ${new Date().toLocaleTimeString()}: ${name} changed, checking again ──`)}\n`);
+    process.stdout.write(`\n${s.cyan(`── ${new Date().toLocaleTimeString()}: ${shownName} changed, checking again ──`)}\n`);
     start();
   };
 

@@ -4,6 +4,7 @@ import type { Readable, Writable } from "node:stream";
 import type { CallEvent, DemoEvent } from "./events.js";
 import type { DemoProcessSpec, DemoRuntime } from "./spec.js";
 import { TerminalDecoder } from "../text/escape.js";
+import { EVENT_LIMITS, RateBudget, sanitizeCall } from "./tracer-lines.js";
 
 /** How to run one demo program under its tracer. */
 export interface LaunchPlan {
@@ -23,30 +24,64 @@ export interface LaunchPlan {
   strace?: (argv: string[]) => { command: string; args: string[] };
 }
 
-/** One JSON line from a tracer's event pipe, as the call event of process `proc`; undefined if it is not one. */
+/**
+ * One JSON line from a tracer's event pipe, as the call event of process `proc`;
+ * undefined if it is not one. The line may be forged by the traced program: the event
+ * is rebuilt field by field, strings escaped and bounded (see tracer-lines.ts).
+ */
 export function parseTracerLine(line: string, proc: string): CallEvent | undefined {
+  if (line.length > EVENT_LIMITS.lineChars) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
   } catch {
     return undefined;
   }
-  return isCallEvent(parsed) ? { ...parsed, proc } : undefined;
+  return isCallEvent(parsed) ? sanitizeCall(parsed, proc) : undefined;
 }
 
-/** Reads a tracer's event pipe line by line (a line longer than 1 MiB is dropped). */
-export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: CallEvent) => void): void {
-  let buf = "";
+/**
+ * Reads a tracer's event pipe line by line, at a bounded cost whatever is written to
+ * it: a line longer than EVENT_LIMITS.lineChars is skipped to its newline (never held),
+ * and lines beyond the rate limits are dropped unparsed and counted (`onDropped`).
+ * Events are for the display only: nothing that decides a verdict reads them.
+ */
+export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: CallEvent) => void, onDropped?: (count: number) => void): void {
+  const lines = new RateBudget(EVENT_LIMITS.linesPerSecond);
+  const chars = new RateBudget(EVENT_LIMITS.charsPerSecond);
+  let held = "";
+  // Inside a line that grew past the limit: everything up to its newline is dropped.
+  let skipping = false;
   stream.setEncoding("utf8");
   stream.on("data", (chunk: string) => {
-    buf += chunk;
-    let nl: number;
-    while ((nl = buf.indexOf("\n")) >= 0) {
-      const ev = parseTracerLine(buf.slice(0, nl), proc);
-      buf = buf.slice(nl + 1);
+    let dropped = 0;
+    let start = 0;
+    for (let nl = chunk.indexOf("\n"); nl >= 0; nl = chunk.indexOf("\n", start)) {
+      const from = start;
+      const before = held;
+      held = "";
+      start = nl + 1;
+      if (skipping) {
+        skipping = false;
+        continue;
+      }
+      if (before.length + (nl - from) > EVENT_LIMITS.lineChars) continue;
+      const line = before + chunk.slice(from, nl);
+      if (!lines.take() || !chars.take(line.length)) {
+        dropped++;
+        continue;
+      }
+      const ev = parseTracerLine(line, proc);
       if (ev) onEvent(ev);
     }
-    if (buf.length > MAX_EVENT_LINE) buf = "";
+    if (!skipping && start < chunk.length) {
+      held += chunk.slice(start, start + EVENT_LIMITS.lineChars + 1);
+      if (held.length > EVENT_LIMITS.lineChars) {
+        held = "";
+        skipping = true;
+      }
+    }
+    if (dropped && onDropped) onDropped(dropped);
   });
 }
 
@@ -61,7 +96,6 @@ export function commandLine(plan: LaunchPlan): { cmd: string; args: string[] } {
   return { cmd: wrapped.command, args: wrapped.args };
 }
 
-const MAX_EVENT_LINE = 1 << 20;
 const PHASES = new Set(["pending", "start", "end"]);
 
 function isCallEvent(v: unknown): v is Omit<CallEvent, "proc"> {

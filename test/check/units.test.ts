@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
 import net from "node:net";
 import { describe, it } from "node:test";
-import { describeDifference, escapeBytes, firstDifference, patternBytes, safeLine, showBytes } from "../../src/check/bytes.js";
+import { describeDifference, escapeBytes, firstDifference, patternBytes, showBytes } from "../../src/check/bytes.js";
 import { LiveConsole } from "../../src/check/console.js";
+import { displayLine } from "../../src/check/output.js";
 import { programEnvironment } from "../../src/check/harness.js";
 import { decodeAddress, readInetTable, socketInodes, type InetSocket, type KernelSocket } from "../../src/check/procnet.js";
 import { covers, explainSockets, findBound } from "../../src/check/ready.js";
@@ -47,7 +48,7 @@ describe("bytes", () => {
   });
 
   it("terminal escape sequences in the learner's output are shown, not obeyed", () => {
-    assert.equal(safeLine("\x1b[2Jhi\x07"), "\\x1b[2Jhi\\x07");
+    assert.equal(displayLine(Buffer.from("\x1b[2Jhi\x07\u009b\u202e")), "\\x1b[2Jhi\\x07\\x9b\\u202e");
   });
 });
 

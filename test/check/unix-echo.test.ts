@@ -20,6 +20,17 @@ describe("unix-echo", { concurrency: 4 }, () => {
       check: /256 KiB/,
       detail: [/got \d+ of 262144 bytes back, then the connection closed/, /recv\(\) once per connection/],
     },
+    {
+      file: "unix-echo/dir-at-path.py",
+      check: /^starts and listens on SOCKET_PATH/,
+      detail: [/SOCKET_PATH \(\S+\) is a directory/, /bind\(\) creates the socket file itself/],
+      hint: /lesson 3/,
+    },
+    {
+      file: "unix-echo/file-at-path.py",
+      check: /^starts and listens on SOCKET_PATH/,
+      detail: [/SOCKET_PATH \(\S+\) is a regular file, not a socket/, /bind\(\) creates the socket file itself/],
+    },
     // Hard-coding does not apply to a path the checker creates; the other two common failures do.
     ...commonServerCases("tcp").filter((c) => !c.file.includes("hardcoded")),
   ]);

@@ -12,6 +12,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 copyFileSync(path.join(repoRoot, "lessons", "exercises", "tcp-echo", "solution.py"), path.join(work, "echo.py"));
 copyFileSync(path.join(repoRoot, "lessons", "exercises", "tcp-echo", "solution.mjs"), path.join(work, "echo.mjs"));
 copyFileSync(path.join(repoRoot, "test", "fixtures", "exercises", "tcp-echo", "single-recv.py"), path.join(work, "single-recv.py"));
+copyFileSync(path.join(repoRoot, "test", "fixtures", "exercises", "common", "hostile-output.py"), path.join(work, "hostile.py"));
 
 /** Traced learner programs (the tracer running `file`) still alive. */
 function running(file: string): number[] {
@@ -21,7 +22,7 @@ function running(file: string): number[] {
       try {
         const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
         const traced = argv.some((a) => a.includes("socket_tutor_trace.py") || a.includes("tracers/node/preload.js"));
-        return traced && argv.includes(file) && readFileSync(`/proc/${pid}/cwd/${file}`).length >= 0 && path.resolve(`/proc/${pid}/cwd`) !== "";
+        return traced && argv.some((a) => a === file || a.endsWith(`/${file}`)) && readFileSync(`/proc/${pid}/cwd/${file}`).length >= 0 && path.resolve(`/proc/${pid}/cwd`) !== "";
       } catch {
         return false;
       }
@@ -68,6 +69,26 @@ describe("verify --live", { skip, concurrency: 2 }, () => {
       assert.equal(await t.exitCode(10_000), 1);
       assert.match(t.screen().replace(/\s+/g, " "), /got 1024 of 262144 bytes/);
       assert.deepEqual(running("single-recv.py"), []);
+    } finally {
+      t.close();
+    }
+  });
+
+  it("escapes the program's output and the crash's stderr, in the view and in the report printed after it", async () => {
+    const home = tempHome();
+    const t = await TmuxSession.start([process.execPath, cliPath, "verify", "tcp-echo", "hostile.py", "--live"], { cwd: work, env: { SOCKET_TUTOR_HOME: home, HOSTILE: "crash" } });
+    try {
+      const title = (): string => t.tmux(["display-message", "-p", "-t", "0", "#{pane_title}"]).trim();
+      await t.waitFor(/ENDED: \d of 5 checks failed/, 20_000);
+      assert.doesNotMatch(title(), /PWNED/, "the window title was not changed by the view");
+      await t.keys("q");
+      assert.equal(await t.exitCode(10_000), 1);
+      const screen = t.screen();
+      assert.match(screen, /Checked tcp-echo in the live view/, "the screen was not cleared by the report");
+      assert.match(screen, /\| RuntimeError: crashed: /);
+      assert.match(screen.replace(/\s+/g, " "), /\\x1b\[2J\\x1b\]0;PWNED-TITLE\\x07/, "the stderr excerpt, escaped");
+      assert.doesNotMatch(title(), /PWNED/, "the window title was not changed by the report");
+      assert.deepEqual(running("hostile.py"), []);
     } finally {
       t.close();
     }
