@@ -13,6 +13,7 @@ import { requireExercise } from "../../src/exercises/files.js";
 import { isTerminalSafe } from "../../src/text/escape.js";
 import { repoRoot } from "../support/cli.js";
 import { fixturesDir, scratch } from "./support.js";
+import { autoTimeScale } from "../../src/check/timing.js";
 
 /**
  * Under --live the tracer runs inside the learner's program, so the program can write
@@ -57,8 +58,10 @@ describe("verify --live: tracer events from the learner's program", () => {
     copyFileSync(path.join(fixturesDir, "tcp-echo/flood-events.mjs"), file);
     const { report, events } = await runLive(file);
     assert.equal(report.passed, true, JSON.stringify(report.checks, null, 2));
-    // The normal time: a correct server passes in well under a second per check.
-    for (const c of report.checks) assert.ok(c.ms < 3000, `${c.name} took ${c.ms} ms`);
+    // The normal time: a correct server passes in well under a second per check, on a busy
+    // machine within the harness's own stretch of its deadlines (the same factor it waits by).
+    const scale = autoTimeScale().factor;
+    for (const c of report.checks) assert.ok(c.ms < 3000 * scale, `${c.name} took ${c.ms} ms (time scale ${scale})`);
     const calls = events.filter((e): e is CallEvent => e.type === "call" && e.proc === YOUR_PROGRAM);
     assert.ok(calls.length > 0, "the forged events still reach the display (they are the program's to send)");
     assert.ok(calls.length <= 12_000, `${calls.length} call events passed on: the number is bounded`);
