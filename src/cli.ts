@@ -69,13 +69,13 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
-      process.stderr.write(fit(`socket-tutor: ${err.message}`) + "\n");
+      process.stderr.write(fit(`socket-tutor: ${escapeTerminal(err.message, { keepNewlines: true })}`) + "\n");
       process.stderr.write(t("cli.seeHelp", { command: tutor(err.command ? `${err.command} --help` : "--help") }) + "\n");
       process.exitCode = 2;
       return;
     }
     if (err instanceof UserError) {
-      process.stderr.write(fit(`socket-tutor: ${err.message}`) + "\n");
+      process.stderr.write(fit(`socket-tutor: ${escapeTerminal(err.message, { keepNewlines: true })}`) + "\n");
       process.exitCode = err.exitCode;
       return;
     }
