@@ -5,7 +5,11 @@ import { formatProblem } from "../lessons/load.js";
 import { writeStarters } from "../exercises/starters.js";
 import { exerciseStatus, loadProgress } from "../progress/store.js";
 import { renderMarkdown } from "../render/markdown.js";
-import { colourEnabled, makeStyle, readingWidth, wrap } from "../util/style.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+import { displayWidth, padEnd } from "../text/width.js";
+import { shellQuote, tutor } from "../util/invocation.js";
+import { colourEnabled, makeStyle, readingWidth, wrap, type Styler } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText } from "./context.js";
 
@@ -13,10 +17,10 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("exercise", argv, {});
   if (values.help) {
     process.stdout.write(
-      helpText("exercise [<exercise>]", "Show an exercise's task and write its starter files (Python and JavaScript) into ./socket-tutor-exercises/<exercise>/.", [
-        "Files that already exist are never overwritten: your work is safe to run this again.",
-        "Without <exercise>, lists the exercises.",
-        "Then: socket-tutor verify <exercise> <file>; socket-tutor hint <exercise>; socket-tutor solution <exercise>.",
+      helpText("exercise [<exercise>]", t("help.exercise.text"), [
+        t("help.exercise.safe"),
+        t("help.exercise.list"),
+        t("help.exercise.then", { verify: tutor("verify <exercise> <file>"), hint: tutor("hint <exercise>"), solution: tutor("solution <exercise>") }),
       ]),
     );
     return 0;
@@ -33,18 +37,20 @@ export async function run(argv: string[]): Promise<number> {
   const s = makeStyle(colour);
   process.stdout.write(`${await renderMarkdown(`# ${ex.title}\n\n${ex.task}`, { width, colour })}\n\n`);
   const rel = path.relative(process.cwd(), dir) || ".";
-  for (const f of written) process.stdout.write(`${s.green("wrote")} ${path.join(rel, f)}\n`);
-  for (const f of kept) process.stdout.write(`${s.yellow("kept")}  ${path.join(rel, f)} ${s.dim("(it already exists; not overwritten)")}\n`);
+  process.stdout.write(fileLines(written, kept, rel, s));
   for (const m of missing) {
-    const problem = formatProblem({ file: m.dir, line: 0, message: `${m.what} (${m.name}) is missing, so ${learnerFileName(ex, m)} was not written` });
+    const problem = formatProblem({ file: m.dir, line: 0, message: t("exercise.starterMissing", { what: m.what, name: m.name, file: learnerFileName(ex, m) }) });
     process.stderr.write(`socket-tutor: ${problem}\n`);
   }
   const first = [...written, ...kept][0] ?? `${ex.id}.py`;
-  process.stdout.write(
-    "\n" +
-      wrap(`Next: edit one of them (the TODOs say what goes where), then check it:\n  cd ${rel}\n  socket-tutor verify ${ex.id} ${first}\nHints one at a time: socket-tutor hint ${ex.id}`, width, "  ") +
-      "\n",
-  );
+  // The prose is wrapped, the commands are not: a command broken over two lines would not run as pasted.
+  const next = [
+    wrap(t("exercise.next.check"), width, "  "),
+    `  cd ${escapeTerminal(shellQuote(rel))}`,
+    `  ${tutor(`verify ${ex.id} ${escapeTerminal(shellQuote(first))}`)}`,
+    t("exercise.next.hints", { command: tutor(`hint ${ex.id}`) }),
+  ];
+  process.stdout.write("\n" + next.join("\n") + "\n");
   // The tutor's own files are incomplete: a failure, though the starters that exist were written.
   return missing.length > 0 ? 1 : 0;
 }
@@ -55,11 +61,26 @@ function listExercises(): string {
   const { progress, notice } = loadProgress();
   if (notice) process.stderr.write(`socket-tutor: ${notice}\n`);
   const s = makeStyle(colourEnabled());
-  const w = Math.max(...exercises.map((e) => e.id.length));
-  const lines = exercises.map((e) => {
+  // The id column is as wide as the widest id, in terminal columns.
+  const ids = exercises.map((e) => escapeTerminal(e.id));
+  const w = Math.max(0, ...ids.map((id) => displayWidth(id)));
+  const lines = exercises.map((e, i) => {
     const st = exerciseStatus(progress, e.id);
-    const word = st === "done" ? s.green("passed") : st === "in progress" ? s.yellow("tried") : s.dim("new");
-    return `  ${e.id.padEnd(w)}  ${e.summary} ${s.dim("·")} ${word}`;
+    const word = st === "done" ? s.green(t("list.passed")) : st === "in progress" ? s.yellow(t("list.tried")) : s.dim(t("list.new"));
+    return `  ${padEnd(ids[i]!, w)}  ${e.summary} ${s.dim("·")} ${word}`;
   });
-  return ["Exercises:", ...lines, "", "Start one: socket-tutor exercise <exercise>"].join("\n") + "\n";
+  return [t("exercise.list.title"), ...lines, "", t("exercise.list.start", { command: tutor("exercise <exercise>") })].join("\n") + "\n";
+}
+
+/** "wrote <file>" and "kept  <file> (…)": the two words padded to one width, so the names line up in any language. */
+function fileLines(written: readonly string[], kept: readonly string[], folder: string, s: Styler): string {
+  const wrote = t("exercise.wrote");
+  const keptWord = t("exercise.kept");
+  const w = Math.max(displayWidth(wrote), displayWidth(keptWord));
+  const shown = (f: string): string => escapeTerminal(path.join(folder, f));
+  const lines = [
+    ...written.map((f) => `${padEnd(s.green(wrote), w)} ${shown(f)}`),
+    ...kept.map((f) => `${padEnd(s.yellow(keptWord), w)} ${shown(f)} ${s.dim(t("exercise.keptWhy"))}`),
+  ];
+  return lines.map((l) => l + "\n").join("");
 }

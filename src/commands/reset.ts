@@ -3,17 +3,14 @@ import { updateProgress, progressFile, emptyProgress } from "../progress/store.j
 import { parseCommandArgs } from "./args.js";
 import { helpText, loadContext, requireLesson } from "./context.js";
 import { UserError } from "./errors.js";
-
-/** When the reason was already given (the note above): progress is not being saved this run. */
-const NOT_SAVED = "nothing was reset: your progress file cannot be used this run (see the note above).";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("reset", argv, { yes: { type: "boolean", short: "y" } });
   if (values.help) {
     process.stdout.write(
-      helpText("reset [<lesson>] [--yes]", "Forget your progress in one lesson, or (with no lesson) everything: lessons and exercises.", [
-        "Resetting everything asks first; --yes skips the question (for scripts).",
-      ]),
+      helpText("reset [<lesson>] [--yes]", t("help.reset.text"), [t("help.reset.yes")]),
     );
     return 0;
   }
@@ -23,22 +20,25 @@ export async function run(argv: string[]): Promise<number> {
     const { saved, notice } = updateProgress((p) => {
       delete p.lessons[lesson.meta.id];
     });
-    if (!saved) throw new UserError(notice ?? NOT_SAVED);
+    // No notice: the reason was already given (the note above); progress is not being saved this run.
+    if (!saved) throw new UserError(notice ?? t("reset.notSaved"));
     if (notice) process.stderr.write(`socket-tutor: ${notice}\n`);
-    process.stdout.write(`Progress in lesson ${lesson.meta.order}, ${lesson.meta.title}, is reset.\n`);
+    process.stdout.write(t("reset.lessonDone", { order: lesson.meta.order, title: lesson.meta.title }) + "\n");
     return 0;
   }
   if (!values.yes) {
-    if (!process.stdin.isTTY) throw new UserError("resetting all progress needs a confirmation: run it in a terminal, or add --yes.");
+    if (!process.stdin.isTTY) throw new UserError(t("reset.needsConfirmation"));
     const rl = createInterface({ input: process.stdin, output: process.stdout });
+    const word = t("reset.confirmWord");
     let answer = "";
     try {
-      answer = await rl.question(`Erase all progress (every lesson and exercise) in ${progressFile()}? Type 'yes' to confirm: `);
+      answer = await rl.question(t("reset.ask", { file: escapeTerminal(progressFile()), word }));
     } finally {
       rl.close();
     }
-    if (answer.trim().toLowerCase() !== "yes") {
-      process.stdout.write("Nothing was erased.\n");
+    const typed = answer.trim().toLowerCase();
+    if (typed !== word.toLowerCase() && typed !== "yes") {
+      process.stdout.write(t("reset.nothingErased") + "\n");
       return 1;
     }
   }
@@ -47,8 +47,8 @@ export async function run(argv: string[]): Promise<number> {
     p.lessons = fresh.lessons;
     p.exercises = fresh.exercises;
   });
-  if (!saved) throw new UserError(notice ?? NOT_SAVED);
+  if (!saved) throw new UserError(notice ?? t("reset.notSaved"));
   if (notice) process.stderr.write(`socket-tutor: ${notice}\n`);
-  process.stdout.write("All progress is erased. Your settings are kept.\n");
+  process.stdout.write(t("reset.allDone") + "\n");
   return 0;
 }

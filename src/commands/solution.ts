@@ -6,15 +6,15 @@ import { colourEnabled, makeStyle } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText } from "./context.js";
 import { UserError } from "./errors.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+import { shellQuote, tutor } from "../util/invocation.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("solution", argv, { yes: { type: "boolean", short: "y" } });
   if (values.help) {
     process.stdout.write(
-      helpText("solution <exercise> [--yes]", "Show the reference solutions (Python and JavaScript) of an exercise.", [
-        "Once you have passed the exercise they are shown at once. Before that, you are asked first;",
-        "--yes answers for you (needed without a terminal).",
-      ]),
+      helpText("solution <exercise> [--yes]", t("help.solution.text"), [t("help.solution.yes")]),
     );
     return 0;
   }
@@ -28,11 +28,11 @@ export async function run(argv: string[]): Promise<number> {
     let yes = values.yes === true;
     if (!yes) {
       if (!process.stdin.isTTY || !process.stdout.isTTY) {
-        throw new UserError(`you have not passed '${ex.id}' yet, so its solutions are not shown without asking. To see them anyway: socket-tutor solution ${ex.id} --yes`);
+        throw new UserError(t("exercise.solution.notPassed", { id: ex.id, command: tutor(`solution ${ex.id} --yes`) }));
       }
-      yes = await confirm(`You have not passed ${ex.id} yet. Reading the solution now takes away the puzzle; a hint may be enough (socket-tutor hint ${ex.id}). Show the solutions? [y/N] `);
+      yes = await confirm(t("exercise.solution.ask", { id: ex.id, hint: tutor(`hint ${ex.id}`) }));
       if (!yes) {
-        process.stdout.write(`Not shown. A hint: socket-tutor hint ${ex.id}\n`);
+        process.stdout.write(t("exercise.solution.notShown", { command: tutor(`hint ${ex.id}`) }) + "\n");
         return 0;
       }
     }
@@ -43,12 +43,13 @@ export async function run(argv: string[]): Promise<number> {
     if (notice) process.stderr.write(`socket-tutor: ${notice}\n`);
   }
   const files = solutionFiles(ex);
-  if (files.length === 0) throw new UserError(`the exercise '${ex.id}' has no reference solutions (this is a bug in socket-tutor)`);
+  if (files.length === 0) throw new UserError(t("exercise.solution.none", { id: ex.id }));
   for (const f of files) {
-    const label = f.language === "python" ? "Python" : "JavaScript";
-    process.stdout.write(`${s.bold(s.cyan(`── ${ex.id}: ${f.name} (${label}) ──`))}\n${f.text.replace(/\s*$/, "")}\n\n`);
+    const header = f.language === "python" ? t("exercise.solution.headerPython", { id: ex.id, file: f.name }) : t("exercise.solution.headerJavaScript", { id: ex.id, file: f.name });
+    process.stdout.write(`${s.bold(s.cyan(header))}\n${f.text.replace(/\s*$/, "")}\n\n`);
   }
-  process.stdout.write(s.dim(`Run one through the checks: socket-tutor verify ${ex.id} ${path.join(ex.dir, files[0]!.name)}\n`));
+  const command = tutor(`verify ${ex.id} ${escapeTerminal(shellQuote(path.join(ex.dir, files[0]!.name)))}`);
+  process.stdout.write(s.dim(t("exercise.solution.check", { command })) + "\n");
   return 0;
 }
 

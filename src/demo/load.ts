@@ -1,7 +1,9 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { escapeControls, readTextInside, reasonWithLine } from "../lessons/read.js";
+import { readTextInside, reasonWithLine } from "../lessons/read.js";
 import { lessonsDir } from "../paths.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
 import { DEMO_ENV_NAMES, type DemoSpec } from "./spec.js";
 
 /** A demo found on disk: its spec, the folder its programs live in, and its lesson folder. */
@@ -31,11 +33,12 @@ export class DemoSpecError extends Error {
   }
 }
 
+/** "file:line: field: message"; the file, the field (it holds the JSON's own keys) and the message are escaped. */
 export function formatDemoProblem(p: DemoProblem, base = process.cwd()): string {
   const rel = path.relative(base, p.file);
-  const shown = escapeControls(rel && !rel.startsWith("..") ? rel : p.file) + (p.line ? `:${p.line}` : "");
-  const message = escapeControls(p.message);
-  return p.field ? `${shown}: ${escapeControls(p.field)}: ${message}` : `${shown}: ${message}`;
+  const shown = escapeTerminal(rel && !rel.startsWith("..") ? rel : p.file) + (p.line ? `:${p.line}` : "");
+  const message = escapeTerminal(p.message);
+  return p.field ? `${shown}: ${escapeTerminal(p.field)}: ${message}` : `${shown}: ${message}`;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -44,7 +47,9 @@ const PROC_FIELDS = new Set(["name", "side", "python", "node", "args", "env", "a
 const RESERVED_ENV = new Set(["HOST", "PORT", "SOCKET_PATH"]);
 const MAX_TIMEOUT_MS = 120_000;
 /** A demo.json is a few hundred bytes; anything near this is a mistake. */
-const MAX_DEMO_JSON_BYTES = 100_000;
+const MAX_DEMO_JSON_BYTES = 100 * 1024;
+const INPUT_FIELDS: readonly string[] = ["text", "delayMs", "after"];
+const AFTER_FIELDS: readonly string[] = ["process", "call", "phase"];
 
 type Json = Record<string, unknown>;
 
@@ -60,75 +65,75 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
   const problems: DemoProblem[] = [];
   const bad = (field: string, message: string) => problems.push({ file, field, message });
   if (!isObject(json)) {
-    bad("", `must hold one JSON object { ... }, not ${Array.isArray(json) ? "a list" : json === null ? "null" : `a ${typeof json}`}`);
+    bad("", Array.isArray(json) ? t("lessons.demo.notObjectList") : json === null ? t("lessons.demo.notObjectNull") : t("lessons.demo.notObjectType", { type: typeof json }));
     return { problems };
   }
-  for (const key of Object.keys(json)) if (!TOP_FIELDS.has(key)) bad(key, `unknown field (known: ${[...TOP_FIELDS].join(", ")})`);
+  for (const key of Object.keys(json)) if (!TOP_FIELDS.has(key)) bad(key, t("lessons.demo.unknownField", { fields: [...TOP_FIELDS].join(", ") }));
 
   const str = (obj: Json, key: string, field: string, required: boolean): string | undefined => {
     const v = obj[key];
     if (v === undefined) {
-      if (required) bad(field, "is required (a string)");
+      if (required) bad(field, t("lessons.demo.stringRequired"));
       return undefined;
     }
     if (typeof v !== "string" || v.trim() === "") {
-      bad(field, "must be a non-empty string");
+      bad(field, t("lessons.demo.nonEmptyString"));
       return undefined;
     }
     return v;
   };
   const bool = (obj: Json, key: string, field: string) => {
-    if (obj[key] !== undefined && typeof obj[key] !== "boolean") bad(field, "must be true or false");
+    if (obj[key] !== undefined && typeof obj[key] !== "boolean") bad(field, t("lessons.demo.boolean"));
   };
   const nonNeg = (obj: Json, key: string, field: string, max = MAX_TIMEOUT_MS) => {
     const v = obj[key];
-    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > max)) bad(field, `must be a number of milliseconds from 0 to ${max}`);
+    if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v) || v < 0 || v > max)) bad(field, t("lessons.demo.milliseconds", { min: 0, max }));
   };
   const oneOf = (obj: Json, key: string, field: string, allowed: readonly string[]) => {
     const v = obj[key];
-    if (v !== undefined && (typeof v !== "string" || !allowed.includes(v))) bad(field, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}`);
+    if (v !== undefined && (typeof v !== "string" || !allowed.includes(v))) bad(field, t("lessons.demo.oneOf", { values: allowed.map((a) => `"${a}"`).join(", ") }));
   };
 
   const id = str(json, "id", "id", true);
   if (id !== undefined) {
-    if (!ID.test(id)) bad("id", `'${id}' must be kebab-case (lower-case letters, digits and dashes)`);
-    else if (path.basename(dir) !== id) bad("id", `'${id}' must match its folder name '${path.basename(dir)}'`);
+    if (!ID.test(id)) bad("id", t("lessons.demo.idNotKebab", { id: escapeTerminal(id) }));
+    else if (path.basename(dir) !== id) bad("id", t("lessons.demo.idNotFolder", { id, folder: escapeTerminal(path.basename(dir)) }));
   }
   str(json, "title", "title", true);
   str(json, "summary", "summary", true);
-  if (json.port !== undefined && (!Number.isInteger(json.port) || (json.port as number) < 1 || (json.port as number) > 65535)) bad("port", "must be a whole number from 1 to 65535");
+  if (json.port !== undefined && (!Number.isInteger(json.port) || (json.port as number) < 1 || (json.port as number) > 65535)) bad("port", t("lessons.demo.port"));
   oneOf(json, "transport", "transport", ["tcp", "udp", "both"]);
   oneOf(json, "family", "family", ["inet", "inet6", "unix"]);
   bool(json, "interactive", "interactive");
-  if (json.timeoutMs !== undefined && (typeof json.timeoutMs !== "number" || json.timeoutMs < 500 || json.timeoutMs > MAX_TIMEOUT_MS)) bad("timeoutMs", `must be a number of milliseconds from 500 to ${MAX_TIMEOUT_MS}`);
+  if (json.timeoutMs !== undefined && (typeof json.timeoutMs !== "number" || json.timeoutMs < 500 || json.timeoutMs > MAX_TIMEOUT_MS)) bad("timeoutMs", t("lessons.demo.milliseconds", { min: 500, max: MAX_TIMEOUT_MS }));
   if (json.notes !== undefined) {
-    if (!isObject(json.notes)) bad("notes", 'must be an object like { "node": "..." }');
+    if (!isObject(json.notes)) bad("notes", t("lessons.demo.notesObject"));
     else
       for (const [k, v] of Object.entries(json.notes)) {
-        if (k !== "python" && k !== "node") bad(`notes.${k}`, 'unknown runtime (use "python" or "node")');
-        else if (typeof v !== "string" || !v.trim()) bad(`notes.${k}`, "must be a non-empty string");
+        if (k !== "python" && k !== "node") bad(`notes.${k}`, t("lessons.demo.notesRuntime"));
+        else if (typeof v !== "string" || !v.trim()) bad(`notes.${k}`, t("lessons.demo.nonEmptyString"));
       }
   }
 
   const procs = json.processes;
   const names: string[] = [];
-  if (!Array.isArray(procs) || procs.length === 0) bad("processes", "must be a non-empty list of processes");
+  if (!Array.isArray(procs) || procs.length === 0) bad("processes", t("lessons.demo.processes"));
   else {
     procs.forEach((p, i) => {
       const f = `processes[${i}]`;
-      if (!isObject(p)) return bad(f, "must be an object");
+      if (!isObject(p)) return bad(f, t("lessons.demo.object"));
       const name = str(p, "name", `${f}.name`, true);
       if (name !== undefined) {
-        if (names.includes(name)) bad(`${f}.name`, `'${name}' is used by another process of this demo`);
+        if (names.includes(name)) bad(`${f}.name`, t("lessons.demo.nameUsed", { name: escapeTerminal(name) }));
         names.push(name);
       }
     });
     procs.forEach((p, i) => {
       if (!isObject(p)) return;
       const f = `processes[${i}]`;
-      for (const key of Object.keys(p)) if (!PROC_FIELDS.has(key)) bad(`${f}.${key}`, `unknown field (known: ${[...PROC_FIELDS].join(", ")})`);
+      for (const key of Object.keys(p)) if (!PROC_FIELDS.has(key)) bad(`${f}.${key}`, t("lessons.demo.unknownField", { fields: [...PROC_FIELDS].join(", ") }));
       oneOf(p, "side", `${f}.side`, ["left", "right"]);
-      if (p.side === undefined) bad(`${f}.side`, 'is required ("left" for servers, "right" for clients)');
+      if (p.side === undefined) bad(`${f}.side`, t("lessons.demo.sideRequired"));
       for (const rt of ["python", "node"] as const) {
         const prog = str(p, rt, `${f}.${rt}`, true);
         if (prog === undefined) continue;
@@ -138,23 +143,24 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
         const resolved = path.resolve(dir, prog);
         // Through its links too: the program run must be the one the lesson shows, never a file elsewhere.
         // Read, not only found: the live view shows its source, which must be text a terminal can show.
-        const real = path.isAbsolute(prog) || !resolved.startsWith(demosRoot + path.sep) ? undefined : readTextInside(resolved, path.dirname(demosRoot), "the lesson folder", { kind: "a demo program" });
-        if (!real) bad(`${f}.${rt}`, `'${prog}' must be a file beside demo.json or in another demo of this lesson`);
-        else if (!real.ok && real.missing) bad(`${f}.${rt}`, `'${prog}' does not exist in ${dir}`);
-        else if (!real.ok) bad(`${f}.${rt}`, `'${prog}' ${reasonWithLine(real)}`);
-        else if (rt === "python" && !prog.endsWith(".py")) bad(`${f}.${rt}`, `'${prog}' should be a .py file`);
-        else if (rt === "node" && !/\.(mjs|cjs|js)$/.test(prog)) bad(`${f}.${rt}`, `'${prog}' should be a .mjs, .cjs or .js file`);
+        const real = path.isAbsolute(prog) || !resolved.startsWith(demosRoot + path.sep) ? undefined : readTextInside(resolved, path.dirname(demosRoot), t("lessons.root.lesson"), { kind: t("lessons.kind.demoProgram") });
+        const program = escapeTerminal(prog);
+        if (!real) bad(`${f}.${rt}`, t("lessons.demo.programOutside", { program }));
+        else if (!real.ok && real.missing) bad(`${f}.${rt}`, t("lessons.demo.programMissing", { program, dir: escapeTerminal(dir) }));
+        else if (!real.ok) bad(`${f}.${rt}`, t("lessons.file.quotedReason", { file: program, reason: reasonWithLine(real) }));
+        else if (rt === "python" && !prog.endsWith(".py")) bad(`${f}.${rt}`, t("lessons.demo.notPython", { program }));
+        else if (rt === "node" && !/\.(mjs|cjs|js)$/.test(prog)) bad(`${f}.${rt}`, t("lessons.demo.notNode", { program }));
       }
-      if (p.args !== undefined && (!Array.isArray(p.args) || p.args.some((a) => typeof a !== "string"))) bad(`${f}.args`, "must be a list of strings");
-      else if (Array.isArray(p.args) && p.args.some((a) => (a as string).includes("\0"))) bad(`${f}.args`, "must not hold a NUL character");
+      if (p.args !== undefined && (!Array.isArray(p.args) || p.args.some((a) => typeof a !== "string"))) bad(`${f}.args`, t("lessons.demo.stringList"));
+      else if (Array.isArray(p.args) && p.args.some((a) => (a as string).includes("\0"))) bad(`${f}.args`, t("lessons.demo.nul"));
       if (p.env !== undefined) {
-        if (!isObject(p.env)) bad(`${f}.env`, "must be an object of strings");
+        if (!isObject(p.env)) bad(`${f}.env`, t("lessons.demo.envObject"));
         else
           for (const [k, v] of Object.entries(p.env)) {
-            if (typeof v !== "string") bad(`${f}.env.${k}`, "must be a string");
-            else if (v.includes("\0")) bad(`${f}.env.${k}`, "must not hold a NUL character");
-            if (RESERVED_ENV.has(k)) bad(`${f}.env.${k}`, "is set by the tutor (it picks the port and path)");
-            else if (!DEMO_ENV_NAMES.includes(k)) bad(`${f}.env.${k}`, `is not allowed: a demo may set only ${DEMO_ENV_NAMES.join(", ")} (a variable such as LD_PRELOAD, PYTHONPATH or NODE_OPTIONS would change how the program is loaded, and the program shown would not be the one that runs)`);
+            if (typeof v !== "string") bad(`${f}.env.${k}`, t("lessons.demo.string"));
+            else if (v.includes("\0")) bad(`${f}.env.${k}`, t("lessons.demo.nul"));
+            if (RESERVED_ENV.has(k)) bad(`${f}.env.${k}`, t("lessons.demo.envReserved"));
+            else if (!DEMO_ENV_NAMES.includes(k)) bad(`${f}.env.${k}`, t("lessons.demo.envNotAllowed", { names: DEMO_ENV_NAMES.join(", ") }));
           }
       }
       nonNeg(p, "delayMs", `${f}.delayMs`);
@@ -163,14 +169,14 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
       bool(p, "keepsRunning", `${f}.keepsRunning`);
       if (p.after !== undefined) checkAfter(p.after, `${f}.after`, names, p.name, true, bad);
       if (p.input !== undefined) {
-        if (!Array.isArray(p.input)) bad(`${f}.input`, 'must be a list like [{ "text": "hello" }]');
+        if (!Array.isArray(p.input)) bad(`${f}.input`, t("lessons.demo.inputList"));
         else
           p.input.forEach((line: unknown, j: number) => {
             const g = `${f}.input[${j}]`;
-            if (!isObject(line)) return bad(g, 'must be an object like { "text": "hello" }');
-            for (const key of Object.keys(line)) if (!["text", "delayMs", "after"].includes(key)) bad(`${g}.${key}`, "unknown field (known: text, delayMs, after)");
-            if (typeof line.text !== "string") bad(`${g}.text`, "is required (a string, without the newline)");
-            else if (line.text.includes("\n")) bad(`${g}.text`, "must be one line (the tutor adds the newline)");
+            if (!isObject(line)) return bad(g, t("lessons.demo.inputObject"));
+            for (const key of Object.keys(line)) if (!INPUT_FIELDS.includes(key)) bad(`${g}.${key}`, t("lessons.demo.unknownField", { fields: INPUT_FIELDS.join(", ") }));
+            if (typeof line.text !== "string") bad(`${g}.text`, t("lessons.demo.textRequired"));
+            else if (line.text.includes("\n")) bad(`${g}.text`, t("lessons.demo.oneLine"));
             nonNeg(line, "delayMs", `${g}.delayMs`);
             if (line.after !== undefined) checkAfter(line.after, `${g}.after`, names, p.name, false, bad);
           });
@@ -183,15 +189,15 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
 }
 
 function checkAfter(after: unknown, f: string, names: string[], self: unknown, otherProcess: boolean, bad: (field: string, message: string) => void): void {
-  if (!isObject(after)) return bad(f, 'must be an object like { "process": "server", "call": "listen" }');
-  for (const key of Object.keys(after)) if (!["process", "call", "phase"].includes(key)) bad(`${f}.${key}`, "unknown field (known: process, call, phase)");
+  if (!isObject(after)) return bad(f, t("lessons.demo.afterObject"));
+  for (const key of Object.keys(after)) if (!AFTER_FIELDS.includes(key)) bad(`${f}.${key}`, t("lessons.demo.unknownField", { fields: AFTER_FIELDS.join(", ") }));
   if (otherProcess || after.process !== undefined) {
-    if (typeof after.process !== "string") bad(`${f}.process`, "is required: the name of another process of this demo");
-    else if (!names.includes(after.process)) bad(`${f}.process`, `'${after.process}' is not a process of this demo (${names.join(", ")})`);
-    else if (otherProcess && after.process === self) bad(`${f}.process`, "a process cannot wait for itself to start");
+    if (typeof after.process !== "string") bad(`${f}.process`, t("lessons.demo.afterProcess"));
+    else if (!names.includes(after.process)) bad(`${f}.process`, t("lessons.demo.notAProcess", { process: escapeTerminal(after.process), names: names.map((n) => escapeTerminal(n)).join(", ") }));
+    else if (otherProcess && after.process === self) bad(`${f}.process`, t("lessons.demo.waitsForItself"));
   }
-  if (typeof after.call !== "string" || !after.call) bad(`${f}.call`, 'is required: a call name such as "listen"');
-  if (after.phase !== undefined && after.phase !== "start" && after.phase !== "end") bad(`${f}.phase`, 'must be "start" or "end"');
+  if (typeof after.call !== "string" || !after.call) bad(`${f}.call`, t("lessons.demo.afterCall"));
+  if (after.phase !== undefined && after.phase !== "start" && after.phase !== "end") bad(`${f}.phase`, t("lessons.demo.phase"));
 }
 
 /** `after` chains must end at a process that starts by itself. */
@@ -203,7 +209,7 @@ function checkStartOrder(procs: unknown[], file: string, problems: DemoProblem[]
     let cur: string | undefined = start;
     while (cur !== undefined && waits.has(cur)) {
       if (seen.has(cur)) {
-        problems.push({ file, field: "processes", message: `the 'after' conditions form a cycle (${[...seen].join(" -> ")}): no process would start` });
+        problems.push({ file, field: "processes", message: t("lessons.demo.cycle", { chain: [...seen].map((n) => escapeTerminal(n)).join(" -> ") }) });
         return;
       }
       seen.add(cur);
@@ -214,14 +220,14 @@ function checkStartOrder(procs: unknown[], file: string, problems: DemoProblem[]
 
 /** Reads and validates one demo.json. Throws DemoSpecError with every problem found. */
 export function loadDemoFile(file: string): LoadedDemo {
-  const read = readTextInside(file, path.dirname(file), "the demo folder", { maxBytes: MAX_DEMO_JSON_BYTES, kind: "a demo.json" });
-  if (!read.ok) throw new DemoSpecError([{ file, field: "", message: `demo.json ${read.reason}`, ...(read.line ? { line: read.line } : {}) }]);
+  const read = readTextInside(file, path.dirname(file), t("lessons.root.demo"), { maxBytes: MAX_DEMO_JSON_BYTES, kind: t("lessons.kind.demoJson") });
+  if (!read.ok) throw new DemoSpecError([{ file, field: "", message: t("lessons.file.reason", { file: "demo.json", reason: read.reason }), ...(read.line ? { line: read.line } : {}) }]);
   const text = read.text;
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new DemoSpecError([{ file, field: "", message: `is not valid JSON: ${(err as Error).message}` }]);
+    throw new DemoSpecError([{ file, field: "", message: t("lessons.demo.notJson", { error: escapeTerminal((err as Error).message) }) }]);
   }
   const dir = path.dirname(file);
   const { spec, problems } = validateDemo(json, file, dir);
@@ -250,14 +256,14 @@ export function listDemos(root: string = lessonsDir()): DemoSet {
       if (!isDir(dir)) continue;
       const file = path.join(dir, "demo.json");
       if (!present(file)) {
-        problems.push({ file, field: "", message: "this demo folder has no demo.json" });
+        problems.push({ file, field: "", message: t("lessons.demo.noDemoJson") });
         continue;
       }
       try {
         const demo = loadDemoFile(file);
         const first = byId.get(demo.spec.id);
         if (first) {
-          problems.push({ file, field: "id", message: `'${demo.spec.id}' is already used by ${first.file}` });
+          problems.push({ file, field: "id", message: t("lessons.demo.idUsed", { id: demo.spec.id, file: escapeTerminal(first.file) }) });
           continue;
         }
         byId.set(demo.spec.id, demo);

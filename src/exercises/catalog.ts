@@ -4,6 +4,8 @@ import { readFrontMatter } from "../lessons/parse.js";
 import { checkFileInside, readTextInside } from "../lessons/read.js";
 import type { LessonProblem } from "../lessons/types.js";
 import { lessonsDir } from "../paths.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
 
 /**
  * An exercise is a folder under lessons/exercises/<id>/ holding task.md
@@ -24,12 +26,15 @@ export interface ExerciseInfo {
 
 const REQUIRED = ["id", "title", "lesson", "order", "summary"] as const;
 
-/** The code files every exercise ships: `exercise` copies the starters, `solution` shows the rest. */
+/**
+ * The code files every exercise ships: `exercise` copies the starters, `solution` shows the rest.
+ * `what` is the catalog key that names the file in a problem ("the Python starter").
+ */
 export const EXERCISE_CODE = [
-  { base: "starter", ext: ".py", language: "python", what: "the Python starter" },
-  { base: "starter", ext: ".mjs", language: "javascript", what: "the JavaScript starter" },
-  { base: "solution", ext: ".py", language: "python", what: "the Python solution" },
-  { base: "solution", ext: ".mjs", language: "javascript", what: "the JavaScript solution" },
+  { base: "starter", ext: ".py", language: "python", what: "lessons.code.pythonStarter" },
+  { base: "starter", ext: ".mjs", language: "javascript", what: "lessons.code.javascriptStarter" },
+  { base: "solution", ext: ".py", language: "python", what: "lessons.code.pythonSolution" },
+  { base: "solution", ext: ".mjs", language: "javascript", what: "lessons.code.javascriptSolution" },
 ] as const;
 
 /** An exercise folder that cannot be used (its task.md is broken): kept so commands can say why. */
@@ -78,14 +83,14 @@ export function loadExercises(dir: string = exercisesDir()): ExerciseSet {
 function readExercise(name: string, exDir: string): ExerciseInfo | { problems: LessonProblem[] } {
   const problems: LessonProblem[] = [];
   const file = path.join(exDir, "task.md");
-  const read = readTextInside(file, exDir, "the exercise folder", { kind: "a task.md" });
-  if (!read.ok) return { problems: [{ file, line: read.line ?? 0, message: read.missing ? "this exercise folder has no task.md" : `task.md ${read.reason}` }] };
+  const read = readTextInside(file, exDir, t("lessons.root.exercise"), { kind: t("lessons.kind.task") });
+  if (!read.ok) return { problems: [{ file, line: read.line ?? 0, message: read.missing ? t("lessons.exercise.noTask") : t("lessons.file.reason", { file: "task.md", reason: read.reason }) }] };
   const lines = read.text.replace(/\r\n?/g, "\n").split("\n");
   const front = readFrontMatter(lines, REQUIRED, (line, message) => problems.push({ file, line, message }));
   if (!front || !front.ok || problems.length > 0) return { problems };
   const v = (k: string): string => front.values.get(k)!.value;
-  if (v("id") !== name) return { problems: [{ file, line: front.values.get("id")!.line, message: `id '${v("id")}' must match the folder name '${name}'` }] };
-  if (!/^\d+$/.test(v("order"))) return { problems: [{ file, line: front.values.get("order")!.line, message: `order must be a whole number, got '${v("order")}'` }] };
+  if (v("id") !== name) return { problems: [{ file, line: front.values.get("id")!.line, message: t("lessons.exercise.idNotFolder", { id: escapeTerminal(v("id")), folder: escapeTerminal(name) }) }] };
+  if (!/^\d+$/.test(v("order"))) return { problems: [{ file, line: front.values.get("order")!.line, message: t("lessons.parse.orderNotNumber", { value: escapeTerminal(v("order")) }) }] };
   return {
     id: v("id"),
     title: v("title"),
@@ -107,9 +112,9 @@ function missingFiles(exDir: string): LessonProblem[] {
   for (const c of EXERCISE_CODE) {
     const name = c.base + c.ext;
     const file = path.join(exDir, name);
-    const check = checkFileInside(file, exDir, "the exercise folder");
+    const check = checkFileInside(file, exDir, t("lessons.root.exercise"));
     if (check.ok) continue;
-    out.push(check.missing ? { file: exDir, line: 0, message: `${c.what} (${name}) is missing` } : { file, line: 0, message: `${name} ${check.reason}` });
+    out.push(check.missing ? { file: exDir, line: 0, message: t("lessons.exercise.codeMissing", { what: t(c.what), name }) } : { file, line: 0, message: t("lessons.file.reason", { file: name, reason: check.reason }) });
   }
   return out;
 }

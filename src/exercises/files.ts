@@ -3,6 +3,9 @@ import { UsageError, UserError } from "../commands/errors.js";
 import { formatProblem } from "../lessons/load.js";
 import { readTextInside } from "../lessons/read.js";
 import { envValue } from "../paths.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+import { tutor } from "../util/invocation.js";
 import { didYouMean } from "../util/suggest.js";
 import { EXERCISE_CODE, exercisesDir, loadExercises, type ExerciseInfo } from "./catalog.js";
 
@@ -41,10 +44,11 @@ export function parseHints(text: string): Hint[] {
 /** A file of the exercise folder, or undefined when it does not exist; anything else wrong stops the command. */
 function readExerciseFile(ex: ExerciseInfo, name: string): string | undefined {
   const file = path.join(ex.dir, name);
-  const read = readTextInside(file, ex.dir, "the exercise folder", { kind: `an exercise's ${name}` });
+  const read = readTextInside(file, ex.dir, t("lessons.root.exercise"), { kind: t("lessons.kind.exerciseFile", { name }) });
   if (read.ok) return read.text;
   if (read.missing) return undefined;
-  throw new UserError(`the exercise '${ex.id}' cannot be used:\n  ${formatProblem({ file, line: read.line ?? 0, message: `${name} ${read.reason}` })}`);
+  const problem = formatProblem({ file, line: read.line ?? 0, message: t("lessons.file.reason", { file: name, reason: read.reason }) });
+  throw new UserError(t("exercise.cannotUse", { id: escapeTerminal(ex.id), problems: `  ${problem}` }));
 }
 
 export function readHints(ex: ExerciseInfo): Hint[] {
@@ -55,6 +59,7 @@ export function readHints(ex: ExerciseInfo): Hint[] {
 /** A code file the exercise should have and does not: what it is, and the name it would have had. */
 export interface MissingCode {
   name: string;
+  /** What it is ("the Python starter"), in words. */
   what: string;
   /** The folder it should be in. */
   dir: string;
@@ -68,7 +73,7 @@ export function codeFiles(ex: ExerciseInfo, base: "starter" | "solution"): { fil
     if (c.base !== base) continue;
     const name = c.base + c.ext;
     const text = readExerciseFile(ex, name);
-    if (text === undefined) missing.push({ name, what: c.what, dir: ex.dir });
+    if (text === undefined) missing.push({ name, what: t(c.what), dir: ex.dir });
     else files.push({ name, language: c.language, text });
   }
   return { files, missing };
@@ -90,12 +95,20 @@ export function learnerFileName(ex: ExerciseInfo, starter: { name: string }): st
 export function requireExercise(query: string | undefined, command: string): ExerciseInfo {
   const { exercises, broken } = loadExercises();
   const ids = exercises.map((e) => e.id);
-  if (ids.length === 0 && broken.length === 0) throw new UserError(`no exercises were found in ${exercisesDir()}${envValue("SOCKET_TUTOR_LESSONS") ? " (SOCKET_TUTOR_LESSONS chose that lessons folder)" : ""}`);
-  if (!query) throw new UsageError(`which exercise? One of: ${ids.join(", ")}. 'socket-tutor list' shows them with your status.`, command);
+  if (ids.length === 0 && broken.length === 0) {
+    const dir = escapeTerminal(exercisesDir());
+    throw new UserError(envValue("SOCKET_TUTOR_LESSONS") ? t("exercise.noneFoundChosen", { dir }) : t("exercise.noneFound", { dir }));
+  }
+  if (!query) throw new UsageError(t("exercise.which", { ids: shownIds(ids), list: tutor("list") }), command);
   const ex = exercises.find((e) => e.id === query);
   // It exists but its task.md is broken: say what is wrong with it, not "no exercise".
   const bad = ex ? undefined : broken.find((b) => b.id === query);
-  if (bad) throw new UserError(`the exercise '${bad.id}' cannot be used:\n${bad.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}`);
-  if (!ex) throw new UsageError(`no exercise '${query}'.${didYouMean(query, ids)} Exercises: ${ids.join(", ")}.`, command);
+  if (bad) throw new UserError(t("exercise.cannotUse", { id: escapeTerminal(bad.id), problems: bad.problems.map((p) => `  ${formatProblem(p)}`).join("\n") }));
+  if (!ex) throw new UsageError(t("exercise.unknown", { query: escapeTerminal(query), suggestion: didYouMean(query, ids), ids: shownIds(ids) }), command);
   return ex;
+}
+
+/** Exercise ids are folder names from the lesson tree: escaped before they are shown. */
+function shownIds(ids: readonly string[]): string {
+  return ids.map((id) => escapeTerminal(id)).join(", ");
 }

@@ -3,6 +3,8 @@ import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { UserError } from "../commands/errors.js";
+import { t, type MessageKey } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
 import type { ExerciseInfo } from "./catalog.js";
 import { codeFiles, learnerFileName, type MissingCode } from "./files.js";
 
@@ -28,7 +30,7 @@ export interface StartersWritten {
  */
 export function writeStarters(ex: ExerciseInfo, cwd: string): StartersWritten {
   const { files, missing } = codeFiles(ex, "starter");
-  if (files.length === 0) throw new UserError(`the exercise '${ex.id}' has no starter files (${missing.map((m) => m.name).join(", ")} are missing in ${ex.dir})`);
+  if (files.length === 0) throw new UserError(t("exercise.noStarters", { id: escapeTerminal(ex.id), names: missing.map((m) => m.name).join(", "), dir: escapeTerminal(ex.dir) }));
   const dir = path.join(cwd, EXERCISES_FOLDER, ex.id);
   const made = new Undo();
   try {
@@ -91,7 +93,7 @@ function makeFolders(dir: string, made: Undo): void {
       if (code !== "ENOENT" && code !== "ENOTDIR") throw new WriteProblem(cannotWrite(path.dirname(cur), err));
     }
     if (st?.isDirectory()) break;
-    if (st || isLink(cur)) throw new WriteProblem(`cannot write to ${path.dirname(cur)}: ${path.basename(cur)} is there already and is not a folder`);
+    if (st || isLink(cur)) throw new WriteProblem(t("exercise.notAFolder", { folder: escapeTerminal(path.dirname(cur)), name: escapeTerminal(path.basename(cur)) }));
     missing.unshift(cur);
     const parent = path.dirname(cur);
     if (parent === cur) break;
@@ -159,21 +161,28 @@ function placeFile(dir: string, name: string, text: string, made: Undo): boolean
   return true;
 }
 
+/** The reasons that need no argument: the errno codes said in words. */
+type WhyKey = Exclude<Extract<MessageKey, `exercise.why.${string}`>, "exercise.why.other" | "exercise.why.unknown">;
+
+/** Why a folder cannot be written, by errno code. */
+const WRITE_WHY: Record<string, WhyKey> = {
+  EACCES: "exercise.why.denied",
+  EPERM: "exercise.why.denied",
+  EROFS: "exercise.why.readOnly",
+  ENOSPC: "exercise.why.diskFull",
+  EDQUOT: "exercise.why.quota",
+  ENOTDIR: "exercise.why.notDir",
+  ENAMETOOLONG: "exercise.why.nameTooLong",
+  ELOOP: "exercise.why.loop",
+  EIO: "exercise.why.io",
+};
+
 /** "cannot write to <folder>: <why, in words>", with what to do when it is a matter of permissions. */
 function cannotWrite(folder: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = {
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "the file system is read-only",
-    ENOSPC: "the disk is full",
-    EDQUOT: "your disk quota is used up",
-    ENOTDIR: "a part of that path is a file, not a folder",
-    ENAMETOOLONG: "the path is too long",
-    ELOOP: "a symbolic link in that path loops",
-    EIO: "the disk reported an input/output error",
-  };
-  const why = (code && words[code]) ?? `${code ?? "error"}: ${(err as Error).message}`;
-  const advice = code === "EACCES" || code === "EPERM" || code === "EROFS" ? ". Run it in a folder of your own (your home folder, for example)." : "";
-  return `cannot write to ${folder}: ${why}${advice}`;
+  const known = code === undefined ? undefined : WRITE_WHY[code];
+  const message = escapeTerminal((err as Error).message);
+  const why = known ? t(known) : code ? t("exercise.why.other", { code, message }) : t("exercise.why.unknown", { message });
+  const args = { folder: escapeTerminal(folder), why };
+  return code === "EACCES" || code === "EPERM" || code === "EROFS" ? t("exercise.cannotWriteOwnFolder", args) : t("exercise.cannotWrite", args);
 }

@@ -2,7 +2,9 @@ import { lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { lessonsDir } from "../paths.js";
 import { parseLesson } from "./parse.js";
-import { escapeControls, readTextInside, reasonFor, reasonWithLine } from "./read.js";
+import { readTextInside, reasonFor, reasonWithLine } from "./read.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
 import type { Lesson, LessonProblem } from "./types.js";
 
 export interface LessonSet {
@@ -26,19 +28,19 @@ export function loadLessons(dir: string = lessonsDir()): LessonSet {
   try {
     entries = readdirSync(dir).sort();
   } catch (err) {
-    return { lessons: [], problems: [{ file: dir, line: 0, message: `cannot read the lessons folder: ${folderReason(err)}` }] };
+    return { lessons: [], problems: [{ file: dir, line: 0, message: t("lessons.load.cannotReadFolder", { reason: folderReason(err) }) }] };
   }
   const lessons: Lesson[] = [];
   for (const folder of entries) {
     if (NOT_LESSONS.has(folder) || folder.startsWith(".") || folder.startsWith("_")) continue;
     const lessonDir = path.join(dir, folder);
     const kind = entryKind(lessonDir);
-    if (kind === "dangling") problems.push({ file: lessonDir, line: 0, message: "this lesson folder is a symbolic link to something that does not exist" });
+    if (kind === "dangling") problems.push({ file: lessonDir, line: 0, message: t("lessons.load.danglingFolder") });
     if (kind !== "dir") continue;
     const file = path.join(lessonDir, "lesson.md");
-    const read = readTextInside(file, lessonDir, "the lesson folder", { kind: "a lesson file" });
+    const read = readTextInside(file, lessonDir, t("lessons.root.lesson"), { kind: t("lessons.kind.lesson") });
     if (!read.ok) {
-      problems.push({ file, line: read.line ?? 0, message: read.missing ? "this lesson folder has no lesson.md" : `lesson.md ${read.reason}` });
+      problems.push({ file, line: read.line ?? 0, message: read.missing ? t("lessons.load.noLessonMd") : t("lessons.file.reason", { file: "lesson.md", reason: read.reason }) });
       continue;
     }
     const result = parseLesson(read.text, file, { readFile: (rel) => readBeside(lessonDir, rel) });
@@ -51,16 +53,16 @@ export function loadLessons(dir: string = lessonsDir()): LessonSet {
 function capped(problems: LessonProblem[], file: string): LessonProblem[] {
   if (problems.length <= MAX_PROBLEMS_PER_FILE) return problems;
   const more = problems.length - MAX_PROBLEMS_PER_FILE;
-  return [...problems.slice(0, MAX_PROBLEMS_PER_FILE), { file, line: 0, message: `${more} more problems in this file (fix the ones above first)` }];
+  return [...problems.slice(0, MAX_PROBLEMS_PER_FILE), { file, line: 0, message: t("lessons.load.moreProblems", { n: more }) }];
 }
 
 /** Why a folder could not be listed, in words. */
 function folderReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "it does not exist";
-  if (code === "ENOTDIR") return "it is a file, not a folder";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  return `it ${reasonFor(err)}`;
+  if (code === "ENOENT") return t("lessons.folder.missing");
+  if (code === "ENOTDIR") return t("lessons.folder.notFolder");
+  if (code === "EACCES" || code === "EPERM") return t("lessons.folder.denied");
+  return t("lessons.folder.other", { reason: reasonFor(err) });
 }
 
 function dedupe(lessons: Lesson[], problems: LessonProblem[]): LessonSet {
@@ -69,7 +71,7 @@ function dedupe(lessons: Lesson[], problems: LessonProblem[]): LessonSet {
   for (const lesson of lessons.sort((a, b) => a.meta.order - b.meta.order || a.folder.localeCompare(b.folder))) {
     const first = byId.get(lesson.meta.id);
     if (first) {
-      problems.push({ file: lesson.file, line: 2, message: `id '${lesson.meta.id}' is already used by ${path.relative(path.dirname(first.dir), first.file)}` });
+      problems.push({ file: lesson.file, line: 2, message: t("lessons.load.duplicateId", { id: lesson.meta.id, file: escapeTerminal(path.relative(path.dirname(first.dir), first.file)) }) });
       continue;
     }
     byId.set(lesson.meta.id, lesson);
@@ -93,7 +95,7 @@ function entryKind(p: string): "dir" | "other" | "dangling" {
 
 /** A `::: code` file: the text, or why it cannot be shown. Links may not lead out of the lesson folder. */
 function readBeside(dir: string, rel: string): string | { problem: string; missing: boolean } {
-  const read = readTextInside(path.join(dir, rel), dir, "the lesson folder", { kind: "a code file" });
+  const read = readTextInside(path.join(dir, rel), dir, t("lessons.root.lesson"), { kind: t("lessons.kind.code") });
   return read.ok ? read.text : { problem: reasonWithLine(read), missing: read.missing };
 }
 
@@ -105,9 +107,13 @@ export function findLesson(lessons: readonly Lesson[], query: string): Lesson | 
   );
 }
 
+/**
+ * "file:line: message", the form editors and compilers use. The file's name and the
+ * message (which quotes the lesson's own text) are escaped: a lesson tree may come from anyone.
+ */
 export function formatProblem(p: LessonProblem, base = process.cwd()): string {
   const rel = path.relative(base, p.file);
-  const shown = escapeControls(rel && !rel.startsWith("..") ? rel : p.file);
-  const message = escapeControls(p.message);
+  const shown = escapeTerminal(rel && !rel.startsWith("..") ? rel : p.file);
+  const message = escapeTerminal(p.message);
   return p.line > 0 ? `${shown}:${p.line}: ${message}` : `${shown}: ${message}`;
 }

@@ -1,4 +1,7 @@
 import type { Block, CodeFile, Lesson, LessonMeta, LessonProblem, Quiz, QuizChoice, Step } from "./types.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+import { truncate } from "../text/width.js";
 
 /**
  * The lesson format, in one place (the README documents the same rules):
@@ -48,7 +51,7 @@ export function parseLesson(text: string, file: string, options: ParseOptions = 
   if (!front) return { problems };
   const meta = front.meta;
   const steps = parseSteps(lines, front.bodyStart, problem, options);
-  if (steps.length === 0 && problems.length === 0) problem(front.bodyStart + 1, "the lesson has no steps: start each step with a '## Title' line");
+  if (steps.length === 0 && problems.length === 0) problem(front.bodyStart + 1, t("lessons.parse.noSteps"));
   if (problems.length > 0 || !meta) return { problems };
   return { lesson: { meta, file, steps }, problems };
 }
@@ -63,12 +66,12 @@ function parseFrontMatter(
   let ok = front.ok;
   const id = values.get("id");
   if (id && id.value && !ID_PATTERN.test(id.value)) {
-    problem(id.line, `id '${id.value}' must be kebab-case: lower-case letters, digits and single dashes`);
+    problem(id.line, t("lessons.parse.idNotKebab", { id: quoted(id.value) }));
     ok = false;
   }
   const order = values.get("order");
   if (order && order.value && !/^\d+$/.test(order.value)) {
-    problem(order.line, `order must be a whole number, got '${order.value}'`);
+    problem(order.line, t("lessons.parse.orderNotNumber", { value: quoted(order.value) }));
     ok = false;
   }
   if (!ok) return { bodyStart };
@@ -103,19 +106,19 @@ export function readFrontMatter(
   optional: readonly string[] = [],
 ): FrontMatter | undefined {
   if (lines[0]?.trim() !== "---") {
-    problem(1, `missing front matter: the file must start with a '---' line, then ${known.join(", ")}`);
+    problem(1, t("lessons.parse.noFrontMatter", { keys: known.join(", ") }));
     return undefined;
   }
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
   if (end < 0) {
     // Every line after it would otherwise be read as a bad 'key: value' line: say the cause once.
-    problem(1, "the front matter opened here is never closed with '---': add a '---' line after its last 'key: value' line");
+    problem(1, t("lessons.parse.frontNotClosed"));
     return undefined;
   }
   const leak = bodyInFrontMatter(lines, end);
   if (leak !== undefined) {
     // The '---' that "closed" it is a rule further down the body: the real closing line is missing.
-    problem(1, `the front matter opened here is not closed before line ${leak + 1} ('${clip(lines[leak]!.trim())}'): add a '---' line after its last 'key: value' line`);
+    problem(1, t("lessons.parse.frontNotClosedBefore", { line: leak + 1, text: clipped(lines[leak]!.trim()) }));
     return undefined;
   }
   const values = new Map<string, { value: string; line: number }>();
@@ -124,24 +127,24 @@ export function readFrontMatter(
     if (isBlankOrComment(raw)) continue;
     const m = KEY_VALUE.exec(raw);
     if (!m) {
-      problem(i + 1, `front matter lines are 'key: value', got '${clip(raw.trim())}'`);
+      problem(i + 1, t("lessons.parse.notKeyValue", { text: clipped(raw.trim()) }));
       continue;
     }
     const key = m[1]!;
-    if (values.has(key)) problem(i + 1, `'${key}' is given twice in the front matter`);
+    if (values.has(key)) problem(i + 1, t("lessons.parse.keyTwice", { key }));
     values.set(key, { value: unquote(m[2]!.trim()), line: i + 1 });
   }
   let ok = true;
   for (const key of known) {
     const v = values.get(key);
     if (!v || v.value === "") {
-      problem(v?.line ?? 1, `front matter needs '${key}'`);
+      problem(v?.line ?? 1, t("lessons.parse.keyNeeded", { key }));
       ok = false;
     }
   }
   const all = [...known, ...optional];
   for (const [key, v] of values) {
-    if (!all.includes(key)) problem(v.line, `unknown front matter key '${key}' (known: ${all.join(", ")})`);
+    if (!all.includes(key)) problem(v.line, t("lessons.parse.unknownKey", { key, keys: all.join(", ") }));
   }
   return { values, bodyStart: end + 1, ok };
 }
@@ -170,8 +173,14 @@ function bodyInFrontMatter(lines: string[], end: number): number | undefined {
   return bad.length >= 3 ? bad[0] : undefined;
 }
 
-function clip(s: string, max = 60): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+/** Text from the lesson file, quoted in a problem: escaped, since it may hold anything a terminal would obey. */
+function quoted(s: string): string {
+  return escapeTerminal(s);
+}
+
+/** A whole line of the lesson file, quoted: escaped and cut to `max` columns, so one long line cannot fill the screen. */
+function clipped(s: string, max = 60): string {
+  return truncate(escapeTerminal(s), max);
 }
 
 function unquote(s: string): string {
@@ -218,8 +227,8 @@ function parseSteps(
         if (step) attempted.add(step);
         directive = undefined;
       } else {
-        if (DIRECTIVE_OPEN.test(raw)) problem(lineNo, `directives cannot be nested: close '::: ${directive.name}' (line ${directive.line}) with ':::' first`);
-        if (/^##\s/.test(raw)) problem(lineNo, `a step heading inside '::: ${directive.name}' (line ${directive.line}): is its closing ':::' missing?`);
+        if (DIRECTIVE_OPEN.test(raw)) problem(lineNo, t("lessons.parse.nested", { name: directive.name, line: directive.line }));
+        if (/^##\s/.test(raw)) problem(lineNo, t("lessons.parse.headingInDirective", { name: directive.name, line: directive.line }));
         directive.body.push(raw);
       }
       continue;
@@ -233,7 +242,7 @@ function parseSteps(
     }
     if (fenceMatch) {
       fence = fenceMatch[1];
-      if (!step) problem(lineNo, "text before the first step: start the lesson body with a '## Title' line");
+      if (!step) problem(lineNo, t("lessons.parse.textBeforeStep"));
       prose ??= { start: lineNo, lines: [] };
       prose.lines.push(raw);
       continue;
@@ -242,7 +251,7 @@ function parseSteps(
     const heading = /^##\s+(.*?)\s*#*\s*$/.exec(raw);
     if (heading) {
       flushProse();
-      if (!heading[1]) problem(lineNo, "a step heading needs a title");
+      if (!heading[1]) problem(lineNo, t("lessons.parse.headingNoTitle"));
       step = { title: heading[1] ?? "", line: lineNo, blocks: [] };
       steps.push(step);
       continue;
@@ -251,28 +260,28 @@ function parseSteps(
     const open = DIRECTIVE_OPEN.exec(raw);
     if (open) {
       flushProse();
-      if (!step) problem(lineNo, "a directive before the first step: start the lesson body with a '## Title' line");
+      if (!step) problem(lineNo, t("lessons.parse.directiveBeforeStep"));
       directive = { name: open[1]!, args: open[2] ?? "", line: lineNo, body: [] };
       continue;
     }
     if (DIRECTIVE_CLOSE.test(raw)) {
-      problem(lineNo, "a closing ':::' without an opening directive");
+      problem(lineNo, t("lessons.parse.strayClose"));
       continue;
     }
 
     if (!step) {
-      if (raw.trim() !== "") problem(lineNo, "text before the first step: start the lesson body with a '## Title' line");
+      if (raw.trim() !== "") problem(lineNo, t("lessons.parse.textBeforeStep"));
       continue;
     }
     prose ??= { start: lineNo, lines: [] };
     prose.lines.push(raw);
   }
 
-  if (fence) problem(lines.length, "a code block (```) is not closed");
-  if (directive) problem(directive.line, `'::: ${directive.name}' is not closed: add a ':::' line after its content`);
+  if (fence) problem(lines.length, t("lessons.parse.fenceNotClosed"));
+  if (directive) problem(directive.line, t("lessons.parse.directiveNotClosed", { name: directive.name }));
   flushProse();
   for (const s of steps) {
-    if (s.blocks.length === 0 && !attempted.has(s)) problem(s.line, `step '${s.title}' is empty`);
+    if (s.blocks.length === 0 && !attempted.has(s)) problem(s.line, t("lessons.parse.emptyStep", { title: quoted(s.title) }));
   }
   return steps;
 }
@@ -283,7 +292,7 @@ function buildDirective(
   options: ParseOptions,
 ): Block | undefined {
   if (!(DIRECTIVES as readonly string[]).includes(d.name)) {
-    problem(d.line, `unknown directive '::: ${d.name}' (known: ${DIRECTIVES.join(", ")})`);
+    problem(d.line, t("lessons.parse.unknownDirective", { name: d.name, names: DIRECTIVES.join(", ") }));
     return undefined;
   }
   const name = d.name as DirectiveName;
@@ -291,14 +300,14 @@ function buildDirective(
   const args = d.args.split(/\s+/).filter(Boolean);
   switch (name) {
     case "quiz": {
-      if (args.length) problem(d.line, "'::: quiz' takes no arguments");
+      if (args.length) problem(d.line, t("lessons.parse.quizArgs"));
       const quiz = parseQuiz(d.body, d.line + 1, problem);
       return quiz ? { kind: "quiz", line: d.line, quiz } : undefined;
     }
     case "demo":
     case "exercise": {
       if (args.length !== 1 || !ID_PATTERN.test(args[0]!)) {
-        problem(d.line, `'::: ${name}' takes one ${name} id (kebab-case), e.g. '::: ${name} ${name === "demo" ? "tcp-step-by-step" : "tcp-echo"}'`);
+        problem(d.line, name === "demo" ? t("lessons.parse.demoArgs") : t("lessons.parse.exerciseArgs"));
         return undefined;
       }
       return name === "demo"
@@ -307,22 +316,22 @@ function buildDirective(
     }
     case "code": {
       if (args.length === 0) {
-        problem(d.line, "'::: code' needs at least one file path, relative to the lesson folder");
+        problem(d.line, t("lessons.parse.codeArgs"));
         return undefined;
       }
       const files: CodeFile[] = [];
       for (const p of args) {
         if (p.startsWith("/") || p.split("/").includes("..")) {
-          problem(d.line, `'${p}': code files must be inside the lesson folder`);
+          problem(d.line, t("lessons.parse.codeOutside", { file: quoted(p) }));
           continue;
         }
         const source = options.readFile?.(p);
         if (source === undefined || (typeof source === "object" && source.missing)) {
-          problem(d.line, `'${p}' does not exist beside the lesson`);
+          problem(d.line, t("lessons.parse.codeMissing", { file: quoted(p) }));
           continue;
         }
         if (typeof source === "object") {
-          problem(d.line, `'${p}' ${source.problem}`);
+          problem(d.line, t("lessons.file.quotedReason", { file: quoted(p), reason: source.problem }));
           continue;
         }
         files.push({ path: p, language: languageOf(p), source });
@@ -368,7 +377,7 @@ function parseQuiz(body: string[], firstLine: number, problem: (line: number, me
         return;
       }
       if (!/^\s+/.test(raw)) {
-        problem(lineNo, "after the first choice, each line is either a choice ('- [ ] ...' or '- [x] ...') or an indented explanation");
+        problem(lineNo, t("lessons.parse.quizLine"));
         ok = false;
         return;
       }
@@ -379,22 +388,22 @@ function parseQuiz(body: string[], firstLine: number, problem: (line: number, me
   });
   const q = question.join("\n").trim();
   if (!q) {
-    problem(firstLine - 1, "the quiz has no question: write it before the choices");
+    problem(firstLine - 1, t("lessons.parse.quizNoQuestion"));
     ok = false;
   }
   if (choices.length < 2) {
-    problem(firstLine - 1, "a quiz needs at least two choices, written '- [ ] wrong' and '- [x] right'");
+    problem(firstLine - 1, t("lessons.parse.quizFewChoices"));
     ok = false;
   }
   const correct = choices.filter((c) => c.correct).length;
   if (choices.length >= 2 && correct !== 1) {
-    problem(firstLine - 1, `a quiz needs exactly one correct choice marked '[x]', found ${correct}`);
+    problem(firstLine - 1, t("lessons.parse.quizCorrect", { n: correct }));
     ok = false;
   }
   for (const c of choices) {
     c.explanation = c.explanation.trim();
     if (!c.explanation) {
-      problem(c.line, `choice '${c.text}' has no explanation: add an indented line under it saying why it is ${c.correct ? "right" : "wrong"}`);
+      problem(c.line, t(c.correct ? "lessons.parse.quizNoExplanationRight" : "lessons.parse.quizNoExplanationWrong", { choice: quoted(c.text) }));
       ok = false;
     }
   }

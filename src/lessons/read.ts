@@ -1,5 +1,8 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+import { formatSize } from "../text/units.js";
 
 /**
  * Reading the files of a lesson tree (lesson.md, code files, demo.json and its
@@ -8,47 +11,47 @@ import path from "node:path";
  * a folder, a pipe, binary, or huge. Each case becomes a short reason a lesson
  * author can act on, never a stack or a hang.
  *
- * A reason is written to follow the file's name: "'x.py' is a folder, not a file".
+ * A reason is written to follow the file's name: "'x.py' is a folder, not a file"
+ * (the catalog's lessons.reason.* texts). `rootName` and `kind` are catalog texts
+ * too: "the lesson folder" (lessons.root.*), "a lesson file" (lessons.kind.*).
  */
 
 export type FileCheck = { ok: true; real: string } | { ok: false; reason: string; missing: boolean };
 
-export type TextRead = { ok: true; text: string } | { ok: false; reason: string; missing: boolean; line?: number };
+/**
+ * `reason` says "this line" when it is about one line of the file (`line`); `reasonAtLine`
+ * says "line 12" instead, for a message whose file:line in front names another file.
+ */
+export type TextRead = { ok: true; text: string } | { ok: false; reason: string; missing: boolean; line?: number; reasonAtLine?: string };
 
 /** Big enough for any lesson file by far; small enough that a mistake cannot eat the memory. */
-export const MAX_TEXT_BYTES = 1_000_000;
+export const MAX_TEXT_BYTES = 1024 * 1024;
 
 /** An errno code as words, to follow a file's name. */
 export function reasonFor(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "ENOENT":
-      return "does not exist";
+      return t("lessons.reason.missing");
     case "ELOOP":
-      return "is a symbolic link that loops";
+      return t("lessons.reason.loop");
     case "EACCES":
     case "EPERM":
-      return "cannot be read: permission denied";
+      return t("lessons.reason.denied");
     case "EISDIR":
-      return "is a folder, not a file";
+      return t("lessons.reason.folder");
     case "ENOTDIR":
-      return "cannot be reached: a part of its path is a file, not a folder";
+      return t("lessons.reason.notDir");
     case "ENAMETOOLONG":
-      return "has a name that is too long";
+      return t("lessons.reason.nameTooLong");
     case "EMFILE":
     case "ENFILE":
-      return "cannot be opened: too many files are open";
+      return t("lessons.reason.tooManyOpen");
     case "EIO":
-      return "cannot be read: the disk reported an input/output error";
+      return t("lessons.reason.io");
     default:
-      return `cannot be read (${code ?? (err instanceof Error ? err.message : String(err))})`;
+      return t("lessons.reason.other", { error: escapeTerminal(code ?? (err instanceof Error ? err.message : String(err))) });
   }
-}
-
-/** The size as a person reads it: "300 kB", "2.4 MB". */
-export function formatSize(bytes: number): string {
-  if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000))} kB`;
-  return `${(bytes / 1_000_000).toFixed(1).replace(/\.0$/, "")} MB`;
 }
 
 /**
@@ -62,17 +65,17 @@ export function resolveInside(file: string, root: string, rootName: string): Fil
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     // realpath says ENOENT for a link to nowhere too: say which it is.
-    if (code === "ENOENT" && isLink(file)) return { ok: false, reason: "is a symbolic link to something that does not exist", missing: false };
+    if (code === "ENOENT" && isLink(file)) return { ok: false, reason: t("lessons.reason.dangling"), missing: false };
     return { ok: false, reason: reasonFor(err), missing: code === "ENOENT" };
   }
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
   } catch (err) {
-    return { ok: false, reason: `cannot be checked: its folder ${reasonFor(err)}`, missing: false };
+    return { ok: false, reason: t("lessons.reason.folderUnchecked", { reason: reasonFor(err) }), missing: false };
   }
   if (real !== realRoot && !real.startsWith(realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep)) {
-    return { ok: false, reason: `is a link to ${real}, outside ${rootName}`, missing: false };
+    return { ok: false, reason: t("lessons.reason.outside", { target: escapeTerminal(real), root: rootName }), missing: false };
   }
   return { ok: true, real };
 }
@@ -83,8 +86,8 @@ export function checkFileInside(file: string, root: string, rootName: string): F
   if (!where.ok) return where;
   try {
     const st = statSync(where.real);
-    if (st.isDirectory()) return { ok: false, reason: "is a folder, not a file", missing: false };
-    if (!st.isFile()) return { ok: false, reason: "is not a regular file (a pipe, a device or a socket)", missing: false };
+    if (st.isDirectory()) return { ok: false, reason: t("lessons.reason.folder"), missing: false };
+    if (!st.isFile()) return { ok: false, reason: t("lessons.reason.notRegular"), missing: false };
   } catch (err) {
     return { ok: false, reason: reasonFor(err), missing: false };
   }
@@ -106,6 +109,7 @@ function isLink(file: string): boolean {
  */
 export function readTextInside(file: string, root: string, rootName: string, opts: { maxBytes?: number; kind?: string } = {}): TextRead {
   const maxBytes = opts.maxBytes ?? MAX_TEXT_BYTES;
+  const kind = opts.kind ?? t("lessons.kind.any");
   const where = resolveInside(file, root, rootName);
   if (!where.ok) return where;
   let fd: number;
@@ -118,9 +122,9 @@ export function readTextInside(file: string, root: string, rootName: string, opt
   let bytes: Buffer;
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) return { ok: false, reason: "is a folder, not a file", missing: false };
-    if (!st.isFile()) return { ok: false, reason: "is not a regular file (a pipe, a device or a socket)", missing: false };
-    if (st.size > maxBytes) return { ok: false, reason: `is too big (${formatSize(st.size)}; ${opts.kind ?? "such a file"} may be at most ${formatSize(maxBytes)})`, missing: false };
+    if (st.isDirectory()) return { ok: false, reason: t("lessons.reason.folder"), missing: false };
+    if (!st.isFile()) return { ok: false, reason: t("lessons.reason.notRegular"), missing: false };
+    if (st.size > maxBytes) return { ok: false, reason: t("lessons.reason.tooBig", { size: formatSize(st.size), kind, max: formatSize(maxBytes) }), missing: false };
     // The size was checked, but the file may grow while it is read: read at most one byte more than allowed.
     const buf = Buffer.alloc(Math.min(maxBytes + 1, Math.max(st.size, 0) + 1));
     let length = 0;
@@ -128,7 +132,7 @@ export function readTextInside(file: string, root: string, rootName: string, opt
       n = readSync(fd, buf, length, buf.length - length, null);
       length += n;
     }
-    if (length > maxBytes) return { ok: false, reason: `is too big (${opts.kind ?? "such a file"} may be at most ${formatSize(maxBytes)})`, missing: false };
+    if (length > maxBytes) return { ok: false, reason: t("lessons.reason.grewTooBig", { kind, max: formatSize(maxBytes) }), missing: false };
     bytes = buf.subarray(0, length);
   } catch (err) {
     return { ok: false, reason: reasonFor(err), missing: false };
@@ -142,8 +146,8 @@ export function readTextInside(file: string, root: string, rootName: string, opt
  * The reason for a file named from another file (a lesson's `::: code`, a demo's
  * program): the line is said in words, since the file:line in front is the other file's.
  */
-export function reasonWithLine(read: { reason: string; line?: number }): string {
-  return read.line ? read.reason.replace("this line", `line ${read.line}`) : read.reason;
+export function reasonWithLine(read: { reason: string; line?: number; reasonAtLine?: string }): string {
+  return read.line ? (read.reasonAtLine ?? read.reason) : read.reason;
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
@@ -157,13 +161,16 @@ export function decodeText(bytes: Buffer): TextRead {
     // The decoder drops a leading byte order mark (ignoreBOM: false).
     text = decoder.decode(bytes);
   } catch {
-    return { ok: false, reason: "is not UTF-8 text: this line holds a byte that is not UTF-8 (save the file as UTF-8)", missing: false, line: lineOfBadUtf8(bytes) };
+    const line = lineOfBadUtf8(bytes);
+    const reason = (where: string): string => t("lessons.reason.notUtf8", { where });
+    return { ok: false, reason: reason(t("lessons.where.thisLine")), reasonAtLine: reason(t("lessons.where.line", { line })), missing: false, line };
   }
   const m = CONTROL.exec(text);
   if (m) {
     const line = text.slice(0, m.index).split("\n").length;
     const code = m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return { ok: false, reason: `is not a text file: this line holds the control character U+${code}`, missing: false, line };
+    const reason = (where: string): string => t("lessons.reason.control", { where, code });
+    return { ok: false, reason: reason(t("lessons.where.thisLine")), reasonAtLine: reason(t("lessons.where.line", { line })), missing: false, line };
   }
   return { ok: true, text };
 }
@@ -184,12 +191,4 @@ function lineOfBadUtf8(bytes: Buffer): number {
     }
   }
   return line;
-}
-
-/**
- * File names and quoted lines come from the lesson tree: a control character in
- * one (ESC) would be obeyed by the terminal. Shown as \x1b instead.
- */
-export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }

@@ -1,3 +1,4 @@
+import { t } from "../text/catalog.js";
 import { didYouMean } from "../util/suggest.js";
 import type { Lesson, LessonProblem } from "./types.js";
 
@@ -26,14 +27,14 @@ export function checkReferences(
     for (const step of lesson.steps) {
       for (const block of step.blocks) {
         if (block.kind === "demo" && !demos.has(block.demo) && brokenDemos.has(block.demo)) {
-          problems.push({ file: lesson.file, line: block.line, message: `the demo '${block.demo}' has problems (its demo.json, listed above), so this lesson is skipped` });
+          problems.push({ file: lesson.file, line: block.line, message: t("lessons.ref.brokenDemo", { demo: block.demo }) });
         } else if (block.kind === "demo" && !demos.has(block.demo)) {
-          problems.push({ file: lesson.file, line: block.line, message: `no demo '${block.demo}' (a demos/<id>/demo.json under some lesson).${didYouMean(block.demo, known.demos)}` });
+          problems.push({ file: lesson.file, line: block.line, message: t("lessons.ref.noDemo", { demo: block.demo, suggestion: didYouMean(block.demo, known.demos) }) });
         }
         if (block.kind === "exercise" && !exercises.has(block.exercise) && brokenExercises.has(block.exercise)) {
-          problems.push({ file: lesson.file, line: block.line, message: `the exercise '${block.exercise}' has problems (its task.md, listed above), so this lesson is skipped` });
+          problems.push({ file: lesson.file, line: block.line, message: t("lessons.ref.brokenExercise", { exercise: block.exercise }) });
         } else if (block.kind === "exercise" && !exercises.has(block.exercise)) {
-          problems.push({ file: lesson.file, line: block.line, message: `no exercise '${block.exercise}' (a folder under lessons/exercises/).${didYouMean(block.exercise, known.exercises)}` });
+          problems.push({ file: lesson.file, line: block.line, message: t("lessons.ref.noExercise", { exercise: block.exercise, suggestion: didYouMean(block.exercise, known.exercises) }) });
         }
       }
     }

@@ -57,10 +57,3 @@ export interface LessonProblem {
   line: number;
   message: string;
 }
-
-export class LessonFormatError extends Error {
-  constructor(readonly problems: LessonProblem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n"));
-    this.name = "LessonFormatError";
-  }
-}

@@ -1,4 +1,7 @@
 import type { Block, CodeFile, Lesson, Quiz } from "../lessons/types.js";
+import { t } from "../text/catalog.js";
+import { displayWidth } from "../text/width.js";
+import { tutor } from "../util/invocation.js";
 import { makeStyle, wrap } from "../util/style.js";
 import { renderMarkdown, type RenderOptions } from "./markdown.js";
 
@@ -25,18 +28,20 @@ function fenced(file: CodeFile): string {
 
 export function stepHeader(lesson: Lesson, index: number, opts: RenderOptions): string {
   const s = makeStyle(opts.colour);
-  const where = `Lesson ${lesson.meta.order} · ${lesson.meta.title}`;
-  const count = `step ${index + 1} of ${lesson.steps.length}`;
-  const gap = Math.max(2, opts.width - where.length - count.length);
-  const top = where.length + count.length + 2 <= opts.width ? `${s.dim(where)}${" ".repeat(gap)}${s.dim(count)}` : `${s.dim(where)}\n${s.dim(count)}`;
+  const where = t("render.where", { order: lesson.meta.order, title: lesson.meta.title });
+  const count = t("render.stepCount", { step: index + 1, steps: lesson.steps.length });
+  // Columns, not code units: a title in Chinese takes two columns a character.
+  const used = displayWidth(where) + displayWidth(count);
+  const gap = Math.max(2, opts.width - used);
+  const top = used + 2 <= opts.width ? `${s.dim(where)}${" ".repeat(gap)}${s.dim(count)}` : `${s.dim(where)}\n${s.dim(count)}`;
   return `${top}\n${s.bold(s.cyan(lesson.steps[index]!.title))}`;
 }
 
 export function quizAsMarkdown(quiz: Quiz, withAnswers: boolean): string {
   const letters = "abcdefghij";
-  const lines = [`**Quiz.** ${quiz.question}`, ""];
+  const lines = [t("render.quiz", { question: quiz.question }), ""];
   quiz.choices.forEach((c, i) => {
-    lines.push(`${letters[i]}) ${c.text}${withAnswers && c.correct ? " **(correct)**" : ""}`);
+    lines.push(`${letters[i]}) ${c.text}${withAnswers && c.correct ? ` ${t("render.correct")}` : ""}`);
     if (withAnswers) lines.push(`   ${c.explanation}`);
     lines.push("");
   });
@@ -54,15 +59,22 @@ export function blockAsMarkdown(block: Block, lesson: Lesson, opts: LessonRender
       if (block.text) parts.push(block.text);
       for (const f of shown) parts.push(`*${f.path}*\n\n${fenced(f)}`);
       const others = block.files.filter((f) => !shown.includes(f));
-      if (others.length) parts.push(`*Also in ${others.map((f) => `${f.language === "python" ? "Python" : "JavaScript"}: ${f.path}`).join(", ")}*`);
+      if (others.length) {
+        const files = others.map((f) => (f.language === "python" ? t("render.alsoInPython", { file: f.path }) : t("render.alsoInJavaScript", { file: f.path })));
+        parts.push(t("render.alsoIn", { files: files.join(", ") }));
+      }
       return parts.join("\n\n");
     }
     case "quiz":
       return quizAsMarkdown(block.quiz, opts.answers === true);
     case "demo":
-      return [`**Live demo: \`${block.demo}\`**`, block.text, `Run it: \`socket-tutor demo ${lesson.meta.id} ${block.demo}\``].filter(Boolean).join("\n\n");
+      return [t("render.demo", { demo: block.demo }), block.text, t("render.demoRun", { command: tutor(`demo ${lesson.meta.id} ${block.demo}`) })].filter(Boolean).join("\n\n");
     case "exercise":
-      return [`**Exercise: \`${block.exercise}\`**`, block.text, `Start it: \`socket-tutor exercise ${block.exercise}\`, check it: \`socket-tutor verify ${block.exercise} <file>\``]
+      return [
+        t("render.exercise", { exercise: block.exercise }),
+        block.text,
+        t("render.exerciseRun", { start: tutor(`exercise ${block.exercise}`), verify: tutor(`verify ${block.exercise} <file>`) }),
+      ]
         .filter(Boolean)
         .join("\n\n");
   }
@@ -72,8 +84,8 @@ export function blockAsMarkdown(block: Block, lesson: Lesson, opts: LessonRender
 export async function renderLessonText(lesson: Lesson, opts: LessonRenderOptions & { answers?: boolean }): Promise<string> {
   const s = makeStyle(opts.colour);
   const out: string[] = [
-    s.bold(s.magenta(wrap(`Lesson ${lesson.meta.order}: ${lesson.meta.title}`, opts.width))),
-    s.dim(wrap(`${lesson.meta.chapter} · ${lesson.meta.summary}`, opts.width)),
+    s.bold(s.magenta(wrap(t("render.lessonTitle", { order: lesson.meta.order, title: lesson.meta.title }), opts.width))),
+    s.dim(wrap(t("render.lessonSubtitle", { chapter: lesson.meta.chapter, summary: lesson.meta.summary }), opts.width)),
     "",
   ];
   for (let i = 0; i < lesson.steps.length; i++) {

@@ -6,6 +6,8 @@ import { runCli } from "../support/cli.js";
 import { exercisesDir, scratch } from "./support.js";
 
 const tempHome = (): string => scratch("st-home-");
+// Printed commands run as printed: from a folder outside the package that is `node <path>/cli.js`, unless socket-tutor on PATH is this program.
+const TUTOR = String.raw`(?:socket-tutor|node \S+cli\.js)`;
 const tempDir = (): string => scratch("st-ex-");
 
 describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, () => {
@@ -18,7 +20,7 @@ describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, (
     assert.match(first.stdout, /HOST/);
     assert.match(first.stdout, /wrote socket-tutor-exercises\/udp-upper\/udp-upper\.py/);
     assert.match(first.stdout, /wrote socket-tutor-exercises\/udp-upper\/udp-upper\.mjs/);
-    assert.match(first.stdout, /socket-tutor verify udp-upper udp-upper\.py/);
+    assert.match(first.stdout, new RegExp(`\\n  ${TUTOR} verify udp-upper udp-upper\\.py\\n`), "the next step, as a command that runs from here");
     const py = path.join(cwd, "socket-tutor-exercises", "udp-upper", "udp-upper.py");
     assert.equal(readFileSync(py, "utf8"), readFileSync(path.join(exercisesDir, "udp-upper", "starter.py"), "utf8"));
     writeFileSync(py, "# my work\n");
@@ -61,7 +63,7 @@ describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, (
     const env = { SOCKET_TUTOR_HOME: home };
     const refused = await runCli(["solution", "tcp-client"], { env });
     assert.equal(refused.code, 1);
-    assert.match(refused.stderr, /not passed 'tcp-client' yet.*socket-tutor solution tcp-client --yes/);
+    assert.match(refused.stderr, new RegExp(`not passed 'tcp-client' yet.*${TUTOR} solution tcp-client --yes`));
     assert.equal(refused.stdout, "");
     const shown = await runCli(["solution", "tcp-client", "--yes"], { env });
     assert.equal(shown.code, 0);

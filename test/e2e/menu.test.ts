@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { cliPath, repoRoot, tempHome } from "../support/cli.js";
@@ -13,10 +14,11 @@ interface Saved {
 }
 const saved = (home: string): Saved => JSON.parse(readFileSync(path.join(home, "progress.json"), "utf8")) as Saved;
 
-async function session(args: string[], opts: { home: string; width?: number; height?: number; env?: Record<string, string>; lessons?: string }): Promise<TmuxSession> {
+async function session(args: string[], opts: { home: string; width?: number; height?: number; env?: Record<string, string>; lessons?: string; cwd?: string }): Promise<TmuxSession> {
   return TmuxSession.start([process.execPath, cliPath, ...args], {
     ...(opts.width ? { width: opts.width } : {}),
     ...(opts.height ? { height: opts.height } : {}),
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
     env: { SOCKET_TUTOR_HOME: opts.home, SOCKET_TUTOR_LESSONS: opts.lessons ?? fixtures, ...opts.env },
   });
 }
@@ -198,6 +200,46 @@ describe("interactive menu in a real terminal", { skip, concurrency: 3 }, () => 
       }
     });
   }
+
+  it("an exercise whose starter files cannot be written says why on its screen; Back returns to the menu", async () => {
+    const home = tempHome();
+    const lessons = mkdtempSync(path.join(os.tmpdir(), "st-lessons-"));
+    const cwd = mkdtempSync(path.join(os.tmpdir(), "st-cwd-"));
+    cpSync(fixtures, lessons, { recursive: true });
+    cpSync(path.join(repoRoot, "lessons", "exercises", "tcp-echo"), path.join(lessons, "exercises", "tcp-echo"), { recursive: true });
+    // A regular file where the starters' folder would go: the write fails, for root too.
+    const blocker = path.join(cwd, "socket-tutor-exercises");
+    writeFileSync(blocker, "not a folder\n");
+    const t = await session(["start"], { home, lessons, cwd, height: 60 });
+    try {
+      await t.waitFor("Choose a lesson");
+      const onExercise = (screen: string): boolean => /❯ .*A TCP echo server/.test(screen);
+      // Down to the exercise, below the lessons (separators are skipped); bounded.
+      for (let i = 0; i < 8 && !onExercise(t.screen()); i++) {
+        await t.keys("Down");
+        await t.waitFor(/❯/, 1000);
+      }
+      await t.waitFor(onExercise, 2000);
+      await t.keys("Enter");
+      const screen = await t.waitFor("❯ Back");
+      assert.match(screen, /Exercise: A TCP echo server/);
+      assert.match(screen, /Write a TCP server/, "the task is shown");
+      assert.match(screen, /The starter files were not written:/);
+      await t.waitForWrapped(`cannot write to ${cwd}: socket-tutor-exercises is there already and is not a folder`, 2000);
+      assert.doesNotMatch(screen, /__EXIT:/, "the session goes on");
+      await t.keys("Enter");
+      await t.waitFor("Choose a lesson");
+      await t.keys("C-c");
+      assert.equal(await t.exitCode(), 130);
+      assert.ok(statSync(blocker).isFile(), "the file in the way is left as it was");
+      assertTerminalRestored(t);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+      rmSync(lessons, { recursive: true, force: true });
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  });
 
   it("the real lessons open from the menu", async () => {
     const home = tempHome();

@@ -11,22 +11,30 @@ import { cli } from "./en/cli.js";
 import { common } from "./en/common.js";
 import { demo } from "./en/demo.js";
 import { doctor } from "./en/doctor.js";
+import { exercise } from "./en/exercise.js";
 import { help } from "./en/help.js";
 import { lesson } from "./en/lesson.js";
+import { lessons } from "./en/lessons.js";
 import { list } from "./en/list.js";
 import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
 import { progress } from "./en/progress.js";
+import { render } from "./en/render.js";
+import { reset } from "./en/reset.js";
 
 export const en = {
   ...cli,
   ...common,
   ...demo,
   ...doctor,
+  ...exercise,
   ...help,
   ...lesson,
+  ...lessons,
   ...list,
   ...live,
   ...menu,
   ...progress,
+  ...render,
+  ...reset,
 } as const;

@@ -5,6 +5,9 @@ export const help = {
   "help.start.needsTerminal": "Needs an interactive terminal. Without one: '{list}' and '{show}'.",
   "help.list.summary": "List lessons and exercises with your status, as plain text.",
   "help.show.summary": "Print a lesson's text without prompts (for pipes, screen readers, reading ahead).",
+  "help.show.text": "Print a lesson's text without prompts: for pipes, screen readers and reading ahead.",
+  // An option and what it does, in two columns.
+  "help.show.answers": "--answers  also print each quiz's correct answer and the explanations.",
   "help.lesson.summary": "Open one lesson directly.",
   "help.lesson.text": "Open one lesson directly, at the step where you left it.",
   "help.lesson.which": "<lesson> is a lesson id, folder name or number (see '{list}').",
@@ -12,9 +15,22 @@ export const help = {
   "help.progress.summary": "Show what you have done so far.",
   "help.progress.text": "Show what you have done so far, and where your progress is stored.",
   "help.reset.summary": "Forget progress for one lesson, or for everything (asks first).",
+  "help.reset.text": "Forget your progress in one lesson, or (with no lesson) everything: lessons and exercises.",
+  "help.reset.yes": "Resetting everything asks first; --yes skips the question (for scripts).",
   "help.exercise.summary": "Show an exercise's task and write starter files into ./socket-tutor-exercises/<exercise>/.",
+  "help.exercise.text": "Show an exercise's task and write its starter files (Python and JavaScript) into ./socket-tutor-exercises/<exercise>/.",
+  "help.exercise.safe": "Files that already exist are never overwritten: your work is safe to run this again.",
+  "help.exercise.list": "Without <exercise>, lists the exercises.",
+  // {verify}, {hint} and {solution} are commands.
+  "help.exercise.then": "Then: {verify}; {hint}; {solution}.",
   "help.verify.summary": "Check your program over real sockets (--watch, --json; or -- <command>).",
   "help.hint.summary": "Show the next hint for an exercise.",
+  "help.hint.text": "Show the next hint for an exercise, one at a time; each gives away a little more.",
+  // An option and what it does, in two columns.
+  "help.hint.seen": "--seen  show again the hints you have already seen, without a new one",
   "help.solution.summary": "Show an exercise's reference solutions (after you pass, or when you ask).",
+  "help.solution.text": "Show the reference solutions (Python and JavaScript) of an exercise.",
+  // Two lines of one sentence.
+  "help.solution.yes": "Once you have passed the exercise they are shown at once. Before that, you are asked first;\n--yes answers for you (needed without a terminal).",
   "help.doctor.summary": "Check what this machine offers the tutor (Python, strace, /proc/net, loopback).",
 } as const;

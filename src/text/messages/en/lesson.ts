@@ -31,6 +31,8 @@ export const lesson = {
   "lesson.exercise.wrote": "wrote",
   "lesson.exercise.kept": "kept",
   "lesson.exercise.keptWhy": "(it already exists: your work is not overwritten)",
+  // Above the reason (exercise.cannotWrite…), when the starter files could not be written.
+  "lesson.exercise.notWritten": "The starter files were not written:",
   "lesson.exercise.next": "**Next**, in another terminal:",
   "lesson.exercise.hintLine": "`{hint}` gives a hint at a time; `--watch` re-checks each time you save.",
   "lesson.exercise.leave": "Back",

@@ -1,0 +1,49 @@
+/**
+ * Text from a lesson tree, laid out and quoted by columns and escaped: a title in
+ * Chinese takes two columns a character, and a bidi control in a file name must not
+ * reorder the line it is printed in.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { formatProblem } from "../../src/lessons/load.js";
+import { parseLesson } from "../../src/lessons/parse.js";
+import type { Lesson } from "../../src/lessons/types.js";
+import { stepHeader } from "../../src/render/lesson.js";
+import { displayWidth } from "../../src/text/width.js";
+
+function lesson(title: string): Lesson {
+  return {
+    meta: { id: "x", title, chapter: "c", order: 1, summary: "s" },
+    folder: "01-x",
+    dir: "/l/01-x",
+    file: "/l/01-x/lesson.md",
+    steps: [{ title: "Step", line: 8, blocks: [] }],
+  };
+}
+
+describe("lesson text by display width", () => {
+  it("a step header with a wide title fills the line exactly, the step count at the right edge", () => {
+    const top = stepHeader(lesson("套接字是什么"), 0, { width: 60, colour: false }).split("\n")[0]!;
+    assert.equal(displayWidth(top), 60, top);
+    assert.match(top, /^Lesson 1 · 套接字是什么 +step 1 of 1$/);
+  });
+
+  it("a step header too wide for one line puts the count on its own line", () => {
+    const header = stepHeader(lesson("套接字".repeat(10)), 0, { width: 50, colour: false });
+    assert.deepEqual(header.split("\n").slice(0, 2), [`Lesson 1 · ${"套接字".repeat(10)}`, "step 1 of 1"]);
+  });
+
+  it("a long line quoted from the front matter is cut to 60 columns, not 60 characters", () => {
+    const text = `---\n${"套".repeat(100)}\n---\n## A\ntext\n`;
+    const problem = parseLesson(text, "/l/01-x/lesson.md").problems.find((p) => p.line === 2);
+    assert.ok(problem, "the bad front matter line is reported");
+    const quoted = /got '(.*)'$/.exec(problem.message)![1]!;
+    assert.ok(displayWidth(quoted) <= 60, `${displayWidth(quoted)} columns: ${quoted}`);
+    assert.ok(quoted.endsWith("…"));
+  });
+
+  it("a problem's file name and message are escaped, bidi controls included", () => {
+    const line = formatProblem({ file: "/l/a\u202eb/lesson.md", line: 3, message: "got '\u2066x\u2069'" }, "/l");
+    assert.equal(line, "a\\u202eb/lesson.md:3: got '\\u2066x\\u2069'");
+  });
+});
