@@ -214,10 +214,13 @@ describe("interactive menu in a real terminal", { skip, concurrency: 3 }, () => 
     try {
       await t.waitFor("Choose a lesson");
       const onExercise = (screen: string): boolean => /❯ .*A TCP echo server/.test(screen);
-      // Down to the exercise, below the lessons (separators are skipped); bounded.
+      // Down to the exercise, below the lessons (separators are skipped); bounded. Each key
+      // waits until the cursor has moved, so a slow redraw never lets keys run past the exercise.
+      const cursorLine = (screen: string): string => screen.split("\n").find((l) => l.includes("❯")) ?? "";
       for (let i = 0; i < 8 && !onExercise(t.screen()); i++) {
+        const before = cursorLine(t.screen());
         await t.keys("Down");
-        await t.waitFor(/❯/, 1000);
+        await t.waitFor((screen) => cursorLine(screen) !== before, 5000);
       }
       await t.waitFor(onExercise, 2000);
       await t.keys("Enter");
