@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { psDescendants, readFallbackTable } from "./fallback.js";
 import { scanSocketOwners, withDescendants } from "./owners.js";
-import { parseProcNet, PROC_NET_FILES } from "./proc-net.js";
-import { selectRows, sortRows, type SocketTableFilter } from "./select.js";
+import { parseProcNet, PROC_NET_FILES, type ProcNetFile } from "./proc-net.js";
+import { currentPids, isDoubtful, selectRows, settleDoubtful, sortRows, type SocketTableFilter } from "./select.js";
 import { readSsDiag, ssCommand, type SsRow } from "./ss.js";
 import type { SocketRow, SocketTableSnapshot } from "./types.js";
 
@@ -36,11 +36,11 @@ let ssRetryAt = 0;
 let ssLastError = "";
 const SS_RETRY_MS = 5000;
 
-async function readProcNet(): Promise<SocketRow[][] | undefined> {
-  const texts = await Promise.all(PROC_NET_FILES.map((f) => readFile(`/proc/net/${f}`, "utf8").catch(() => undefined)));
+async function readProcNet(files: readonly ProcNetFile[] = PROC_NET_FILES): Promise<SocketRow[][] | undefined> {
+  const texts = await Promise.all(files.map((f) => readFile(`/proc/net/${f}`, "utf8").catch(() => undefined)));
   if (texts.every((t) => t === undefined)) return undefined;
   // a missing file (tcp6 with IPv6 disabled) just has no rows
-  return texts.map((t, i) => (t === undefined ? [] : parseProcNet(PROC_NET_FILES[i], t)));
+  return texts.map((t, i) => (t === undefined ? [] : parseProcNet(files[i]!, t)));
 }
 
 function dropUnknown(row: SocketRow, fields: ReadonlyArray<NonNullable<SocketRow["unknown"]>[number]>): void {
@@ -95,10 +95,21 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
   const tables = await readProcNet();
   if (!tables) return undefined;
   const all = tables.flat();
-  // owners after the tables: a socket opened in between is then missing for one poll,
-  // rather than shown for one poll without its owner
-  const { owners, hidden } = scanSocketOwners(filter.pids, { children: filter.children, ignoreFds: filter.ignoreFds });
-  const rows = selectRows(all, owners, filter, hidden);
+  // Owners after the tables, and the pids asked for only now: a socket opened in between
+  // is then missing for one poll, rather than shown for one poll without its owner. (The
+  // read above may take long on a busy machine; a process started meanwhile must count.)
+  const scanOpts = { children: filter.children, ignoreFds: filter.ignoreFds };
+  const { owners, hidden } = scanSocketOwners(currentPids(filter), scanOpts);
+  let rows = selectRows(all, owners, filter, hidden);
+  const doubtful = [...new Set(rows.filter(isDoubtful).map((r) => r.proto))];
+  if (doubtful.length > 0) {
+    // A socket closed between the read and the scan would be shown without its owner.
+    // Scan once more, then read its table again: a socket in both reads existed through
+    // both scans, so if neither found it, no demo process holds it.
+    const rescan = scanSocketOwners(currentPids(filter), scanOpts);
+    const again = await readProcNet(doubtful);
+    rows = settleDoubtful(rows, again?.flat() ?? [], rescan.owners, rescan.hidden);
+  }
 
   let source = "/proc/net";
   if (opts.ss !== false) {
@@ -140,8 +151,8 @@ export async function readSocketTable(filter: SocketTableFilter, opts: ReadSocke
       if (snap) return snap;
       if (source === "proc") return { t, rows: [], source: "/proc/net", error: "cannot read /proc/net/{tcp,udp,unix}" };
     }
-    const pids =
-      filter.children === false ? filter.pids : process.platform === "linux" ? withDescendants(filter.pids) : await psDescendants(filter.pids);
+    const asked = currentPids(filter);
+    const pids = filter.children === false ? asked : process.platform === "linux" ? withDescendants(asked) : await psDescendants(asked);
     const r = await readFallbackTable(pids, filter, process.platform === "linux" ? "linux" : "bsd");
     const snap: SocketTableSnapshot = { t, rows: sortRows(r.rows), source: r.source };
     if (r.error) snap.error = r.error;

@@ -29,6 +29,8 @@ export class PlainView {
   private lastTable = "";
   private readonly waiting = new Map<string, NodeJS.Timeout>();
   private readonly printedLines = new Map<string, number>();
+  /** The verdict is the last thing printed: once summary() ran, later events print nothing. */
+  private ended = false;
 
   constructor(
     private readonly session: DemoSession,
@@ -51,6 +53,7 @@ export class PlainView {
 
   /** Call for each session event, after the session applied it. */
   onEvent(ev: DemoEvent): void {
+    if (this.ended) return;
     const s = this.opts.style;
     const state = this.session.state;
     switch (ev.type) {
@@ -110,6 +113,7 @@ export class PlainView {
 
   /** The end: the sequence diagram, the final table and the verdict. */
   summary(): void {
+    this.ended = true;
     for (const t of this.waiting.values()) clearTimeout(t);
     this.waiting.clear();
     const state = this.session.state;

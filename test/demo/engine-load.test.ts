@@ -119,7 +119,9 @@ describe("socket-tutor demo", { concurrency: true }, () => {
     assert.match(r.stdout, /server\s+\| reply: bye\s+\(typed\)/);
     assert.match(r.stdout, /Timeline\n\s+server\s+client/);
     assert.match(r.stdout, /◀──connect─/);
-    assert.match(r.stdout, /The demo ran as designed\./);
+    // The last table is printed before the verdict, and nothing after it.
+    assert.match(r.stdout, /The demo ran as designed\.\n$/);
+    assert.match(r.stdout, /Kernel table at the end\n(  .*\n)+\nThe demo ran/);
   });
 
   it("a lesson number with one demo runs it; an unknown name gets the closest ones; a bad option is a usage error", async () => {
