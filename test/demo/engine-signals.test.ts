@@ -128,11 +128,11 @@ describe("demo processes die with the tutor", { concurrency: true }, () => {
     const t = await pythonMidDemo();
     const pids = t.pids();
     const port = t.port();
-    const started = Date.now();
     const exit = await t.kill("SIGKILL");
     assert.equal(exit.signal, "SIGKILL");
+    // They exit by themselves: nobody else signals them. (Not timed with a stopwatch:
+    // the ps and ss runs that check it take seconds of their own on a busy machine.)
     await assertNothingLeft({ pids, port }, 2000);
-    assert.ok(Date.now() - started < 2000);
     // Its private temp dir could not be removed by a tutor killed with -9: the next demo's
     // sweep removes it (any demo started meanwhile, by another test file, may already have).
     sweepStaleTempDirs();
