@@ -1,6 +1,5 @@
 import { EventEmitter } from "node:events";
-import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { readSocketTable } from "../kernel/table.js";
 import type { SocketRow, SocketTableSnapshot } from "../kernel/types.js";
@@ -15,6 +14,7 @@ import { TracedProcess, now, type LaunchPlan } from "./traced-process.js";
 import { nodePreload, pythonTracer } from "./tracer-files.js";
 import { unprivilegedUser, usableAs, type SystemUser } from "./users.js";
 import { startStrace, type StraceSupport } from "./syscalls.js";
+import { makeTempDir, sweepStaleTempDirs } from "./temp-dirs.js";
 
 export interface SessionOptions {
   mode: DemoMode;
@@ -42,45 +42,7 @@ interface Feed {
   timer?: NodeJS.Timeout;
 }
 
-const TEMP_PREFIX = "socket-tutor-demo-";
-const OWNER_FILE = "tutor.pid";
-
-/**
- * Removes the private temp dirs of tutors that died without cleaning up (kill -9):
- * each dir names its tutor's pid, and a dir whose tutor is gone is removed by
- * the next demo. Only our own user's dirs; cheap (one readdir of the temp dir).
- */
-export function sweepStaleTempDirs(tmp = os.tmpdir()): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmp).filter((n) => n.startsWith(TEMP_PREFIX));
-  } catch {
-    return;
-  }
-  const uid = process.getuid?.();
-  for (const name of names) {
-    const dir = path.join(tmp, name);
-    try {
-      // The owner file is ours even when the dir was handed to an unprivileged user.
-      const owner = path.join(dir, OWNER_FILE);
-      if (uid !== undefined && statSync(owner).uid !== uid) continue;
-      const pid = Number(readFileSync(owner, "utf8"));
-      if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // no owner file yet (being created), or already gone
-    }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+export { sweepStaleTempDirs } from "./temp-dirs.js";
 
 /**
  * The fds the tutor's pipes use in each traced process (stdio, and the tracer's
@@ -226,9 +188,8 @@ export class DemoSession extends EventEmitter {
     const spec = this.demo.spec;
     const family = spec.family ?? "inet";
     sweepStaleTempDirs();
-    this.tempDir = mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX));
+    this.tempDir = makeTempDir();
     chmodSync(this.tempDir, 0o700);
-    writeFileSync(path.join(this.tempDir, OWNER_FILE), String(process.pid));
     this.unregister = onCleanup(() => this.killNow());
     if (family === "unix") {
       this.socketPath = path.join(this.tempDir, `${spec.id}.sock`);

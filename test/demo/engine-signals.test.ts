@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { findPython } from "../../src/demo/runtime.js";
 import { sweepStaleTempDirs } from "../../src/demo/session.js";
+import { OWNER_FILE, parseOwnerRecord } from "../../src/demo/temp-dirs.js";
 import { assertNothingLeft } from "../support/demo.js";
 
 // One home and a resolved interpreter for all tutors of this file: no python3 shim lookup per start
@@ -84,7 +85,7 @@ function ownedTempDirs(pid: number): string[] {
     .map((n) => path.join(os.tmpdir(), n))
     .filter((d) => {
       try {
-        return readFileSync(path.join(d, "tutor.pid"), "utf8") === String(pid);
+        return parseOwnerRecord(readFileSync(path.join(d, OWNER_FILE), "utf8"))?.pid === pid;
       } catch {
         return false;
       }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
 import { sweepStaleTempDirs } from "../../src/demo/session.js";
+import { OWNER_FILE, parseOwnerRecord } from "../../src/demo/temp-dirs.js";
 import { cliPath, repoRoot, tempHome } from "../support/cli.js";
 import { hasTmux, TmuxSession } from "../support/tmux.js";
 
@@ -38,7 +39,7 @@ function tempDirsOf(tutor: number): string[] {
     .filter((n) => n.startsWith("socket-tutor-demo-"))
     .filter((n) => {
       try {
-        return Number(readFileSync(path.join(os.tmpdir(), n, "tutor.pid"), "utf8")) === tutor;
+        return parseOwnerRecord(readFileSync(path.join(os.tmpdir(), n, OWNER_FILE), "utf8"))?.pid === tutor;
       } catch {
         return false;
       }
