@@ -70,10 +70,22 @@ export function errnoMeaning(errno: string | undefined): string | undefined {
 
 /** "127.0.0.1:8000"; the kernel's "0.0.0.0:*" for "no peer" shown as "*:*" only when it is one. */
 export function tableRowText(r: SocketRow, owner?: string, all: readonly SocketRow[] = []): string[] {
-  const queue = r.state === "LISTEN" ? `accept queue ${r.recvQ}/${r.sendQ}` : `recv-q ${r.recvQ} send-q ${r.sendQ}`;
+  const q = (f: "recvQ" | "sendQ") => rowField(r, f);
+  const queue = r.state === "LISTEN" ? `accept queue ${q("recvQ")}/${q("sendQ")}` : `recv-q ${q("recvQ")} send-q ${q("sendQ")}`;
   const who = r.pid !== undefined ? `${owner ?? "pid " + r.pid} fd ${r.fd ?? "?"}` : unownedText(r, all);
   const drops = r.drops ? ` drops ${r.drops}` : "";
-  return [r.proto, r.state, r.local || "(unnamed)", r.remote || "-", queue + drops, who];
+  return [r.proto, r.state, r.local || "(unnamed)", r.unknown?.includes("remote") ? "?" : r.remote || "-", queue + drops, who];
+}
+
+/** A queue size as a table shows it: "?" when the source could not read it (a listener's backlog without ss), never its placeholder 0. */
+export function rowField(r: SocketRow, field: "recvQ" | "sendQ"): string {
+  return r.unknown?.includes(field) ? "?" : String(r[field]);
+}
+
+/** The line under a table that says what its "?" mean, or undefined when it shows none. */
+export function unknownLegend(rows: readonly SocketRow[], reason: string | undefined): string | undefined {
+  if (!rows.some((r) => r.unknown?.some((u) => u !== "state"))) return undefined;
+  return `? = not known here: ${reason ?? "the kernel's table does not show it"}`;
 }
 
 /** Why a row has no owner: waiting in an accept queue, or kept by the kernel after close. */

@@ -17,7 +17,8 @@ export type { SocketTableFilter };
  * /proc/<pid>/fd for owners. Then, only when a row needs it, one `ss` run for
  * what /proc lacks: listeners' backlog (cached per socket, as it only changes
  * if listen() is called again) and Unix queues/peers (every time Unix rows are
- * shown). Without ss those fields are listed in `row.unknown`.
+ * shown). Without ss those fields are listed in `row.unknown`, and the
+ * snapshot's `unknownReason` says why (a view shows "?", never a false 0).
  * Elsewhere: lsof + netstat (fallback.ts). Where neither works: rows [] and
  * `error` saying why, for the pane to show. Never throws.
  */
@@ -136,7 +137,17 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
     }
     if (applyBacklogs(rows) && source === "/proc/net") source = "/proc/net + ss";
   }
-  return { t, rows: sortRows(rows), source };
+  const snap: SocketTableSnapshot = { t, rows: sortRows(rows), source };
+  if (rows.some((r) => r.unknown?.length)) snap.unknownReason = `/proc/net does not show it and ${whySsDidNot(opts, source)}`;
+  return snap;
+}
+
+/** Why ss did not fill a field, for the "?" a view shows. */
+function whySsDidNot(opts: ReadSocketTableOptions, source: string): string {
+  if (opts.ss === false) return "ss was not asked";
+  if (!ssCommand()) return "ss is not installed";
+  if (source.includes("ss failed")) return "ss failed";
+  return "ss did not list this socket";
 }
 
 export async function readSocketTable(filter: SocketTableFilter, opts: ReadSocketTableOptions = {}): Promise<SocketTableSnapshot> {
@@ -156,6 +167,7 @@ export async function readSocketTable(filter: SocketTableFilter, opts: ReadSocke
     const r = await readFallbackTable(pids, filter, process.platform === "linux" ? "linux" : "bsd");
     const snap: SocketTableSnapshot = { t, rows: sortRows(r.rows), source: r.source };
     if (r.error) snap.error = r.error;
+    if (r.rows.some((row) => row.unknown?.length)) snap.unknownReason = `${r.source} does not show it here`;
     return snap;
   } catch (e) {
     return { t, rows: [], source: "none", error: `could not read the socket table: ${(e as Error).message}` };

@@ -7,7 +7,7 @@
  * arrows for connections and data, and the final table.
  */
 import type { DemoEvent } from "../demo/events.js";
-import { callLine, callText, errnoMeaning, exitText, outcomeText, ownerName, tableRowText } from "../demo/format.js";
+import { callLine, callText, errnoMeaning, exitText, outcomeText, ownerName, tableRowText, unknownLegend } from "../demo/format.js";
 import type { DemoSession } from "../demo/session.js";
 import { callById, procByName, type CallView, type DemoState } from "../demo/state.js";
 import type { Styler } from "../util/style.js";
@@ -98,6 +98,7 @@ export class PlainView {
         this.lastTable = key;
         this.line(s.dim(`  kernel table:${rows.length ? "" : " (no sockets)"}${ev.snapshot.error ? ` ${ev.snapshot.error}` : ""}`));
         for (const r of rows) this.line(s.dim(`    ${r}`));
+        this.unknownLine(state, "    ");
         return;
       }
       case "note":
@@ -127,6 +128,7 @@ export class PlainView {
     if (state.table?.error) this.line(`  ${state.table.error}`);
     if (rows.length === 0) this.line(s.dim("  (no sockets left)"));
     for (const r of rows) this.line(`  ${r}`);
+    this.unknownLine(state, "  ");
     this.line("");
     if (state.status === "done" && state.ok) this.line(s.green("The demo ran as designed."));
     else if (state.status === "done") this.line(s.red(`The demo did not run as designed: ${state.reason ?? "unknown reason"}.`));
@@ -158,6 +160,12 @@ export class PlainView {
     const cells = rows.map((r) => tableRowText(r, ownerName(state, r.pid), rows));
     const widths = cells.reduce<number[]>((w, row) => row.map((c, i) => Math.max(w[i] ?? 0, c.length)), []);
     return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join("  "));
+  }
+
+  /** Says what a "?" in the table means (a listener's backlog without ss), once per table printed. */
+  private unknownLine(state: DemoState, indent: string): void {
+    const legend = unknownLegend(state.table?.rows ?? [], state.table?.unknownReason);
+    if (legend) this.line(this.opts.style.dim(`${indent}${legend}`));
   }
 
   private callWithOutcome(c: CallView): string {

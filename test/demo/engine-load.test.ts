@@ -124,6 +124,15 @@ describe("socket-tutor demo", { concurrency: true }, () => {
     assert.match(r.stdout, /Kernel table at the end\n(  .*\n)+\nThe demo ran/);
   });
 
+  it("--plain without ss: a listener's backlog shows as '?' with the reason, never as 0", async () => {
+    // An empty PATH: no ss (nor python3: the Node variant, run by this very Node).
+    const r = await runCli(["demo", "first-socket", "--plain", "--runtime", "node", "--port", "0"], { env: { ...env, PATH: "" }, timeoutMs: 20_000 });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /LISTEN +127\.0\.0\.1:\d+ +0\.0\.0\.0:\* +accept queue 0\/\? +server fd \d+/);
+    assert.doesNotMatch(r.stdout, /accept queue \d+\/0/);
+    assert.match(r.stdout, /\? = not known here: \/proc\/net does not show it and ss is not installed/);
+  });
+
   it("a lesson number with one demo runs it; an unknown name gets the closest ones; a bad option is a usage error", async () => {
     const unknown = await runCli(["demo", "tcp-step-by-stp", "--plain"], { env });
     assert.equal(unknown.code, 2);

@@ -48,4 +48,21 @@ describe("the plain demo view", () => {
     v.apply({ type: "note", text: "late", level: "info", t: 4 });
     assert.equal(v.out.join(""), printed, "nothing after the verdict");
   });
+
+  it("without ss a listener's backlog is '?' with a line saying why, during the run and in the final table", () => {
+    const v = viewOf();
+    const reason = "/proc/net does not show it and ss is not installed";
+    v.apply({ type: "table", snapshot: { t: 1, rows: [listen({ sendQ: 0, unknown: ["sendQ"] })], source: "/proc/net", unknownReason: reason }, t: 1 });
+    v.apply({ type: "status", status: "done", ok: true, t: 2 });
+    v.view.summary();
+    const printed = v.out.join("");
+    assert.doesNotMatch(printed, /accept queue 3\/0/);
+    assert.equal(printed.match(/accept queue 3\/\?/g)?.length, 2, printed);
+    assert.equal(printed.match(new RegExp(`\\? = not known here: ${reason}`, "g"))?.length, 2, printed);
+    // With ss, the numbers and no such line.
+    const w = viewOf();
+    w.apply(table([listen()], 1));
+    assert.match(w.out.join(""), /accept queue 3\/5/);
+    assert.doesNotMatch(w.out.join(""), /not known/);
+  });
 });

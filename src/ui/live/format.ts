@@ -5,7 +5,7 @@
  */
 import type { SocketRow } from "../../kernel/types.js";
 import type { Arrow, CallView, DemoState, ProcView } from "../../demo/state.js";
-import { callText, errnoMeaning, exitText, outcomeText, ownerName, unownedText } from "../../demo/format.js";
+import { callText, errnoMeaning, exitText, outcomeText, ownerName, rowField, unknownLegend, unownedText } from "../../demo/format.js";
 import { fit, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
 
 export function callLine(c: CallView, opts: { withProc?: boolean } = {}): Line {
@@ -184,7 +184,8 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
   if (snap.error && snap.rows.length === 0) return wrapText(`The kernel's socket table cannot be read here: ${snap.error}`, width).map((l) => [seg(l, "yellow")]);
   const rows = snap.rows.map((r) => {
     const drops = r.drops ? ` drops ${r.drops}` : "";
-    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), r.local || "(unnamed)", r.remote || (r.proto === "unix" ? "" : "*"), r.state, String(r.recvQ), String(r.sendQ), ownerOf(r, state) + drops];
+    const remote = r.unknown?.includes("remote") ? "?" : r.remote || (r.proto === "unix" ? "" : "*");
+    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), r.local || "(unnamed)", remote, r.state, rowField(r, "recvQ"), rowField(r, "sendQ"), ownerOf(r, state) + drops];
   });
   const all = [[...TABLE_HEADER], ...rows];
   const widths = TABLE_HEADER.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
@@ -222,12 +223,17 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
   return lines.map((l) => fit(l, width));
 }
 
-/** A note under the table on what its columns mean for a LISTEN socket (the accept queue). */
+/** A note under the table on what its columns mean for a LISTEN socket (the accept queue), else on what its "?" mean. */
 export function tableLegend(state: DemoState, width = 120): string | undefined {
   const listen = state.table?.rows.find((r) => r.state === "LISTEN" && r.proto.startsWith("tcp"));
-  if (!listen) return undefined;
-  const long = `LISTEN row: Recv-Q = connections waiting for accept() (${listen.recvQ} now), Send-Q = the backlog limit (${listen.sendQ})`;
-  return long.length <= width ? long : `LISTEN: Recv-Q ${listen.recvQ} = waiting for accept(), Send-Q ${listen.sendQ} = backlog`;
+  if (!listen) return state.table ? unknownLegend(state.table.rows, state.table.unknownReason) : undefined;
+  const recvQ = rowField(listen, "recvQ");
+  const sendQ = rowField(listen, "sendQ");
+  // Without ss the backlog is unknown: say so and why, never a 0 that looks like a limit.
+  const limit = sendQ === "?" ? `unknown: ${state.table?.unknownReason ?? "not shown here"}` : sendQ;
+  const long = `LISTEN row: Recv-Q = connections waiting for accept() (${recvQ} now), Send-Q = the backlog limit (${limit})`;
+  if (long.length <= width) return long;
+  return `LISTEN: Recv-Q ${recvQ} = waiting for accept(), Send-Q ${sendQ} = backlog${sendQ === "?" ? " (unknown here)" : ""}`;
 }
 
 function arrowText(a: Arrow, fromSide: "left" | "right", width: number): Line {
