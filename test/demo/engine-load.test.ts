@@ -133,6 +133,24 @@ describe("socket-tutor demo", { concurrency: true }, () => {
     assert.match(r.stdout, /\? = not known here: \/proc\/net does not show it and ss is not installed/);
   });
 
+  it("--runtime python without a usable python3 says so and runs nothing; a saved Python choice falls back to Node.js with a note", async () => {
+    const noPython = { SOCKET_TUTOR_PYTHON: path.join(tempHome(), "no-such-python3") };
+    const asked = await runCli(["demo", "first-socket", "--plain", "--runtime", "python", "--port", "0"], { env: { ...env, ...noPython }, timeoutMs: 20_000 });
+    assert.equal(asked.code, 1, asked.stdout + asked.stderr);
+    assert.equal(asked.stdout, "", "no demo ran");
+    assert.match(asked.stderr, /^socket-tutor: you asked for the Python version of this demo, but SOCKET_TUTOR_PYTHON \(.*no-such-python3\) is not Python 3\.8 or newer\./);
+    assert.match(asked.stderr.replace(/\s+/g, " "), /--runtime node/);
+    assert.doesNotMatch(asked.stderr, /\bat .*\.js:\d+/, "no stack trace");
+
+    // Not asked on the command line: the language chosen earlier in a lesson.
+    const home = tempHome();
+    writeFileSync(path.join(home, "progress.json"), JSON.stringify({ version: 1, lessons: {}, exercises: {}, settings: { runtime: "python" } }));
+    const saved = await runCli(["demo", "first-socket", "--plain", "--port", "0"], { env: { SOCKET_TUTOR_HOME: home, ...noPython }, timeoutMs: 20_000 });
+    assert.equal(saved.code, 0, saved.stdout + saved.stderr);
+    assert.match(saved.stdout, /\(first-socket, node, /);
+    assert.match(saved.stdout, /note: .*is not Python 3\.8 or newer, so this demo runs its Node\.js programs/);
+  });
+
   it("a lesson number with one demo runs it; an unknown name gets the closest ones; a bad option is a usage error", async () => {
     const unknown = await runCli(["demo", "tcp-step-by-stp", "--plain"], { env });
     assert.equal(unknown.code, 2);
