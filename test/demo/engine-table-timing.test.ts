@@ -49,14 +49,27 @@ describe("the kernel table while readings are slow", { concurrency: true }, () =
   for (const runtime of ["python", "node"] as const) {
     it(`a reading that began before the server started still names the server as the LISTEN row's owner (${runtime})`, { skip: runtime === "python" && pythonSkip }, async () => {
       // The first reading (started at launch, before any process) is held until the
-      // server has listened: its owner scan must use the pids of that moment.
+      // server has listened: its owner scan must use the pids of that moment. Step mode,
+      // every call let go at once except the client's connect(), held until a LISTEN row
+      // was published: the server closes its listener after one accept().
       let first = true;
-      const { s, events } = await session("echo-ipv4", runtime, "run", (get) => async (filter, opts) => {
+      const { s, events } = await session("echo-ipv4", runtime, "step", (get) => async (filter, opts) => {
         if (first) {
           first = false;
           assert.ok(await until(() => listenEnded(get())), "the server listened");
         }
         return readSocketTable(filter, opts);
+      });
+      let listenShown = false;
+      let heldConnect: number | undefined;
+      s.on("event", (ev: DemoEvent) => {
+        if (ev.type === "table" && !listenShown && ev.snapshot.rows.some((r) => r.state === "LISTEN")) {
+          listenShown = true;
+          if (heldConnect !== undefined) s.continue("client", heldConnect);
+        }
+        if (ev.type !== "call" || ev.phase !== "pending") return;
+        if (ev.proc === "client" && ev.call === "connect" && !listenShown) heldConnect = ev.seq;
+        else s.continue(ev.proc, ev.seq);
       });
       try {
         await s.launch();
