@@ -1,5 +1,5 @@
 import readline from "node:readline";
-import { chooseRuntime, findPython } from "../demo/runtime.js";
+import { chooseRuntime, findPython, MIN_PYTHON, noPythonReason } from "../demo/runtime.js";
 import { straceAvailable } from "../kernel/strace.js";
 import { createDemo, DemoSpecError, demoIds, findDemo, formatDemoProblem, listDemos, type LoadedDemo } from "../demo/launcher.js";
 import type { DemoSession } from "../demo/session.js";
@@ -62,12 +62,19 @@ export async function run(argv: string[]): Promise<number> {
   const plain = values.plain === true || !interactiveTerminal;
   // Full screen steps by default, except a demo the learner types into (the chat), which runs.
   const mode: DemoMode = values.step ? "step" : values.slow ? "slow" : plain || demo.spec.interactive ? "run" : "step";
-  const choice = await chooseRuntime((runtime as DemoRuntime | undefined) ?? progress.settings.runtime);
+  const requested = (runtime as DemoRuntime | undefined) ?? progress.settings.runtime;
+  const choice = await chooseRuntime(requested);
+  // Asked for on this command line: running Node instead would not be what was asked. (A
+  // choice saved earlier, in a lesson, falls back to Node with a note saying why.)
+  if (runtime === "python" && choice.runtime !== "python") {
+    throw new UserError(`you asked for the Python version of this demo, but ${noPythonReason()}. Install Python ${MIN_PYTHON.join(".")} or newer, set SOCKET_TUTOR_PYTHON to one, or use --runtime node to run the Node.js version.`);
+  }
   if (!plain) {
     // The full-screen view (src/ui/live-view.ts) is loaded only for a terminal run: blessed is heavy.
     const { runLiveView } = await import("../ui/live-view.js");
     const exit = await runLiveView(demo, {
       runtime: choice.runtime,
+      ...(choice.note ? { note: choice.note } : {}),
       mode,
       pythonAvailable: (await findPython()) !== undefined,
       // Only the y key needs it: checked in the background (it runs strace once).
@@ -78,7 +85,9 @@ export async function run(argv: string[]): Promise<number> {
     return exit === "interrupt" ? 130 : 0;
   }
   const session = await createDemo(demo, {
-    runtime: choice.runtime,
+    // The request itself, not the choice: the session then makes the same choice and
+    // keeps its note, which the header prints.
+    runtime: requested,
     mode,
     syscalls: values.syscalls === true,
     port,

@@ -83,11 +83,23 @@ export function errnoMeaning(errno: string | undefined): string | undefined {
 
 /** "127.0.0.1:8000"; the kernel's "0.0.0.0:*" for "no peer" shown as "*:*" only when it is one. */
 export function tableRowText(r: SocketRow, owner?: string, all: readonly SocketRow[] = []): string[] {
-  const queue = r.state === "LISTEN" ? t("demo.row.acceptQueue", { recvQ: r.recvQ, sendQ: r.sendQ }) : t("demo.row.queues", { recvQ: r.recvQ, sendQ: r.sendQ });
+  const q = (f: "recvQ" | "sendQ") => rowField(r, f);
+  const queue = r.state === "LISTEN" ? t("demo.row.acceptQueue", { recvQ: q("recvQ"), sendQ: q("sendQ") }) : t("demo.row.queues", { recvQ: q("recvQ"), sendQ: q("sendQ") });
   const who = r.pid !== undefined ? t("demo.row.ownerFd", { owner: owner ?? t("demo.row.ownerPid", { pid: r.pid }), fd: r.fd ?? "?" }) : unownedText(r, all);
   const drops = r.drops ? t("demo.row.drops", { n: r.drops }) : "";
   // A Unix socket's path comes from the kernel's table, as its program named it: escaped.
-  return [r.proto, r.state, escapeTerminal(r.local) || t("demo.row.unnamed"), escapeTerminal(r.remote) || "-", queue + drops, who];
+  return [r.proto, r.state, escapeTerminal(r.local) || t("demo.row.unnamed"), r.unknown?.includes("remote") ? "?" : escapeTerminal(r.remote) || "-", queue + drops, who];
+}
+
+/** A queue size as a table shows it: "?" when the source could not read it (a listener's backlog without ss), never its placeholder 0. */
+export function rowField(r: SocketRow, field: "recvQ" | "sendQ"): string {
+  return r.unknown?.includes(field) ? "?" : String(r[field]);
+}
+
+/** The line under a table that says what its "?" mean, or undefined when it shows none. */
+export function unknownLegend(rows: readonly SocketRow[], reason: string | undefined): string | undefined {
+  if (!rows.some((r) => r.unknown?.some((u) => u !== "state"))) return undefined;
+  return t("demo.row.unknown", { reason: reason ?? t("demo.row.unknownWhy") });
 }
 
 /** Why a row has no owner: waiting in an accept queue, or kept by the kernel after close. */

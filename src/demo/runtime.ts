@@ -90,12 +90,23 @@ export interface RuntimeChoice {
   note?: string;
 }
 
-/** Python when python3 >= 3.8 is present (the BSD calls one to one), else Node, which is always there. */
+/** Why there is no Python to run, in words for the learner: "python3 3.8 or newer was not found on PATH". */
+export function noPythonReason(env: NodeJS.ProcessEnv = process.env): string {
+  const min = MIN_PYTHON.join(".");
+  if (env.SOCKET_TUTOR_PYTHON) return `SOCKET_TUTOR_PYTHON (${env.SOCKET_TUTOR_PYTHON}) is not Python ${min} or newer`;
+  return `python3 ${min} or newer was not found on PATH`;
+}
+
+/**
+ * Python when python3 >= 3.8 is present (the BSD calls one to one), else Node, which is always there.
+ * A Python run asked for (the learner's saved choice) but not possible says so in `note`; a
+ * caller for whom the request was explicit (`--runtime python`) should refuse instead.
+ */
 export async function chooseRuntime(requested?: DemoRuntime, env: NodeJS.ProcessEnv = process.env): Promise<RuntimeChoice> {
   if (requested === "node") return { runtime: "node" };
   const python = await findPython(env);
   if (python) return { runtime: "python", python };
-  if (requested === "python") return { runtime: "node", note: `python3 ${MIN_PYTHON.join(".")} or newer was not found on PATH, so the demo runs its Node.js variant.` };
+  if (requested === "python") return { runtime: "node", note: `You chose Python, but ${noPythonReason(env)}, so this demo runs its Node.js programs.` };
   return { runtime: "node" };
 }
 

@@ -1,9 +1,8 @@
 import { EventEmitter } from "node:events";
-import { chmodSync, chownSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { readSocketTable } from "../kernel/table.js";
-import type { SocketRow } from "../kernel/types.js";
+import type { SocketRow, SocketTableSnapshot } from "../kernel/types.js";
 import { onCleanup } from "../util/cleanup.js";
 import type { CallEvent, DemoEvent } from "./events.js";
 import type { LoadedDemo } from "./load.js";
@@ -15,6 +14,7 @@ import { TracedProcess, now, type LaunchPlan } from "./traced-process.js";
 import { nodePreload, pythonTracer } from "./tracer-files.js";
 import { unprivilegedUser, usableAs, type SystemUser } from "./users.js";
 import { startStrace, type StraceSupport } from "./syscalls.js";
+import { makeTempDir, sweepStaleTempDirs } from "./temp-dirs.js";
 
 export interface SessionOptions {
   mode: DemoMode;
@@ -29,6 +29,8 @@ export interface SessionOptions {
   timeoutMs?: number;
   tablePollMs: number;
   limits?: Partial<StateLimits>;
+  /** Reads the kernel's table (default readSocketTable). Tests pass a slow one to show what a busy machine does. */
+  readTable?: typeof readSocketTable;
 }
 
 
@@ -40,45 +42,7 @@ interface Feed {
   timer?: NodeJS.Timeout;
 }
 
-const TEMP_PREFIX = "socket-tutor-demo-";
-const OWNER_FILE = "tutor.pid";
-
-/**
- * Removes the private temp dirs of tutors that died without cleaning up (kill -9):
- * each dir names its tutor's pid, and a dir whose tutor is gone is removed by
- * the next demo. Only our own user's dirs; cheap (one readdir of the temp dir).
- */
-export function sweepStaleTempDirs(tmp = os.tmpdir()): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmp).filter((n) => n.startsWith(TEMP_PREFIX));
-  } catch {
-    return;
-  }
-  const uid = process.getuid?.();
-  for (const name of names) {
-    const dir = path.join(tmp, name);
-    try {
-      // The owner file is ours even when the dir was handed to an unprivileged user.
-      const owner = path.join(dir, OWNER_FILE);
-      if (uid !== undefined && statSync(owner).uid !== uid) continue;
-      const pid = Number(readFileSync(owner, "utf8"));
-      if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
-      rmSync(dir, { recursive: true, force: true });
-    } catch {
-      // no owner file yet (being created), or already gone
-    }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+export { sweepStaleTempDirs } from "./temp-dirs.js";
 
 /**
  * The fds the tutor's pipes use in each traced process (stdio, and the tracer's
@@ -106,7 +70,8 @@ export class DemoSession extends EventEmitter {
   private feeds: Feed[] = [];
   private timers = new Set<NodeJS.Timeout>();
   private tableTimer?: NodeJS.Timeout;
-  private polling = false;
+  /** The table reading in flight: polls never overlap, and the last one waits for it. */
+  private polling?: Promise<void>;
   private lastTable = "";
   private deadline?: NodeJS.Timeout;
   private finishing = false;
@@ -198,7 +163,7 @@ export class DemoSession extends EventEmitter {
     this.finishing = true;
     this.generation++;
     await this.killAll();
-    await this.pollTable();
+    await this.finalTable();
     this.teardown();
     this.publish({ type: "status", status: "stopped", t: now() });
     this.resolveDone?.(this.state);
@@ -223,9 +188,8 @@ export class DemoSession extends EventEmitter {
     const spec = this.demo.spec;
     const family = spec.family ?? "inet";
     sweepStaleTempDirs();
-    this.tempDir = mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX));
+    this.tempDir = makeTempDir();
     chmodSync(this.tempDir, 0o700);
-    writeFileSync(path.join(this.tempDir, OWNER_FILE), String(process.pid));
     this.unregister = onCleanup(() => this.killNow());
     if (family === "unix") {
       this.socketPath = path.join(this.tempDir, `${spec.id}.sock`);
@@ -444,7 +408,7 @@ export class DemoSession extends EventEmitter {
     this.finishing = true;
     const gen = this.generation;
     await this.killAll();
-    await this.pollTable();
+    await this.finalTable();
     if (gen !== this.generation) return;
     this.teardown();
     this.publish({ type: "status", status: "done", ok, reason, t: now() });
@@ -494,30 +458,50 @@ export class DemoSession extends EventEmitter {
 
   // ---- the kernel's table ----
 
-  private async pollTable(): Promise<void> {
-    if (this.polling) return;
-    const pids = [...this.procs.values()].filter((p) => !p.exited && p.pid !== undefined).flatMap((p) => [p.pid!]);
-    for (const pid of this.knownPids) if (!pids.includes(pid) && [...this.procs.values()].some((p) => !p.exited)) pids.push(pid);
-    this.polling = true;
+  /** Reads the table and publishes it if it changed; a call while a reading is in flight shares that reading. */
+  private pollTable(): Promise<void> {
+    this.polling ??= this.readTable().finally(() => (this.polling = undefined));
+    return this.polling;
+  }
+
+  /**
+   * The table as the processes left it, read once they have all ended and published
+   * before the run's last status. A reading already in flight started while they ran:
+   * it is waited out (it must not publish after the status), then the table is read again.
+   */
+  private async finalTable(): Promise<void> {
+    clearInterval(this.tableTimer);
+    this.tableTimer = undefined;
+    await this.polling;
+    await this.pollTable();
+  }
+
+  /** The pids whose sockets the table shows, asked for when the owners are scanned (not when the read starts). */
+  private tablePids(): number[] {
+    const procs = [...this.procs.values()];
+    const pids = procs.filter((p) => !p.exited && p.pid !== undefined).map((p) => p.pid!);
+    if (procs.some((p) => !p.exited)) for (const pid of this.knownPids) if (!pids.includes(pid)) pids.push(pid);
+    return pids;
+  }
+
+  private async readTable(): Promise<void> {
+    const gen = this.generation;
+    // A reading from an earlier run (restart), or one that ends after the run's last status, is dropped.
+    const current = () => gen === this.generation && this.state.status !== "done" && this.state.status !== "stopped";
+    const read = this.options.readTable ?? readSocketTable;
+    let snap: SocketTableSnapshot;
     try {
-      const snap = await readSocketTable({ pids, ports: this.port !== undefined ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [] });
-      const rows = this.ofThisRun(snap.rows.filter((r) => !this.isPlumbing(r)));
-      const shown = { ...snap, rows };
-      const key = JSON.stringify([rows, snap.error, snap.source]);
-      if (key !== this.lastTable) {
-        this.lastTable = key;
-        this.publish({ type: "table", snapshot: shown, t: snap.t });
-      }
+      snap = await read({ pids: () => this.tablePids(), ports: this.port !== undefined ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [] });
     } catch (err) {
-      const key = `error:${(err as Error).message}`;
-      if (key !== this.lastTable) {
-        this.lastTable = key;
-        const t = Date.now();
-        this.publish({ type: "table", snapshot: { t, rows: [], source: "none", error: (err as Error).message }, t });
-      }
-    } finally {
-      this.polling = false;
+      const t = Date.now();
+      snap = { t, rows: [], source: "none", error: (err as Error).message };
     }
+    if (!current()) return;
+    const rows = snap.error && snap.rows.length === 0 ? [] : this.ofThisRun(snap.rows.filter((r) => !this.isPlumbing(r)));
+    const key = JSON.stringify([rows, snap.error, snap.source]);
+    if (key === this.lastTable) return;
+    this.lastTable = key;
+    this.publish({ type: "table", snapshot: { ...snap, rows }, t: snap.t });
   }
 
   /**

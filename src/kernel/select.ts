@@ -4,8 +4,13 @@ import type { SocketRow } from "./types.js";
 
 /** Which rows a demo's table shows. */
 export interface SocketTableFilter {
-  /** The demo's processes; their descendants are included unless `children` is false. */
-  pids: number[];
+  /**
+   * The demo's processes; their descendants are included unless `children` is false.
+   * A function is called after the kernel's tables are read, just before the owner
+   * scan: a process started while the (slow, asynchronous) read was in flight is then
+   * included, and a socket it opened is shown with its owner, not as nobody's.
+   */
+  pids: readonly number[] | (() => readonly number[]);
   /**
    * Ports the demo uses: rows nobody in `pids` owns are shown when their local or
    * remote port is one of these (TIME_WAIT, connections still in an accept queue,
@@ -20,6 +25,11 @@ export interface SocketTableFilter {
    * "pipe"s are Unix socketpairs). The demo engine adds its event/control fds.
    */
   ignoreFds?: number[];
+}
+
+/** The filter's pids as of now (see SocketTableFilter.pids). */
+export function currentPids(filter: Pick<SocketTableFilter, "pids">): number[] {
+  return [...(typeof filter.pids === "function" ? filter.pids() : filter.pids)];
 }
 
 /**
@@ -52,6 +62,36 @@ export function selectRows(
     if (match) out.push(row);
   }
   return out;
+}
+
+/**
+ * A shown row with an inode but no owner is in doubt: an inode means some process holds
+ * the socket (a TIME_WAIT or a connection still in an accept queue has inode 0), so it is
+ * either another program's socket on the demo's port, or one of the demo's own that was
+ * opened or closed between the table read and the owner scan. `again` is a second read
+ * of the table and `owners` a second scan, both made after the first scan: a doubtful
+ * row whose socket is gone from `again` was closed meanwhile and is dropped; one that
+ * the second scan finds gets its owner; one held only at plumbing fds is dropped; the
+ * rest are truly nobody's in the demo. Pure, so it is tested on fixtures.
+ */
+export function settleDoubtful(rows: readonly SocketRow[], again: readonly SocketRow[], owners: ReadonlyMap<number, SocketOwner>, hidden: ReadonlySet<number> = new Set()): SocketRow[] {
+  const present = new Set(again.map((r) => `${r.proto}:${r.inode}`));
+  const out: SocketRow[] = [];
+  for (const row of rows) {
+    if (!isDoubtful(row)) {
+      out.push(row);
+      continue;
+    }
+    if (!present.has(`${row.proto}:${row.inode}`) || hidden.has(row.inode)) continue;
+    const owner = owners.get(row.inode);
+    out.push(owner ? { ...row, pid: owner.pid, fd: owner.fd } : row);
+  }
+  return out;
+}
+
+/** See settleDoubtful. */
+export function isDoubtful(row: SocketRow): boolean {
+  return row.pid === undefined && row.inode !== 0;
 }
 
 const PROTO_RANK: Readonly<Record<SocketRow["proto"], number>> = { tcp: 0, tcp6: 1, udp: 2, udp6: 3, unix: 4 };

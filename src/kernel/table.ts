@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { psDescendants, readFallbackTable } from "./fallback.js";
 import { scanSocketOwners, withDescendants } from "./owners.js";
-import { parseProcNet, PROC_NET_FILES } from "./proc-net.js";
-import { selectRows, sortRows, type SocketTableFilter } from "./select.js";
+import { parseProcNet, PROC_NET_FILES, type ProcNetFile } from "./proc-net.js";
+import { currentPids, isDoubtful, selectRows, settleDoubtful, sortRows, type SocketTableFilter } from "./select.js";
 import { readSsDiag, ssCommand, type SsRow } from "./ss.js";
 import type { SocketRow, SocketTableSnapshot } from "./types.js";
 
@@ -17,7 +17,8 @@ export type { SocketTableFilter };
  * /proc/<pid>/fd for owners. Then, only when a row needs it, one `ss` run for
  * what /proc lacks: listeners' backlog (cached per socket, as it only changes
  * if listen() is called again) and Unix queues/peers (every time Unix rows are
- * shown). Without ss those fields are listed in `row.unknown`.
+ * shown). Without ss those fields are listed in `row.unknown`, and the
+ * snapshot's `unknownReason` says why (a view shows "?", never a false 0).
  * Elsewhere: lsof + netstat (fallback.ts). Where neither works: rows [] and
  * `error` saying why, for the pane to show. Never throws.
  */
@@ -36,11 +37,11 @@ let ssRetryAt = 0;
 let ssLastError = "";
 const SS_RETRY_MS = 5000;
 
-async function readProcNet(): Promise<SocketRow[][] | undefined> {
-  const texts = await Promise.all(PROC_NET_FILES.map((f) => readFile(`/proc/net/${f}`, "utf8").catch(() => undefined)));
+async function readProcNet(files: readonly ProcNetFile[] = PROC_NET_FILES): Promise<SocketRow[][] | undefined> {
+  const texts = await Promise.all(files.map((f) => readFile(`/proc/net/${f}`, "utf8").catch(() => undefined)));
   if (texts.every((t) => t === undefined)) return undefined;
   // a missing file (tcp6 with IPv6 disabled) just has no rows
-  return texts.map((t, i) => (t === undefined ? [] : parseProcNet(PROC_NET_FILES[i], t)));
+  return texts.map((t, i) => (t === undefined ? [] : parseProcNet(files[i]!, t)));
 }
 
 function dropUnknown(row: SocketRow, fields: ReadonlyArray<NonNullable<SocketRow["unknown"]>[number]>): void {
@@ -95,10 +96,21 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
   const tables = await readProcNet();
   if (!tables) return undefined;
   const all = tables.flat();
-  // owners after the tables: a socket opened in between is then missing for one poll,
-  // rather than shown for one poll without its owner
-  const { owners, hidden } = scanSocketOwners(filter.pids, { children: filter.children, ignoreFds: filter.ignoreFds });
-  const rows = selectRows(all, owners, filter, hidden);
+  // Owners after the tables, and the pids asked for only now: a socket opened in between
+  // is then missing for one poll, rather than shown for one poll without its owner. (The
+  // read above may take long on a busy machine; a process started meanwhile must count.)
+  const scanOpts = { children: filter.children, ignoreFds: filter.ignoreFds };
+  const { owners, hidden } = scanSocketOwners(currentPids(filter), scanOpts);
+  let rows = selectRows(all, owners, filter, hidden);
+  const doubtful = [...new Set(rows.filter(isDoubtful).map((r) => r.proto))];
+  if (doubtful.length > 0) {
+    // A socket closed between the read and the scan would be shown without its owner.
+    // Scan once more, then read its table again: a socket in both reads existed through
+    // both scans, so if neither found it, no demo process holds it.
+    const rescan = scanSocketOwners(currentPids(filter), scanOpts);
+    const again = await readProcNet(doubtful);
+    rows = settleDoubtful(rows, again?.flat() ?? [], rescan.owners, rescan.hidden);
+  }
 
   let source = "/proc/net";
   if (opts.ss !== false) {
@@ -125,7 +137,17 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
     }
     if (applyBacklogs(rows) && source === "/proc/net") source = "/proc/net + ss";
   }
-  return { t, rows: sortRows(rows), source };
+  const snap: SocketTableSnapshot = { t, rows: sortRows(rows), source };
+  if (rows.some((r) => r.unknown?.length)) snap.unknownReason = `/proc/net does not show it and ${whySsDidNot(opts, source)}`;
+  return snap;
+}
+
+/** Why ss did not fill a field, for the "?" a view shows. */
+function whySsDidNot(opts: ReadSocketTableOptions, source: string): string {
+  if (opts.ss === false) return "ss was not asked";
+  if (!ssCommand()) return "ss is not installed";
+  if (source.includes("ss failed")) return "ss failed";
+  return "ss did not list this socket";
 }
 
 export async function readSocketTable(filter: SocketTableFilter, opts: ReadSocketTableOptions = {}): Promise<SocketTableSnapshot> {
@@ -140,11 +162,12 @@ export async function readSocketTable(filter: SocketTableFilter, opts: ReadSocke
       if (snap) return snap;
       if (source === "proc") return { t, rows: [], source: "/proc/net", error: "cannot read /proc/net/{tcp,udp,unix}" };
     }
-    const pids =
-      filter.children === false ? filter.pids : process.platform === "linux" ? withDescendants(filter.pids) : await psDescendants(filter.pids);
+    const asked = currentPids(filter);
+    const pids = filter.children === false ? asked : process.platform === "linux" ? withDescendants(asked) : await psDescendants(asked);
     const r = await readFallbackTable(pids, filter, process.platform === "linux" ? "linux" : "bsd");
     const snap: SocketTableSnapshot = { t, rows: sortRows(r.rows), source: r.source };
     if (r.error) snap.error = r.error;
+    if (r.rows.some((row) => row.unknown?.length)) snap.unknownReason = `${r.source} does not show it here`;
     return snap;
   } catch (e) {
     return { t, rows: [], source: "none", error: `could not read the socket table: ${(e as Error).message}` };

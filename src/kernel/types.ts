@@ -24,7 +24,7 @@ export interface SocketRow {
   /**
    * For a LISTEN socket: the backlog limit, min(listen() backlog, somaxconn), as ss shows it.
    * /proc/net/tcp does not carry it: on Linux it comes from `ss` (netlink sock_diag) when ss is
-   * installed, otherwise it is 0 and "sendQ" is listed in `unknown`.
+   * installed, otherwise it is 0 and "sendQ" is listed in `unknown`: never show that 0.
    * Otherwise: bytes not yet acknowledged (TCP) or send-buffer memory in use (UDP, Unix).
    */
   sendQ: number;
@@ -53,4 +53,9 @@ export interface SocketTableSnapshot {
   /** Where the rows came from ("/proc/net", "lsof"), or why there are none. */
   source: string;
   error?: string;
+  /**
+   * Why some rows list fields in `unknown` (a view shows them as "?" and says this):
+   * "/proc/net does not show it and ss is not installed". Absent when nothing is unknown.
+   */
+  unknownReason?: string;
 }

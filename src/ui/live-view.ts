@@ -28,6 +28,8 @@ export interface LiveViewOptions {
   syscalls?: boolean;
   /** Use this port instead of the demo's own (0: any free port). */
   port?: number;
+  /** Shown with the demo's notes (why the runtime is not the one the learner chose). */
+  note?: string;
 }
 
 /** "back": the learner left the view (q); "interrupt": Ctrl-C, the tutor should exit. */
@@ -175,7 +177,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
 
   function noteLines(state: DemoState | undefined, width: number): string[] {
     if (!state) return [];
-    const notes = [...(state.runtimeNote ? [state.runtimeNote] : []), ...state.notes.map((n) => n.text)];
+    const notes = [...(options.note ? [options.note] : []), ...(state.runtimeNote ? [state.runtimeNote] : []), ...state.notes.map((n) => n.text)];
     return notes.flatMap((n) => wrapText(n, width - 2)).slice(0, 3);
   }
 

@@ -7,7 +7,7 @@
  * arrows for connections and data, and the final table.
  */
 import type { DemoEvent } from "../demo/events.js";
-import { callLine, callText, errnoMeaning, exitText, outcomeText, ownerName, tableRowText } from "../demo/format.js";
+import { callLine, callText, errnoMeaning, exitText, outcomeText, ownerName, tableRowText, unknownLegend } from "../demo/format.js";
 import type { DemoSession } from "../demo/session.js";
 import { callById, procByName, type CallView, type DemoState } from "../demo/state.js";
 import type { Styler } from "../util/style.js";
@@ -29,6 +29,8 @@ export class PlainView {
   private lastTable = "";
   private readonly waiting = new Map<string, NodeJS.Timeout>();
   private readonly printedLines = new Map<string, number>();
+  /** The verdict is the last thing printed: once summary() ran, later events print nothing. */
+  private ended = false;
 
   constructor(
     private readonly session: DemoSession,
@@ -51,6 +53,7 @@ export class PlainView {
 
   /** Call for each session event, after the session applied it. */
   onEvent(ev: DemoEvent): void {
+    if (this.ended) return;
     const s = this.opts.style;
     const state = this.session.state;
     switch (ev.type) {
@@ -95,6 +98,7 @@ export class PlainView {
         this.lastTable = key;
         this.line(s.dim(`  kernel table:${rows.length ? "" : " (no sockets)"}${ev.snapshot.error ? ` ${ev.snapshot.error}` : ""}`));
         for (const r of rows) this.line(s.dim(`    ${r}`));
+        this.unknownLine(state, "    ");
         return;
       }
       case "note":
@@ -110,6 +114,7 @@ export class PlainView {
 
   /** The end: the sequence diagram, the final table and the verdict. */
   summary(): void {
+    this.ended = true;
     for (const t of this.waiting.values()) clearTimeout(t);
     this.waiting.clear();
     const state = this.session.state;
@@ -123,6 +128,7 @@ export class PlainView {
     if (state.table?.error) this.line(`  ${state.table.error}`);
     if (rows.length === 0) this.line(s.dim("  (no sockets left)"));
     for (const r of rows) this.line(`  ${r}`);
+    this.unknownLine(state, "  ");
     this.line("");
     if (state.status === "done" && state.ok) this.line(s.green("The demo ran as designed."));
     else if (state.status === "done") this.line(s.red(`The demo did not run as designed: ${state.reason ?? "unknown reason"}.`));
@@ -154,6 +160,12 @@ export class PlainView {
     const cells = rows.map((r) => tableRowText(r, ownerName(state, r.pid), rows));
     const widths = cells.reduce<number[]>((w, row) => row.map((c, i) => Math.max(w[i] ?? 0, c.length)), []);
     return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join("  "));
+  }
+
+  /** Says what a "?" in the table means (a listener's backlog without ss), once per table printed. */
+  private unknownLine(state: DemoState, indent: string): void {
+    const legend = unknownLegend(state.table?.rows ?? [], state.table?.unknownReason);
+    if (legend) this.line(this.opts.style.dim(`${indent}${legend}`));
   }
 
   private callWithOutcome(c: CallView): string {

@@ -1,9 +1,13 @@
 import assert from "node:assert/strict";
-import { assertNothingLeft, callsOf, runDemo } from "../support/demo.js";
+import type { SocketTableSnapshot } from "../../src/kernel/types.js";
+import { assertNothingLeft, callsOf, runHolding } from "../support/demo.js";
 import { ends, inBothRuntimes, outputOf, rowsOf } from "./lesson-demo-helpers.js";
 
 inBothRuntimes("close-shutdown: after shutdown(SHUT_WR) the server reads b'' and the client still reads the reply", async (runtime) => {
-  const run = await runDemo("close-shutdown", { runtime });
+  // The server's reply waits until a reading shows both half-closed ends (its own pause may
+  // pass between two readings on a busy machine).
+  const halfClosed = (snap: SocketTableSnapshot) => snap.rows.some((r) => r.state === "CLOSE_WAIT") && snap.rows.some((r) => r.state === "FIN_WAIT2");
+  const run = await runHolding("close-shutdown", { runtime, hold: { proc: "server", call: { python: "sendall", node: "send" } }, until: halfClosed });
   assert.equal(run.state.ok, true, run.state.reason);
   const [shutdown] = ends(run.events, "client", "shutdown");
   assert.ok(shutdown, "the client shuts down its sending side");

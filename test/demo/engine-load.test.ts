@@ -119,7 +119,36 @@ describe("socket-tutor demo", { concurrency: true }, () => {
     assert.match(r.stdout, /server\s+\| reply: bye\s+\(typed\)/);
     assert.match(r.stdout, /Timeline\n\s+server\s+client/);
     assert.match(r.stdout, /◀──connect─/);
-    assert.match(r.stdout, /The demo ran as designed\./);
+    // The last table is printed before the verdict, and nothing after it.
+    assert.match(r.stdout, /The demo ran as designed\.\n$/);
+    assert.match(r.stdout, /Kernel table at the end\n(  .*\n)+\nThe demo ran/);
+  });
+
+  it("--plain without ss: a listener's backlog shows as '?' with the reason, never as 0", async () => {
+    // An empty PATH: no ss (nor python3: the Node variant, run by this very Node).
+    const r = await runCli(["demo", "first-socket", "--plain", "--runtime", "node", "--port", "0"], { env: { ...env, PATH: "" }, timeoutMs: 20_000 });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /LISTEN +127\.0\.0\.1:\d+ +0\.0\.0\.0:\* +accept queue 0\/\? +server fd \d+/);
+    assert.doesNotMatch(r.stdout, /accept queue \d+\/0/);
+    assert.match(r.stdout, /\? = not known here: \/proc\/net does not show it and ss is not installed/);
+  });
+
+  it("--runtime python without a usable python3 says so and runs nothing; a saved Python choice falls back to Node.js with a note", async () => {
+    const noPython = { SOCKET_TUTOR_PYTHON: path.join(tempHome(), "no-such-python3") };
+    const asked = await runCli(["demo", "first-socket", "--plain", "--runtime", "python", "--port", "0"], { env: { ...env, ...noPython }, timeoutMs: 20_000 });
+    assert.equal(asked.code, 1, asked.stdout + asked.stderr);
+    assert.equal(asked.stdout, "", "no demo ran");
+    assert.match(asked.stderr, /^socket-tutor: you asked for the Python version of this demo, but SOCKET_TUTOR_PYTHON \(.*no-such-python3\) is not Python 3\.8 or newer\./);
+    assert.match(asked.stderr.replace(/\s+/g, " "), /--runtime node/);
+    assert.doesNotMatch(asked.stderr, /\bat .*\.js:\d+/, "no stack trace");
+
+    // Not asked on the command line: the language chosen earlier in a lesson.
+    const home = tempHome();
+    writeFileSync(path.join(home, "progress.json"), JSON.stringify({ version: 1, lessons: {}, exercises: {}, settings: { runtime: "python" } }));
+    const saved = await runCli(["demo", "first-socket", "--plain", "--port", "0"], { env: { SOCKET_TUTOR_HOME: home, ...noPython }, timeoutMs: 20_000 });
+    assert.equal(saved.code, 0, saved.stdout + saved.stderr);
+    assert.match(saved.stdout, /\(first-socket, node, /);
+    assert.match(saved.stdout, /note: .*is not Python 3\.8 or newer, so this demo runs its Node\.js programs/);
   });
 
   it("a lesson number with one demo runs it; an unknown name gets the closest ones; a bad option is a usage error", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import net from "node:net";
 import { it } from "node:test";
-import { assertNothingLeft, runDemo } from "../support/demo.js";
+import { assertNothingLeft, runHolding } from "../support/demo.js";
 
 /** A connection on loopback whose client closes first: its TIME_WAIT (local: the client's port, remote: `port`) outlives it. */
 async function leaveTimeWait(): Promise<{ port: number; clientLocal: string }> {
@@ -19,7 +19,9 @@ async function leaveTimeWait(): Promise<{ port: number; clientLocal: string }> {
 
 it("the table shows only this run's sockets, not a TIME_WAIT left earlier on the same port", async () => {
   const { port, clientLocal } = await leaveTimeWait();
-  const run = await runDemo("tcp-step-by-step", { runtime: "node", mode: "run", port });
+  // The client's connect() waits until the table has shown the demo's LISTEN row: a short run
+  // could otherwise end between two readings on a busy machine.
+  const run = await runHolding("tcp-step-by-step", { runtime: "node", port, hold: { proc: "client", call: "connect" }, until: (snap) => snap.rows.some((r) => r.state === "LISTEN") });
   await assertNothingLeft(run);
   assert.equal(run.port, port, "the demo runs on the port with the old TIME_WAIT");
   const tables = run.events.flatMap((e) => (e.type === "table" ? [e.snapshot] : []));

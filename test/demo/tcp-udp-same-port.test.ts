@@ -1,9 +1,14 @@
 import assert from "node:assert/strict";
-import { assertNothingLeft, callsOf, runDemo } from "../support/demo.js";
+import { assertNothingLeft, callsOf, runHolding } from "../support/demo.js";
 import { inBothRuntimes, rowsOf } from "./lesson-demo-helpers.js";
 
 inBothRuntimes("tcp-udp-same-port: a tcp row and a udp row on the same address at once", async (runtime) => {
-  const run = await runDemo("tcp-udp-same-port", { runtime });
+  // The first close() waits until one reading holds both rows.
+  const run = await runHolding("tcp-udp-same-port", {
+    runtime,
+    hold: { proc: "server", call: "close" },
+    until: (snap) => snap.rows.some((r) => r.proto === "tcp" && r.state === "LISTEN") && snap.rows.some((r) => r.proto === "udp"),
+  });
   assert.equal(run.state.ok, true, run.state.reason);
   const calls = callsOf(run.events, "server");
   assert.ok(calls.every((c) => c.errno === undefined), `no call fails: ${calls.map((c) => `${c.call} ${c.errno ?? "ok"}`).join(", ")}`);

@@ -1,9 +1,15 @@
 import assert from "node:assert/strict";
-import { assertNothingLeft, runDemo } from "../support/demo.js";
+import { assertNothingLeft, runHolding } from "../support/demo.js";
 import { ends, exitCode, inBothRuntimes, outputOf, rowsOf } from "./lesson-demo-helpers.js";
 
 inBothRuntimes("time-wait: the side that closes first holds TIME_WAIT; a restart binds only with SO_REUSEADDR", async (runtime) => {
-  const run = await runDemo("time-wait", { runtime });
+  // The restarted server's close() waits until a reading shows its LISTEN row beside the TIME_WAIT.
+  const run = await runHolding("time-wait", {
+    runtime,
+    // (Python's first close() is the socket whose bind() failed.)
+    hold: { proc: "restarted server", call: "close", nth: { python: 2, node: 1 } },
+    until: (snap) => snap.rows.some((r) => r.state === "LISTEN") && snap.rows.some((r) => r.state === "TIME_WAIT"),
+  });
   assert.equal(run.state.ok, true, run.state.reason);
   const server = `127.0.0.1:${run.port}`;
 

@@ -1,9 +1,19 @@
 import assert from "node:assert/strict";
-import { assertNothingLeft, runDemo } from "../support/demo.js";
+import { assertNothingLeft, runHolding } from "../support/demo.js";
 import { ends, exitCode, inBothRuntimes, outputOf, rowsOf } from "./lesson-demo-helpers.js";
 
 inBothRuntimes("udp-datagrams: one recvfrom per datagram; an overflowing buffer drops datagrams and the kernel counts them", async (runtime) => {
-  const run = await runDemo("udp-datagrams", { runtime });
+  // The receiver's close() waits until a reading shows the drops it counted: the socket's row
+  // lives only as long as the receiver, which a slow reading could miss.
+  const run = await runHolding("udp-datagrams", {
+    runtime,
+    hold: { proc: "receiver", call: "close" },
+    until: (snap, state) => {
+      const out = state.processes.find((p) => p.name === "receiver")?.output.map((l) => l.text).join("\n") ?? "";
+      const counted = /the kernel dropped (\d+)/.exec(out);
+      return counted !== null && snap.rows.some((r) => r.proto === "udp" && r.drops === Number(counted[1]));
+    },
+  });
   assert.equal(run.state.ok, true, run.state.reason);
 
   // Boundaries kept: three sends, three recvfrom() results, each exactly one datagram.

@@ -5,6 +5,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
 import { sweepStaleTempDirs } from "../../src/demo/session.js";
+import { OWNER_FILE, parseOwnerRecord } from "../../src/demo/temp-dirs.js";
 import { cliPath, repoRoot, tempHome } from "../support/cli.js";
 import { hasTmux, TmuxSession } from "../support/tmux.js";
 
@@ -38,7 +39,7 @@ function tempDirsOf(tutor: number): string[] {
     .filter((n) => n.startsWith("socket-tutor-demo-"))
     .filter((n) => {
       try {
-        return Number(readFileSync(path.join(os.tmpdir(), n, "tutor.pid"), "utf8")) === tutor;
+        return parseOwnerRecord(readFileSync(path.join(os.tmpdir(), n, OWNER_FILE), "utf8"))?.pid === tutor;
       } catch {
         return false;
       }
@@ -69,6 +70,21 @@ async function openDemo(home: string, runtime: "python" | "node" = "python"): Pr
   return t;
 }
 
+/** What the fixture demo's panes show at each pause of the Python programs. */
+const PAUSED = {
+  bind: /‖ bind\(fd 3, \('127\.0\.0\.1', \d+\)\) +paused before/,
+  listen: "‖ listen(fd 3, 1)  paused before this call",
+  accept: "‖ accept(fd 3)  paused before this call",
+  /** The client's pane is the right one: its lines start after the two borders "││". */
+  clientSocket: "││‖ socket(AF_INET, SOCK_STREAM)  paused before this call",
+};
+
+/** Presses one step key and waits until the next pause is on screen. */
+async function stepTo(t: TmuxSession, key: string, paused: RegExp | string): Promise<string> {
+  await t.keys(key);
+  return t.waitFor(paused);
+}
+
 describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
   it("opens from a lesson, steps both sides, shows the kernel's view, and comes back", async () => {
     const home = tempHome();
@@ -80,13 +96,16 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
       assert.match(screen, /─ client ─/);
       assert.match(screen, /not started yet: starts after server's listen\(\)/);
 
-      await t.keys("space", "space");
-      screen = await t.waitFor("‖ listen(fd 3, 1)  paused before this call");
+      // One key per pause, each pressed once the pause is on screen: a key pressed while a
+      // call is still on its way is only kept for a moment, which a busy machine can outlast.
+      await stepTo(t, "space", PAUSED.bind);
+      screen = await stepTo(t, "space", PAUSED.listen);
       assert.match(screen, /bind\(fd 3, \('127\.0\.0\.1', \d+\)\) → ok/);
       await t.keys("space");
       screen = await t.waitFor(/tcp +127\.0\.0\.1:\d+ +0\.0\.0\.0:\* +LISTEN +0 +1 +server \d+ fd 3/);
       // The server now waits before accept(); the client runs up to its connect().
-      screen = await t.waitFor("‖ accept(fd 3)  paused before this call");
+      screen = await t.waitFor(PAUSED.accept);
+      await t.waitFor(PAUSED.clientSocket);
       await t.keys("Right");
       await t.waitFor(/‖ connect\(fd 3, \('127\.0\.0\.1', \d+\)\) +paused/);
       await t.keys("Right");
@@ -178,8 +197,9 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
       const home = tempHome();
       const t = await openDemo(home);
       try {
-        await t.keys("space", "space", "space");
-        await t.waitFor("‖ accept(fd 3)");
+        await stepTo(t, "space", PAUSED.bind);
+        await stepTo(t, "space", PAUSED.listen);
+        await stepTo(t, "space", PAUSED.accept);
         assert.ok(demoProcesses(home).length >= 1, "the demo is running");
         const shell = t.panePid();
         const tutor = Number(readFileSync(`/proc/${shell}/task/${shell}/children`, "utf8").trim().split(/\s+/)[0]);

@@ -107,14 +107,33 @@ test("lsof/netstat on Linux (captured): lsof's rows agree with /proc/net's", () 
   assert.ok(proc.some((p) => p.state === "TIME_WAIT" && p.local === tw[0].local && p.remote === tw[0].remote));
 });
 
-test("live: the lsof source finds a listener and a connection with owner pid/fd", { skip: which("lsof") ? false : "lsof is not installed" }, async () => {
-  const server = net.createServer();
+/** A loopback connection whose client closed first: its TIME_WAIT (nobody's, remote: `port`) outlives both ends. */
+async function leaveTimeWait(): Promise<{ port: number; clientLocal: string }> {
+  const server = net.createServer((conn) => conn.on("end", () => conn.end()));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as net.AddressInfo).port;
+  const client = net.connect(port, "127.0.0.1");
+  await new Promise((r) => client.once("connect", r));
+  const clientLocal = `127.0.0.1:${client.localPort}`;
+  client.end();
+  await new Promise((r) => client.once("close", r));
+  await new Promise((r) => server.close(r));
+  return { port, clientLocal };
+}
+
+test("live: the lsof source finds a listener and a connection with owner pid/fd, and an earlier TIME_WAIT on the port as nobody's", { skip: which("lsof") ? false : "lsof is not installed" }, async () => {
+  // A port the suite used before (the kernel hands ports out again) may hold a TIME_WAIT
+  // whose remote end is this port, like the client's row: made here on purpose, so the
+  // rows are told apart by their owner and both addresses, never by the port alone.
+  const old = await leaveTimeWait();
+  const port = old.port;
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
   const accepted = new Promise<net.Socket>((r) => server.once("connection", r));
   const client = net.connect(port, "127.0.0.1");
   await new Promise((r) => client.once("connect", r));
   const conn = await accepted;
+  const clientLocal = `127.0.0.1:${client.localPort}`;
   try {
     const snap = await readSocketTable({ pids: [process.pid], ports: [port], children: false }, { source: "lsof" });
     assert.equal(snap.error, undefined);
@@ -122,9 +141,14 @@ test("live: the lsof source finds a listener and a connection with owner pid/fd"
     const listen = snap.rows.find((r) => r.state === "LISTEN" && r.local === `127.0.0.1:${port}`);
     assert.equal(listen?.pid, process.pid);
     assert.equal(listen?.fd, handleFd(server));
-    const c = snap.rows.find((r) => r.remote === `127.0.0.1:${port}`);
-    assert.equal(c?.state, "ESTABLISHED");
-    assert.equal(c?.fd, handleFd(client));
+    const c = snap.rows.find((r) => r.local === clientLocal && r.remote === `127.0.0.1:${port}`);
+    assert.deepEqual([c?.state, c?.pid, c?.fd], ["ESTABLISHED", process.pid, handleFd(client)]);
+    const s = snap.rows.find((r) => r.local === `127.0.0.1:${port}` && r.remote === clientLocal);
+    assert.deepEqual([s?.state, s?.pid, s?.fd], ["ESTABLISHED", process.pid, handleFd(conn)]);
+    if (snap.source === "lsof + netstat") {
+      const tw = snap.rows.find((r) => r.local === old.clientLocal && r.remote === `127.0.0.1:${port}`);
+      assert.deepEqual([tw?.state, tw?.pid], ["TIME_WAIT", undefined], "netstat adds the unowned row on the demo's port");
+    }
     assert.equal(snap.rows[0], listen, "listening rows first");
   } finally {
     client.destroy();

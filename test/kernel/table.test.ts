@@ -83,6 +83,8 @@ test("owned rows carry pid and fd, listeners come first, ss supplies the backlog
     assert.equal(bare.source, "/proc/net");
     const bl = bare.rows.find((r) => r.state === "LISTEN" && r.local === `127.0.0.1:${port}`);
     assert.deepEqual([bl?.sendQ, bl?.unknown], [0, ["sendQ"]], "without ss the backlog is marked unknown, not made up");
+    assert.equal(bare.unknownReason, "/proc/net does not show it and ss was not asked", "and the snapshot says why");
+    if (hasSs) assert.equal(snap.unknownReason, undefined, "nothing unknown with ss");
   } finally {
     client.destroy();
     conn.destroy();

@@ -15,6 +15,7 @@ import type { CallEvent, DemoEvent } from "../../src/demo/events.js";
 import { findDemo, startDemo, type DemoSession, type StartOptions } from "../../src/demo/launcher.js";
 import type { DemoRuntime } from "../../src/demo/spec.js";
 import type { DemoState } from "../../src/demo/state.js";
+import type { SocketTableSnapshot } from "../../src/kernel/types.js";
 
 export interface DemoRun {
   id: string;
@@ -69,6 +70,48 @@ export async function runDemo(id: string, opts: RunDemoOptions): Promise<DemoRun
     }),
   ]).finally(() => clearTimeout(timer));
   return { id, runtime, events, state, session: s, pids: pidsOf(events), port: s.port, socketPath: s.socketPath };
+}
+
+/** The call to hold in `runHolding`, by process and call name (per runtime, where Node names it otherwise). */
+export interface HoldAt {
+  proc: string;
+  call: string | Record<DemoRuntime, string>;
+  /** Which of the process's calls with that name (1: the first, the default). */
+  nth?: number | Record<DemoRuntime, number>;
+}
+
+/**
+ * Runs a demo at full speed, but in step mode so that one call can be held: every
+ * paused call is let go at once, except the `hold.nth` call of `hold.proc` named `hold.call`,
+ * which waits until the session's latest table reading satisfies `until` (asked after
+ * every event, with the state so far). A state the demo passes through (a LISTEN row,
+ * CLOSE_WAIT during a pause) is then certain to be read, however long a reading takes
+ * on a busy machine: the test waits for the state, not for a duration the demo happens
+ * to last. If the reading never comes, the run's deadline ends it and the failure
+ * lists the events.
+ */
+export function runHolding(id: string, opts: Omit<RunDemoOptions, "mode" | "onEvent"> & { hold: HoldAt; until: (snapshot: SocketTableSnapshot, state: DemoState) => boolean }): Promise<DemoRun> {
+  const { hold, until, ...rest } = opts;
+  const call = typeof hold.call === "string" ? hold.call : hold.call[opts.runtime];
+  const nth = hold.nth === undefined ? 1 : typeof hold.nth === "number" ? hold.nth : hold.nth[opts.runtime];
+  let count = 0;
+  let seen = false;
+  let held: number | undefined;
+  return runDemo(id, {
+    ...rest,
+    mode: "step",
+    onEvent: (ev, session) => {
+      if (ev.type === "call" && ev.phase === "pending") {
+        if (ev.proc === hold.proc && ev.call === call && ++count === nth && !seen) held = ev.seq;
+        else session.continue(ev.proc, ev.seq);
+      }
+      const table = session.state.table;
+      if (!seen && table && until(table, session.state)) {
+        seen = true;
+        if (held !== undefined) session.continue(hold.proc, held);
+      }
+    },
+  });
 }
 
 export function pidsOf(events: readonly DemoEvent[]): number[] {

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { DemoEvent } from "../../src/demo/events.js";
 import type { DemoSpec } from "../../src/demo/spec.js";
 import { initialState, reduce, type DemoState } from "../../src/demo/state.js";
-import { callsOf, linesToText, paneLines, sides, tableLines, timelineLines } from "../../src/ui/live/format.js";
+import { callsOf, linesToText, paneLines, sides, tableLegend, tableLines, timelineLines } from "../../src/ui/live/format.js";
 import { liveLayout } from "../../src/ui/live/layout.js";
 import { fit, plainText, seg, toTags } from "../../src/ui/live/paint.js";
 
@@ -94,6 +94,23 @@ describe("live view content", () => {
     assert.match(lines[2]!, /ESTABLISHED +0 +0 +in the accept queue \(no process/, "a queued connection is owned by no one yet");
     assert.match(lines[3]!, /client 200 fd 3/);
     assert.equal(lines[1]!.indexOf("LISTEN"), lines[2]!.indexOf("ESTABLISHED"), "columns line up");
+  });
+
+  it("without ss a listener's backlog is '?', and the legend says why, never a 0 that looks like a limit", () => {
+    const rows = [
+      { proto: "tcp" as const, local: "127.0.0.1:8000", remote: "0.0.0.0:*", state: "LISTEN", recvQ: 3, sendQ: 0, inode: 7, pid: 100, fd: 3, unknown: ["sendQ" as const] },
+      { proto: "unix" as const, local: "/tmp/x.sock", remote: "", state: "CONNECTED", recvQ: 0, sendQ: 0, inode: 8, pid: 100, fd: 4, unixType: "STREAM", unknown: ["recvQ" as const, "sendQ" as const, "remote" as const] },
+    ];
+    const reason = "/proc/net does not show it and ss is not installed";
+    const s = reduce(state, { type: "table", t: 1, snapshot: { t: 1, source: "/proc/net", rows, unknownReason: reason } });
+    const lines = linesToText(tableLines(s, 100, 6)).split("\n");
+    assert.match(lines[1]!, /^tcp +127\.0\.0\.1:8000 +0\.0\.0\.0:\* +LISTEN +3 +\? +server 100 fd 3/);
+    assert.match(lines[2]!, /^unix\/stream +\/tmp\/x\.sock +\? +CONNECTED +\? +\? +server 100 fd 4/);
+    assert.equal(tableLegend(s, 200), `LISTEN row: Recv-Q = connections waiting for accept() (3 now), Send-Q = the backlog limit (unknown: ${reason})`);
+    assert.equal(tableLegend(s, 80), "LISTEN: Recv-Q 3 = waiting for accept(), Send-Q ? = backlog (unknown here)");
+    const unixOnly = reduce(state, { type: "table", t: 2, snapshot: { t: 2, source: "/proc/net", rows: [rows[1]!], unknownReason: reason } });
+    assert.equal(tableLegend(unixOnly), `? = not known here: ${reason}`);
+    assert.equal(tableLegend(state, 200), "LISTEN row: Recv-Q = connections waiting for accept() (1 now), Send-Q = the backlog limit (3)", "with ss: the numbers");
   });
 
   it("the table says why when the kernel cannot be read", () => {

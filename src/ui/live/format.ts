@@ -5,7 +5,7 @@
  */
 import type { SocketRow } from "../../kernel/types.js";
 import type { Arrow, CallView, DemoState, ProcView } from "../../demo/state.js";
-import { callText, errnoMeaning, exitText, failureLabel, outcomeText, ownerName, unownedText } from "../../demo/format.js";
+import { callText, errnoMeaning, exitText, failureLabel, outcomeText, ownerName, rowField, unknownLegend, unownedText } from "../../demo/format.js";
 import { t } from "../../text/catalog.js";
 import { displayWidth, padEnd, padStart } from "../../text/width.js";
 import { fit, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
@@ -191,7 +191,8 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
   const rows = snap.rows.map((r) => {
     const drops = r.drops ? t("live.table.drops", { n: r.drops }) : "";
     // A Unix socket's path comes from the kernel as its program named it: escaped.
-    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), sanitize(r.local) || t("live.table.unnamed"), sanitize(r.remote) || (r.proto === "unix" ? "" : "*"), r.state, String(r.recvQ), String(r.sendQ), ownerOf(r, state) + drops];
+    const remote = r.unknown?.includes("remote") ? "?" : sanitize(r.remote) || (r.proto === "unix" ? "" : "*");
+    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), sanitize(r.local) || t("live.table.unnamed"), remote, r.state, rowField(r, "recvQ"), rowField(r, "sendQ"), ownerOf(r, state) + drops];
   });
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]!))));
@@ -226,12 +227,17 @@ export function tableLines(state: DemoState, width: number, height: number): Lin
   return lines.map((l) => fit(l, width));
 }
 
-/** A note under the table on what its columns mean for a LISTEN socket (the accept queue). */
+/** A note under the table on what its columns mean for a LISTEN socket (the accept queue), else on what its "?" mean. */
 export function tableLegend(state: DemoState, width = 120): string | undefined {
   const listen = state.table?.rows.find((r) => r.state === "LISTEN" && r.proto.startsWith("tcp"));
-  if (!listen) return undefined;
-  const long = t("live.table.legendLong", { recvQ: listen.recvQ, sendQ: listen.sendQ });
-  return displayWidth(long) <= width ? long : t("live.table.legendShort", { recvQ: listen.recvQ, sendQ: listen.sendQ });
+  if (!listen) return state.table ? unknownLegend(state.table.rows, state.table.unknownReason) : undefined;
+  const recvQ = rowField(listen, "recvQ");
+  const sendQ = rowField(listen, "sendQ");
+  // Without ss the backlog is unknown: say so and why, never a 0 that looks like a limit.
+  const limit = sendQ === "?" ? t("live.table.limitUnknown", { why: state.table?.unknownReason ?? t("live.table.notShownHere") }) : sendQ;
+  const long = t("live.table.legendLong", { recvQ, sendQ: limit });
+  if (displayWidth(long) <= width) return long;
+  return sendQ === "?" ? t("live.table.legendShortUnknown", { recvQ }) : t("live.table.legendShort", { recvQ, sendQ });
 }
 
 function arrowText(a: Arrow, fromSide: "left" | "right", width: number): Line {

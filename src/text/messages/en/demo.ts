@@ -15,6 +15,9 @@ export const demo = {
   "demo.row.unnamed": "(unnamed)",
   "demo.row.ownerPid": "pid {pid}",
   "demo.row.ownerFd": "{owner} fd {fd}",
+  // Under a table whose rows show "?" for a value the kernel's table there does not carry.
+  "demo.row.unknown": "? = not known here: {reason}",
+  "demo.row.unknownWhy": "the kernel's table does not show it",
   // Why a table row has no owning process.
   "demo.row.queued": "in the accept queue (no process yet)",
   "demo.row.timeWait": "no process (the kernel keeps it for a while)",

@@ -112,6 +112,10 @@ export const live = {
   "live.table.moreRows": "… {n} more rows",
   "live.table.legendLong": "LISTEN row: Recv-Q = connections waiting for accept() ({recvQ} now), Send-Q = the backlog limit ({sendQ})",
   "live.table.legendShort": "LISTEN: Recv-Q {recvQ} = waiting for accept(), Send-Q {sendQ} = backlog",
+  "live.table.legendShortUnknown": "LISTEN: Recv-Q {recvQ} = waiting for accept(), Send-Q ? = backlog (unknown here)",
+  // The backlog limit when this machine cannot read it; {why} says why.
+  "live.table.limitUnknown": "unknown: {why}",
+  "live.table.notShownHere": "not shown here",
   // The timeline's arrows and overflow.
   "live.timeline.connect": "connect",
   "live.timeline.bytes": "{n} B",
