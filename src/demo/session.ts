@@ -14,7 +14,7 @@ import { TracedProcess, now, type LaunchPlan } from "./traced-process.js";
 import { nodePreload, pythonTracer } from "./tracer-files.js";
 import { unprivilegedUser, usableAs, type SystemUser } from "./users.js";
 import { startStrace, type StraceSupport } from "./syscalls.js";
-import { makeTempDir, sweepStaleTempDirs } from "./temp-dirs.js";
+import { makeTempDir, sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 
 export interface SessionOptions {
   mode: DemoMode;
@@ -42,7 +42,7 @@ interface Feed {
   timer?: NodeJS.Timeout;
 }
 
-export { sweepStaleTempDirs } from "./temp-dirs.js";
+export { sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 
 /**
  * The fds the tutor's pipes use in each traced process (stdio, and the tracer's

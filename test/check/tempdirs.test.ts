@@ -3,14 +3,16 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { OWNER_FILE, privateDir, sweepStaleDirs } from "../../src/check/tempdirs.js";
+import { privateDir, sweepStaleDirs } from "../../src/check/tempdirs.js";
+import { OWNER_FILE, ownRecord, parseOwnerRecord } from "../../src/sandbox/temp-dirs.js";
 import { scratch } from "./support.js";
 
 describe("the checker's private folders", () => {
-  it("name their owner, and a sweep removes only those whose owner is provably gone", () => {
+  it("record their owner as the demos' do, and a sweep removes only those whose owner is provably gone", () => {
     const tmp = scratch("st-tmp-");
     // A pid that surely ended: a child we started and waited for.
     const dead = spawnSync("true").pid!;
+    const me = ownRecord();
     const make = (name: string, owner?: string): string => {
       const dir = path.join(tmp, `socket-tutor-check-${name}`);
       mkdirSync(dir);
@@ -18,24 +20,23 @@ describe("the checker's private folders", () => {
       if (owner !== undefined) writeFileSync(path.join(dir, OWNER_FILE), owner);
       return dir;
     };
-    const gone = make("gone", String(dead));
-    const mine = make("mine", String(process.pid));
-    const parent = make("alive", String(process.ppid));
+    const gone = make("gone", JSON.stringify({ ...me, pid: dead }));
+    const mine = make("mine", JSON.stringify(me));
     const creating = make("creating");
     const garbage = make("garbage", "12abc");
     const other = path.join(tmp, "socket-tutor-demo-x");
     mkdirSync(other);
-    writeFileSync(path.join(other, OWNER_FILE), String(dead));
+    writeFileSync(path.join(other, OWNER_FILE), JSON.stringify({ ...me, pid: dead }));
     assert.equal(sweepStaleDirs(tmp), 1);
     assert.equal(existsSync(gone), false, "its owner is gone");
-    for (const d of [mine, parent, creating, garbage, other]) assert.equal(existsSync(d), true, `${path.basename(d)} is kept`);
+    for (const d of [mine, creating, garbage, other]) assert.equal(existsSync(d), true, `${path.basename(d)} is kept`);
   });
 
-  it("privateDir writes the owner file and removes the folder", () => {
+  it("privateDir writes the owner record and removes the folder", () => {
     const d = privateDir();
-    assert.equal(Number(readFileSync(path.join(d.dir, OWNER_FILE), "utf8")), process.pid);
+    assert.equal(parseOwnerRecord(readFileSync(path.join(d.dir, OWNER_FILE), "utf8"))?.pid, process.pid);
+    assert.match(path.basename(d.dir), /^socket-tutor-check-/);
     d.remove();
     assert.equal(existsSync(d.dir), false);
   });
 });
-

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { findPython } from "../../src/demo/runtime.js";
 import { sweepStaleTempDirs } from "../../src/demo/session.js";
-import { OWNER_FILE, parseOwnerRecord } from "../../src/demo/temp-dirs.js";
+import { OWNER_FILE, parseOwnerRecord } from "../../src/sandbox/temp-dirs.js";
 import { assertNothingLeft } from "../support/demo.js";
 
 // One home and a resolved interpreter for all tutors of this file: no python3 shim lookup per start

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { lookupProcess, ownPidNamespace, parseStartTime } from "../../src/kernel/proc-identity.js";
-import { makeTempDir, OWNER_FILE, ownRecord, parseOwnerRecord, sweepStaleTempDirs, TEMP_PREFIX } from "../../src/demo/temp-dirs.js";
+import { makeTempDir, OWNER_FILE, ownRecord, parseOwnerRecord, sweepStaleTempDirs, TEMP_PREFIX } from "../../src/sandbox/temp-dirs.js";
 
 const linux = process.platform === "linux";
 // A private "temp dir" per file: the real one holds other tutors' dirs, which a test must not touch.

@@ -5,7 +5,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
 import { sweepStaleTempDirs } from "../../src/demo/session.js";
-import { OWNER_FILE, parseOwnerRecord } from "../../src/demo/temp-dirs.js";
+import { OWNER_FILE, parseOwnerRecord } from "../../src/sandbox/temp-dirs.js";
 import { cliPath, repoRoot, tempHome } from "../support/cli.js";
 import { hasTmux, TmuxSession } from "../support/tmux.js";
 

@@ -4,9 +4,9 @@ import path from "node:path";
 import { lookupProcess, ownPidNamespace } from "../kernel/proc-identity.js";
 
 /**
- * Each demo run has a private temp dir (`socket-tutor-demo-*`: Unix socket paths,
- * copies for an unprivileged user). A tutor killed with -9 cannot remove its own, so
- * the next demo sweeps the ones whose tutor is gone. "Gone" must be proven, not
+ * Each demo run and each checker run has a private temp dir (`socket-tutor-demo-*`,
+ * `socket-tutor-check-*`: Unix socket paths, copies for an unprivileged user). A tutor
+ * killed with -9 cannot remove its own, so the next run sweeps the ones whose tutor is gone. "Gone" must be proven, not
  * guessed: the dir may belong to a tutor still running, in another container sharing
  * /tmp or under a pid that looks free from here. So each dir records its owner as
  * (pid, start time, pid namespace), and a dir is removed only when, in the same
@@ -15,7 +15,9 @@ import { lookupProcess, ownPidNamespace } from "../kernel/proc-identity.js";
  * not answering) keeps the dir.
  */
 
+/** A demo's temp dirs; the checker's use CHECK_PREFIX. */
 export const TEMP_PREFIX = "socket-tutor-demo-";
+export const CHECK_PREFIX = "socket-tutor-check-";
 export const OWNER_FILE = "owner.json";
 
 export interface OwnerRecord {
@@ -33,8 +35,8 @@ export function ownRecord(procRoot = "/proc"): OwnerRecord {
 }
 
 /** A new private temp dir with its owner record. The record is written whole (then renamed), so a sweep never reads half of it. */
-export function makeTempDir(tmp = os.tmpdir()): string {
-  const dir = mkdtempSync(path.join(tmp, TEMP_PREFIX));
+export function makeTempDir(tmp = os.tmpdir(), prefix = TEMP_PREFIX): string {
+  const dir = mkdtempSync(path.join(tmp, prefix));
   const part = path.join(dir, `${OWNER_FILE}.part`);
   writeFileSync(part, JSON.stringify(ownRecord()), { mode: 0o600 });
   renameSync(part, path.join(dir, OWNER_FILE));
@@ -84,10 +86,10 @@ function pidExists(pid: number): boolean {
  * Removes the temp dirs of tutors that are provably gone; returns the ones removed.
  * Only dirs whose owner file belongs to this user. Cheap: one readdir of the temp dir.
  */
-export function sweepStaleTempDirs(tmp = os.tmpdir(), procRoot = "/proc"): string[] {
+export function sweepStaleTempDirs(tmp = os.tmpdir(), procRoot = "/proc", prefix = TEMP_PREFIX): string[] {
   let names: string[];
   try {
-    names = readdirSync(tmp).filter((n) => n.startsWith(TEMP_PREFIX));
+    names = readdirSync(tmp).filter((n) => n.startsWith(prefix));
   } catch {
     return [];
   }
