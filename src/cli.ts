@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { COMMANDS, findCommand } from "./commands/registry.js";
-import { UsageError, UserError } from "./commands/errors.js";
+import { UsageError, UserError } from "./util/errors.js";
 import { didYouMean } from "./util/suggest.js";
 import { packageVersion } from "./paths.js";
 import { terminalWidth, wrap } from "./util/style.js";

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 
 /**
@@ -45,4 +46,14 @@ export function lessonsDir(): string {
 export function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(path.join(packageRoot, "package.json"), "utf8")) as { version?: string };
   return manifest.version ?? "0.0.0";
+}
+
+/**
+ * The tutor's own folder: progress, and caches such as which Python works.
+ * SOCKET_TUTOR_HOME wins (tests set it so they never touch the learner's own), then XDG.
+ */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SOCKET_TUTOR_HOME) return env.SOCKET_TUTOR_HOME;
+  const xdg = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(os.homedir(), ".config");
+  return path.join(xdg, "socket-tutor");
 }

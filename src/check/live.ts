@@ -11,7 +11,7 @@ import type { ExerciseInfo } from "../exercises/catalog.js";
 import { t } from "../text/catalog.js";
 import { readSocketTable } from "../kernel/table.js";
 import type { SocketRow } from "../kernel/types.js";
-import type { LiveRun, LiveSource } from "../ui/live-view.js";
+import type { LiveRun, LiveSource } from "../demo/live-source.js";
 import { loadChecker } from "./checkers.js";
 import { runVerify } from "./harness.js";
 import { LoopbackPeer } from "./peer.js";

@@ -12,7 +12,7 @@ import { closest } from "../util/suggest.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText, loadContext } from "./context.js";
-import { UsageError, UserError } from "./errors.js";
+import { UsageError, UserError } from "../util/errors.js";
 
 const USAGE = "demo <lesson> [<demo>] [--plain] [--runtime python|node] [--step]";
 

@@ -4,7 +4,7 @@ import { renderMarkdown } from "../render/markdown.js";
 import { colourEnabled, makeStyle, readingWidth } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText } from "./context.js";
-import { UserError } from "./errors.js";
+import { UserError } from "../util/errors.js";
 import { t } from "../text/catalog.js";
 import { tutor } from "../util/invocation.js";
 

@@ -2,7 +2,7 @@ import { createInterface } from "node:readline/promises";
 import { updateProgress, progressFile, emptyProgress } from "../progress/store.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText, loadContext, requireLesson } from "./context.js";
-import { UserError } from "./errors.js";
+import { UserError } from "../util/errors.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 

@@ -5,7 +5,7 @@ import { loadProgress, updateProgress } from "../progress/store.js";
 import { colourEnabled, makeStyle } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText } from "./context.js";
-import { UserError } from "./errors.js";
+import { UserError } from "../util/errors.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { shellQuote, tutor } from "../util/invocation.js";

@@ -16,7 +16,7 @@ import { onCleanup } from "../util/cleanup.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText } from "./context.js";
-import { UsageError, UserError } from "./errors.js";
+import { UsageError, UserError } from "../util/errors.js";
 
 const HELP = helpText(
   "verify <exercise> <file> [--watch] [--json] [--live]\n       socket-tutor verify <exercise> [--json] -- <command> [args...]",

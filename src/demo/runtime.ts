@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { progressDir } from "../progress/store.js";
+import { stateDir } from "../paths.js";
 import { which } from "../util/which.js";
 import type { DemoRuntime } from "./spec.js";
 
@@ -48,7 +48,7 @@ async function locate(env: NodeJS.ProcessEnv): Promise<PythonInfo | undefined> {
   } catch {
     return undefined;
   }
-  const cacheFile = path.join(progressDir(env), "cache", "python.json");
+  const cacheFile = path.join(stateDir(env), "cache", "python.json");
   try {
     const cached = JSON.parse(readFileSync(cacheFile, "utf8")) as CacheEntry;
     if (cached.key === key && existsSync(cached.executable)) return usable({ executable: cached.executable, version: cached.version });

@@ -3,7 +3,10 @@
  * in Python and in JavaScript, written as a learner would write them (no tracing
  * code: the tutor injects tracing at launch). Demo ids are unique across lessons.
  */
-export type DemoRuntime = "python" | "node";
+import type { Runtime } from "../util/runtime.js";
+
+/** A demo's runtime: one of the two every demo exists in. */
+export type DemoRuntime = Runtime;
 
 /**
  * The variables a demo.json `env` may set: plain names that only the demo's own

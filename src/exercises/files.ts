@@ -1,5 +1,5 @@
 import path from "node:path";
-import { UsageError, UserError } from "../commands/errors.js";
+import { UsageError, UserError } from "../util/errors.js";
 import { formatProblem } from "../lessons/load.js";
 import { readTextInside } from "../lessons/read.js";
 import { envValue } from "../paths.js";

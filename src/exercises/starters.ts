@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { UserError } from "../commands/errors.js";
+import { UserError } from "../util/errors.js";
 import { t, type MessageKey } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import type { ExerciseInfo } from "./catalog.js";

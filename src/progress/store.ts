@@ -1,11 +1,12 @@
 import { mkdirSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { formatSize } from "../text/units.js";
 import { describeError, readRegularFile, renameAside, writeAtomically, writeCopy } from "./files.js";
 import { LockBusy, withLock, type LockOptions } from "./lock.js";
 import { shapeProgress } from "./shape.js";
 import { t } from "../text/catalog.js";
+import { stateDir } from "../paths.js";
+import type { Runtime } from "../util/runtime.js";
 
 /*
  * The progress file: readable JSON, shared by every tutor process of the learner
@@ -37,7 +38,7 @@ export interface ExerciseProgress {
   solutionUnlocked?: boolean;
 }
 
-export type Runtime = "python" | "node";
+export type { Runtime } from "../util/runtime.js";
 
 export interface Progress {
   version: 1;
@@ -55,9 +56,7 @@ export function emptyProgress(): Progress {
 
 /** SOCKET_TUTOR_HOME wins (tests set it so they never touch the learner's own file), then XDG. */
 export function progressDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SOCKET_TUTOR_HOME) return env.SOCKET_TUTOR_HOME;
-  const xdg = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(os.homedir(), ".config");
-  return path.join(xdg, "socket-tutor");
+  return stateDir(env);
 }
 
 export function progressFile(env: NodeJS.ProcessEnv = process.env): string {

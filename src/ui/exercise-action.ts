@@ -1,5 +1,5 @@
 import path from "node:path";
-import { UserError } from "../commands/errors.js";
+import { UserError } from "../util/errors.js";
 import { loadExercises, type ExerciseInfo } from "../exercises/catalog.js";
 import { learnerFileName } from "../exercises/files.js";
 import { writeStarters, type StartersWritten } from "../exercises/starters.js";

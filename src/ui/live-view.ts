@@ -6,7 +6,8 @@
  */
 import type { Widgets } from "blessed";
 import { appendFileSync } from "node:fs";
-import { startDemo, type DemoEvent, type LoadedDemo } from "../demo/launcher.js";
+import type { DemoEvent, LoadedDemo } from "../demo/launcher.js";
+import { demoSource, type LiveRun, type LiveSource } from "../demo/live-source.js";
 import type { DemoRuntime } from "../demo/spec.js";
 import type { DemoMode, DemoState, ProcView } from "../demo/state.js";
 import { t } from "../text/catalog.js";
@@ -32,6 +33,8 @@ export interface LiveViewOptions {
   note?: string;
 }
 
+export type { LiveRun, LiveSource } from "../demo/live-source.js";
+
 /** "back": the learner left the view (q); "interrupt": Ctrl-C, the tutor should exit. */
 export type LiveViewExit = "back" | "interrupt";
 
@@ -39,50 +42,6 @@ type Side = "left" | "right";
 
 /** The minimum time between two redraws: events arriving in a burst are drawn together. */
 const FRAME_MS = 16;
-
-/** What the view needs of a run: a demo's DemoSession, or the checker testing a learner's program. */
-export interface LiveRun {
-  readonly state: DemoState;
-  readonly host: string;
-  readonly port?: number;
-  readonly socketPath?: string;
-  continue(proc?: string, seq?: number): boolean;
-  setMode(mode: DemoMode): void;
-  sendInput(proc: string, text: string): boolean;
-  stop(): Promise<void>;
-}
-
-/** What the view shows and can start: a demo, or `verify --live`. */
-export interface LiveSource {
-  title: string;
-  interactive: boolean;
-  /** Step mode and slow motion; off where a checker's deadlines would not survive a pause. */
-  steppable: boolean;
-  /** What R does: "restart" a demo, "check again". */
-  restartLabel: string;
-  /** Whether the title shows the run's address (a demo that binds nothing has none worth showing). */
-  showsAddress: boolean;
-  /** Why a process has not started yet, for its pane. */
-  waitingFor(proc: string): string | undefined;
-  start(opts: { runtime: DemoRuntime; mode: DemoMode; syscalls: boolean; onEvent: (ev: DemoEvent) => void }): Promise<LiveRun>;
-}
-
-/** A demo as a live source: each start is a new DemoSession. */
-export function demoSource(demo: LoadedDemo, port?: number): LiveSource {
-  return {
-    title: demo.spec.title,
-    interactive: demo.spec.interactive === true,
-    steppable: true,
-    restartLabel: t("live.restart.demo"),
-    showsAddress: demo.spec.port !== undefined || demo.spec.family === "unix",
-    waitingFor(proc) {
-      const after = demo.spec.processes.find((s) => s.name === proc)?.after;
-      return after ? t("live.waiting.after", { process: after.process, call: after.call }) : undefined;
-    },
-    start: ({ runtime, mode, syscalls, onEvent }) =>
-      startDemo(demo, { runtime, mode, syscalls, autoInput: demo.spec.interactive !== true, timeoutMs: null, ...(port !== undefined ? { port } : {}), onEvent }),
-  };
-}
 
 function runtimeName(runtime: DemoRuntime): string {
   return runtime === "python" ? t("live.runtime.python") : t("live.runtime.node");

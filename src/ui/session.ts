@@ -1,4 +1,4 @@
-import type { Context } from "../commands/context.js";
+import type { Context } from "../course/context.js";
 import { loadExercises } from "../exercises/catalog.js";
 import type { Lesson } from "../lessons/types.js";
 import { formatProgress } from "../progress/report.js";

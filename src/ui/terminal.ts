@@ -1,4 +1,4 @@
-import { UserError } from "../commands/errors.js";
+import { UserError } from "../util/errors.js";
 import { t } from "../text/catalog.js";
 import { tutorCommand } from "../util/invocation.js";
 
