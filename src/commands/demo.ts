@@ -8,27 +8,19 @@ import type { DemoMode } from "../demo/state.js";
 import { findLesson } from "../lessons/load.js";
 import type { Lesson } from "../lessons/types.js";
 import { PlainView } from "../ui/plain-view.js";
-import { closest } from "../util/suggest.js";
+import { didYouMean } from "../util/suggest.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
-import { helpText, loadContext } from "./context.js";
+import { loadContext } from "./context.js";
+import { commandHelp } from "./registry.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+import { displayWidth, padEnd } from "../text/width.js";
+import { tutor } from "../util/invocation.js";
 import { UsageError, UserError } from "../util/errors.js";
 
-const USAGE = "demo <lesson> [<demo>] [--plain] [--runtime python|node] [--step]";
-
 function help(): string {
-  return helpText(USAGE, "Run a lesson's live demo: real server and client processes, every socket call, and the kernel's socket table.", [
-    "<lesson>        a lesson id, folder name or number (see 'socket-tutor list'); with no <demo>, its only demo",
-    "                runs, or its demos are listed. A demo id alone also works: 'socket-tutor demo tcp-step-by-step'.",
-    "--plain         print the calls, output, table and timeline as text (the default without a terminal)",
-    "--runtime R     python (the default when python3 >= 3.8 is installed) or node",
-    "--step          pause before each socket call (in --plain: press Enter to continue, r Enter to run freely)",
-    "--slow          slow motion: each call waits a moment, then goes on by itself",
-    "--syscalls      also show the real system calls (Linux, needs strace)",
-    "--port N        use port N instead of the demo's own (0: any free port)",
-    "",
-    "Exit status: 0 when the demo ran as designed, 1 when it did not, 2 on bad usage.",
-  ]);
+  return commandHelp("demo", t("help.demo.text"), [t("help.demo.options", { list: tutor("list"), example: tutor("demo tcp-step-by-step") }), "", t("help.demo.exit")]);
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -45,14 +37,13 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const runtime = values.runtime;
-  if (runtime !== undefined && runtime !== "python" && runtime !== "node") throw new UsageError(`--runtime must be 'python' or 'node', not '${runtime}'`, "demo");
+  if (runtime !== undefined && runtime !== "python" && runtime !== "node") throw new UsageError(t("demo.cmd.badRuntime", { value: escapeTerminal(runtime) }), "demo");
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 0 to 65535, not '${values.port}'`, "demo");
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(t("demo.cmd.badPort", { value: escapeTerminal(values.port) }), "demo");
   }
-  if (values.step && values.slow) throw new UsageError("choose one of --step and --slow", "demo");
-  if (positionals.length > 2) throw new UsageError(`too many arguments: ${positionals.slice(2).join(" ")}`, "demo");
+  if (values.step && values.slow) throw new UsageError(t("demo.cmd.stepOrSlow"), "demo");
 
   const { lessons, progress } = loadContext();
   const demo = resolveDemo(lessons, positionals[0], positionals[1]);
@@ -67,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   // Asked for on this command line: running Node instead would not be what was asked. (A
   // choice saved earlier, in a lesson, falls back to Node with a note saying why.)
   if (runtime === "python" && choice.runtime !== "python") {
-    throw new UserError(`you asked for the Python version of this demo, but ${noPythonReason()}. Install Python ${MIN_PYTHON.join(".")} or newer, set SOCKET_TUTOR_PYTHON to one, or use --runtime node to run the Node.js version.`);
+    throw new UserError(t("demo.cmd.noPython", { why: noPythonReason(), version: MIN_PYTHON.join(".") }));
   }
   if (!plain) {
     // The full-screen view (src/ui/live-view.ts) is loaded only for a terminal run: blessed is heavy.
@@ -142,50 +133,46 @@ function stepKeys(session: DemoSession): readline.Interface {
 /** The demo the arguments name, or a clear usage error with the closest names. Undefined after listing a lesson's demos. */
 export function resolveDemo(lessons: readonly Lesson[], first: string | undefined, second: string | undefined): LoadedDemo | undefined {
   const all = listDemos();
-  if (!first) throw new UsageError(`which demo? Give a lesson and optionally a demo id, e.g. 'socket-tutor demo 5' or 'socket-tutor demo tcp-step-by-step'.`, "demo");
+  if (!first) throw new UsageError(t("demo.cmd.which", { byLesson: tutor("demo 5"), byId: tutor("demo tcp-step-by-step") }), "demo");
   const load = (id: string): LoadedDemo | undefined => {
     try {
       return findDemo(id);
     } catch (err) {
-      if (err instanceof DemoSpecError) throw new UserError(`the demo '${id}' is broken:\n${err.problems.map((p) => "  " + formatDemoProblem(p)).join("\n")}`);
+      if (err instanceof DemoSpecError) throw new UserError(t("demo.cmd.broken", { id: escapeTerminal(id), problems: err.problems.map((p) => "  " + formatDemoProblem(p)).join("\n") }));
       throw err;
     }
   };
   const lesson = findLesson(lessons, first);
   const folder = lesson?.folder ?? lessonFolderOnDisk(all.demos, first);
   if (second !== undefined) {
-    if (!folder) throw new UsageError(`no lesson '${first}'.${suggest(first, [...lessons.map((l) => l.meta.id), ...demoIds()])}`, "demo");
+    if (!folder) throw new UsageError(t("demo.cmd.noLesson", { query: escapeTerminal(first), suggestion: didYouMean(first, [...new Set([...lessons.map((l) => l.meta.id), ...demoIds()])]) }), "demo");
     const inLesson = demosOfLesson(lesson, folder, all.demos);
     if (!inLesson.includes(second)) {
-      const near = closest(second, inLesson);
-      throw new UsageError(`lesson '${first}' has no demo '${second}'.${near.length ? ` Did you mean ${near.map((n) => `'${n}'`).join(" or ")}?` : ""}${inLesson.length ? ` Its demos: ${inLesson.join(", ")}.` : " It has no demos."}`, "demo");
+      const which = inLesson.length ? t("demo.cmd.itsDemos", { ids: inLesson.join(", ") }) : t("demo.cmd.itHasNone");
+      throw new UsageError(t("demo.cmd.noDemoInLesson", { lesson: escapeTerminal(first), demo: escapeTerminal(second), suggestion: didYouMean(second, inLesson) }) + which, "demo");
     }
     return load(second) ?? unknownDemo(second);
   }
   if (!folder || demoIds().includes(first)) {
     if (demoIds().includes(first)) return load(first);
-    throw new UsageError(`no lesson or demo '${first}'.${suggest(first, [...lessons.map((l) => l.meta.id), ...demoIds()])} 'socket-tutor list' shows the lessons.`, "demo");
+    throw new UsageError(t("demo.cmd.noLessonOrDemo", { query: escapeTerminal(first), suggestion: didYouMean(first, [...new Set([...lessons.map((l) => l.meta.id), ...demoIds()])]), list: tutor("list") }), "demo");
   }
   const ids = demosOfLesson(lesson, folder, all.demos);
-  if (ids.length === 0) throw new UserError(`lesson '${first}' has no demo to run.`);
+  if (ids.length === 0) throw new UserError(t("demo.cmd.nothingToRun", { lesson: escapeTerminal(first) }));
   if (ids.length === 1) return load(ids[0]!);
   const label = lesson ? `${lesson.meta.order}` : folder;
-  process.stdout.write(`Lesson ${lesson ? `${lesson.meta.order} (${lesson.meta.title})` : folder} has ${ids.length} demos:\n`);
+  process.stdout.write(t("demo.cmd.lessonDemos", { lesson: lesson ? t("demo.cmd.lessonTitle", { order: lesson.meta.order, title: lesson.meta.title }) : folder, n: ids.length }) + "\n");
+  const idWidth = Math.max(...ids.map((i) => displayWidth(i)));
   for (const id of ids) {
     const d = all.demos.find((x) => x.spec.id === id);
-    process.stdout.write(`  ${id.padEnd(Math.max(...ids.map((i) => i.length)))}  ${d?.spec.title ?? ""}\n`);
+    process.stdout.write(`  ${padEnd(id, idWidth)}  ${d?.spec.title ?? ""}\n`);
   }
-  process.stdout.write(`Run one with: socket-tutor demo ${label} <demo>\n`);
+  process.stdout.write(t("demo.cmd.runOne", { command: tutor(`demo ${label} <demo>`) }) + "\n");
   return undefined;
 }
 
-function suggest(input: string, names: string[]): string {
-  const near = closest(input, [...new Set(names)]);
-  return near.length ? ` Did you mean ${near.map((n) => `'${n}'`).join(" or ")}?` : "";
-}
-
 function unknownDemo(id: string): never {
-  throw new UsageError(`no demo '${id}'.${suggest(id, demoIds())}`, "demo");
+  throw new UsageError(t("demo.cmd.noDemo", { id: escapeTerminal(id), suggestion: didYouMean(id, demoIds()) }), "demo");
 }
 
 /** A lesson folder that has demos but whose lesson.md is missing or broken: matched by folder name or number. */

@@ -7,7 +7,7 @@ import { progressDir } from "../progress/store.js";
 import { colourEnabled, makeStyle, terminalWidth, wrap } from "../util/style.js";
 import { which } from "../util/which.js";
 import { parseCommandArgs } from "./args.js";
-import { helpText } from "./context.js";
+import { commandHelp } from "./registry.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd } from "../text/width.js";
@@ -130,9 +130,9 @@ export async function runDoctor(): Promise<Finding[]> {
 
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs("doctor", argv, {}, false);
+  const { values } = parseCommandArgs("doctor", argv, {});
   if (values.help) {
-    process.stdout.write(helpText("doctor", t("doctor.help")));
+    process.stdout.write(commandHelp("doctor", t("doctor.help")));
     return 0;
   }
   const s = makeStyle(colourEnabled());

@@ -11,13 +11,13 @@ import { displayWidth, padEnd } from "../text/width.js";
 import { shellQuote, tutor } from "../util/invocation.js";
 import { colourEnabled, makeStyle, readingWidth, wrap, type Styler } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
-import { helpText } from "./context.js";
+import { commandHelp } from "./registry.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("exercise", argv, {});
   if (values.help) {
     process.stdout.write(
-      helpText("exercise [<exercise>]", t("help.exercise.text"), [
+      commandHelp("exercise", t("help.exercise.text"), [
         t("help.exercise.safe"),
         t("help.exercise.list"),
         t("help.exercise.then", { verify: tutor("verify <exercise> <file>"), hint: tutor("hint <exercise>"), solution: tutor("solution <exercise>") }),

@@ -3,7 +3,7 @@ import { loadProgress, updateProgress } from "../progress/store.js";
 import { renderMarkdown } from "../render/markdown.js";
 import { colourEnabled, makeStyle, readingWidth } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
-import { helpText } from "./context.js";
+import { commandHelp } from "./registry.js";
 import { UserError } from "../util/errors.js";
 import { t } from "../text/catalog.js";
 import { tutor } from "../util/invocation.js";
@@ -12,7 +12,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("hint", argv, { seen: { type: "boolean" } });
   if (values.help) {
     process.stdout.write(
-      helpText("hint <exercise> [--seen]", t("help.hint.text"), [t("help.hint.seen")]),
+      commandHelp("hint", t("help.hint.text"), [t("help.hint.seen")]),
     );
     return 0;
   }

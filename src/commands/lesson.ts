@@ -1,5 +1,6 @@
 import { parseCommandArgs } from "./args.js";
-import { helpText, loadContext, requireLesson } from "./context.js";
+import { loadContext, requireLesson } from "./context.js";
+import { commandHelp } from "./registry.js";
 import { t } from "../text/catalog.js";
 import { tutor } from "../util/invocation.js";
 
@@ -7,7 +8,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("lesson", argv, {});
   if (values.help) {
     process.stdout.write(
-      helpText("lesson <lesson>", t("help.lesson.text"), [t("help.lesson.which", { list: tutor("list") })]),
+      commandHelp("lesson", t("help.lesson.text"), [t("help.lesson.which", { list: tutor("list") })]),
     );
     return 0;
   }

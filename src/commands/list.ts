@@ -3,15 +3,16 @@ import { exerciseStatus, lessonStatus, type LessonStatus, type Progress } from "
 import type { Lesson } from "../lessons/types.js";
 import { colourEnabled, makeStyle, terminalWidth, wrap, type Styler } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
-import { helpText, loadContext } from "./context.js";
+import { loadContext } from "./context.js";
+import { commandHelp } from "./registry.js";
 import { t } from "../text/catalog.js";
 import { displayWidth, padEnd } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs("list", argv, {}, false);
+  const { values } = parseCommandArgs("list", argv, {});
   if (values.help) {
-    process.stdout.write(helpText("list", t("list.help")));
+    process.stdout.write(commandHelp("list", t("list.help")));
     return 0;
   }
   const { lessons, progress } = loadContext();

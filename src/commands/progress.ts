@@ -3,13 +3,14 @@ import { formatProgress } from "../progress/report.js";
 import { progressFile } from "../progress/store.js";
 import { colourEnabled, makeStyle } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
-import { helpText, loadContext } from "./context.js";
+import { loadContext } from "./context.js";
+import { commandHelp } from "./registry.js";
 import { t } from "../text/catalog.js";
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs("progress", argv, {}, false);
+  const { values } = parseCommandArgs("progress", argv, {});
   if (values.help) {
-    process.stdout.write(helpText("progress", t("help.progress.text")));
+    process.stdout.write(commandHelp("progress", t("help.progress.text")));
     return 0;
   }
   const { lessons, progress } = loadContext();

@@ -1,6 +1,8 @@
 /**
- * Every command, with what `--help` says about it. Each module is imported only
- * when its command runs, so `--version`, `--help` and `list` stay light.
+ * Every command: its name, its syntax, how many arguments it takes, and what the
+ * command list says of it. The one place a command's usage is written: `--help`,
+ * the command list and the usage errors all read it from here. Each module is
+ * imported only when its command runs, so `--version`, `--help` and `list` stay light.
  */
 import { t } from "../text/catalog.js";
 
@@ -10,17 +12,24 @@ export interface CommandModule {
 
 export interface CommandInfo {
   name: string;
+  /** The short form, for the command list: "hint <exercise>". */
   usage: string;
+  /** The full syntax, one line per form, for --help and usage errors: "hint <exercise> [--seen]". */
+  syntax: readonly string[];
+  /** How many plain arguments (not options) it takes at most. */
+  maxArgs: number;
   /** One line for the command list, in the learner's language. */
   readonly summary: string;
   load: () => Promise<CommandModule>;
 }
 
 /** A command whose summary is read from the catalog when shown (after the language is chosen). */
-function command(name: string, usage: string, summary: () => string, load: () => Promise<CommandModule>): CommandInfo {
+function command(name: string, usage: string, syntax: readonly string[], maxArgs: number, summary: () => string, load: () => Promise<CommandModule>): CommandInfo {
   return {
     name,
     usage,
+    syntax,
+    maxArgs,
     get summary() {
       return summary();
     },
@@ -29,20 +38,34 @@ function command(name: string, usage: string, summary: () => string, load: () =>
 }
 
 export const COMMANDS: readonly CommandInfo[] = [
-  command("start", "start", () => t("help.start.summary"), () => import("./start.js")),
-  command("list", "list", () => t("help.list.summary"), () => import("./list.js")),
-  command("show", "show <lesson>", () => t("help.show.summary"), () => import("./show.js")),
-  command("lesson", "lesson <lesson>", () => t("help.lesson.summary"), () => import("./lesson.js")),
-  command("demo", "demo <lesson> [<demo>]", () => t("help.demo.summary"), () => import("./demo.js")),
-  command("progress", "progress", () => t("help.progress.summary"), () => import("./progress.js")),
-  command("reset", "reset [<lesson>]", () => t("help.reset.summary"), () => import("./reset.js")),
-  command("exercise", "exercise [<exercise>]", () => t("help.exercise.summary"), () => import("./exercise.js")),
-  command("verify", "verify <exercise> <file>", () => t("help.verify.summary"), () => import("./verify.js")),
-  command("hint", "hint <exercise>", () => t("help.hint.summary"), () => import("./hint.js")),
-  command("solution", "solution <exercise>", () => t("help.solution.summary"), () => import("./solution.js")),
-  command("doctor", "doctor", () => t("help.doctor.summary"), () => import("./doctor.js")),
+  command("start", "start", ["start"], 0, () => t("help.start.summary"), () => import("./start.js")),
+  command("list", "list", ["list"], 0, () => t("help.list.summary"), () => import("./list.js")),
+  command("show", "show <lesson>", ["show <lesson> [--answers]"], 1, () => t("help.show.summary"), () => import("./show.js")),
+  command("lesson", "lesson <lesson>", ["lesson <lesson>"], 1, () => t("help.lesson.summary"), () => import("./lesson.js")),
+  command("demo", "demo <lesson> [<demo>]", ["demo <lesson> [<demo>] [--plain] [--runtime python|node] [--step] [--slow] [--syscalls] [--port N]"], 2, () => t("help.demo.summary"), () => import("./demo.js")),
+  command("progress", "progress", ["progress"], 0, () => t("help.progress.summary"), () => import("./progress.js")),
+  command("reset", "reset [<lesson>]", ["reset [<lesson>] [--yes]"], 1, () => t("help.reset.summary"), () => import("./reset.js")),
+  command("exercise", "exercise [<exercise>]", ["exercise [<exercise>]"], 1, () => t("help.exercise.summary"), () => import("./exercise.js")),
+  command(
+    "verify",
+    "verify <exercise> <file>",
+    ["verify <exercise> <file> [--watch] [--json] [--live]", "verify <exercise> [--json] -- <command> [args...]"],
+    2,
+    () => t("help.verify.summary"),
+    () => import("./verify.js"),
+  ),
+  command("hint", "hint <exercise>", ["hint <exercise> [--seen]"], 1, () => t("help.hint.summary"), () => import("./hint.js")),
+  command("solution", "solution <exercise>", ["solution <exercise> [--yes]"], 1, () => t("help.solution.summary"), () => import("./solution.js")),
+  command("doctor", "doctor", ["doctor"], 0, () => t("help.doctor.summary"), () => import("./doctor.js")),
 ];
 
 export function findCommand(name: string): CommandInfo | undefined {
   return COMMANDS.find((c) => c.name === name);
+}
+
+/** A command's --help: its syntax from the registry, then what it does and the details. */
+export function commandHelp(name: string, text: string, details: readonly string[] = []): string {
+  const syntax = findCommand(name)?.syntax ?? [name];
+  const usage = syntax.map((s, i) => (i === 0 ? t("cli.usageLine", { usage: s }) : t("cli.usageMore", { usage: s })));
+  return [...usage, "", text, ...(details.length ? ["", ...details] : [])].join("\n") + "\n";
 }

@@ -1,7 +1,8 @@
 import { createInterface } from "node:readline/promises";
 import { updateProgress, progressFile, emptyProgress } from "../progress/store.js";
 import { parseCommandArgs } from "./args.js";
-import { helpText, loadContext, requireLesson } from "./context.js";
+import { loadContext, requireLesson } from "./context.js";
+import { commandHelp } from "./registry.js";
 import { UserError } from "../util/errors.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
@@ -10,7 +11,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("reset", argv, { yes: { type: "boolean", short: "y" } });
   if (values.help) {
     process.stdout.write(
-      helpText("reset [<lesson>] [--yes]", t("help.reset.text"), [t("help.reset.yes")]),
+      commandHelp("reset", t("help.reset.text"), [t("help.reset.yes")]),
     );
     return 0;
   }

@@ -4,7 +4,7 @@ import { requireExercise, solutionFiles } from "../exercises/files.js";
 import { loadProgress, updateProgress } from "../progress/store.js";
 import { colourEnabled, makeStyle } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
-import { helpText } from "./context.js";
+import { commandHelp } from "./registry.js";
 import { UserError } from "../util/errors.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
@@ -14,7 +14,7 @@ export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("solution", argv, { yes: { type: "boolean", short: "y" } });
   if (values.help) {
     process.stdout.write(
-      helpText("solution <exercise> [--yes]", t("help.solution.text"), [t("help.solution.yes")]),
+      commandHelp("solution", t("help.solution.text"), [t("help.solution.yes")]),
     );
     return 0;
   }

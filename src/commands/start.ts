@@ -1,13 +1,14 @@
 import { parseCommandArgs } from "./args.js";
-import { helpText, loadContext } from "./context.js";
+import { loadContext } from "./context.js";
+import { commandHelp } from "./registry.js";
 import { t } from "../text/catalog.js";
 import { tutor } from "../util/invocation.js";
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs("start", argv, {}, false);
+  const { values } = parseCommandArgs("start", argv, {});
   if (values.help) {
     process.stdout.write(
-      helpText("start", t("help.start.text"), [t("help.start.needsTerminal", { list: tutor("list"), show: tutor("show <lesson>") })]),
+      commandHelp("start", t("help.start.text"), [t("help.start.needsTerminal", { list: tutor("list"), show: tutor("show <lesson>") })]),
     );
     return 0;
   }

@@ -47,14 +47,17 @@ async function waitFor(what: string, test: () => boolean, ms: number): Promise<v
 }
 
 /** Starts `verify` on the silent server, waits until it is mid-check, and kills it with SIGKILL. */
-async function killMidCheck(exercise: string, extra: string[] = []): Promise<{ pids: number[]; where: string; home: string }> {
+async function killMidCheck(exercise: string, extra: string[] = []): Promise<{ pids: number[]; where: string; home: string; tmp: string }> {
   const dir = scratch("st-kill9-");
+  // A temp folder of this test's own: a checker run elsewhere in the suite would sweep the
+  // dead tutor's socket folder from the shared one before this test looks.
+  const tmp = scratch("st-kill9-tmp-");
   copyFileSync(path.join(fixturesDir, "common/silent-server.py"), path.join(dir, "silent.py"));
   const pidfile = path.join(dir, "pids");
   const home = scratch("st-home-");
   const child = spawn(process.execPath, [cliPath, "verify", exercise, "silent.py", ...extra], {
     cwd: dir,
-    env: { ...process.env, SOCKET_TUTOR_HOME: home, PIDFILE: pidfile, NO_COLOR: "1" },
+    env: { ...process.env, SOCKET_TUTOR_HOME: home, PIDFILE: pidfile, NO_COLOR: "1", TMPDIR: tmp },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -67,7 +70,7 @@ async function killMidCheck(exercise: string, extra: string[] = []): Promise<{ p
   assert.ok(pids.every(alive), "the program and its child run while the check waits");
   child.kill("SIGKILL");
   await exited;
-  return { pids, where: where!, home };
+  return { pids, where: where!, home, tmp };
 }
 
 describe("kill -9 of the tutor", { concurrency: 3 }, () => {
@@ -83,13 +86,13 @@ describe("kill -9 of the tutor", { concurrency: 3 }, () => {
   }
 
   it("unix-echo: the program is gone, and the next verify removes the socket folder it left", async () => {
-    const { pids, where, home } = await killMidCheck("unix-echo");
+    const { pids, where, home, tmp } = await killMidCheck("unix-echo");
     await waitFor("the program and its child to die", () => !pids.some(alive), 2000);
     const folder = path.dirname(where);
     assert.equal(existsSync(folder), true, "the killed tutor could not remove its folder itself");
     const dir = scratch("st-kill9-");
     copyFileSync(path.join(fixturesDir, "common/crash-at-start.py"), path.join(dir, "crash.py"));
-    const next = spawn(process.execPath, [cliPath, "verify", "tcp-echo", "crash.py"], { cwd: dir, env: { ...process.env, SOCKET_TUTOR_HOME: home }, stdio: "ignore" });
+    const next = spawn(process.execPath, [cliPath, "verify", "tcp-echo", "crash.py"], { cwd: dir, env: { ...process.env, SOCKET_TUTOR_HOME: home, TMPDIR: tmp }, stdio: "ignore" });
     await new Promise((resolve) => next.on("exit", resolve));
     assert.equal(existsSync(folder), false, "the next run swept the folder of the tutor that died");
   });

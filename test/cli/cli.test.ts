@@ -51,6 +51,24 @@ describe("cli", { concurrency: true }, () => {
     assert.equal(r.stdout, "");
   });
 
+  it("every command refuses extra arguments the same way, with its usage from the registry", async () => {
+    const none = await runCli(["list", "extra"], { env });
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /'list' takes no arguments: 'extra'/);
+    for (const [args, usage] of [
+      [["hint", "tcp-echo", "more"], /too many arguments: 'more' \(usage: socket-tutor hint <exercise> \[--seen\]\)/],
+      [["show", "1", "2"], /too many arguments: '2' \(usage: socket-tutor show <lesson> \[--answers\]\)/],
+      [["demo", "5", "tcp-step-by-step", "x"], /too many arguments: 'x' \(usage: socket-tutor demo <lesson> \[<demo>\]/],
+    ] as const) {
+      const r = await runCli([...args], { env });
+      assert.equal(r.code, 2, args.join(" "));
+      assert.match(r.stderr, usage);
+      assert.match(r.stderr, new RegExp(`Run 'node dist/src/cli\\.js ${args[0]} --help'`));
+    }
+    const help = await runCli(["hint", "--help"], { env });
+    assert.match(help.stdout, /^Usage: socket-tutor hint <exercise> \[--seen\]\n/, "--help shows the same syntax");
+  });
+
   it("an unknown option exits 2 with the command's help pointer", async () => {
     const r = await runCli(["list", "--colour"], { env });
     assert.equal(r.code, 2);

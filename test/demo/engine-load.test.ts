@@ -168,6 +168,6 @@ describe("socket-tutor demo", { concurrency: true }, () => {
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stdout, /has \d+ demos:/);
     assert.match(r.stdout, /echo-ipv4/);
-    assert.match(r.stdout, /Run one with: socket-tutor demo 3 <demo>/);
+    assert.match(r.stdout, /Run one with: node dist\/src\/cli\.js demo 3 <demo>/, "a command that runs as printed from here");
   });
 });

@@ -8,6 +8,11 @@ export const cli = {
   "cli.versionOption": "  -v, --version  Show the version",
   "cli.startHere": "Start here: {command}",
   "cli.usageLine": "Usage: socket-tutor {usage}",
+  // A second form of the same command, aligned under the first.
+  "cli.usageMore": "       socket-tutor {usage}",
+  // Arguments a command does not take; {extra} is the quoted arguments.
+  "cli.noArgs": "'{command}' takes no arguments: {extra}",
+  "cli.tooManyArgs": "too many arguments: {extra} (usage: socket-tutor {usage})",
   "cli.unknownCommand": "unknown command '{name}'.{suggestion}",
   "cli.unknownOption": "unknown option '{name}'. Options come after the command, e.g. 'socket-tutor list --help'.",
   "cli.seeHelp": "Run '{command}' for usage.",

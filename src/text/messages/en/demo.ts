@@ -1,5 +1,22 @@
 /** Words for what a demo's engine records, shared by the plain and the full-screen view. */
 export const demo = {
+  // The demo command's errors and lists.
+  "demo.cmd.badRuntime": "--runtime must be 'python' or 'node', not '{value}'",
+  "demo.cmd.badPort": "--port must be a port number from 0 to 65535, not '{value}'",
+  "demo.cmd.stepOrSlow": "choose one of --step and --slow",
+  "demo.cmd.noPython": "you asked for the Python version of this demo, but {why}. Install Python {version} or newer, set SOCKET_TUTOR_PYTHON to one, or use --runtime node to run the Node.js version.",
+  "demo.cmd.which": "which demo? Give a lesson and optionally a demo id, e.g. '{byLesson}' or '{byId}'.",
+  "demo.cmd.broken": "the demo '{id}' is broken:\n{problems}",
+  "demo.cmd.noLesson": "no lesson '{query}'.{suggestion}",
+  "demo.cmd.noDemoInLesson": "lesson '{lesson}' has no demo '{demo}'.{suggestion}",
+  "demo.cmd.itsDemos": " Its demos: {ids}.",
+  "demo.cmd.itHasNone": " It has no demos.",
+  "demo.cmd.noLessonOrDemo": "no lesson or demo '{query}'.{suggestion} '{list}' shows the lessons.",
+  "demo.cmd.nothingToRun": "lesson '{lesson}' has no demo to run.",
+  "demo.cmd.lessonDemos": "Lesson {lesson} has {n} demos:",
+  "demo.cmd.lessonTitle": "{order} ({title})",
+  "demo.cmd.runOne": "Run one with: {command}",
+  "demo.cmd.noDemo": "no demo '{id}'.{suggestion}",
   "demo.call.paused": "paused before the call",
   "demo.call.waitingInput": "… waiting for input",
   "demo.call.waiting": "… waiting",

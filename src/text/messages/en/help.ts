@@ -11,6 +11,10 @@ export const help = {
   "help.lesson.summary": "Open one lesson directly.",
   "help.lesson.text": "Open one lesson directly, at the step where you left it.",
   "help.lesson.which": "<lesson> is a lesson id, folder name or number (see '{list}').",
+  "help.demo.text": "Run a lesson's live demo: real server and client processes, every socket call, and the kernel's socket table.",
+  // The option list of `demo --help`: keep the option names and the alignment of the second column.
+  "help.demo.options": "<lesson>        a lesson id, folder name or number (see '{list}'); with no <demo>, its only demo\n                runs, or its demos are listed. A demo id alone also works: '{example}'.\n--plain         print the calls, output, table and timeline as text (the default without a terminal)\n--runtime R     python (the default when python3 >= 3.8 is installed) or node\n--step          pause before each socket call (in --plain: press Enter to continue, r Enter to run freely)\n--slow          slow motion: each call waits a moment, then goes on by itself\n--syscalls      also show the real system calls (Linux, needs strace)\n--port N        use port N instead of the demo's own (0: any free port)",
+  "help.demo.exit": "Exit status: 0 when the demo ran as designed, 1 when it did not, 2 on bad usage.",
   "help.demo.summary": "Run a live demo: real processes, every socket call, the kernel's table (--plain for text).",
   "help.progress.summary": "Show what you have done so far.",
   "help.progress.text": "Show what you have done so far, and where your progress is stored.",

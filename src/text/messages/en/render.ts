@@ -20,6 +20,4 @@ export const render = {
   "render.demoRun": "Run it: `{command}`",
   "render.exercise": "**Exercise: `{exercise}`**",
   "render.exerciseRun": "Start it: `{start}`, check it: `{verify}`",
-  // `show` was given more than one lesson. {extra} is the other arguments, as typed.
-  "render.onlyFirst": "showing only '{lesson}'; extra arguments ignored: {extra}",
 } as const;
