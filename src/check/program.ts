@@ -4,6 +4,7 @@ import { onCleanup } from "../util/cleanup.js";
 import { guardGroup, type Guardian } from "./guardian.js";
 import { LineSplitter, type SplitLine } from "./output.js";
 import { groupCpuMs, groupMembers, groupSockets, type KernelSocket } from "./procnet.js";
+import { signalGroup } from "../util/process-group.js";
 
 /**
  * The learner's program, as the checks see it: started in its own process group
@@ -269,12 +270,7 @@ export class LearnerProgram implements RunningProgram {
   }
 
   private killGroup(signal: NodeJS.Signals): void {
-    if (this.pid <= 0) return;
-    try {
-      process.kill(-this.pid, signal);
-    } catch {
-      // ESRCH: the group is already gone
-    }
+    if (this.pid > 0) signalGroup(this.pid, signal);
   }
 
   /**

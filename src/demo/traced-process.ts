@@ -5,6 +5,7 @@ import type { CallEvent, DemoEvent } from "./events.js";
 import type { DemoProcessSpec, DemoRuntime } from "./spec.js";
 import { TerminalDecoder } from "../text/escape.js";
 import { EVENT_LIMITS, RateBudget, sanitizeCall } from "./tracer-lines.js";
+import { signalGroup } from "../util/process-group.js";
 
 /** How to run one demo program under its tracer. */
 export interface LaunchPlan {
@@ -243,9 +244,7 @@ export class TracedProcess {
   kill(): void {
     if (this.exited || this.pid === undefined) return;
     this.stopped = true;
-    try {
-      process.kill(-this.pid, "SIGKILL");
-    } catch {
+    if (!signalGroup(this.pid, "SIGKILL")) {
       try {
         this.child?.kill("SIGKILL");
       } catch {
