@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { readFrontMatter } from "../lessons/parse.js";
+import { readTextInside } from "../lessons/read.js";
 import { lessonsDir } from "../paths.js";
 
 /**
@@ -31,7 +32,13 @@ function fromDisk(id: string): { order: number; title: string } | undefined {
     const dir = lessonsDir();
     const folder = readdirSync(dir).find((f) => f === id || f.replace(/^\d+-/, "") === id);
     if (!folder) return undefined;
-    const lines = readFileSync(path.join(dir, folder, "lesson.md"), "utf8").replace(/\r\n?/g, "\n").split("\n");
+    const lessonDir = path.join(dir, folder);
+    // Read as the lesson loader reads it: a lesson.md that is a pipe, a link out of the
+    // folder, huge or binary is refused at once (a FIFO read with readFileSync would hang
+    // verify). The reason is not shown: the table below names the lesson instead.
+    const read = readTextInside(path.join(lessonDir, "lesson.md"), lessonDir, "the lesson folder", { kind: "a lesson file" });
+    if (!read.ok) return undefined;
+    const lines = read.text.replace(/\r\n?/g, "\n").split("\n");
     const front = readFrontMatter(lines, ["id", "title", "order"], () => undefined, ["chapter", "summary"]);
     if (!front?.ok || front.values.get("id")?.value !== id) return undefined;
     return { order: Number(front.values.get("order")!.value), title: front.values.get("title")!.value };
