@@ -7,26 +7,40 @@
  * a literal brace is \{ or \}. Every key starts with its area's name.
  * The comment above a key or a group says what a translator needs to know.
  */
+import { chatBye } from "./en/chatBye.js";
+import { check } from "./en/check.js";
 import { cli } from "./en/cli.js";
 import { common } from "./en/common.js";
 import { demo } from "./en/demo.js";
 import { doctor } from "./en/doctor.js";
+import { echo } from "./en/echo.js";
 import { help } from "./en/help.js";
 import { lesson } from "./en/lesson.js";
 import { list } from "./en/list.js";
 import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
 import { progress } from "./en/progress.js";
+import { stream } from "./en/stream.js";
+import { tcpClient } from "./en/tcpClient.js";
+import { udpUpper } from "./en/udpUpper.js";
+import { verify } from "./en/verify.js";
 
 export const en = {
+  ...chatBye,
+  ...check,
   ...cli,
   ...common,
   ...demo,
   ...doctor,
+  ...echo,
   ...help,
   ...lesson,
   ...list,
   ...live,
   ...menu,
   ...progress,
+  ...stream,
+  ...tcpClient,
+  ...udpUpper,
+  ...verify,
 } as const;
