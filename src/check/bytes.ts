@@ -1,3 +1,6 @@
+import { t } from "../text/catalog.js";
+import { displayWidth, padEnd } from "../text/width.js";
+
 /**
  * Showing bytes to a learner: escaped like a Python bytes literal (the form the
  * lessons use), cut to a readable window, and compared with where they differ.
@@ -19,9 +22,9 @@ export function escapeBytes(buf: Uint8Array): string {
 
 /** b'…' with at most `max` bytes shown; longer data says how much was left out. */
 export function showBytes(buf: Uint8Array, max = 48): string {
-  if (buf.length === 0) return "b'' (nothing)";
+  if (buf.length === 0) return t("check.bytes.nothing");
   if (buf.length <= max) return `b'${escapeBytes(buf)}'`;
-  return `b'${escapeBytes(buf.subarray(0, max))}'… (${buf.length} bytes)`;
+  return t("check.bytes.cut", { shown: `b'${escapeBytes(buf.subarray(0, max))}'`, n: buf.length });
 }
 
 /** Index of the first byte where a and b differ, or -1 if equal. A prefix differs at its end. */
@@ -35,14 +38,10 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return firstDifference(a, b) === -1;
 }
 
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
-
 /** "262144 bytes (256 KiB)", "1400 bytes": exact, with the round size a learner would say. */
 export function size(n: number): string {
-  if (n >= 1024 && n % 1024 === 0) return `${n} bytes (${n / 1024} KiB)`;
-  return plural(n, "byte");
+  if (n >= 1024 && n % 1024 === 0) return t("check.size.kib", { n, kib: n / 1024 });
+  return t("common.bytes", { n });
 }
 
 /**
@@ -53,24 +52,24 @@ export function size(n: number): string {
  */
 export function describeDifference(expected: Uint8Array, got: Uint8Array, window = 16): string {
   const at = firstDifference(expected, got);
-  if (at === -1) return "identical";
-  const lines: string[] = [];
+  if (at === -1) return t("check.diff.identical");
   if (got.length < expected.length && at === got.length) {
-    lines.push(`got the first ${got.length} of ${size(expected.length)} (everything up to there was right); missing from byte ${at} on: ${showBytes(expected.subarray(at), window)}`);
-    return lines.join("\n");
+    return t("check.diff.missing", { got: got.length, expected: size(expected.length), at, bytes: showBytes(expected.subarray(at), window) });
   }
   if (got.length > expected.length && at === expected.length) {
-    lines.push(`got all ${size(expected.length)} expected, then ${plural(got.length - expected.length, "byte")} more: ${showBytes(got.subarray(at), window)}`);
-    return lines.join("\n");
+    return t("check.diff.extra", { expected: size(expected.length), more: got.length - expected.length, bytes: showBytes(got.subarray(at), window) });
   }
   const from = Math.max(0, at - 4);
   const prefix = from > 0 ? "…" : "";
-  lines.push(`got ${size(got.length)}, expected ${size(expected.length)}; first difference at byte ${at}:`);
-  lines.push(`  expected ${prefix}${showBytes(expected.subarray(from, from + window), window)}`);
-  lines.push(`  got      ${prefix}${showBytes(got.subarray(from, from + window), window)}`);
-  if (looksLikeReplacementChar(got, at)) {
-    lines.push("  (0xef 0xbf 0xbd is U+FFFD, the replacement character: your program turned the bytes into text and back; echo the bytes as they are)");
-  }
+  // The two excerpts line up: the words are padded to the same width.
+  const words = [t("check.diff.expectedWord"), t("check.diff.gotWord")];
+  const w = Math.max(...words.map((x) => displayWidth(x)));
+  const lines = [
+    t("check.diff.differs", { got: size(got.length), expected: size(expected.length), at }),
+    `  ${padEnd(words[0]!, w)} ${prefix}${showBytes(expected.subarray(from, from + window), window)}`,
+    `  ${padEnd(words[1]!, w)} ${prefix}${showBytes(got.subarray(from, from + window), window)}`,
+  ];
+  if (looksLikeReplacementChar(got, at)) lines.push(`  ${t("check.diff.replacement")}`);
   return lines.join("\n");
 }
 

@@ -2,8 +2,10 @@ import { accessSync, constants, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
-import { closest } from "../util/suggest.js";
+import { tutor } from "../util/invocation.js";
+import { didYouMean } from "../util/suggest.js";
 import { which } from "../util/which.js";
 import type { LaunchCommand } from "./program.js";
 
@@ -45,9 +47,9 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
   try {
     isFile = statSync(abs).isFile();
   } catch {
-    throw new LaunchProblem(`no file '${file}' here (${cwd}).${nearbyFiles(abs)}`, true);
+    throw new LaunchProblem(t("verify.launch.noFile", { file, cwd, more: nearbyFiles(abs) }), true);
   }
-  if (!isFile) throw new LaunchProblem(`'${file}' is not a file. Give the program's file, e.g. 'echo.py'.`, true);
+  if (!isFile) throw new LaunchProblem(t("verify.launch.notAFile", { file }), true);
   const dir = path.dirname(abs);
   const ext = path.extname(abs).toLowerCase();
   const shown = rel(abs, cwd);
@@ -60,28 +62,20 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
   if (ext === ".py") {
     const python = which("python3", env);
     if (!python) {
-      throw new LaunchProblem(
-        "python3 was not found on your PATH, so a .py file cannot run. Install Python 3 (3.8 or newer), or run it with your own interpreter: " +
-          `socket-tutor verify <exercise> -- /path/to/python ${shown}`,
-        false,
-      );
+      throw new LaunchProblem(t("verify.launch.noPython", { command: tutor(`verify <exercise> -- /path/to/python ${shown}`) }), false);
     }
     return { file: python, args: [script], cwd: dir, display: `python3 ${shown}` };
   }
   if (NODE_EXT.has(ext)) return { file: process.execPath, args: [script], cwd: dir, display: `node ${shown}` };
   if (TS_EXT.has(ext)) {
     const loader = tsxLoaderUrl();
-    if (!loader) throw new LaunchProblem("cannot find tsx (a dependency of socket-tutor) to run a .ts file; reinstall socket-tutor, or compile to .js and verify that", false);
+    if (!loader) throw new LaunchProblem(t("verify.launch.noTsx"), false);
     return { file: process.execPath, args: ["--import", loader, script], cwd: dir, display: `tsx ${shown}` };
   }
   try {
     accessSync(abs, constants.X_OK);
   } catch {
-    throw new LaunchProblem(
-      `'${shown}' is not executable, and socket-tutor runs only .py, .js/.mjs/.cjs and .ts files by their extension. ` +
-        `Make it executable (chmod +x ${shown}, with a #! line), or give the command after --: socket-tutor verify <exercise> -- <command> ${shown}`,
-      true,
-    );
+    throw new LaunchProblem(t("verify.launch.notExecutable", { file: shown, command: tutor(`verify <exercise> -- <command> ${shown}`) }), true);
   }
   return { file: abs, args: [], cwd: dir, display: shown };
 }
@@ -89,18 +83,18 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
 /** `verify <id> -- <command> [args...]`: run as given, from the current directory. */
 export function commandFromArgv(argv: string[], cwd: string = process.cwd(), env: NodeJS.ProcessEnv = process.env): LaunchCommand {
   const [cmd, ...args] = argv;
-  if (!cmd) throw new LaunchProblem("nothing after '--': give the command that runs your program, e.g. 'socket-tutor verify tcp-echo -- ./echo'", true);
+  if (!cmd) throw new LaunchProblem(t("verify.launch.nothingAfterDashes", { example: tutor("verify tcp-echo -- ./echo") }), true);
   let file = cmd;
   if (cmd.includes("/")) {
     file = path.resolve(cwd, cmd);
     try {
       accessSync(file, constants.X_OK);
     } catch {
-      throw new LaunchProblem(`'${cmd}' is not an executable file${exists(file) ? " (try chmod +x)" : ` (no such file in ${cwd})`}`, true);
+      throw new LaunchProblem(exists(file) ? t("verify.launch.notExecutableChmod", { command: cmd }) : t("verify.launch.noSuchFile", { command: cmd, cwd }), true);
     }
   } else {
     const found = which(cmd, env);
-    if (!found) throw new LaunchProblem(`command '${cmd}' was not found on your PATH`, true);
+    if (!found) throw new LaunchProblem(t("verify.launch.notOnPath", { command: cmd }), true);
     file = found;
   }
   const display = [cmd, ...args].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`)).join(" ");
@@ -116,15 +110,16 @@ function exists(p: string): boolean {
   }
 }
 
+/** What follows "no file 'x' here": the closest names, or the program files there are, or that the folder is missing too. */
 function nearbyFiles(abs: string): string {
   let names: string[];
   try {
     names = readdirSync(path.dirname(abs)).filter((n) => !n.startsWith("."));
   } catch {
-    return ` (the folder ${path.dirname(abs)} does not exist either)`;
+    return t("verify.launch.noFolder", { folder: path.dirname(abs) });
   }
-  const near = closest(path.basename(abs), names);
-  if (near.length) return ` Did you mean ${near.map((n) => `'${n}'`).join(" or ")}?`;
+  const suggestion = didYouMean(path.basename(abs), names);
+  if (suggestion) return suggestion;
   const programs = names.filter((n) => /\.(py|m?js|cjs|ts)$/.test(n)).slice(0, 5);
-  return programs.length ? ` Files here: ${programs.join(", ")}.` : "";
+  return programs.length ? t("verify.launch.filesHere", { files: programs.join(", ") }) : "";
 }

@@ -1,3 +1,4 @@
+import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { truncate } from "../text/width.js";
 import { OUTPUT_ESCAPE } from "./output.js";
@@ -39,7 +40,7 @@ export class LiveConsole {
     // report is missing, and the shell's prompt starts on a line of its own.
     this.unregister = onCleanup(() => {
       this.stopSpinner();
-      this.out.write(`${this.s.yellow("Cancelled")}: the checks were stopped before the end; nothing was recorded.\n`);
+      this.out.write(`${t("verify.cancelled", { cancelled: this.s.yellow(t("verify.cancelledWord")) })}\n`);
     });
   }
 
@@ -66,7 +67,10 @@ export class LiveConsole {
       case "start":
         this.clear();
         this.outputLines = 0;
-        this.out.write(`${this.s.dim("Running")} ${escapeTerminal(e.command.display)} ${this.s.dim(`in ${escapeTerminal(e.command.cwd)}`)}\n${this.s.dim(`with ${envLine(e.env) || "(no variables)"}`)}\n`);
+        this.out.write(
+          `${this.s.dim(t("verify.console.running"))} ${escapeTerminal(e.command.display)} ${this.s.dim(t("verify.console.in", { folder: escapeTerminal(e.command.cwd) }))}\n` +
+            `${this.s.dim(t("verify.console.with", { variables: envLine(e.env) || t("verify.console.noVariables") }))}\n`,
+        );
         this.draw();
         break;
       case "check-start":
@@ -81,7 +85,7 @@ export class LiveConsole {
       case "output": {
         this.clear();
         this.outputLines++;
-        const prefix = e.line.stream === "stderr" ? this.s.yellow("[your program]") : this.s.dim("[your program]");
+        const prefix = e.line.stream === "stderr" ? this.s.yellow(t("verify.programPrefix")) : this.s.dim(t("verify.programPrefix"));
         // Escaped where it was decoded (output.ts); once more here, at the terminal, costs little.
         this.out.write(`${prefix} ${escapeTerminal(e.line.text, OUTPUT_ESCAPE)}\n`);
         this.draw();

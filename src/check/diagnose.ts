@@ -1,3 +1,4 @@
+import { t } from "../text/catalog.js";
 import { see } from "./lessons.js";
 import { displayLine } from "./output.js";
 import type { ExitInfo, ProgramView } from "./program.js";
@@ -5,9 +6,19 @@ import type { ProgramEnv } from "./types.js";
 
 /** Words and excerpts that turn "it failed" into "here is why". */
 
+/** Exits already put into words: the harness adds the story only to a detail that does not tell it yet. */
+const described = new WeakSet<ExitInfo>();
+
+/** "exited with code 1", "was killed by SIGSEGV": completes "Your program …". */
 export function describeExit(e: ExitInfo): string {
-  if (e.signal) return `was killed by ${e.signal}`;
-  return `exited with code ${e.code}`;
+  described.add(e);
+  if (e.signal) return t("check.exit.killed", { signal: e.signal });
+  return t("check.exit.code", { code: String(e.code) });
+}
+
+/** Whether some text (a check's detail) has already described this exit. */
+export function exitDescribed(e: ExitInfo): boolean {
+  return described.has(e);
 }
 
 /** The last lines of stderr, escaped and cut like output lines (see output.ts), indented; or a note that there was none. */
@@ -15,7 +26,7 @@ export function stderrExcerpt(p: ProgramView, maxLines = 12): string {
   const bytes = p.stderrTailBytes();
   let end = bytes.length;
   while (end > 0 && (bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d || bytes[end - 1] === 0x20 || bytes[end - 1] === 0x09)) end--;
-  if (end === 0) return "It printed nothing on stderr.";
+  if (end === 0) return t("check.stderr.none");
   const lines: Buffer[] = [];
   for (let start = 0; start <= end; ) {
     const nl = bytes.indexOf(0x0a, start);
@@ -23,8 +34,9 @@ export function stderrExcerpt(p: ProgramView, maxLines = 12): string {
     lines.push(bytes.subarray(start, stop));
     start = stop + 1;
   }
+  // The excerpt's shape (a heading line, then "  | " lines) is what report.ts recognises.
   const shown = lines.slice(-maxLines).map((l) => `  | ${displayLine(l)}`);
-  return [`Its stderr${lines.length > maxLines ? ` (last ${maxLines} lines)` : ""}:`, ...shown].join("\n");
+  return [lines.length > maxLines ? t("check.stderr.headingLast", { n: maxLines }) : t("check.stderr.heading"), ...shown].join("\n");
 }
 
 /** Known error texts (Python and Node wordings) and what they usually mean here. */
@@ -34,23 +46,26 @@ export function crashHints(stderr: string, env: ProgramEnv): string[] {
   for (const name of ["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const) {
     if (env[name] !== undefined) continue;
     if (has(new RegExp(`KeyError: '${name}'`)) || has(new RegExp(`process\\.env\\.${name}`))) {
-      hints.push(`${name} is not set for this exercise: ${name === "PORT" || name === "HOST" ? "it uses SOCKET_PATH (a Unix socket), not HOST and PORT" : "this exercise does not use it"}.`);
+      hints.push(name === "PORT" || name === "HOST" ? t("check.crash.notSetUnix", { name }) : t("check.crash.notSet", { name }));
     }
   }
-  if (has(/Address already in use|EADDRINUSE/)) hints.push("The address is already in use: another program holds that port (an earlier run of yours still going?). Bind PORT from the environment: the checker picks a free one.");
-  if (has(/Address family for hostname not supported|EAFNOSUPPORT|\[Errno 97\]/)) hints.push(`The socket's address family does not match the address: an AF_INET socket takes IPv4 addresses like 127.0.0.1, AF_INET6 takes IPv6 ones like ::1 (${see("address-families")}).`);
-  if (has(/Cannot assign requested address|EADDRNOTAVAIL/)) hints.push("That address does not belong to this machine: bind HOST, which the checker sets to a loopback address.");
-  if (has(/Connection refused|ECONNREFUSED/)) hints.push(`Connection refused: nothing listens where your program connected. Connect to HOST and PORT from the environment (${see("client-calls", "ECONNREFUSED")}).`);
-  if (has(/EOFError|input\(\)/)) hints.push("Your program read from its input: the checker gives it none (stdin is empty). Take everything from the environment instead.");
-  if (has(/UnicodeDecodeError/)) hints.push("The bytes were not valid UTF-8 text: work with bytes, do not decode them (the checker sends any byte values).");
-  if (has(/ConnectionResetError|ECONNRESET|BrokenPipeError|EPIPE/)) hints.push(`The peer closed or reset the connection and your program did not expect it: a server must survive one client going away (${see("closing")}).`);
+  if (has(/Address already in use|EADDRINUSE/)) hints.push(t("check.crash.inUse"));
+  if (has(/Address family for hostname not supported|EAFNOSUPPORT|\[Errno 97\]/)) hints.push(t("check.crash.family", { see: see("address-families") }));
+  if (has(/Cannot assign requested address|EADDRNOTAVAIL/)) hints.push(t("check.crash.notLocal"));
+  if (has(/Connection refused|ECONNREFUSED/)) hints.push(t("check.crash.refused", { see: see("client-calls", "ECONNREFUSED") }));
+  if (has(/EOFError|input\(\)/)) hints.push(t("check.crash.input"));
+  if (has(/UnicodeDecodeError/)) hints.push(t("check.crash.unicode"));
+  if (has(/ConnectionResetError|ECONNRESET|BrokenPipeError|EPIPE/)) hints.push(t("check.crash.reset", { see: see("closing") }));
   return hints;
 }
 
-/** "Your program exited with code 1 …" with stderr and hints, for a check that saw it die. */
+/**
+ * "Your program exited with code 1 …" with stderr and hints, for a check that saw it die.
+ * `when` completes the sentence: "during this check", "right after that".
+ */
 export function exitStory(p: ProgramView, env: ProgramEnv, when: string): string {
   const e = p.exit()!;
-  const lines = [`Your program ${describeExit(e)} ${when}.`, stderrExcerpt(p)];
+  const lines = [t("check.exit.story", { exit: describeExit(e), when }), stderrExcerpt(p)];
   for (const h of crashHints(p.stderrTail(), env)) lines.push(h);
   return lines.join("\n");
 }
@@ -74,9 +89,10 @@ export async function cpuNote(p: ProgramView | undefined, cpuBefore: number | un
     spinning = running >= 3;
   }
   if (!spinning) return undefined;
-  return `It used ${(used / 1000).toFixed(1)} s of CPU in ${(wallMs / 1000).toFixed(1)} s, and it is running rather than waiting: it is spinning in a loop.`;
+  return t("check.cpu.spinning", { used: (used / 1000).toFixed(1), wall: (wallMs / 1000).toFixed(1) });
 }
 
+/** "300 ms", "2 s", "2.5 s". */
 export function seconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
+  return ms < 1000 ? t("check.time.ms", { n: ms }) : t("check.time.s", { n: (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1) });
 }

@@ -1,4 +1,5 @@
-import { describeExit, exitStory, seconds } from "./diagnose.js";
+import { t } from "../text/catalog.js";
+import { describeExit, exitDescribed, exitStory, seconds } from "./diagnose.js";
 import { LoopbackPeer, type Peer } from "./peer.js";
 import { procAvailable } from "./procnet.js";
 import { sweepStaleDirs } from "./tempdirs.js";
@@ -44,11 +45,11 @@ export function programEnvironment(env: ProgramEnv, base: NodeJS.ProcessEnv = pr
 function withDeadline(run: () => Promise<Outcome>, ms: number, signal: AbortSignal): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      resolve({ passed: false, detail: `This check did not finish within ${seconds(ms)} and was stopped.`, stop: true });
+      resolve({ passed: false, detail: t("check.deadline", { time: seconds(ms) }), stop: true });
     }, ms);
     const onAbort = (): void => {
       clearTimeout(timer);
-      resolve({ passed: false, detail: "cancelled", stop: true });
+      resolve({ passed: false, detail: t("check.cancelled"), stop: true });
     };
     signal.addEventListener("abort", onAbort, { once: true });
     run().then(
@@ -84,7 +85,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
   } catch (err) {
     if (err instanceof SetupProblem) throw err;
     const e = err as NodeJS.ErrnoException;
-    throw new SetupProblem(`the checker could not set up ${checker.id} on this machine: ${e.code ?? e.message}`);
+    throw new SetupProblem(t("check.setupFailed", { exercise: checker.id, error: e.code ?? e.message }));
   }
   const { env, target, cleanup } = prepared;
   const fullEnv = programEnvironment(env, opts.baseEnv);
@@ -98,8 +99,8 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
     readyTimeoutMs: opts.readyTimeoutMs ?? ms(5000),
     readiness: opts.readiness ?? (procAvailable() ? "kernel" : "probe"),
     signal,
-    note: (t) => {
-      if (!notes.includes(t)) notes.push(t);
+    note: (text) => {
+      if (!notes.includes(text)) notes.push(text);
     },
     sleep: (ms) =>
       new Promise((resolve) => {
@@ -130,7 +131,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
     for (const [index, check] of checks.entries()) {
       if (signal.aborted) break;
       if (stopReason) {
-        const r: CheckResult = { name: check.name, passed: false, skipped: true, detail: `not run: ${stopReason}`, ms: 0 };
+        const r: CheckResult = { name: check.name, passed: false, skipped: true, detail: t("check.notRun", { reason: stopReason }), ms: 0 };
         results.push(r);
         emit({ kind: "check-done", result: r, index, total: checks.length });
         continue;
@@ -145,7 +146,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
         outcome = await withDeadline(() => check.run(), ms(check.deadlineMs), signal);
       } catch (err) {
         if (err instanceof NotRun) {
-          outcome = { passed: false, detail: `not run: ${err.message}`, stop: true };
+          outcome = { passed: false, detail: t("check.notRun", { reason: err.message }), stop: true };
           skipped = true;
         } else throw err;
       }
@@ -156,11 +157,12 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
         if (outcome.hint) result.hint = outcome.hint;
         // A crash during the check is part of the story, even if the check did not see it.
         const now = ctx.program();
-        if (!check.expectsExit && now && now === program && !exitedBefore && now.exit() && !/Your program (exited|was killed)/.test(result.detail)) {
-          result.detail += `\n${exitStory(now, env, "during this check")}`;
+        // (Unless the check's own detail has told it already.)
+        if (!check.expectsExit && now && now === program && !exitedBefore && now.exit() && !exitDescribed(now.exit()!)) {
+          result.detail += `\n${exitStory(now, env, t("check.when.duringCheck"))}`;
         }
-        if (outcome.stop) stopReason = "an earlier check failed";
-        else if (!check.expectsExit && now?.exit() && checks[index + 1] && !skipped) stopReason = `your program ${describeExit(now.exit()!)} during an earlier check`;
+        if (outcome.stop) stopReason = t("check.stop.earlierFailed");
+        else if (!check.expectsExit && now?.exit() && checks[index + 1] && !skipped) stopReason = t("check.stop.exitedEarlier", { exit: describeExit(now.exit()!) });
       }
       results.push(result);
       emit({ kind: "check-done", result, index, total: checks.length });
@@ -177,7 +179,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
   const passed = !cancelled && results.length === checks.length && results.every((r) => r.passed);
   // Only worth saying when a failure came from waiting, not from a crash or wrong bytes.
   const waited = results.some((r) => !r.passed && !r.skipped && r.ms >= ms(1500));
-  if (!passed && waited && scale.factor > 1 && scale.why) notes.push(`${scale.why}, so every check waited ${scale.factor.toFixed(1)} times as long as usual before giving up.`);
+  if (!passed && waited && scale.factor > 1 && scale.why) notes.push(scale.why);
   return {
     exercise: checker.id,
     passed,

@@ -1,25 +1,27 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { readFrontMatter } from "../lessons/parse.js";
+import { readTextInside } from "../lessons/read.js";
 import { lessonsDir } from "../paths.js";
+import { t } from "../text/catalog.js";
 
 /**
  * "lesson 8, The chat": how a failure points to the lesson that explains it.
  * The title comes from the lesson's own front matter when the lesson exists,
  * so a renamed lesson is named correctly; the table is the fallback.
  */
-const FALLBACK: Record<string, { order: number; title: string }> = {
-  "what-is-a-socket": { order: 1, title: "What a socket is" },
-  addressing: { order: 2, title: "Addressing a process" },
-  "address-families": { order: 3, title: "Address families" },
-  "socket-types": { order: 4, title: "Socket types" },
-  "server-calls": { order: 5, title: "The server's calls" },
-  "listen-backlog": { order: 6, title: "listen and the backlog" },
-  "client-calls": { order: 7, title: "The client's calls" },
-  chat: { order: 8, title: "The chat" },
-  udp: { order: 9, title: "UDP" },
-  closing: { order: 10, title: "Closing" },
-  "many-clients": { order: 11, title: "Many clients" },
+const FALLBACK: Record<string, { order: number; title: () => string }> = {
+  "what-is-a-socket": { order: 1, title: () => t("check.lessonTitle.whatIsASocket") },
+  addressing: { order: 2, title: () => t("check.lessonTitle.addressing") },
+  "address-families": { order: 3, title: () => t("check.lessonTitle.addressFamilies") },
+  "socket-types": { order: 4, title: () => t("check.lessonTitle.socketTypes") },
+  "server-calls": { order: 5, title: () => t("check.lessonTitle.serverCalls") },
+  "listen-backlog": { order: 6, title: () => t("check.lessonTitle.listenBacklog") },
+  "client-calls": { order: 7, title: () => t("check.lessonTitle.clientCalls") },
+  chat: { order: 8, title: () => t("check.lessonTitle.chat") },
+  udp: { order: 9, title: () => t("check.lessonTitle.udp") },
+  closing: { order: 10, title: () => t("check.lessonTitle.closing") },
+  "many-clients": { order: 11, title: () => t("check.lessonTitle.manyClients") },
 };
 
 export type LessonId = keyof typeof FALLBACK;
@@ -31,7 +33,13 @@ function fromDisk(id: string): { order: number; title: string } | undefined {
     const dir = lessonsDir();
     const folder = readdirSync(dir).find((f) => f === id || f.replace(/^\d+-/, "") === id);
     if (!folder) return undefined;
-    const lines = readFileSync(path.join(dir, folder, "lesson.md"), "utf8").replace(/\r\n?/g, "\n").split("\n");
+    const lessonDir = path.join(dir, folder);
+    // Read as the lesson loader reads it: a lesson.md that is a pipe, a link out of the
+    // folder, huge or binary is refused at once (a FIFO read with readFileSync would hang
+    // verify). The reason is not shown: the table below names the lesson instead.
+    const read = readTextInside(path.join(lessonDir, "lesson.md"), lessonDir, "the lesson folder", { kind: "a lesson file" });
+    if (!read.ok) return undefined;
+    const lines = read.text.replace(/\r\n?/g, "\n").split("\n");
     const front = readFrontMatter(lines, ["id", "title", "order"], () => undefined, ["chapter", "summary"]);
     if (!front?.ok || front.values.get("id")?.value !== id) return undefined;
     return { order: Number(front.values.get("order")!.value), title: front.values.get("title")!.value };
@@ -44,14 +52,15 @@ function fromDisk(id: string): { order: number; title: string } | undefined {
 export function lessonRef(id: LessonId, topic?: string): string {
   let base = cache.get(id);
   if (!base) {
-    const l = fromDisk(id) ?? FALLBACK[id]!;
-    base = `lesson ${l.order}, ${l.title}`;
+    const fallback = FALLBACK[id]!;
+    const l = fromDisk(id) ?? { order: fallback.order, title: fallback.title() };
+    base = t("check.lessonRef", { order: l.order, title: l.title });
     cache.set(id, base);
   }
-  return topic ? `${base}: ${topic}` : base;
+  return topic ? t("check.lessonRefTopic", { lesson: base, topic }) : base;
 }
 
-/** "see lesson 8, The chat: …" */
+/** "see lesson 8, The chat: …". `topic` is a catalog text (a part of the lesson) or a call's name. */
 export function see(id: LessonId, topic?: string): string {
-  return `see ${lessonRef(id, topic)}`;
+  return t("check.see", { lesson: lessonRef(id, topic) });
 }

@@ -26,8 +26,9 @@ import type { HarnessEvent, VerifyReport } from "./types.js";
  * calls through a ReportingPeer and each check as it starts and ends; the kernel
  * table shows both. The checks run at full speed: they have deadlines.
  */
-export const YOUR_PROGRAM = "your program";
-export const CHECKER = "checker";
+// The two processes' names: shown on their panes, and the `proc` of their events.
+export const YOUR_PROGRAM = t("verify.live.yourProgram");
+export const CHECKER = t("verify.live.checker");
 
 export interface VerifyLiveOptions {
   exercise: ExerciseInfo;
@@ -51,7 +52,7 @@ export function liveRuntimeFor(file: string): DemoRuntime | undefined {
 
 export function verifySource(opts: VerifyLiveOptions): LiveSource {
   return {
-    title: `Checking ${opts.exercise.id}: ${escapeTerminal(path.basename(opts.file))}`,
+    title: t("verify.live.title", { exercise: opts.exercise.id, file: escapeTerminal(path.basename(opts.file)) }),
     interactive: false,
     steppable: false,
     restartLabel: t("live.restart.check"),
@@ -72,8 +73,8 @@ export function verifySource(opts: VerifyLiveOptions): LiveSource {
 export function checkerSource(task: string): string[] {
   const lines = task.split("\n");
   const start = lines.findIndex((l) => /^#+\s*What the checks do/i.test(l));
-  const out = ["# The checker: real sockets, each check with a deadline."];
-  if (start < 0) return [...out, "# Its checks are listed in its output as they run."];
+  const out = [`# ${t("verify.live.checkerIntro")}`];
+  if (start < 0) return [...out, `# ${t("verify.live.checksInOutput")}`];
   for (const l of lines.slice(start + 1)) {
     if (/^#+\s/.test(l)) break;
     if (l.trim()) out.push(l.trim());
@@ -107,11 +108,11 @@ class VerifyLiveRun implements LiveRun {
     const base = escapeTerminal(path.basename(opts.file));
     const spec: DemoSpec = {
       id: `verify-${opts.exercise.id}`,
-      title: `Checking ${opts.exercise.id}`,
+      title: t("verify.live.specTitle", { exercise: opts.exercise.id }),
       summary: opts.exercise.summary,
       processes: [
         { name: YOUR_PROGRAM, side: "left", python: base, node: base, keepsRunning: true },
-        { name: CHECKER, side: "right", python: "what the checks do", node: "what the checks do" },
+        { name: CHECKER, side: "right", python: t("verify.live.whatChecksDo"), node: t("verify.live.whatChecksDo") },
       ],
     };
     let source: string[] = [];
@@ -160,7 +161,7 @@ class VerifyLiveRun implements LiveRun {
   /** Said once per run: the view is missing some of the program's calls (the checks are not). */
   private tooManyEvents(n: number): void {
     if (this.droppedEvents === 0) {
-      this.publish({ type: "note", level: "warn", text: "Your program reported calls faster than the view shows them: some are left out here (the checks do not use them).", t: Date.now() });
+      this.publish({ type: "note", level: "warn", text: t("verify.live.tooManyEvents"), t: Date.now() });
     }
     this.droppedEvents += n;
   }
@@ -182,10 +183,10 @@ class VerifyLiveRun implements LiveRun {
         if (e.env.PORT) this.port = Number(e.env.PORT);
         if (e.env.HOST) this.host = e.env.HOST;
         if (e.env.SOCKET_PATH) this.socketPath = e.env.SOCKET_PATH;
-        this.say(`starting ${e.command.display} with ${Object.entries(e.env).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+        this.say(t("verify.live.starting", { command: e.command.display, variables: Object.entries(e.env).map(([k, v]) => `${k}=${v}`).join(" ") }));
         return;
       case "check-start":
-        this.say(`▶ check ${e.index + 1} of ${e.total}: ${e.name}`);
+        this.say(`▶ ${t("verify.live.checkOf", { index: e.index + 1, total: e.total, name: e.name })}`);
         return;
       case "check-done": {
         const r = e.result;
@@ -204,7 +205,7 @@ class VerifyLiveRun implements LiveRun {
 
   async begin(): Promise<void> {
     const checker = await loadChecker(this.opts.exercise.id);
-    if (!checker) throw new Error(`the exercise '${this.opts.exercise.id}' has no checker`);
+    if (!checker) throw new Error(t("verify.noChecker", { exercise: this.opts.exercise.id }));
     this.publish({ type: "status", status: "running", t: Date.now() });
     this.publish({ type: "spawn", proc: CHECKER, pid: process.pid, t: Date.now() });
     this.tableTimer = setInterval(() => void this.pollTable(), 150);
@@ -218,12 +219,13 @@ class VerifyLiveRun implements LiveRun {
       (report) => {
         if (report.cancelled) return;
         const failed = report.checks.filter((c) => !c.passed).length;
-        this.say(report.passed ? `Passed: all ${report.checks.length} checks.` : `Not yet: ${report.checks.length - failed} of ${report.checks.length} checks passed (the details stay on screen when you press q).`);
-        this.finish(report.passed, report.passed ? undefined : `${failed} of ${report.checks.length} checks failed`);
+        const total = report.checks.length;
+        this.say(report.passed ? t("verify.passed", { total }) : t("verify.live.notYet", { passed: total - failed, total }));
+        this.finish(report.passed, report.passed ? undefined : t("verify.live.failed", { failed, total }));
         this.opts.onReport(report);
       },
       (err: unknown) => {
-        this.say(`the checker could not run: ${(err as Error).message}`, "stderr");
+        this.say(t("verify.live.couldNotRun", { message: (err as Error).message }), "stderr");
         this.finish(false, (err as Error).message);
       },
     );

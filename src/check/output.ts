@@ -1,3 +1,4 @@
+import { t } from "../text/catalog.js";
 import { TerminalDecoder, type EscapeOptions } from "../text/escape.js";
 import { displayWidth, truncate } from "../text/width.js";
 
@@ -38,7 +39,7 @@ export function displayLine(bytes: Uint8Array, total: number = bytes.length, max
   const text = decodeAll(bytes, whole);
   if (whole && displayWidth(text) <= maxColumns) return text;
   // Room for the mark with the largest count it could show.
-  const room = Math.max(1, maxColumns - ` … (${total} more bytes)`.length);
+  const room = Math.max(1, maxColumns - displayWidth(` ${t("check.output.moreBytes", { n: total })}`));
   const shown = truncate(text, room, "");
   // The bytes behind `shown`: the shortest prefix whose text begins with all of it. (Not
   // just as long: a joiner at a prefix's end is escaped until the emoji after it arrives.)
@@ -49,7 +50,7 @@ export function displayLine(bytes: Uint8Array, total: number = bytes.length, max
     if (decodeAll(bytes.subarray(0, mid), false).startsWith(shown)) hi = mid;
     else lo = mid + 1;
   }
-  return `${shown} … (${total - lo} more bytes)`;
+  return `${shown} ${t("check.output.moreBytes", { n: total - lo })}`;
 }
 
 export interface SplitLine {

@@ -3,6 +3,7 @@ import { formatIPv6, hexAddressBytes } from "../kernel/addr.js";
 import { processSockets } from "../kernel/owners.js";
 import { parseProcNetUnix } from "../kernel/proc-net.js";
 import { TCP_STATES } from "../kernel/states.js";
+import { t } from "../text/catalog.js";
 
 /**
  * What the kernel says about the learner's program, read from /proc (Linux).
@@ -147,11 +148,15 @@ export function formatInet(address: string, port: number): string {
   return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
 }
 
+/** "TCP 127.0.0.1:8000 (listening)", "a Unix stream socket at /tmp/x.sock": for a diagnosis. */
 export function describeSocket(s: KernelSocket): string {
-  if (s.table === "unix") return `a Unix ${s.type.toLowerCase()} socket${s.path ? ` at ${s.path}` : ""}${s.listening ? " (listening)" : ""}`;
+  if (s.table === "unix") {
+    const args = { type: s.type.toLowerCase(), listening: s.listening ? "yes" : "no" };
+    return s.path ? t("check.socket.unixAt", { ...args, path: s.path }) : t("check.socket.unix", args);
+  }
   const proto = s.table.startsWith("tcp") ? "TCP" : "UDP";
   const local = formatInet(s.localAddress, s.localPort);
-  if (proto === "TCP" && s.state === "LISTEN") return `TCP ${local} (listening)`;
+  if (proto === "TCP" && s.state === "LISTEN") return t("check.socket.tcpListening", { local });
   if (proto === "UDP" && s.state === "UNCONN") return `UDP ${local}`;
   return `${proto} ${local} → ${formatInet(s.remoteAddress, s.remotePort)} (${s.state})`;
 }

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import type { Readable, Writable } from "node:stream";
+import { t } from "../text/catalog.js";
 import { onCleanup } from "../util/cleanup.js";
 import { guardGroup, type Guardian } from "./guardian.js";
 import { LineSplitter, type SplitLine } from "./output.js";
@@ -140,7 +141,7 @@ export class LearnerProgram implements RunningProgram {
     this.child.stdout!.on("data", (d: Buffer) => this.take("stdout", d));
     this.child.stderr!.on("data", (d: Buffer) => this.take("stderr", d));
     this.child.on("error", (err: NodeJS.ErrnoException) => {
-      this.take("stderr", Buffer.from(`socket-tutor: could not start ${command.display}: ${err.code === "ENOENT" ? "command not found" : err.message}\n`));
+      this.take("stderr", Buffer.from(`${t("check.program.couldNotStart", { command: command.display, error: err.code === "ENOENT" ? t("check.program.notFound") : err.message })}\n`));
       this.finish(null, null);
     });
     // 'exit' can come before the last output has been read: give the pipes a moment to drain,

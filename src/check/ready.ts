@@ -1,6 +1,7 @@
 import { lstatSync } from "node:fs";
 import net from "node:net";
 import dgram from "node:dgram";
+import { t } from "../text/catalog.js";
 import { crashHints, describeExit, seconds, stderrExcerpt } from "./diagnose.js";
 import { see } from "./lessons.js";
 import { describeSocket, formatInet, readInetTable, readUnixTable, type InetSocket, type KernelSocket } from "./procnet.js";
@@ -109,36 +110,35 @@ export async function waitReady(ctx: CheckContext, program: ProgramView, target:
 }
 
 function portHelp(): string {
-  return "In Python: int(os.environ[\"PORT\"]); in JavaScript: Number(process.env.PORT).";
+  return t("check.ready.portHelp");
 }
 
 /** The diagnosis when nothing listens: what the program did bind, if anything, and what that means. */
 export function explainNotReady(program: ProgramView, target: Target, ctx: CheckContext, r: ReadyResult): string {
   const where = describeTarget(target);
-  const verb = target.kind === "udp" ? "bound" : "listening";
+  const udp = target.kind === "udp";
   const exit = program.exit();
   if (exit) {
-    const lines = [`Your program ${describeExit(exit)} after ${seconds(exit.atMs)}, before it was ${verb} on ${where}.`, stderrExcerpt(program)];
+    const args = { exit: describeExit(exit), time: seconds(exit.atMs), where };
+    const lines = [udp ? t("check.ready.exitedBeforeBound", args) : t("check.ready.exitedBeforeListening", args), stderrExcerpt(program)];
     lines.push(...crashHints(program.stderrTail(), ctx.env));
-    if (exit.code === 0 && !program.stderrTail().trim()) lines.push("It ended without an error: did it reach bind() and listen()? A server must keep running and serve clients in a loop.");
+    if (exit.code === 0 && !program.stderrTail().trim()) lines.push(t("check.ready.endedCleanly"));
     return lines.join("\n");
   }
   const sockets = program.sockets();
-  const lines = [`Nothing was ${verb} on ${where} after ${seconds(r.ms)}; your program is still running.`];
+  const args = { where, time: seconds(r.ms) };
+  const lines = [udp ? t("check.ready.nothingBound", args) : t("check.ready.nothingListening", args)];
   const explained = [...explainPath(target), ...explainSockets(sockets, target)];
   if (explained.length) lines.push(...explained);
   else if (sockets.length === 0 && ctx.readiness === "kernel") {
-    lines.push("It has no socket open at all: is it stuck before socket() and bind()?");
+    lines.push(t("check.ready.noSocket"));
     const cpu = program.cpuMs();
-    if (cpu !== undefined) lines.push(cpu > r.ms * 0.5 ? `It used ${(cpu / 1000).toFixed(1)} s of CPU: busy in a loop.` : "It is mostly idle: waiting for something (a sleep? reading input, which the checker does not give?).");
+    if (cpu !== undefined) lines.push(cpu > r.ms * 0.5 ? t("check.ready.busy", { cpu: (cpu / 1000).toFixed(1) }) : t("check.ready.idle"));
   } else if (ctx.readiness !== "kernel") {
-    lines.push(
-      target.kind === "unix"
-        ? "Is it binding SOCKET_PATH from the environment, with an AF_UNIX SOCK_STREAM socket, and calling listen()?"
-        : `Likely causes: it does not read PORT from the environment (so it listens on another port), or it listens on another address family than HOST (${target.kind === "udp" ? "" : "HOST is "}${"host" in target ? target.host : ""}). ${portHelp()}`,
-    );
+    if (target.kind === "unix") lines.push(t("check.ready.likelyUnix"));
+    else lines.push(udp ? t("check.ready.likelyUdp", { host: target.host, portHelp: portHelp() }) : t("check.ready.likelyTcp", { host: target.host, portHelp: portHelp() }));
   } else {
-    lines.push(`Its sockets: ${sockets.map(describeSocket).join("; ")}.`);
+    lines.push(t("check.sockets", { sockets: sockets.map(describeSocket).join("; ") }));
   }
   return lines.join("\n");
 }
@@ -149,19 +149,24 @@ export function explainNotReady(program: ProgramView, target: Target, ctx: Check
  */
 export function explainPath(target: Target): string[] {
   if (target.kind !== "unix") return [];
-  let kind: string;
+  let what: string;
   try {
     const st = lstatSync(target.path);
     if (st.isSocket()) return [];
-    kind = st.isDirectory() ? "a directory (a folder)" : st.isFile() ? "a regular file, not a socket" : st.isSymbolicLink() ? "a symbolic link, not a socket" : st.isFIFO() ? "a named pipe (FIFO), not a socket" : "not a socket";
+    const path = target.path;
+    what = st.isDirectory()
+      ? t("check.path.directory", { path })
+      : st.isFile()
+        ? t("check.path.file", { path })
+        : st.isSymbolicLink()
+          ? t("check.path.link", { path })
+          : st.isFIFO()
+            ? t("check.path.fifo", { path })
+            : t("check.path.other", { path });
   } catch {
     return [];
   }
-  const made = kind.startsWith("a directory") ? "Your program created it (os.makedirs? mkdir?)" : "Your program created it";
-  return [
-    `SOCKET_PATH (${target.path}) is ${kind}. ${made}, so there was nothing the checker could connect to. ` +
-      `bind() creates the socket file itself: create nothing at that path, bind an AF_UNIX SOCK_STREAM socket to it and call listen() (${see("address-families")}).`,
-  ];
+  return [`${what} ${t("check.path.bindCreates", { see: see("address-families") })}`];
 }
 
 function familyName(addr: string): string {
@@ -178,11 +183,11 @@ export function explainSockets(sockets: KernelSocket[], target: Target): string[
   const connecting = sockets.filter((s): s is InetSocket => (s.table === "tcp" || s.table === "tcp6") && s.state === "SYN_SENT");
 
   if (target.kind === "unix") {
-    for (const s of tcpListen) out.push(`Your program is listening on TCP ${formatInet(s.localAddress, s.localPort)}, but this exercise needs an AF_UNIX stream socket bound to SOCKET_PATH (${target.path}). Create it with socket(AF_UNIX, SOCK_STREAM) and bind the path (${see("address-families")}).`);
+    for (const s of tcpListen) out.push(t("check.bound.tcpNotUnix", { at: formatInet(s.localAddress, s.localPort), path: target.path, see: see("address-families") }));
     for (const s of unixBound) {
-      if (s.path !== target.path) out.push(`Your program bound a Unix socket at ${s.path}, but SOCKET_PATH is ${target.path}: bind the path from the environment.`);
-      else if (s.type !== "STREAM") out.push(`Your program bound ${target.path} as a ${s.type} socket; this exercise needs SOCK_STREAM (${see("socket-types")}).`);
-      else if (!s.listening) out.push(`Your program bound ${target.path} but has not called listen() on it.`);
+      if (s.path !== target.path) out.push(t("check.bound.otherPath", { bound: s.path, path: target.path }));
+      else if (s.type !== "STREAM") out.push(t("check.bound.notStream", { path: target.path, type: s.type, see: see("socket-types") }));
+      else if (!s.listening) out.push(t("check.bound.unixNotListening", { path: target.path }));
     }
     return out;
   }
@@ -194,31 +199,25 @@ export function explainSockets(sockets: KernelSocket[], target: Target): string[
   for (const s of same) {
     const at = formatInet(s.localAddress, s.localPort);
     if (s.localPort !== target.port) {
-      out.push(`Your program is ${wantTcp ? "listening" : "bound"} on ${at}, but the checker asked for PORT=${target.port}. Are you reading PORT from the environment? ${portHelp()}`);
+      const args = { at, port: target.port, portHelp: portHelp() };
+      out.push(wantTcp ? t("check.bound.otherPortTcp", args) : t("check.bound.otherPortUdp", args));
     } else if (familyName(s.localAddress) !== familyName(host)) {
-      out.push(
-        `Your program ${wantTcp ? "listens" : "is bound"} on ${at} (${familyName(s.localAddress)}), but HOST is ${host} (${familyName(host)}). ` +
-          (isV4(host)
-            ? `Bind HOST from the environment with an AF_INET socket (${see("address-families")}).`
-            : `An AF_INET socket only takes IPv4 addresses: create the socket with AF_INET6 and bind (HOST, PORT) (${see("address-families")}).`),
-      );
+      const args = { at, family: familyName(s.localAddress), host, hostFamily: familyName(host) };
+      const fix = isV4(host) ? t("check.bound.useInet", { see: see("address-families") }) : t("check.bound.useInet6", { see: see("address-families") });
+      out.push(`${wantTcp ? t("check.bound.otherFamilyTcp", args) : t("check.bound.otherFamilyUdp", args)} ${fix}`);
     } else if (!covers(s.localAddress, host)) {
-      out.push(`Your program ${wantTcp ? "listens" : "is bound"} on ${at}, but HOST is ${host}: bind HOST from the environment.`);
+      out.push(wantTcp ? t("check.bound.otherHostTcp", { at, host }) : t("check.bound.otherHostUdp", { at, host }));
     }
   }
   for (const s of other) {
     const at = formatInet(s.localAddress, s.localPort);
-    out.push(
-      wantTcp
-        ? `Your program has a UDP socket bound to ${at}, but this exercise needs a TCP server: SOCK_STREAM, then listen() and accept() (${see("socket-types")}).`
-        : `Your program is listening on TCP ${at}, but this exercise needs a UDP socket: SOCK_DGRAM, bind, then recvfrom/sendto — no listen() or accept() (${see("udp")}).`,
-    );
+    out.push(wantTcp ? t("check.bound.udpNotTcp", { at, see: see("socket-types") }) : t("check.bound.tcpNotUdp", { at, see: see("udp") }));
   }
   if (wantTcp) {
-    for (const s of tcpBoundOnly) out.push(`Your program bound a TCP socket to ${formatInet(s.localAddress, s.localPort)} but has not called listen() on it (${see("server-calls")}).`);
+    for (const s of tcpBoundOnly) out.push(t("check.bound.tcpNotListening", { at: formatInet(s.localAddress, s.localPort), see: see("server-calls") }));
   }
-  for (const s of connecting) out.push(`Your program is trying to connect to ${formatInet(s.remoteAddress, s.remotePort)} (SYN_SENT): this exercise needs a ${proto} server that waits for the checker.`);
-  for (const s of unixBound) out.push(`Your program bound a Unix socket at ${s.path}; this exercise needs ${proto} on ${describeTarget(target)}.`);
+  for (const s of connecting) out.push(t("check.bound.connecting", { at: formatInet(s.remoteAddress, s.remotePort), proto }));
+  for (const s of unixBound) out.push(t("check.bound.unixNotInet", { path: s.path, proto, where: describeTarget(target) }));
   return out;
 }
 
@@ -227,14 +226,20 @@ export async function startAndWait(ctx: CheckContext, target: Target): Promise<O
   const program = ctx.launch();
   const r = await waitReady(ctx, program, target, ctx.readyTimeoutMs);
   if (!r.ready) {
-    const hint = target.kind === "unix" ? see("address-families", "AF_UNIX") : target.kind === "udp" ? see("udp", "socket, bind, recvfrom") : target.host.includes(":") ? see("address-families", "AF_INET6") : see("server-calls", "socket, bind, listen");
+    const hint =
+      target.kind === "unix"
+        ? see("address-families", "AF_UNIX")
+        : target.kind === "udp"
+          ? see("udp", t("check.topic.udpServerCalls"))
+          : target.host.includes(":")
+            ? see("address-families", "AF_INET6")
+            : see("server-calls", t("check.topic.serverCalls"));
     return { passed: false, detail: explainNotReady(program, target, ctx, r), hint, stop: true };
   }
   if (r.bound && r.bound.table !== "unix" && unspecified(r.bound.localAddress)) {
-    ctx.note(
-      `Your server binds ${r.bound.localAddress} (every network interface), so other machines on your network can reach it too. It passes, but bind HOST (loopback) while you are learning.`,
-    );
+    ctx.note(t("check.ready.everyInterface", { address: r.bound.localAddress }));
   }
   const how = r.bound ? describeSocket(r.bound) : describeTarget(target);
-  return { passed: true, detail: `${target.kind === "udp" ? "bound" : "listening"} after ${seconds(r.ms)}: ${how}` };
+  const time = seconds(r.ms);
+  return { passed: true, detail: target.kind === "udp" ? t("check.ready.boundAfter", { time, socket: how }) : t("check.ready.listeningAfter", { time, socket: how }) };
 }

@@ -1,4 +1,7 @@
+import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { formatSize } from "../text/units.js";
+import { tutor } from "../util/invocation.js";
 import { wrap, type Styler } from "../util/style.js";
 import type { CheckResult, VerifyReport } from "./types.js";
 
@@ -11,6 +14,9 @@ import type { CheckResult, VerifyReport } from "./types.js";
 
 const safe = (text: string): string => escapeTerminal(text, { keepNewlines: true });
 
+/** A stderr excerpt in a detail (diagnose.ts): its heading line, then lines that start "  | ". */
+const STDERR_EXCERPT = /^[^\n]*\n(?: {2}\|[^\n]*\n?)+/m;
+
 export interface JsonReport {
   exercise: string;
   passed: boolean;
@@ -22,19 +28,24 @@ export function jsonReport(r: VerifyReport): JsonReport {
   return {
     exercise: r.exercise,
     passed: r.passed,
-    checks: r.checks.map((c) => ({ name: safe(c.name), passed: c.passed, detail: safe([c.detail, c.hint ? `Hint: ${c.hint}.` : ""].filter(Boolean).join("\n")) })),
+    checks: r.checks.map((c) => ({ name: safe(c.name), passed: c.passed, detail: safe([c.detail, c.hint ? t("verify.report.hint", { hint: c.hint }) : ""].filter(Boolean).join("\n")) })),
   };
+}
+
+/** How long a check took: "850 ms", "2.0 s". */
+function duration(ms: number): string {
+  return ms < 1000 ? t("check.time.ms", { n: ms }) : t("check.time.s", { n: (ms / 1000).toFixed(1) });
 }
 
 export function formatCheck(raw: CheckResult, s: Styler, width: number, opts: { stderrShownAbove?: boolean } = {}): string {
   const c: CheckResult = { ...raw, name: safe(raw.name), detail: safe(raw.detail), ...(raw.hint !== undefined ? { hint: safe(raw.hint) } : {}) };
   const mark = c.passed ? s.green("✓") : c.skipped ? s.dim("–") : s.red("✗");
-  const time = c.ms >= 50 && !c.skipped ? s.dim(`  ${c.ms < 1000 ? `${c.ms} ms` : `${(c.ms / 1000).toFixed(1)} s`}`) : "";
+  const time = c.ms >= 50 && !c.skipped ? s.dim(`  ${duration(c.ms)}`) : "";
   if (c.skipped) return s.dim(`${mark} ${c.name} (${c.detail})`);
   const head = `${mark} ${c.passed ? c.name : s.bold(c.name)}${time}`;
   if (c.passed) return c.detail ? `${head}\n${s.dim(wrap(`    ${c.detail}`, width, "    "))}` : head;
   let detail = c.detail;
-  if (opts.stderrShownAbove) detail = detail.replace(/^Its stderr[^\n]*:\n(?: {2}\|[^\n]*\n?)+/m, "Its stderr is shown above (the [your program] lines).\n").replace(/\n$/, "");
+  if (opts.stderrShownAbove) detail = detail.replace(STDERR_EXCERPT, () => `${t("verify.report.stderrAbove", { prefix: t("verify.programPrefix") })}\n`).replace(/\n$/, "");
   const body = detail.split("\n").map((line) => wrap(`    ${line}`, width, line.startsWith("  ") ? "        " : "    "));
   if (c.hint) body.push(s.cyan(wrap(`    → ${c.hint}`, width, "      ")));
   return [head, ...body].join("\n");
@@ -42,22 +53,16 @@ export function formatCheck(raw: CheckResult, s: Styler, width: number, opts: { 
 
 export function formatSummary(r: VerifyReport, s: Styler, width: number, marked: boolean): string {
   const lines: string[] = [];
-  for (const n of r.notes) lines.push(s.yellow(wrap(`Note: ${safe(n)}`, width, "      ")));
-  if (r.hiddenOutputBytes > 0) lines.push(s.dim(`[your program] … ${formatBytes(r.hiddenOutputBytes)} more output not shown`));
+  for (const n of r.notes) lines.push(s.yellow(wrap(t("verify.report.note", { note: safe(n) }), width, "      ")));
+  if (r.hiddenOutputBytes > 0) lines.push(s.dim(`${t("verify.programPrefix")} ${t("verify.report.moreOutput", { size: formatSize(r.hiddenOutputBytes) })}`));
   const total = r.checks.length;
   const passed = r.checks.filter((c) => c.passed).length;
   if (r.passed) {
-    lines.push(s.green(s.bold(`Passed: all ${total} checks.`)) + (marked ? ` ${r.exercise} is marked as passed.` : ""));
-    lines.push(wrap(`Compare with the reference solutions: socket-tutor solution ${r.exercise}`, width));
+    lines.push(s.green(s.bold(t("verify.passed", { total }))) + (marked ? ` ${t("verify.markedPassed", { exercise: r.exercise })}` : ""));
+    lines.push(wrap(t("verify.report.compare", { command: tutor(`solution ${r.exercise}`) }), width));
   } else {
-    lines.push(s.red(s.bold(`Not yet: ${passed} of ${total} checks passed.`)));
-    lines.push(wrap(`Fix the first failure, then run the same command again (add --watch to re-run on every save). Stuck? socket-tutor hint ${r.exercise}`, width));
+    lines.push(s.red(s.bold(t("verify.notYet", { passed, total }))));
+    lines.push(wrap(t("verify.report.fixFirst", { command: tutor(`hint ${r.exercise}`) }), width));
   }
   return lines.join("\n");
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }

@@ -1,4 +1,5 @@
 import type { CallEvent } from "../demo/events.js";
+import { t } from "../text/catalog.js";
 import { escapeBytes } from "./bytes.js";
 import { describeTarget, endpoint, type Datagram, type DatagramPeer, type Peer, type PeerServer, type ReadResult, type StreamConn, type StreamTarget, type WriteResult } from "./peer.js";
 
@@ -6,7 +7,8 @@ import { describeTarget, endpoint, type Datagram, type DatagramPeer, type Peer, 
  * The checker's side for `verify --live`: the same real sockets as LoopbackPeer,
  * each call also reported as a CallEvent, so the checker's pane shows what it sent
  * and what came back, in the words a demo uses (connect, send, recv, shutdown...).
- * The checks cannot tell the difference.
+ * The checks cannot tell the difference. Call names and their arguments are code;
+ * the results are words from the catalog.
  */
 export class ReportingPeer implements Peer {
   private seq = 0;
@@ -34,10 +36,10 @@ export class ReportingPeer implements Peer {
     const done = this.call("connect", [describeTarget(target)], label);
     const r = await this.inner.connect(target, label, timeoutMs);
     if ("error" in r) {
-      done({ errno: r.error, error: r.error === "ETIMEDOUT" ? "no answer in time" : undefined });
+      done({ errno: r.error, error: r.error === "ETIMEDOUT" ? t("check.call.noAnswer") : undefined });
       return r;
     }
-    done({ result: "ok", ...(r.conn.local !== undefined ? { local: r.conn.local } : {}), ...(r.conn.remote !== undefined ? { peer: r.conn.remote } : {}) });
+    done({ result: t("check.call.ok"), ...(r.conn.local !== undefined ? { local: r.conn.local } : {}), ...(r.conn.remote !== undefined ? { peer: r.conn.remote } : {}) });
     return { conn: new ReportingConn(r.conn, this) };
   }
 
@@ -46,7 +48,7 @@ export class ReportingPeer implements Peer {
     const done = this.call("bind", [family === 6 ? "('::1', 0)" : "('127.0.0.1', 0)"], label, { api: `socket(AF_INET${family === 6 ? "6" : ""}, SOCK_DGRAM) + bind` });
     const d = await this.inner.datagram(family, label);
     const local = endpoint(host, d.port)!;
-    done({ result: `ok, port ${d.port}`, local });
+    done({ result: t("check.call.okPort", { port: d.port }), local });
     return new ReportingDatagram(d, this, local);
   }
 
@@ -54,7 +56,7 @@ export class ReportingPeer implements Peer {
     const done = this.call("listen", [host.includes(":") ? `('${host}', 0)` : `('${host}', 0)`], label, { api: "server.listen(): socket + bind + listen" });
     const server = await this.inner.listen(host, label);
     const local = endpoint(host, server.port)!;
-    done({ result: `ok, port ${server.port}`, local });
+    done({ result: t("check.call.okPort", { port: server.port }), local });
     const peer = this;
     return {
       host: server.host,
@@ -63,14 +65,14 @@ export class ReportingPeer implements Peer {
         const end = peer.call("accept", [], label, { local });
         const conn = await server.accept(ms);
         if (!conn) {
-          end({ result: `nothing within ${ms} ms`, timedOut: true });
+          end({ result: t("check.call.nothingWithin", { ms }), timedOut: true });
           return undefined;
         }
-        end({ result: `peer ${conn.remote ?? "?"}`, local, ...(conn.remote ? { peer: conn.remote } : {}) });
+        end({ result: t("check.call.peer", { address: conn.remote ?? "?" }), local, ...(conn.remote ? { peer: conn.remote } : {}) });
         return new ReportingConn(conn, peer);
       },
       close: () => {
-        peer.call("close", [], label, { local })({ result: "ok" });
+        peer.call("close", [], label, { local })({ result: t("check.call.ok") });
         server.close();
       },
     };
@@ -88,10 +90,11 @@ function preview(data: Uint8Array, max = 24): string {
 
 function readResult(r: ReadResult): Partial<CallEvent> {
   const bytes = r.data.length;
-  if (r.end === "reset" || r.end === "error") return { bytes, errno: r.code ?? "ECONNRESET", ...(bytes ? { result: `${bytes} bytes, then ${r.code}` } : {}) };
-  if (r.end === "eof") return { bytes, result: bytes ? `${bytes} bytes ${preview(r.data)}, then b'' (closed)` : "0 bytes b'' (the peer closed its side)" };
-  if (r.end === "timeout") return { bytes, timedOut: true, result: bytes ? `${bytes} bytes ${preview(r.data)}, then nothing more for a while` : `nothing within ${r.ms} ms` };
-  return { bytes, result: `${bytes} bytes ${preview(r.data)}` };
+  const n = bytes;
+  if (r.end === "reset" || r.end === "error") return { bytes, errno: r.code ?? "ECONNRESET", ...(bytes ? { result: t("check.call.bytesThenError", { n, code: r.code ?? "ECONNRESET" }) } : {}) };
+  if (r.end === "eof") return { bytes, result: bytes ? t("check.call.bytesThenClosed", { n, data: preview(r.data) }) : t("check.call.closed") };
+  if (r.end === "timeout") return { bytes, timedOut: true, result: bytes ? t("check.call.bytesThenNothing", { n, data: preview(r.data) }) : t("check.call.nothingWithin", { ms: r.ms }) };
+  return { bytes, result: t("check.call.bytes", { n, data: preview(r.data) }) };
 }
 
 class ReportingConn implements StreamConn {
@@ -117,12 +120,12 @@ class ReportingConn implements StreamConn {
   async write(data: Uint8Array): Promise<WriteResult> {
     const done = this.peer.call("send", [preview(data)], this.label, this.ends());
     const r = await this.inner.write(data);
-    done(r.ok ? { result: `${data.length} bytes`, bytes: data.length, ...this.ends() } : { errno: r.code ?? "EPIPE", ...this.ends() });
+    done(r.ok ? { result: t("common.bytes", { n: data.length }), bytes: data.length, ...this.ends() } : { errno: r.code ?? "EPIPE", ...this.ends() });
     return r;
   }
 
   end(): void {
-    this.peer.call("shutdown", ["SHUT_WR"], this.label, this.ends())({ result: "ok: FIN sent, still reading", ...this.ends() });
+    this.peer.call("shutdown", ["SHUT_WR"], this.label, this.ends())({ result: t("check.call.finSent"), ...this.ends() });
     this.inner.end();
   }
 
@@ -138,15 +141,15 @@ class ReportingConn implements StreamConn {
   }
 
   readToEnd(opts: { idleMs: number; totalMs?: number; max?: number }): Promise<ReadResult> {
-    return this.reading(["until b''"], () => this.inner.readToEnd(opts));
+    return this.reading([t("check.call.untilEof")], () => this.inner.readToEnd(opts));
   }
 
   readFor(ms: number): Promise<ReadResult> {
-    return this.reading([`for ${ms} ms`], () => this.inner.readFor(ms));
+    return this.reading([t("check.call.forMs", { ms })], () => this.inner.readFor(ms));
   }
 
   close(): void {
-    this.peer.call("close", [], this.label, this.ends())({ result: "ok", ...this.ends() });
+    this.peer.call("close", [], this.label, this.ends())({ result: t("check.call.ok"), ...this.ends() });
     this.inner.close();
   }
 }
@@ -169,23 +172,23 @@ class ReportingDatagram implements DatagramPeer {
     const target = endpoint(to.host, to.port)!;
     const done = this.peer.call("sendto", [preview(data), target], this.label, { local: this.localEnd, peer: target });
     const r = await this.inner.send(data, to);
-    done(r.ok ? { result: `${data.length} bytes`, bytes: data.length, local: this.localEnd, peer: target } : { errno: r.code ?? "error", local: this.localEnd, peer: target });
+    done(r.ok ? { result: t("common.bytes", { n: data.length }), bytes: data.length, local: this.localEnd, peer: target } : { errno: r.code ?? "error", local: this.localEnd, peer: target });
     return r;
   }
 
   async recv(ms: number): Promise<Datagram | undefined> {
     const done = this.peer.call("recvfrom", ["1500"], this.label, { local: this.localEnd });
     const d = await this.inner.recv(ms);
-    if (!d) done({ result: `nothing within ${ms} ms`, timedOut: true, local: this.localEnd });
+    if (!d) done({ result: t("check.call.nothingWithin", { ms }), timedOut: true, local: this.localEnd });
     else {
       const from = endpoint(d.from.address, d.from.port)!;
-      done({ result: `${d.data.length} bytes ${preview(d.data)} from ${from}`, bytes: d.data.length, local: this.localEnd, peer: from });
+      done({ result: t("check.call.bytesFrom", { n: d.data.length, data: preview(d.data), from }), bytes: d.data.length, local: this.localEnd, peer: from });
     }
     return d;
   }
 
   close(): void {
-    this.peer.call("close", [], this.label, { local: this.localEnd })({ result: "ok" });
+    this.peer.call("close", [], this.label, { local: this.localEnd })({ result: t("check.call.ok") });
     this.inner.close();
   }
 }

@@ -11,32 +11,33 @@ import { SetupProblem, type VerifyReport } from "../check/types.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
 import { requireExercise } from "../exercises/files.js";
 import { updateProgress } from "../progress/store.js";
+import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { displayWidth } from "../text/width.js";
+import { tutor } from "../util/invocation.js";
 import { onCleanup } from "../util/cleanup.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { helpText } from "./context.js";
 import { UsageError, UserError } from "../util/errors.js";
 
-const HELP = helpText(
-  "verify <exercise> <file> [--watch] [--json] [--live]\n       socket-tutor verify <exercise> [--json] -- <command> [args...]",
-  "Run your program and check it over real sockets on loopback, the way a demanding peer would. Exit code 0: passed; 1: not yet; 2: usage error.",
-  [
-    "<file> runs by its extension: .py with python3, .js/.mjs/.cjs with Node.js, .ts with tsx;",
-    "any other file must be executable. After -- give any command (a compiled program, 'cargo run', ...).",
+/** The usage lines; the second one is aligned under the first (after "Usage: "). */
+const USAGES = ["verify <exercise> <file> [--watch] [--json] [--live]", "verify <exercise> [--json] -- <command> [args...]"];
+
+function helpPage(): string {
+  const indent = " ".repeat(displayWidth(t("cli.usageLine", { usage: "" })) - displayWidth("socket-tutor "));
+  return helpText(USAGES.join(`\n${indent}socket-tutor `), t("help.verify.text"), [
+    t("help.verify.files"),
     "",
-    "Your program runs in its own folder (the current folder for --), in its own process group,",
-    "with HOST and PORT (or SOCKET_PATH, or MESSAGE) in its environment. It is stopped when the checks end.",
+    t("help.verify.environment"),
     "",
-    "  --watch  re-run the checks each time the file changes (Ctrl-C to stop)",
-    "  --json   print only a JSON report: { exercise, passed, checks: [{ name, passed, detail }] }",
-    "  --live   run the checks in the live view: your program traced on the left (its source, every",
-    "           socket call, its output), the checker on the right, the kernel's socket table below",
-    "           (Python and JavaScript files; needs a terminal)",
+    t("help.verify.watch"),
+    t("help.verify.json"),
+    t("help.verify.live"),
     "",
-    "Example: socket-tutor verify tcp-echo tcp-echo.py",
-  ],
-);
+    t("help.verify.example", { command: tutor("verify tcp-echo tcp-echo.py") }),
+  ]);
+}
 
 export async function run(argv: string[]): Promise<number> {
   const dash = argv.indexOf("--");
@@ -44,17 +45,19 @@ export async function run(argv: string[]): Promise<number> {
   const commandArgv = dash >= 0 ? argv.slice(dash + 1) : undefined;
   const { values, positionals } = parseCommandArgs("verify", mine, { watch: { type: "boolean" }, json: { type: "boolean" }, live: { type: "boolean" } });
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(helpPage());
     return 0;
   }
   // No id holds a control character: escaped, a hostile name still fails, with a safe message.
   const ex = requireExercise(positionals[0] === undefined ? undefined : escapeTerminal(positionals[0]), "verify");
   const file = positionals[1];
-  if (commandArgv && file) throw new UsageError(`give either a file ('${escapeTerminal(file)}') or a command after --, not both`, "verify");
-  if (!commandArgv && !file) throw new UsageError(`which program? e.g. 'socket-tutor verify ${ex.id} ${ex.id}.py', or a command after --`, "verify");
-  if (positionals.length > 2) throw new UsageError(`one file at a time; extra arguments: ${escapeTerminal(positionals.slice(2).join(" "))} (to pass arguments, use: socket-tutor verify ${ex.id} -- <command> [args...])`, "verify");
-  if (values.watch && values.json) throw new UsageError("--watch and --json do not go together: --json prints one report and exits", "verify");
-  if (values.watch && !file) throw new UsageError("--watch needs a file to watch: socket-tutor verify <exercise> <file> --watch", "verify");
+  if (commandArgv && file) throw new UsageError(t("verify.usage.fileAndCommand", { file: escapeTerminal(file) }), "verify");
+  if (!commandArgv && !file) throw new UsageError(t("verify.usage.whichProgram", { example: tutor(`verify ${ex.id} ${ex.id}.py`) }), "verify");
+  if (positionals.length > 2) {
+    throw new UsageError(t("verify.usage.oneFile", { extra: escapeTerminal(positionals.slice(2).join(" ")), command: tutor(`verify ${ex.id} -- <command> [args...]`) }), "verify");
+  }
+  if (values.watch && values.json) throw new UsageError(t("verify.usage.watchJson"), "verify");
+  if (values.watch && !file) throw new UsageError(t("verify.usage.watchNeedsFile", { command: tutor("verify <exercise> <file> --watch") }), "verify");
 
   const launch = (): LaunchCommand => {
     try {
@@ -65,10 +68,10 @@ export async function run(argv: string[]): Promise<number> {
     }
   };
   if (values.live) {
-    if (!file) throw new UsageError("--live needs your program's file: socket-tutor verify <exercise> <file> --live", "verify");
-    if (values.json || values.watch) throw new UsageError("--live does not go with --json or --watch", "verify");
+    if (!file) throw new UsageError(t("verify.usage.liveNeedsFile", { command: tutor("verify <exercise> <file> --live") }), "verify");
+    if (values.json || values.watch) throw new UsageError(t("verify.usage.liveAlone"), "verify");
     const { liveRuntimeFor } = await import("../check/live.js");
-    if (!liveRuntimeFor(file)) throw new UsageError(`--live traces Python (.py) and JavaScript (.js, .mjs, .cjs) programs; check '${escapeTerminal(file)}' without --live`, "verify");
+    if (!liveRuntimeFor(file)) throw new UsageError(t("verify.usage.liveLanguages", { file: escapeTerminal(file) }), "verify");
   }
   const command = launch();
   if (values.live) return verifyLive(ex, path.resolve(file!), command);
@@ -79,12 +82,12 @@ export async function run(argv: string[]): Promise<number> {
 
 async function verifyOnce(ex: ExerciseInfo, command: LaunchCommand, json: boolean, signal?: AbortSignal): Promise<VerifyReport> {
   const checker = await loadChecker(ex.id);
-  if (!checker) throw new UserError(`the exercise '${ex.id}' has no checker (this is a bug in socket-tutor)`);
+  if (!checker) throw new UserError(t("verify.noChecker", { exercise: ex.id }));
   const out = process.stdout;
   const s = makeStyle(colourEnabled(out));
   const width = terminalWidth(out);
   const live = json ? undefined : new LiveConsole(out, s, width, out.isTTY === true);
-  if (!json) out.write(`${s.bold(`Checking ${ex.id}`)}: ${ex.title}\n`);
+  if (!json) out.write(`${t("verify.checking", { heading: s.bold(t("verify.checkingHeading", { exercise: ex.id })), title: ex.title })}\n`);
   let report: VerifyReport;
   try {
     report = await runVerify(checker, { command, ...(live ? { onEvent: live.handle } : {}), ...(signal ? { signal } : {}) });
@@ -128,7 +131,7 @@ async function verifyLive(ex: ExerciseInfo, file: string, command: LaunchCommand
   let interpreter = process.execPath;
   if (runtime === "python") {
     const python = await findPython();
-    if (!python) throw new UserError("--live traces Python programs with python3 3.8 or newer, which was not found. Run the checks without --live.");
+    if (!python) throw new UserError(t("verify.liveNoPython"));
     interpreter = python.executable;
   }
   const { runLive } = await import("../ui/live-view.js");
@@ -143,11 +146,11 @@ async function verifyLive(ex: ExerciseInfo, file: string, command: LaunchCommand
     // The view is gone: print each check as the plain run would have, then the summary.
     const s = makeStyle(colourEnabled(process.stdout));
     const width = terminalWidth(process.stdout);
-    process.stdout.write(`${s.bold(`Checked ${ex.id}`)} in the live view: ${ex.title}\n`);
+    process.stdout.write(`${t("verify.checkedLive", { heading: s.bold(t("verify.checkedHeading", { exercise: ex.id })), title: ex.title })}\n`);
     for (const c of report.checks) process.stdout.write(formatCheck(c, s, width) + "\n");
     recordAndPrint(ex, report, false);
   }
-  else process.stdout.write("The checks did not finish (the view was closed first): nothing was recorded.\n");
+  else process.stdout.write(`${t("verify.liveUnfinished")}\n`);
   if (exit === "interrupt") return 130;
   return report?.passed ? 0 : 1;
 }
@@ -169,7 +172,7 @@ async function watchLoop(ex: ExerciseInfo, file: string, command: LaunchCommand)
   const s = makeStyle(colourEnabled());
   const name = path.basename(file);
   const shownName = escapeTerminal(name);
-  onCleanup(() => process.stdout.write(`\n${s.dim("Stopped watching.")}\n`));
+  onCleanup(() => process.stdout.write(`\n${s.dim(t("verify.watch.stopped"))}\n`));
   let last = digest(file);
   let current: { controller: AbortController; done: Promise<unknown> } | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -179,7 +182,7 @@ async function watchLoop(ex: ExerciseInfo, file: string, command: LaunchCommand)
     const done = verifyOnce(ex, command, false, controller.signal)
       .catch((err: unknown) => process.stderr.write(`socket-tutor: ${escapeTerminal((err as Error).message)}\n`))
       .then(() => {
-        if (!controller.signal.aborted) process.stdout.write(s.dim(`\nWatching ${shownName}: save it to check again (Ctrl-C to stop).\n`));
+        if (!controller.signal.aborted) process.stdout.write(s.dim(`\n${t("verify.watch.watching", { file: shownName })}\n`));
       });
     current = { controller, done };
   };
@@ -192,7 +195,7 @@ async function watchLoop(ex: ExerciseInfo, file: string, command: LaunchCommand)
       current.controller.abort();
       await current.done;
     }
-    process.stdout.write(`\n${s.cyan(`── ${new Date().toLocaleTimeString()}: ${shownName} changed, checking again ──`)}\n`);
+    process.stdout.write(`\n${s.cyan(`── ${t("verify.watch.changed", { time: new Date().toLocaleTimeString(), file: shownName })} ──`)}\n`);
     start();
   };
 

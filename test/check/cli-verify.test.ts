@@ -3,6 +3,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
+import { shellQuote } from "../../src/util/invocation.js";
 import { cliPath, runCli } from "../support/cli.js";
 import { boundOnPort, exercisesDir, fixturesDir, processesMentioning, scratch } from "./support.js";
 
@@ -80,7 +81,8 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
   });
 
   it("usage errors exit 2 with the closest valid names", async () => {
-    const env = { SOCKET_TUTOR_HOME: tempHome() };
+    // INIT_CWD (set by npm) would say where the learner typed the command: here, the folder each runs in.
+    const env = { SOCKET_TUTOR_HOME: tempHome(), INIT_CWD: "" };
     const unknown = await runCli(["verify", "tcp-eco", "x.py"], { env });
     assert.equal(unknown.code, 2, unknown.stderr);
     assert.match(unknown.stderr, /no exercise 'tcp-eco'\. Did you mean 'tcp-echo'\?/);
@@ -92,7 +94,8 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     const notExec = await runCli(["verify", "tcp-echo", "prog.rb"], { cwd: dir, env });
     assert.equal(notExec.code, 2, notExec.stderr);
     assert.match(notExec.stderr, /'prog\.rb' is not executable/);
-    assert.match(notExec.stderr, /socket-tutor verify <exercise> -- <command> prog\.rb/);
+    // A command printed for the learner runs as printed: outside the package that is `node /abs/path/cli.js …` (see test/text/invocation.test.ts).
+    assert.ok(notExec.stderr.includes(`node ${shellQuote(cliPath)} verify <exercise> -- <command> prog.rb`), notExec.stderr);
     const both = await runCli(["verify", "tcp-echo", "a.py", "--", "./a"], { cwd: dir, env });
     assert.equal(both.code, 2, both.stderr);
     assert.match(both.stderr, /either a file .* or a command after --/);

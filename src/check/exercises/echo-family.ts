@@ -1,4 +1,7 @@
-import { patternBytes, plural } from "../bytes.js";
+import { t } from "../../text/catalog.js";
+import { formatSize } from "../../text/units.js";
+import { tutor } from "../../util/invocation.js";
+import { patternBytes } from "../bytes.js";
 import { exitStory, seconds } from "../diagnose.js";
 import { see } from "../lessons.js";
 import type { StreamConn, StreamTarget, Target } from "../peer.js";
@@ -19,9 +22,9 @@ type Where = { kind: "tcp"; host: string } | { kind: "unix" };
 const PASS: Outcome = { passed: true };
 const BIG = 256 * 1024;
 
-function streamTarget(t: Target | undefined): StreamTarget {
-  if (!t || t.kind === "udp") throw new Error("echo checks need a stream target");
-  return t;
+function streamTarget(given: Target | undefined): StreamTarget {
+  if (!given || given.kind === "udp") throw new Error("echo checks need a stream target");
+  return given;
 }
 
 export function echoChecker(id: string, where: Where, concurrent: boolean): ExerciseChecker {
@@ -33,37 +36,38 @@ export function echoChecker(id: string, where: Where, concurrent: boolean): Exer
         return { env: { SOCKET_PATH: sock.path }, target: { kind: "unix", path: sock.path }, cleanup: sock.cleanup };
       }
       const port = await freeTcpPort(where.host).catch((err: NodeJS.ErrnoException) => {
-        if (where.host.includes(":")) throw new SetupProblem(`this machine has no IPv6 loopback address (::1 gives ${err.code ?? err.message}), so ${id} cannot run here. 'socket-tutor doctor' checks what loopback offers.`);
+        if (where.host.includes(":")) throw new SetupProblem(t("echo.noIpv6", { error: err.code ?? err.message, exercise: id, doctor: tutor("doctor") }));
         throw err;
       });
       return { env: { HOST: where.host, PORT: String(port) }, target: { kind: "tcp", host: where.host, port } };
     },
-    checks(ctx, t) {
-      const target = streamTarget(t);
+    checks(ctx, given) {
+      const target = streamTarget(given);
       const checks: Check[] = [
         {
-          name: `starts and listens on ${where.kind === "unix" ? "SOCKET_PATH" : "HOST:PORT"}`,
+          name: t("check.name.startsListening", { address: where.kind === "unix" ? "SOCKET_PATH" : "HOST:PORT" }),
           deadlineMs: 7000,
           run: () => startAndWait(ctx, target),
         },
         {
-          name: "echoes a short message while the client stays connected",
+          name: t("echo.check.short"),
           deadlineMs: 6000,
-          run: async () => (await echoWhileOpen(ctx, target, "client 1", Buffer.from("hello"))) ?? PASS,
+          run: async () => (await echoWhileOpen(ctx, target, t("echo.label.client", { n: 1 }), Buffer.from("hello"))) ?? PASS,
         },
         {
-          name: "serves the next client, and the next (one after another)",
+          name: t("echo.check.next"),
           deadlineMs: 10000,
           run: async () => {
+            // The payloads are data on the wire (their bytes are compared), not text to translate.
             for (const [i, text] of [
               [2, "second client\n"],
               [3, "third client\n"],
             ] as const) {
-              const f = await echoThenClose(ctx, target, `client ${i}`, Buffer.from(text), "after serving the previous client");
+              const f = await echoThenClose(ctx, target, t("echo.label.client", { n: i }), Buffer.from(text), t("echo.when.afterPrevious"));
               if (f) {
-                if (/Your program exited with code 0/.test(f.detail)) {
-                  f.detail += "\nIt served one client and ended: a server accepts clients in a loop (accept, serve, close, accept again).";
-                  f.hint = see("server-calls", "accept in a loop");
+                if (ctx.program()?.exit()?.code === 0) {
+                  f.detail += `\n${t("echo.servedOne")}`;
+                  f.hint = see("server-calls", t("check.topic.acceptLoop"));
                 }
                 return f;
               }
@@ -75,9 +79,9 @@ export function echoChecker(id: string, where: Where, concurrent: boolean): Exer
       if (concurrent) checks.push(tenAtOnce(ctx, target));
       checks.push(
         {
-          name: `echoes ${BIG / 1024} KiB byte for byte, then closes`,
+          name: t("echo.check.big", { size: formatSize(BIG) }),
           deadlineMs: 15000,
-          run: async () => (await echoThenClose(ctx, target, "big client", patternBytes(BIG), "while the checker sent 256 KiB")) ?? PASS,
+          run: async () => (await echoThenClose(ctx, target, t("echo.label.big"), patternBytes(BIG), t("echo.when.big", { size: formatSize(BIG) }))) ?? PASS,
         },
         leaveWithoutSending(ctx, target),
       );
@@ -88,25 +92,21 @@ export function echoChecker(id: string, where: Where, concurrent: boolean): Exer
 
 function leaveWithoutSending(ctx: CheckContext, target: StreamTarget): Check {
   return {
-    name: "keeps serving after a client connects and leaves without sending",
+    name: t("echo.check.silent"),
     deadlineMs: 8000,
     run: async () => {
       requireRunning(ctx);
-      const conn = await connectOrExplain(ctx, target, "silent client", "when a client connected");
+      const conn = await connectOrExplain(ctx, target, t("echo.label.silent"), t("echo.when.clientConnected"));
       if (isFail(conn)) return conn;
       conn.close();
       const p = ctx.program()!;
       // No pause here: if the empty recv() crashes the server, the next client finds out.
-      const f = await echoThenClose(ctx, target, "next client", Buffer.from("still there?\n"), "after a client connected and left without sending");
+      const f = await echoThenClose(ctx, target, t("echo.label.next"), Buffer.from("still there?\n"), t("echo.when.afterSilent"));
       if (f && p.exit()) {
-        return fail(
-          `A client connected and closed without sending anything.\n${exitStory(p, ctx.env, "right after that")}\n` +
-            "recv() returning b'' (an empty result) is how a server learns that the client has gone: end that client's loop there, close its socket, and keep the server running.",
-          see("closing", "EOF: recv returns b''"),
-        );
+        return fail(`${t("echo.silent.left")}\n${exitStory(p, ctx.env, t("echo.when.rightAfter"))}\n${t("echo.silent.help")}`, see("closing", t("check.topic.eofRecv")));
       }
       if (f) {
-        f.detail = `A client connected and closed without sending anything. Then:\n${f.detail}`;
+        f.detail = `${t("echo.silent.then")}\n${f.detail}`;
         return f;
       }
       return { passed: true };
@@ -118,18 +118,18 @@ function tenAtOnce(ctx: CheckContext, target: StreamTarget): Check {
   const n = 10;
   const waitMs = ctx.ms(2000);
   return {
-    name: `serves ${n} clients at the same time`,
+    name: t("echo.check.many", { n }),
     deadlineMs: 12000,
     run: async () => {
       requireRunning(ctx);
       const conns: StreamConn[] = [];
       try {
         for (let i = 1; i <= n; i++) {
-          const c = await connectOrExplain(ctx, target, `client ${i} of ${n}`, `while ${i - 1} clients were connected`);
+          const c = await connectOrExplain(ctx, target, t("echo.label.clientOf", { i, n }), t("echo.when.connected", { n: i - 1 }));
           if (isFail(c)) return c;
           conns.push(c);
         }
-        // All connected and all still open; now every one speaks and waits for its echo.
+        // All connected and all still open; now every one speaks and waits for its echo. (Data on the wire.)
         const payloads = conns.map((_, i) => Buffer.from(`client ${i + 1} of ${n} is waiting\n`));
         await Promise.all(conns.map((c, i) => c.write(payloads[i]!)));
         const results = await Promise.all(conns.map((c, i) => c.read(payloads[i]!.length, { idleMs: waitMs })));
@@ -139,17 +139,11 @@ function tenAtOnce(ctx: CheckContext, target: StreamTarget): Check {
         const waiting = ok.map((v, i) => (v ? 0 : i + 1)).filter((i) => i > 0);
         const wrong = results.filter((r, i) => !ok[i] && r.data.length > 0).length;
         const p = ctx.program();
-        if (p?.exit()) return fail(`${good} of ${n} clients got their echo.\n${exitStory(p, ctx.env, "while 10 clients were connected")}`, see("many-clients"));
-        const lines = [
-          `${n} clients connected and stayed connected; each sent one line. Within ${seconds(waitMs)}, ${good} of ${n} got their echo; ${plural(waiting.length, "client")} (${waiting.join(", ")}) got ${wrong ? "a wrong one or none" : "nothing"}.`,
-        ];
-        if (good <= 1) {
-          lines.push(
-            "All of them could connect (the kernel completes connections into the listen backlog before accept() is called), but your program serves one client at a time: while it is busy with a client that is still connected, the others wait.",
-            "Serve each client in its own thread, or multiplex them with selectors/asyncio (Python); in Node.js each connection gets its own 'data' events.",
-          );
-        }
-        return fail(lines.join("\n"), see("many-clients", "one at a time vs threads vs select"));
+        if (p?.exit()) return fail(`${t("echo.many.gotEcho", { good, n })}\n${exitStory(p, ctx.env, t("echo.when.connected", { n }))}`, see("many-clients"));
+        const args = { n, time: seconds(waitMs), good, waiting: waiting.length, which: waiting.join(", ") };
+        const lines = [wrong ? t("echo.many.someWrong", args) : t("echo.many.someNothing", args)];
+        if (good <= 1) lines.push(t("echo.many.oneAtATime"), t("echo.many.howToServe"));
+        return fail(lines.join("\n"), see("many-clients", t("check.topic.oneAtATime")));
       } finally {
         for (const c of conns) c.close();
       }

@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
-import { describeDifference, plural, showBytes, size } from "../bytes.js";
+import { t } from "../../text/catalog.js";
+import { describeDifference, showBytes, size } from "../bytes.js";
 import { describeExit, exitStory, seconds, stderrExcerpt, crashHints } from "../diagnose.js";
 import { see } from "../lessons.js";
 import type { PeerServer, StreamConn } from "../peer.js";
@@ -20,6 +21,7 @@ const WAIT = 2000;
 /** By design: the answer comes in pieces this far apart, so one recv() cannot get it all. */
 export const PAUSE_MS = 150;
 
+/** The server's answer: data on the wire that the learner's client prints and the check compares, not text to translate. */
 function answerFor(message: Buffer): Buffer[] {
   const text = `Hello, client! You sent ${message.length} bytes.\nThis answer comes in three pieces, with pauses between them.\nYour client must read until the server closes the connection.\n`;
   // Cut mid-line: TCP has no idea where lines or "messages" end.
@@ -32,6 +34,7 @@ export const checker: ExerciseChecker = {
   id: "tcp-client",
   async prepare() {
     // The server must exist before the program starts: it is created in the first check.
+    // MESSAGE is data the client sends (compared byte for byte).
     return { env: { HOST, MESSAGE: `hello from socket-tutor, check ${randomInt(1000, 10000)}` } };
   },
   checks(ctx) {
@@ -45,14 +48,15 @@ export const checker: ExerciseChecker = {
     const wait = ctx.ms(WAIT);
     const connectWait = ctx.ms(CONNECT_WAIT);
 
-    const gone = (what: string): string => (program?.exit() ? `\n${exitStory(program, ctx.env, what)}` : "");
+    /** `when` completes "Your program exited with code 1 …". */
+    const gone = (when: string): string => (program?.exit() ? `\n${exitStory(program, ctx.env, when)}` : "");
 
     return [
       {
-        name: "connects to HOST:PORT",
+        name: t("tcpClient.check.connects"),
         deadlineMs: CONNECT_WAIT + 2000,
         run: async (): Promise<Outcome> => {
-          server = await ctx.peer.listen(HOST, "checker's server");
+          server = await ctx.peer.listen(HOST, t("tcpClient.label"));
           ctx.env.PORT = String(server.port);
           program = ctx.launch({ PORT: String(server.port) });
           const start = Date.now();
@@ -64,22 +68,22 @@ export const checker: ExerciseChecker = {
               break;
             }
           }
-          if (conn) return { passed: true, detail: `connected after ${seconds(Date.now() - start)}` };
+          if (conn) return { passed: true, detail: t("tcpClient.connectedAfter", { time: seconds(Date.now() - start) }) };
           const e = program.exit();
           const where = formatInet(HOST, server.port);
           if (e) {
-            const lines = [`Your program ${describeExit(e)} after ${seconds(e.atMs)} without connecting to ${where}.`, stderrExcerpt(program), ...crashHints(program.stderrTail(), ctx.env)];
-            return fail(lines.join("\n"), see("client-calls", "socket, connect"), true);
+            const lines = [t("tcpClient.exitedBefore", { exit: describeExit(e), time: seconds(e.atMs), where }), stderrExcerpt(program), ...crashHints(program.stderrTail(), ctx.env)];
+            return fail(lines.join("\n"), see("client-calls", t("check.topic.clientCalls")), true);
           }
           const socks = program.sockets().filter((s) => s.table !== "unix");
-          const lines = [`No connection to ${where} within ${seconds(connectWait)}; your program is still running.`];
-          if (socks.length) lines.push(`Its sockets: ${socks.map(describeSocket).join("; ")}.`, "Connect to HOST and PORT from the environment: int(os.environ[\"PORT\"]) in Python, Number(process.env.PORT) in JavaScript.");
-          else if (ctx.readiness === "kernel") lines.push("It has no socket open: is it stuck before connect()?");
+          const lines = [t("tcpClient.noConnection", { where, time: seconds(connectWait) })];
+          if (socks.length) lines.push(t("check.sockets", { sockets: socks.map(describeSocket).join("; ") }), t("tcpClient.useEnv"));
+          else if (ctx.readiness === "kernel") lines.push(t("tcpClient.noSocket"));
           return fail(lines.join("\n"), see("client-calls"), true);
         },
       },
       {
-        name: "sends MESSAGE",
+        name: t("tcpClient.check.sends"),
         deadlineMs: WAIT + 2000,
         expectsExit: true,
         run: async (): Promise<Outcome> => {
@@ -88,24 +92,21 @@ export const checker: ExerciseChecker = {
             sendOk = true;
             return { passed: true };
           }
-          const lines = [`MESSAGE is ${showBytes(message, 80)} (${size(message.length)}).`];
+          const lines = [t("tcpClient.message", { bytes: showBytes(message, 80), size: size(message.length) })];
           if (r.data.length === 0) {
-            lines.push(
-              r.end === "timeout"
-                ? `Your client connected, but the server waited ${seconds(wait)} for MESSAGE and got nothing. Send MESSAGE right after connecting: this server answers only once it has all of it.`
-                : `Your client connected and then closed the connection (${r.end}) without sending anything.`,
-            );
+            lines.push(r.end === "timeout" ? t("tcpClient.sentNothing", { time: seconds(wait) }) : t("tcpClient.closedWithoutSending", { end: r.end }));
           } else if (message.subarray(0, r.data.length).equals(r.data)) {
-            lines.push(`The server got only the first ${r.data.length} of its ${size(message.length)} (${r.end === "timeout" ? `then nothing for ${seconds(wait)}` : "then the connection closed"}). send() may send only part of a buffer: use sendall() (Python); socket.write() in Node.js sends it all.`);
-          } else lines.push(`The server got different bytes:\n${describeDifference(message, r.data)}`);
+            const args = { got: r.data.length, size: size(message.length) };
+            lines.push(r.end === "timeout" ? t("tcpClient.partialThenNothing", { ...args, time: seconds(wait) }) : t("tcpClient.partialThenClosed", args));
+          } else lines.push(`${t("tcpClient.differentBytes")}\n${describeDifference(message, r.data)}`);
           // Let the client finish: the server closes without an answer.
           conn!.close();
           await program!.waitExit(ctx.ms(1000));
-          return fail(lines.join("\n") + gone("after the server closed the connection"), see("client-calls", "send and sendall"), true);
+          return fail(lines.join("\n") + gone(t("tcpClient.when.serverClosed")), see("client-calls", t("check.topic.sendall")), true);
         },
       },
       {
-        name: `reads the whole answer (${pieces.length} pieces, ${PAUSE_MS} ms apart) and prints it`,
+        name: t("tcpClient.check.reads", { pieces: pieces.length, ms: PAUSE_MS }),
         deadlineMs: PAUSE_MS * pieces.length + WAIT + 5000,
         expectsExit: true,
         run: async (): Promise<Outcome> => {
@@ -114,7 +115,7 @@ export const checker: ExerciseChecker = {
           for (const [i, piece] of pieces.entries()) {
             if (i > 0) await ctx.sleep(PAUSE_MS);
             const w = await c.write(piece);
-            if (!w.ok && !closedEarly) closedEarly = `your client had closed the connection before piece ${i + 1} (${w.code})`;
+            if (!w.ok && !closedEarly) closedEarly = t("tcpClient.closedEarly", { piece: i + 1, code: String(w.code) });
           }
           // Anything the client sent beyond MESSAGE is drained here, so the close is a clean FIN.
           const extra = await c.readFor(20);
@@ -123,44 +124,36 @@ export const checker: ExerciseChecker = {
           const rest = await c.readFor(0);
           const extraBytes = Buffer.concat([extra.data, rest.data]);
           if (sendOk && extraBytes.length > 0) {
-            ctx.note(`After MESSAGE your client also sent ${showBytes(extraBytes)} (${plural(extraBytes.length, "byte")}). This server ignores it, but a server that reads exactly one message would take it as the start of the next one.`);
+            ctx.note(t("tcpClient.sentMore", { bytes: showBytes(extraBytes), n: extraBytes.length }));
           }
           const out = program!.stdout();
           if (!e) {
-            return fail(
-              `The server sent its whole answer and closed the connection; ${seconds(wait)} later your program was still running (it printed ${size(out.length)}).\n` +
-                "recv() returns b'' (an empty result) when the server has closed: that is the end of the answer. Leave the loop there, close the socket and exit.",
-              see("closing", "EOF"),
-              true,
-            );
+            return fail(`${t("tcpClient.stillRunning", { time: seconds(wait), printed: size(out.length) })}\n${t("tcpClient.help.eof")}`, see("closing", "EOF"), true);
           }
           const trimmed = out.length === answer.length + 1 && out[out.length - 1] === 0x0a ? out.subarray(0, answer.length) : out;
           if (trimmed.equals(answer)) return { passed: true };
-          const lines = [`The server sent ${size(answer.length)} in ${pieces.length} pieces, ${PAUSE_MS} ms apart, then closed the connection. Your program printed ${size(out.length)}.`];
+          const lines = [t("tcpClient.answerSent", { size: size(answer.length), pieces: pieces.length, ms: PAUSE_MS, printed: size(out.length) })];
           const first = pieces[0]!;
-          if (out.length === 0) lines.push("It printed nothing on stdout. Print everything received (Python: sys.stdout.write(data.decode()) or print(..., end=\"\"); Node.js: process.stdout.write(data)).");
+          if (out.length === 0) lines.push(t("tcpClient.printedNothing"));
           else if (out.subarray(0, Math.min(out.length, first.length)).equals(first.subarray(0, Math.min(out.length, first.length))) && out.length <= first.length + 1) {
-            lines.push(
-              `It printed only the first piece (${size(first.length)}): your client called recv() once. One recv() returns what has arrived so far; the rest came later.`,
-              "Loop: recv, print, until recv returns b'' (the server closed).",
-            );
+            lines.push(t("tcpClient.firstPiece", { size: size(first.length) }), t("tcpClient.help.loop"));
           } else if (Buffer.from(out.toString("latin1").replace(/\n/g, ""), "latin1").equals(Buffer.from(answer.toString("latin1").replace(/\n/g, ""), "latin1"))) {
-            lines.push("The text is right, but with extra line breaks where the pieces arrived: print() adds a newline after each piece. Write the bytes as they come (print(text, end=\"\") or sys.stdout.write in Python; process.stdout.write in Node.js).");
+            lines.push(t("tcpClient.extraNewlines"));
           } else lines.push(describeDifference(answer, out));
-          if (closedEarly) lines.push(`(${closedEarly}.)`);
-          if (program!.stdoutTruncated()) lines.push("(Your program printed more than 1 MiB; only the first MiB was compared.)");
-          return fail(lines.join("\n"), see("client-calls", "recv in a loop"));
+          if (closedEarly) lines.push(closedEarly);
+          if (program!.stdoutTruncated()) lines.push(t("tcpClient.truncated"));
+          return fail(lines.join("\n"), see("client-calls", t("check.topic.recvLoop")));
         },
       },
       {
-        name: "exits with status 0",
+        name: t("tcpClient.check.exits"),
         deadlineMs: 3000,
         expectsExit: true,
         run: async (): Promise<Outcome> => {
           const e = program!.exit() ?? (await program!.waitExit(ctx.ms(1000)));
-          if (!e) return fail("Your program is still running.", see("client-calls"));
+          if (!e) return fail(t("tcpClient.stillRunningAtEnd"), see("client-calls"));
           if (e.code === 0) return { passed: true };
-          return fail(`Your program ${describeExit(e)}.\n${stderrExcerpt(program!)}`, see("client-calls"));
+          return fail(`${t("tcpClient.exited", { exit: describeExit(e) })}\n${stderrExcerpt(program!)}`, see("client-calls"));
         },
       },
     ];

@@ -7,10 +7,13 @@
  * a literal brace is \{ or \}. Every key starts with its area's name.
  * The comment above a key or a group says what a translator needs to know.
  */
+import { chatBye } from "./en/chatBye.js";
+import { check } from "./en/check.js";
 import { cli } from "./en/cli.js";
 import { common } from "./en/common.js";
 import { demo } from "./en/demo.js";
 import { doctor } from "./en/doctor.js";
+import { echo } from "./en/echo.js";
 import { exercise } from "./en/exercise.js";
 import { help } from "./en/help.js";
 import { lesson } from "./en/lesson.js";
@@ -21,12 +24,19 @@ import { menu } from "./en/menu.js";
 import { progress } from "./en/progress.js";
 import { render } from "./en/render.js";
 import { reset } from "./en/reset.js";
+import { stream } from "./en/stream.js";
+import { tcpClient } from "./en/tcpClient.js";
+import { udpUpper } from "./en/udpUpper.js";
+import { verify } from "./en/verify.js";
 
 export const en = {
+  ...chatBye,
+  ...check,
   ...cli,
   ...common,
   ...demo,
   ...doctor,
+  ...echo,
   ...exercise,
   ...help,
   ...lesson,
@@ -37,4 +47,8 @@ export const en = {
   ...progress,
   ...render,
   ...reset,
+  ...stream,
+  ...tcpClient,
+  ...udpUpper,
+  ...verify,
 } as const;

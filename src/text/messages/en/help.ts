@@ -28,6 +28,15 @@ export const help = {
   // {verify}, {hint} and {solution} are commands.
   "help.exercise.then": "Then: {verify}; {hint}; {solution}.",
   "help.verify.summary": "Check your program over real sockets (--watch, --json; or -- <command>).",
+  "help.verify.text": "Run your program and check it over real sockets on loopback, the way a demanding peer would. Exit code 0: passed; 1: not yet; 2: usage error.",
+  // The paragraphs of verify --help keep their line breaks (\n); an option's description lines up after the option.
+  "help.verify.files": "<file> runs by its extension: .py with python3, .js/.mjs/.cjs with Node.js, .ts with tsx;\nany other file must be executable. After -- give any command (a compiled program, 'cargo run', ...).",
+  "help.verify.environment": "Your program runs in its own folder (the current folder for --), in its own process group,\nwith HOST and PORT (or SOCKET_PATH, or MESSAGE) in its environment. It is stopped when the checks end.",
+  "help.verify.watch": "  --watch  re-run the checks each time the file changes (Ctrl-C to stop)",
+  // The JSON report's fields stay in English: they are names, not words.
+  "help.verify.json": "  --json   print only a JSON report: \\{ exercise, passed, checks: [\\{ name, passed, detail \\}] \\}",
+  "help.verify.live": "  --live   run the checks in the live view: your program traced on the left (its source, every\n           socket call, its output), the checker on the right, the kernel's socket table below\n           (Python and JavaScript files; needs a terminal)",
+  "help.verify.example": "Example: {command}",
   "help.hint.summary": "Show the next hint for an exercise.",
   "help.hint.text": "Show the next hint for an exercise, one at a time; each gives away a little more.",
   // An option and what it does, in two columns.
