@@ -1,6 +1,7 @@
 import dgram from "node:dgram";
 import { readFileSync } from "node:fs";
 import net from "node:net";
+import { t } from "../text/catalog.js";
 
 export type Transport = "tcp" | "udp" | "both";
 export type Family = "inet" | "inet6";
@@ -42,9 +43,9 @@ export function kernelHolder(port: number, transport: Transport, procNet = "/pro
       const cols = line.trim().split(/\s+/);
       const local = cols[1];
       if (!local || !local.endsWith(`:${hex}`)) continue;
-      if (f.startsWith("udp")) return "a UDP socket";
-      const state = TCP_STATE_NAMES[cols[3] ?? ""] ?? "some";
-      return state === "TIME_WAIT" ? "a connection in TIME_WAIT (from an earlier run; it clears within a minute)" : `a TCP socket in state ${state}`;
+      if (f.startsWith("udp")) return t("demo.port.udp");
+      const state = TCP_STATE_NAMES[cols[3] ?? ""] ?? t("demo.port.someState");
+      return state === "TIME_WAIT" ? t("demo.port.timeWait") : t("demo.port.tcpState", { state });
     }
   }
   return undefined;
@@ -74,8 +75,8 @@ export async function portBusy(port: number, transport: Transport, family: Famil
   const holder = kernelHolder(port, transport);
   if (holder) return holder;
   const host = LOOPBACK[family];
-  if (transport !== "udp" && !(await tryTcp(port, host))) return "another program";
-  if (transport !== "tcp" && !(await tryUdp(port, host, family))) return "another program";
+  if (transport !== "udp" && !(await tryTcp(port, host))) return t("demo.port.otherProgram");
+  if (transport !== "tcp" && !(await tryUdp(port, host, family))) return t("demo.port.otherProgram");
   return undefined;
 }
 
@@ -93,7 +94,7 @@ async function ephemeral(transport: Transport, family: Family): Promise<number> 
     });
     if (port && !(await portBusy(port, transport, family))) return port;
   }
-  throw new Error("no free port on the loopback interface");
+  throw new Error(t("demo.port.noneFree"));
 }
 
 export interface PortChoice {

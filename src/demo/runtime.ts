@@ -4,6 +4,8 @@ import path from "node:path";
 import { stateDir } from "../paths.js";
 import { which } from "../util/which.js";
 import type { DemoRuntime } from "./spec.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
 
 export interface PythonInfo {
   /** The real interpreter (sys.executable), not a shim: pyenv's shim is a bash script that costs ~100 ms a start. */
@@ -93,8 +95,8 @@ export interface RuntimeChoice {
 /** Why there is no Python to run, in words for the learner: "python3 3.8 or newer was not found on PATH". */
 export function noPythonReason(env: NodeJS.ProcessEnv = process.env): string {
   const min = MIN_PYTHON.join(".");
-  if (env.SOCKET_TUTOR_PYTHON) return `SOCKET_TUTOR_PYTHON (${env.SOCKET_TUTOR_PYTHON}) is not Python ${min} or newer`;
-  return `python3 ${min} or newer was not found on PATH`;
+  if (env.SOCKET_TUTOR_PYTHON) return t("demo.runtime.badOverride", { value: escapeTerminal(env.SOCKET_TUTOR_PYTHON), min });
+  return t("demo.runtime.notFound", { min });
 }
 
 /**
@@ -106,7 +108,7 @@ export async function chooseRuntime(requested?: DemoRuntime, env: NodeJS.Process
   if (requested === "node") return { runtime: "node" };
   const python = await findPython(env);
   if (python) return { runtime: "python", python };
-  if (requested === "python") return { runtime: "node", note: `You chose Python, but ${noPythonReason(env)}, so this demo runs its Node.js programs.` };
+  if (requested === "python") return { runtime: "node", note: t("demo.runtime.fallback", { why: noPythonReason(env) }) };
   return { runtime: "node" };
 }
 

@@ -15,6 +15,7 @@ import { nodePreload, pythonTracer } from "./tracer-files.js";
 import { unprivilegedUser, usableAs, type SystemUser } from "./users.js";
 import { startStrace, type StraceSupport } from "./syscalls.js";
 import { makeTempDir, sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
+import { t } from "../text/catalog.js";
 
 export interface SessionOptions {
   mode: DemoMode;
@@ -199,7 +200,7 @@ export class DemoSession extends EventEmitter {
       const choice = await choosePort(wanted, spec.transport ?? "tcp", family);
       if (stale()) return;
       this.port = choice.port;
-      if (choice.busy) this.note(`Port ${wanted} is held by ${choice.busy}, so this run uses port ${choice.port}.`, "info");
+      if (choice.busy) this.note(t("demo.session.portBusy", { wanted, holder: choice.busy, port: choice.port }), "info");
     }
     if (this.options.syscalls) {
       this.strace = await startStrace(this.tempDir, this.runtime);
@@ -215,7 +216,7 @@ export class DemoSession extends EventEmitter {
     for (const p of spec.processes) this.procs.set(p.name, new TracedProcess(plans.get(p.name)!, (ev) => this.onProcessEvent(ev), () => this.onExit()));
     this.feeds = this.options.autoInput ? spec.processes.filter((p) => p.input?.length).map((p) => ({ proc: p.name, lines: p.input!, next: 0, armed: false })) : [];
     this.publish({ type: "status", status: "running", t: now() });
-    if (this.options.timeoutMs !== undefined) this.deadline = setTimeout(() => void this.finish(false, `did not finish within ${Math.round(this.options.timeoutMs! / 100) / 10} s`), this.options.timeoutMs);
+    if (this.options.timeoutMs !== undefined) this.deadline = setTimeout(() => void this.finish(false, t("demo.session.timedOut", { seconds: Math.round(this.options.timeoutMs! / 100) / 10 })), this.options.timeoutMs);
     this.tableTimer = setInterval(() => void this.pollTable(), this.options.tablePollMs);
     for (const p of spec.processes) if (!p.after) this.later(p.delayMs ?? 0, () => this.startProcess(p.name));
     void this.pollTable();
@@ -255,11 +256,11 @@ export class DemoSession extends EventEmitter {
       cwd = dir;
       const exe = await usableAs(runtime, executable, user);
       if (exe) executable = exe;
-      else this.note(`No ${runtime === "python" ? "Python" : "Node"} interpreter that '${user.name}' may run was found; '${p.name}' will fail to start.`, "warn");
+      else this.note(t("demo.session.noInterpreter", { runtime: runtime === "python" ? "Python" : "Node", user: user.name, name: p.name }), "warn");
       env.HOME = dir;
       env.USER = user.name;
       env.LOGNAME = user.name;
-      this.note(`The tutor runs as root; '${p.name}' runs as '${user.name}' so the kernel treats it as it would treat you, an unprivileged user (a raw socket is refused).`, "info");
+      this.note(t("demo.session.asUser", { name: p.name, user: user.name }), "info");
     } else if (p.unprivileged && !root) {
       // Already unprivileged: the kernel's answer is the learner's own.
     }
@@ -390,8 +391,12 @@ export class DemoSession extends EventEmitter {
     const notStarted = spec.processes.filter((p) => !this.procs.get(p.name)!.started).map((p) => p.name);
     const bad = this.state.processes.filter((v) => v.exit && !v.exit.expected && !(v.keepsRunning && v.exit.stopped));
     const reasons: string[] = [];
-    for (const v of bad) reasons.push(`${v.name} ${v.exit!.code === null ? `was killed by ${v.exit!.signal ?? "a signal"}` : `exited with status ${v.exit!.code}`}${v.expectFailure ? " (it should have failed)" : ""}`);
-    if (notStarted.length) reasons.push(`${notStarted.join(", ")} never started (the call it waits for never happened)`);
+    for (const v of bad) {
+      const e = v.exit!;
+      const how = e.code === null ? (e.signal ? t("demo.session.killed", { name: v.name, signal: e.signal }) : t("demo.session.killedUnknown", { name: v.name })) : t("demo.session.exited", { name: v.name, code: e.code });
+      reasons.push(how + (v.expectFailure ? t("demo.session.shouldHaveFailed") : ""));
+    }
+    if (notStarted.length) reasons.push(t("demo.session.neverStarted", { names: notStarted.join(", ") }));
     void this.finish(reasons.length === 0, reasons.join("; ") || undefined);
   }
 

@@ -9,6 +9,7 @@ import type { SocketTableSnapshot } from "../kernel/types.js";
 import type { CallEvent, DemoEvent, NoteEvent } from "./events.js";
 import type { DemoRuntime, DemoSpec } from "./spec.js";
 import { pairCall, emptyPairing, type Arrow, type Pairing } from "./pairing.js";
+import { t } from "../text/catalog.js";
 
 export type { Arrow } from "./pairing.js";
 export type DemoMode = "step" | "run" | "slow";
@@ -360,7 +361,7 @@ function own(s: string): string {
 }
 
 function cut(line: string, max: number): string {
-  return own(line.length > max ? `${line.slice(0, max)} [... ${line.length - max} more characters]` : line);
+  return own(line.length > max ? t("demo.state.cut", { kept: line.slice(0, max), n: line.length - max }) : line);
 }
 
 function addOutput(p: ProcView, stream: OutputLine["stream"], text: string, limits: StateLimits): ProcView {

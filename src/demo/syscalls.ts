@@ -3,6 +3,7 @@ import path from "node:path";
 import { buildStraceCommand, StraceFollower, straceStatus } from "../kernel/strace.js";
 import type { SyscallEvent } from "./events.js";
 import type { DemoRuntime } from "./spec.js";
+import { t } from "../text/catalog.js";
 
 /**
  * The optional syscall view: each program runs under strace (src/kernel/strace.ts),
@@ -28,7 +29,7 @@ const IGNORE: Record<DemoRuntime, number[]> = {
 
 export async function startStrace(tempDir: string, runtime: DemoRuntime): Promise<StraceSupport> {
   const status = await straceStatus();
-  if (!status.available) return { available: false, reason: `No syscall view: ${status.reason ?? "strace is not available"}.` };
+  if (!status.available) return { available: false, reason: t("kernel.strace.noView", { why: status.reason ?? t("kernel.strace.unavailable") }) };
   const followers: StraceFollower[] = [];
   const file = (name: string) => path.join(tempDir, `strace-${name.replace(/[^a-zA-Z0-9_-]/g, "_")}.txt`);
   return {

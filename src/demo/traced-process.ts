@@ -6,6 +6,8 @@ import type { DemoProcessSpec, DemoRuntime } from "./spec.js";
 import { TerminalDecoder } from "../text/escape.js";
 import { EVENT_LIMITS, RateBudget, sanitizeCall } from "./tracer-lines.js";
 import { signalGroup } from "../util/process-group.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
 
 /** How to run one demo program under its tracer. */
 export interface LaunchPlan {
@@ -189,7 +191,7 @@ export class TracedProcess {
   }
 
   private failToStart(err: Error): void {
-    this.emit({ type: "output", proc: this.name, stream: "stderr", text: `socket-tutor: could not start ${this.plan.executable}: ${err.message}\n`, t: now() });
+    this.emit({ type: "output", proc: this.name, stream: "stderr", text: t("demo.session.couldNotStart", { program: escapeTerminal(this.plan.executable), error: escapeTerminal(err.message) }) + "\n", t: now() });
     this.exitInfo = { code: null, signal: null };
     this.reportExit();
   }

@@ -5,6 +5,7 @@ import { onCleanup } from "../util/cleanup.js";
 import { which } from "../util/which.js";
 import { runCommand } from "./run.js";
 import { StraceParser, type StraceCall, type StraceParserOptions } from "./strace-parse.js";
+import { t } from "../text/catalog.js";
 
 export { StraceParser, parseStraceText, type StraceCall, type StraceParserOptions } from "./strace-parse.js";
 
@@ -47,14 +48,14 @@ export async function straceAvailable(): Promise<boolean> {
 }
 
 async function probeStrace(): Promise<StraceStatus> {
-  if (process.platform !== "linux") return { available: false, reason: `the syscall view needs strace, which runs on Linux only (this is ${process.platform})` };
+  if (process.platform !== "linux") return { available: false, reason: t("kernel.strace.notLinux", { platform: process.platform }) };
   const bin = which("strace");
-  if (!bin) return { available: false, reason: "strace is not installed (Debian/Ubuntu: apt install strace)" };
+  if (!bin) return { available: false, reason: t("kernel.strace.missing") };
   const truePath = which("true") ?? "/bin/true";
   const r = await runCommand(bin, ["-f", "-qq", "-e", "trace=none", truePath], 5000);
   if (r.code === 0) return { available: true, path: bin };
   const why = r.failure ?? (r.stderr.trim().split("\n")[0] || `exit ${r.code}`);
-  return { available: false, path: bin, reason: `strace cannot trace here: ${why}` };
+  return { available: false, path: bin, reason: t("kernel.strace.blocked", { why }) };
 }
 
 /** Socket-related syscalls: %network (socket, bind, listen, accept4, connect, send*, recv*, shutdown, *sockopt...) plus the generic I/O and readiness calls Node's libuv uses on sockets. */

@@ -5,6 +5,7 @@ import { parseProcNet, PROC_NET_FILES, type ProcNetFile } from "./proc-net.js";
 import { currentPids, isDoubtful, selectRows, settleDoubtful, sortRows, type SocketTableFilter } from "./select.js";
 import { readSsDiag, ssCommand, type SsRow } from "./ss.js";
 import type { SocketRow, SocketTableSnapshot } from "./types.js";
+import { t } from "../text/catalog.js";
 
 export type { SocketTableFilter };
 
@@ -92,7 +93,7 @@ function applyBacklogs(rows: SocketRow[]): boolean {
   return any;
 }
 
-async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions, t: number): Promise<SocketTableSnapshot | undefined> {
+async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions, at: number): Promise<SocketTableSnapshot | undefined> {
   const tables = await readProcNet();
   if (!tables) return undefined;
   const all = tables.flat();
@@ -113,13 +114,14 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
   }
 
   let source = "/proc/net";
+  let ssFailed = false;
   if (opts.ss !== false) {
     const listenInodes = new Set(all.filter((r) => r.state === "LISTEN" && r.proto !== "unix").map((r) => r.inode));
     for (const inode of backlogCache.keys()) if (!listenInodes.has(inode)) backlogCache.delete(inode);
     const needListen = rows.some((r) => r.state === "LISTEN" && r.proto !== "unix" && !backlogCache.has(r.inode));
     const needUnix = rows.some((r) => r.proto === "unix" && r.inode !== 0);
     if ((needListen || needUnix) && ssCommand() && Date.now() < ssRetryAt) {
-      source = `/proc/net (ss failed: ${ssLastError})`;
+      ssFailed = true;
     } else if ((needListen || needUnix) && ssCommand()) {
       try {
         const ss = await readSsDiag({ tcpListen: needListen, unix: needUnix });
@@ -132,44 +134,46 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
         // the rows stay, with their unknown fields; `error` is for "no rows", so say it in source
         ssLastError = (e as Error).message;
         ssRetryAt = Date.now() + SS_RETRY_MS;
-        source = `/proc/net (ss failed: ${ssLastError})`;
+        ssFailed = true;
       }
     }
     if (applyBacklogs(rows) && source === "/proc/net") source = "/proc/net + ss";
   }
-  const snap: SocketTableSnapshot = { t, rows: sortRows(rows), source };
-  if (rows.some((r) => r.unknown?.length)) snap.unknownReason = `/proc/net does not show it and ${whySsDidNot(opts, source)}`;
+  // The source names where the table came from (the view's label); a failed ss says why there.
+  if (ssFailed) source = t("kernel.ssFailed", { error: ssLastError });
+  const snap: SocketTableSnapshot = { t: at, rows: sortRows(rows), source };
+  if (rows.some((r) => r.unknown?.length)) snap.unknownReason = t("kernel.unknownBecause", { why: whySsDidNot(opts, ssFailed) });
   return snap;
 }
 
 /** Why ss did not fill a field, for the "?" a view shows. */
-function whySsDidNot(opts: ReadSocketTableOptions, source: string): string {
-  if (opts.ss === false) return "ss was not asked";
-  if (!ssCommand()) return "ss is not installed";
-  if (source.includes("ss failed")) return "ss failed";
-  return "ss did not list this socket";
+function whySsDidNot(opts: ReadSocketTableOptions, failed: boolean): string {
+  if (opts.ss === false) return t("kernel.why.notAsked");
+  if (!ssCommand()) return t("kernel.why.notInstalled");
+  if (failed) return t("kernel.why.failed");
+  return t("kernel.why.notListed");
 }
 
 export async function readSocketTable(filter: SocketTableFilter, opts: ReadSocketTableOptions = {}): Promise<SocketTableSnapshot> {
-  const t = Date.now();
+  const at = Date.now();
   const source = opts.source ?? "auto";
   try {
     if (process.platform === "win32") {
-      return { t, rows: [], source: "none", error: "no socket table on Windows: socket-tutor reads it from /proc/net (Linux) or lsof (macOS)" };
+      return { t: at, rows: [], source: "none", error: t("kernel.windows") };
     }
     if (process.platform === "linux" && source !== "lsof") {
-      const snap = await readLinux(filter, opts, t);
+      const snap = await readLinux(filter, opts, at);
       if (snap) return snap;
-      if (source === "proc") return { t, rows: [], source: "/proc/net", error: "cannot read /proc/net/{tcp,udp,unix}" };
+      if (source === "proc") return { t: at, rows: [], source: "/proc/net", error: t("kernel.noProcNet") };
     }
     const asked = currentPids(filter);
     const pids = filter.children === false ? asked : process.platform === "linux" ? withDescendants(asked) : await psDescendants(asked);
     const r = await readFallbackTable(pids, filter, process.platform === "linux" ? "linux" : "bsd");
-    const snap: SocketTableSnapshot = { t, rows: sortRows(r.rows), source: r.source };
+    const snap: SocketTableSnapshot = { t: at, rows: sortRows(r.rows), source: r.source };
     if (r.error) snap.error = r.error;
-    if (r.rows.some((row) => row.unknown?.length)) snap.unknownReason = `${r.source} does not show it here`;
+    if (r.rows.some((row) => row.unknown?.length)) snap.unknownReason = t("kernel.notShownBy", { source: r.source });
     return snap;
   } catch (e) {
-    return { t, rows: [], source: "none", error: `could not read the socket table: ${(e as Error).message}` };
+    return { t: at, rows: [], source: "none", error: t("kernel.unreadable", { error: (e as Error).message }) };
   }
 }

@@ -17,7 +17,7 @@ export async function openLiveDemo(demoId: string, preferred: Runtime | undefine
   const { findPython } = await import("../demo/runtime.js");
   const { straceAvailable } = await import("../kernel/strace.js");
   const demo = findDemo(demoId);
-  if (!demo) throw new Error(`no demo '${demoId}'`);
+  if (!demo) throw new Error(t("demo.noDemo", { id: demoId }));
   const python = await findPython();
   const runtime = preferred === "node" || !python ? "node" : "python";
   // A chat is typed, not stepped: interactive demos start running (r switches to step mode).

@@ -148,7 +148,7 @@ async function askQuiz(quiz: Quiz, width: number): Promise<number> {
     out = `${await verdict(t("lesson.quiz.right"), (x) => s.bold(s.green(x)), chosen.explanation)}\n\n`;
   } else {
     out = `${await verdict(t("lesson.quiz.wrong"), (x) => s.bold(s.red(x)), chosen.explanation)}\n`;
-    out += `${await verdict(t("lesson.quiz.answer"), s.bold, `${right.text}. ${right.explanation}`)}\n\n`;
+    out += `${await verdict(t("lesson.quiz.answer"), s.bold, t("lesson.quiz.answerText", { answer: right.text, why: right.explanation }))}\n\n`;
   }
   process.stdout.write(out);
   // "Quiz", the question, a blank line, the answered prompt, then the verdict.

@@ -11,7 +11,10 @@ import { callLine, callText, errnoMeaning, exitText, outcomeText, ownerName, tab
 import type { DemoSession } from "../demo/session.js";
 import { callById, procByName, type CallView, type DemoState } from "../demo/state.js";
 import type { Styler } from "../util/style.js";
-import { visibleWidth } from "../util/style.js";
+import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
+import { displayWidth, padEnd } from "../text/width.js";
+
 
 export interface PlainViewOptions {
   write: (text: string) => void;
@@ -36,18 +39,19 @@ export class PlainView {
     private readonly session: DemoSession,
     private readonly opts: PlainViewOptions,
   ) {
-    this.nameWidth = Math.max(...session.demo.spec.processes.map((p) => p.name.length));
+    this.nameWidth = Math.max(...session.demo.spec.processes.map((p) => displayWidth(p.name)));
   }
 
   header(): void {
     const { spec } = this.session.demo;
     const s = this.opts.style;
-    const where = this.session.socketPath ? `socket ${this.session.socketPath}` : this.session.port !== undefined ? `port ${this.session.port}` : "";
-    this.line(`${s.bold(spec.title)}  ${s.dim(`(${spec.id}, ${this.session.runtime}${where ? `, ${where}` : ""}, ${this.session.mode} mode)`)}`);
+    const where = this.session.socketPath ? t("plain.socketAt", { path: escapeTerminal(this.session.socketPath) }) : this.session.port !== undefined ? t("plain.portAt", { port: this.session.port }) : "";
+    const how = where ? t("plain.headerWhereAt", { id: spec.id, runtime: this.session.runtime, where, mode: this.session.mode }) : t("plain.headerWhere", { id: spec.id, runtime: this.session.runtime, mode: this.session.mode });
+    this.line(`${s.bold(spec.title)}  ${s.dim(how)}`);
     this.line(s.dim(spec.summary));
     const note = this.session.state.runtimeNote;
-    if (note) this.line(`${s.yellow("note:")} ${note}`);
-    for (const n of this.session.state.notes) this.line(`${s.yellow("note:")} ${n.text}`);
+    if (note) this.line(`${s.yellow(t("common.note"))} ${note}`);
+    for (const n of this.session.state.notes) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(n.text)}`);
     this.line("");
   }
 
@@ -62,14 +66,14 @@ export class PlainView {
         const call = callById(state, id);
         if (!call || call.kind === "stdin") return;
         if (ev.phase === "pending") {
-          this.proc(ev.proc, `${s.yellow("paused")} before ${callText(call)}${this.where(call)}${this.opts.stepHint ? s.dim("  (Enter: continue, r Enter: run freely)") : ""}`);
+          this.proc(ev.proc, `${t("plain.pausedBefore", { paused: s.yellow(t("plain.paused")), call: callText(call) })}${this.where(call)}${this.opts.stepHint ? s.dim(t("plain.stepHint")) : ""}`);
         } else if (ev.phase === "start") {
-          const t = setTimeout(() => {
+          const timer = setTimeout(() => {
             this.waiting.delete(id);
             const now = callById(this.session.state, id);
-            if (now && now.status === "running") this.proc(ev.proc, `${callText(now)} ${s.dim("… waiting")}${this.where(now)}`);
+            if (now && now.status === "running") this.proc(ev.proc, `${callText(now)} ${s.dim(t("plain.waiting"))}${this.where(now)}`);
           }, WAITING_AFTER_MS);
-          this.waiting.set(id, t);
+          this.waiting.set(id, timer);
         } else {
           clearTimeout(this.waiting.get(id));
           this.waiting.delete(id);
@@ -83,7 +87,7 @@ export class PlainView {
       case "output":
         return this.printOutput(ev.proc);
       case "spawn":
-        return this.proc(ev.proc, s.dim(`started: ${ev.runtime ?? this.session.runtime} ${ev.file ?? ""} (pid ${ev.pid}${ev.user ? `, as user ${ev.user}` : ""})`));
+        return this.proc(ev.proc, s.dim(ev.user ? t("plain.startedAs", { runtime: ev.runtime ?? this.session.runtime, file: escapeTerminal(ev.file ?? ""), pid: ev.pid, user: ev.user }) : t("plain.started", { runtime: ev.runtime ?? this.session.runtime, file: escapeTerminal(ev.file ?? ""), pid: ev.pid })));
       case "exit": {
         this.printOutput(ev.proc);
         const p = procByName(state, ev.proc);
@@ -96,17 +100,17 @@ export class PlainView {
         const key = rows.join("\n");
         if (key === this.lastTable) return;
         this.lastTable = key;
-        this.line(s.dim(`  kernel table:${rows.length ? "" : " (no sockets)"}${ev.snapshot.error ? ` ${ev.snapshot.error}` : ""}`));
+        this.line(s.dim(`${rows.length ? t("plain.table") : t("plain.tableEmpty")}${ev.snapshot.error ? ` ${escapeTerminal(ev.snapshot.error)}` : ""}`));
         for (const r of rows) this.line(s.dim(`    ${r}`));
         this.unknownLine(state, "    ");
         return;
       }
       case "note":
-        return this.line(`${s.yellow("note:")} ${ev.text}`);
+        return this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(ev.text)}`);
       case "syscall":
-        return this.proc(ev.proc, s.magenta(`syscall ${ev.text}`));
+        return this.proc(ev.proc, s.magenta(`syscall ${escapeTerminal(ev.text)}`));
       case "mode":
-        return this.line(s.dim(`(${ev.mode} mode)`));
+        return this.line(s.dim(t("plain.mode", { mode: ev.mode })));
       case "status":
         return;
     }
@@ -115,24 +119,24 @@ export class PlainView {
   /** The end: the sequence diagram, the final table and the verdict. */
   summary(): void {
     this.ended = true;
-    for (const t of this.waiting.values()) clearTimeout(t);
+    for (const timer of this.waiting.values()) clearTimeout(timer);
     this.waiting.clear();
     const state = this.session.state;
     const s = this.opts.style;
     this.line("");
-    this.line(s.bold("Timeline"));
+    this.line(s.bold(t("plain.timeline")));
     for (const l of renderTimeline(state, this.opts.width, s)) this.line(l);
     this.line("");
-    this.line(s.bold("Kernel table at the end"));
+    this.line(s.bold(t("plain.finalTable")));
     const rows = this.tableRows(state);
-    if (state.table?.error) this.line(`  ${state.table.error}`);
-    if (rows.length === 0) this.line(s.dim("  (no sockets left)"));
+    if (state.table?.error) this.line(`  ${escapeTerminal(state.table.error)}`);
+    if (rows.length === 0) this.line(s.dim(t("plain.noSocketsLeft")));
     for (const r of rows) this.line(`  ${r}`);
     this.unknownLine(state, "  ");
     this.line("");
-    if (state.status === "done" && state.ok) this.line(s.green("The demo ran as designed."));
-    else if (state.status === "done") this.line(s.red(`The demo did not run as designed: ${state.reason ?? "unknown reason"}.`));
-    else this.line(s.yellow("The demo was stopped."));
+    if (state.status === "done" && state.ok) this.line(s.green(t("plain.ranAsDesigned")));
+    else if (state.status === "done") this.line(s.red(t("plain.notAsDesigned", { reason: escapeTerminal(state.reason ?? t("plain.unknownReason")) })));
+    else this.line(s.yellow(t("plain.stopped")));
   }
 
   /**
@@ -147,10 +151,12 @@ export class PlainView {
     const total = p.droppedOutputLines + p.output.length;
     const done = this.printedLines.get(proc) ?? 0;
     const fresh = Math.min(total - done, p.output.length);
-    if (total - done > fresh) this.proc(proc, s.dim(`| (${total - done - fresh} lines not kept)`));
+    if (total - done > fresh) this.proc(proc, s.dim(t("plain.linesNotKept", { n: total - done - fresh })));
+    // Output is escaped by the engine when it arrives; tabs are kept there for views to expand.
+    const shown = (text: string): string => escapeTerminal(text, { tabs: 4 });
     for (const l of p.output.slice(p.output.length - fresh)) {
-      if (l.stream === "stdin") this.proc(proc, `${s.cyan("<")} ${s.cyan(l.text)}  ${s.dim("(typed)")}`);
-      else this.proc(proc, `${l.stream === "stderr" ? s.red("|") : "|"} ${l.text}${l.input !== undefined ? `${s.cyan(l.input)}  ${s.dim("(typed)")}` : ""}`);
+      if (l.stream === "stdin") this.proc(proc, `${s.cyan("<")} ${s.cyan(shown(l.text))}  ${s.dim(t("plain.typed"))}`);
+      else this.proc(proc, `${l.stream === "stderr" ? s.red("|") : "|"} ${shown(l.text)}${l.input !== undefined ? `${s.cyan(shown(l.input))}  ${s.dim(t("plain.typed"))}` : ""}`);
     }
     this.printedLines.set(proc, total);
   }
@@ -158,8 +164,8 @@ export class PlainView {
   private tableRows(state: DemoState): string[] {
     const rows = state.table?.rows ?? [];
     const cells = rows.map((r) => tableRowText(r, ownerName(state, r.pid), rows));
-    const widths = cells.reduce<number[]>((w, row) => row.map((c, i) => Math.max(w[i] ?? 0, c.length)), []);
-    return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : c.padEnd(widths[i]!))).join("  "));
+    const widths = cells.reduce<number[]>((w, row) => row.map((c, i) => Math.max(w[i] ?? 0, displayWidth(c))), []);
+    return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : padEnd(c, widths[i]!))).join("  "));
   }
 
   /** Says what a "?" in the table means (a listener's backlog without ss), once per table printed. */
@@ -186,7 +192,7 @@ export class PlainView {
   }
 
   private proc(name: string, text: string): void {
-    this.line(`${this.opts.style.bold(name.padEnd(this.nameWidth))}  ${text}`);
+    this.line(`${this.opts.style.bold(padEnd(name, this.nameWidth))}  ${text}`);
   }
 
   private line(text: string): void {
@@ -195,8 +201,7 @@ export class PlainView {
 }
 
 function fit(text: string, width: number): string {
-  if (visibleWidth(text) <= width) return text + " ".repeat(width - visibleWidth(text));
-  return text.slice(0, Math.max(0, width - 1)) + "…";
+  return padEnd(text, width);
 }
 
 /**
@@ -212,14 +217,14 @@ export function renderTimeline(state: DemoState, width: number, s: Styler): stri
   const incoming = new Map<string, { from: string; label: string }>();
   for (const a of state.arrows) {
     const prev = incoming.get(a.to);
-    const label = a.kind === "connect" ? "connect" : `${a.bytes}`;
+    const label = a.kind === "connect" ? t("live.timeline.connect") : `${a.bytes}`;
     incoming.set(a.to, { from: a.from, label: prev ? `${prev.label}+${label}` : label });
   }
   const lines: string[] = [];
   const leftNames = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
   const rightNames = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
   lines.push(`  ${s.bold(fit(leftNames, col))}${" ".repeat(gutter)}${s.bold(rightNames)}`);
-  if (state.droppedTimeline) lines.push(s.dim(`  (${state.droppedTimeline} earlier calls not kept)`));
+  if (state.droppedTimeline) lines.push(s.dim(t("plain.callsNotKept", { n: state.droppedTimeline })));
   for (const id of state.timeline) {
     const c = callById(state, id);
     if (!c || c.kind === "stdin") continue;
@@ -239,7 +244,7 @@ export function renderTimeline(state: DemoState, width: number, s: Styler): stri
     }
     const shown = c.status === "failed" ? s.red : (x: string) => x;
     if (side === "left") lines.push(`  ${shown(fit(text, col))}${mid}`);
-    else lines.push(`  ${" ".repeat(col)}${mid}${shown(text.length > col ? fit(text, col) : text)}`);
+    else lines.push(`  ${" ".repeat(col)}${mid}${shown(displayWidth(text) > col ? fit(text, col) : text)}`);
   }
   return lines.map((l) => l.replace(/\s+$/, ""));
 }

@@ -16,11 +16,13 @@ import { doctor } from "./en/doctor.js";
 import { echo } from "./en/echo.js";
 import { exercise } from "./en/exercise.js";
 import { help } from "./en/help.js";
+import { kernel } from "./en/kernel.js";
 import { lesson } from "./en/lesson.js";
 import { lessons } from "./en/lessons.js";
 import { list } from "./en/list.js";
 import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
+import { plain } from "./en/plain.js";
 import { progress } from "./en/progress.js";
 import { render } from "./en/render.js";
 import { reset } from "./en/reset.js";
@@ -39,11 +41,13 @@ export const en = {
   ...echo,
   ...exercise,
   ...help,
+  ...kernel,
   ...lesson,
   ...lessons,
   ...list,
   ...live,
   ...menu,
+  ...plain,
   ...progress,
   ...render,
   ...reset,

@@ -1,5 +1,31 @@
 /** Words for what a demo's engine records, shared by the plain and the full-screen view. */
 export const demo = {
+  // Notes a demo run shows in its header.
+  "demo.session.portBusy": "Port {wanted} is held by {holder}, so this run uses port {port}.",
+  "demo.session.timedOut": "did not finish within {seconds} s",
+  "demo.session.noInterpreter": "No {runtime} interpreter that '{user}' may run was found; '{name}' will fail to start.",
+  "demo.session.asUser": "The tutor runs as root; '{name}' runs as '{user}' so the kernel treats it as it would treat you, an unprivileged user (a raw socket is refused).",
+  // Why a run did not go as designed; several are joined with "; ".
+  "demo.session.killed": "{name} was killed by {signal}",
+  "demo.session.killedUnknown": "{name} was killed by a signal",
+  "demo.session.exited": "{name} exited with status {code}",
+  "demo.session.shouldHaveFailed": " (it should have failed)",
+  "demo.session.neverStarted": "{names} never started (the call it waits for never happened)",
+  "demo.session.couldNotStart": "socket-tutor: could not start {program}: {error}",
+  // A line too long to keep whole.
+  "demo.state.cut": "{kept} [... {n} more characters]",
+  // Which Python runs the demos.
+  "demo.runtime.badOverride": "SOCKET_TUTOR_PYTHON ({value}) is not Python {min} or newer",
+  "demo.runtime.notFound": "python3 {min} or newer was not found on PATH",
+  "demo.runtime.fallback": "You chose Python, but {why}, so this demo runs its Node.js programs.",
+  // Who holds the demo's port.
+  "demo.port.udp": "a UDP socket",
+  "demo.port.timeWait": "a connection in TIME_WAIT (from an earlier run; it clears within a minute)",
+  "demo.port.tcpState": "a TCP socket in state {state}",
+  "demo.port.someState": "some",
+  "demo.port.otherProgram": "another program",
+  "demo.port.noneFree": "no free port on the loopback interface",
+  "demo.noDemo": "no demo '{id}'",
   // The demo command's errors and lists.
   "demo.cmd.badRuntime": "--runtime must be 'python' or 'node', not '{value}'",
   "demo.cmd.badPort": "--port must be a port number from 0 to 65535, not '{value}'",

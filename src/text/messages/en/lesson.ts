@@ -16,6 +16,8 @@ export const lesson = {
   "lesson.quiz.right": "✓ Right.",
   "lesson.quiz.wrong": "✗ Not quite.",
   "lesson.quiz.answer": "The answer:",
+  // The right choice's text, then why it is right.
+  "lesson.quiz.answerText": "{answer}. {why}",
   // The pager of a long step.
   "lesson.more": "More of this step below",
   "lesson.moreContinue": "↓ Continue reading",
