@@ -14,7 +14,3 @@ export function requireLesson(lessons: readonly Lesson[], query: string | undefi
   if (!lesson) throw new UsageError(t("cli.noLesson", { query: escapeTerminal(query), suggestion: didYouMean(query, lessons.map((l) => l.meta.id)), list: tutor("list") }), command);
   return lesson;
 }
-
-export function helpText(usage: string, summary: string, details: string[] = []): string {
-  return [t("cli.usageLine", { usage }), "", summary, ...(details.length ? ["", ...details] : [])].join("\n") + "\n";
-}

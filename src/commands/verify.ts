@@ -13,20 +13,15 @@ import { requireExercise } from "../exercises/files.js";
 import { updateProgress } from "../progress/store.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
-import { displayWidth } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
 import { onCleanup } from "../util/cleanup.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
-import { helpText } from "./context.js";
+import { commandHelp } from "./registry.js";
 import { UsageError, UserError } from "../util/errors.js";
 
-/** The usage lines; the second one is aligned under the first (after "Usage: "). */
-const USAGES = ["verify <exercise> <file> [--watch] [--json] [--live]", "verify <exercise> [--json] -- <command> [args...]"];
-
 function helpPage(): string {
-  const indent = " ".repeat(displayWidth(t("cli.usageLine", { usage: "" })) - displayWidth("socket-tutor "));
-  return helpText(USAGES.join(`\n${indent}socket-tutor `), t("help.verify.text"), [
+  return commandHelp("verify", t("help.verify.text"), [
     t("help.verify.files"),
     "",
     t("help.verify.environment"),
@@ -43,7 +38,9 @@ export async function run(argv: string[]): Promise<number> {
   const dash = argv.indexOf("--");
   const mine = dash >= 0 ? argv.slice(0, dash) : argv;
   const commandArgv = dash >= 0 ? argv.slice(dash + 1) : undefined;
-  const { values, positionals } = parseCommandArgs("verify", mine, { watch: { type: "boolean" }, json: { type: "boolean" }, live: { type: "boolean" } });
+  const { values, positionals } = parseCommandArgs("verify", mine, { watch: { type: "boolean" }, json: { type: "boolean" }, live: { type: "boolean" } }, () =>
+    t("verify.usage.oneFile", { command: tutor("verify <exercise> -- <command> [args...]") }),
+  );
   if (values.help) {
     process.stdout.write(helpPage());
     return 0;
@@ -53,9 +50,6 @@ export async function run(argv: string[]): Promise<number> {
   const file = positionals[1];
   if (commandArgv && file) throw new UsageError(t("verify.usage.fileAndCommand", { file: escapeTerminal(file) }), "verify");
   if (!commandArgv && !file) throw new UsageError(t("verify.usage.whichProgram", { example: tutor(`verify ${ex.id} ${ex.id}.py`) }), "verify");
-  if (positionals.length > 2) {
-    throw new UsageError(t("verify.usage.oneFile", { extra: escapeTerminal(positionals.slice(2).join(" ")), command: tutor(`verify ${ex.id} -- <command> [args...]`) }), "verify");
-  }
   if (values.watch && values.json) throw new UsageError(t("verify.usage.watchJson"), "verify");
   if (values.watch && !file) throw new UsageError(t("verify.usage.watchNeedsFile", { command: tutor("verify <exercise> <file> --watch") }), "verify");
 

@@ -13,7 +13,7 @@ import { callById, procByName, type CallView, type DemoState } from "../demo/sta
 import type { Styler } from "../util/style.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
-import { displayWidth, padEnd } from "../text/width.js";
+import { displayWidth, padEnd, truncate } from "../text/width.js";
 
 
 export interface PlainViewOptions {
@@ -237,9 +237,9 @@ export function renderTimeline(state: DemoState, width: number, s: Styler): stri
     if (arrow) {
       const fromProc = procByName(state, arrow.from.slice(0, arrow.from.lastIndexOf("#")));
       if (fromProc && fromProc.side !== side) {
-        const body = `─${arrow.label}─`.padStart(gutter - 2, "─").slice(0, gutter - 2);
-        mid = side === "left" ? ` ◀${body}` : ` ${body}▶`;
-        mid = mid.padEnd(gutter);
+        const label = `─${arrow.label}─`;
+        const body = truncate("─".repeat(Math.max(0, gutter - 2 - displayWidth(label))) + label, gutter - 2, "");
+        mid = padEnd(side === "left" ? ` ◀${body}` : ` ${body}▶`, gutter);
       }
     }
     const shown = c.status === "failed" ? s.red : (x: string) => x;

@@ -7,7 +7,8 @@
 export const verify = {
   "verify.usage.fileAndCommand": "give either a file ('{file}') or a command after --, not both",
   "verify.usage.whichProgram": "which program? e.g. '{example}', or a command after --",
-  "verify.usage.oneFile": "one file at a time; extra arguments: {extra} (to pass arguments, use: {command})",
+  // Follows the usual "too many arguments" error.
+  "verify.usage.oneFile": "One file at a time; to pass arguments to your program, use: {command}",
   "verify.usage.watchJson": "--watch and --json do not go together: --json prints one report and exits",
   "verify.usage.watchNeedsFile": "--watch needs a file to watch: {command}",
   "verify.usage.liveNeedsFile": "--live needs your program's file: {command}",
