@@ -47,9 +47,10 @@ function connects(port: number): Promise<boolean> {
 
 /**
  * Starts lessons/<file> (relative to lessons/) with HOST and PORT, and waits until it
- * accepts connections. Note: the readiness probe is one connection of its own.
+ * accepts connections (with `probe: "none"`, only that it started). Note: the
+ * readiness probe is one connection of its own.
  */
-export async function startUntraced(file: string, runtime: DemoRuntime): Promise<Untraced> {
+export async function startUntraced(file: string, runtime: DemoRuntime, opts: { probe?: "tcp" | "none" } = {}): Promise<Untraced> {
   const port = await freePort();
   const program = path.join(lessonsRoot, file);
   const exe = runtime === "python" ? (await findPython())?.executable : process.execPath;
@@ -68,7 +69,8 @@ export async function startUntraced(file: string, runtime: DemoRuntime): Promise
     await exited;
   };
   // The readiness probe costs the program one of its clients (it is one connection).
-  const up = await waitFor(() => child.exitCode === null && connects(port), 5000);
+  // A UDP server has nothing to connect to: the test itself retries its first datagram.
+  const up = opts.probe === "none" ? child.exitCode === null : await waitFor(() => child.exitCode === null && connects(port), 5000);
   if (!up) {
     await stop();
     throw new Error(`${file} (${runtime}) did not listen on ${port}:\n${out}`);
