@@ -1,9 +1,46 @@
 import assert from "node:assert/strict";
-import { assertNothingLeft, callsOf, describeEvents, runDemo } from "../support/demo.js";
+import type { DemoSession } from "../../src/demo/launcher.js";
+import type { DemoRuntime } from "../../src/demo/spec.js";
+import type { SocketRow } from "../../src/kernel/types.js";
+import { assertNothingLeft, callsOf, describeEvents, runDemo, type DemoRun } from "../support/demo.js";
 import { ends, exitCode, inBothRuntimes, outputOf, rowsOf } from "./lesson-demo-helpers.js";
 
+/**
+ * Step mode, every call let through at once, except that the server's second and third
+ * send() wait until the kernel table has shown what comes before each: the CLOSE_WAIT row
+ * after the client left, then (after the send that "worked") no row for the connection.
+ * A free run would depend on a table reading falling inside a half-second window.
+ */
+function runHeld(runtime: DemoRuntime): Promise<DemoRun> {
+  let sends = 0;
+  let held: { seq: number; until: (rows: SocketRow[]) => boolean; timer: NodeJS.Timeout } | undefined;
+  const release = (session: DemoSession): void => {
+    if (!held) return;
+    clearTimeout(held.timer);
+    session.continue("server", held.seq);
+    held = undefined;
+  };
+  return runDemo("client-leaves", {
+    runtime,
+    mode: "step",
+    onEvent: (ev, session) => {
+      if (ev.type === "table" && held?.until(ev.snapshot.rows)) release(session);
+      if (ev.type !== "call" || ev.phase !== "pending") return;
+      if (runtime === "python" && ev.proc === "server" && ev.call === "send" && ++sends >= 2) {
+        const port = `:${session.port}`;
+        const conn = (r: SocketRow) => r.proto === "tcp" && r.local.endsWith(port) && r.state !== "LISTEN";
+        const until = sends === 2 ? (rows: SocketRow[]) => rows.some((r) => conn(r) && r.state === "CLOSE_WAIT") : (rows: SocketRow[]) => rows.some((r) => r.state === "LISTEN" && r.local.endsWith(port)) && !rows.some(conn);
+        // Never longer than 5 s: the assertions below then say what the table missed.
+        held = { seq: ev.seq, until, timer: setTimeout(() => release(session), 5000) };
+        return;
+      }
+      session.continue(ev.proc, ev.seq);
+    },
+  });
+}
+
 inBothRuntimes("client-leaves: the article's loop after the client leaves: b'', a send that still works, then EPIPE", async (runtime) => {
-  const run = await runDemo("client-leaves", { runtime });
+  const run = await runHeld(runtime);
   const trace = `Events:\n${describeEvents(run.events)}`;
   assert.equal(run.state.ok, true, `${run.state.reason}\n${trace}`);
   assert.equal(exitCode(run.events, "client"), 0);
@@ -36,7 +73,9 @@ inBothRuntimes("client-leaves: the article's loop after the client leaves: b'', 
     // the send that "worked", the reset has removed it while the server still listens.
     const tables = rowsOf(run.events);
     assert.ok(tables.some(({ rows }) => rows.some((r) => connRow(r) && r.state === "CLOSE_WAIT")), `a CLOSE_WAIT row for the server's end:\n${trace}`);
-    const between = tables.filter(({ at }) => run.events[at]!.t > afterLeft!.t && run.events[at]!.t < last!.t);
+    // By the order of events, not by their times: a snapshot's time is when its reading began.
+    const [from, to] = [run.events.indexOf(afterLeft!), run.events.indexOf(last!)];
+    const between = tables.filter(({ at }) => at > from && at < to);
     assert.ok(
       between.some(({ rows }) => rows.some((r) => r.state === "LISTEN" && r.local === server) && !rows.some(connRow)),
       `after the reset, a snapshot with the LISTEN row and no row for the connection:\n${trace}`,
