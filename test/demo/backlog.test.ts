@@ -50,5 +50,21 @@ inBothRuntimes("backlog: clients connect before accept(); the accept queue holds
     assert.match(outputOf(run.events, c), new RegExp(`'welcome, ${c}'`));
   }
   assert.equal(outputOf(run.events, "server").match(/accepted client \d/g)?.length, 5);
+
+  // Room in the queue, not a client leaving, let the stalled clients in: the server holds
+  // every connection open until all five are accepted, so no client has closed when the
+  // last connect() returns. (The article ties the two together.)
+  const accepts = ends(run.events, "server", "accept");
+  assert.equal(accepts.length, 5, "five accept() calls");
+  const leaves = CLIENTS.flatMap((c) => [...ends(run.events, c, "close"), ...ends(run.events, c, "shutdown")]);
+  assert.ok(leaves.length >= 5, "every client closes its connection");
+  const firstLeave = Math.min(...leaves.map((c) => c.t));
+  const connects = CLIENTS.flatMap((c) => ends(run.events, c, "connect")).filter((c) => c.errno === undefined);
+  assert.equal(connects.length, 5);
+  const late = connects.filter((c) => c.t > acceptAt);
+  assert.ok(late.length >= 1, "at least one client stalled until the server began to accept");
+  for (const c of connects) assert.ok(c.t < firstLeave, `${c.proc} got in before any client had left`);
+  assert.ok(accepts.at(-1)!.t < firstLeave, "the fifth accept() came before any client left");
+  assert.match(outputOf(run.events, "server"), /accepted client \d; 5 connected, none has left/);
   await assertNothingLeft(run);
 });

@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import net from "node:net";
+import { describe, it } from "node:test";
 import type { SocketTableSnapshot } from "../../src/kernel/types.js";
 import { assertNothingLeft, callsOf, runHolding } from "../support/demo.js";
 import { ends, inBothRuntimes, outputOf, rowsOf } from "./lesson-demo-helpers.js";
@@ -38,3 +40,56 @@ inBothRuntimes("close-shutdown: after shutdown(SHUT_WR) the server reads b'' and
   assert.equal(tw.some((r) => r.local === server), false, "no TIME_WAIT on the server's port");
   await assertNothingLeft(run);
 });
+
+/**
+ * What the lesson says about Node's allowHalfOpen, tested: it matters on the side that
+ * RECEIVES the first FIN. A client with the default still reads the reply after its own
+ * end(); a server with the default cannot reply after the client's FIN.
+ */
+describe("allowHalfOpen, in Node", () => {
+  for (const serverHalfOpen of [true, false]) {
+    it(`a server ${serverHalfOpen ? "with" : "without"} allowHalfOpen ${serverHalfOpen ? "replies" : "fails with EPIPE"} after the client's FIN; the client has the default`, async () => {
+      const outcome = await halfCloseExchange(serverHalfOpen);
+      if (serverHalfOpen) assert.deepEqual(outcome, { serverWrite: "ok", clientRead: "got 7 bytes" });
+      else assert.deepEqual(outcome, { serverWrite: "EPIPE", clientRead: "" });
+    });
+  }
+});
+
+function halfCloseExchange(serverHalfOpen: boolean): Promise<{ serverWrite: string; clientRead: string }> {
+  return new Promise((resolve, reject) => {
+    const result = { serverWrite: "", clientRead: "" };
+    let pending = 2;
+    const done = (): void => {
+      if (--pending === 0) resolve(result);
+    };
+    const timer = setTimeout(() => reject(new Error("no outcome within 5 s")), 5000);
+    const server = net.createServer({ allowHalfOpen: serverHalfOpen }, (conn) => {
+      server.close();
+      let request = "";
+      conn.on("data", (d: Buffer) => (request += d.toString()));
+      conn.on("error", () => undefined); // the outcome is read from the write callback
+      conn.on("end", () =>
+        setTimeout(() => {
+          conn.write(`got ${request.length} bytes`, (err) => {
+            result.serverWrite = err ? ((err as NodeJS.ErrnoException).code ?? String(err)) : "ok";
+            conn.end();
+            done();
+          });
+        }, 100),
+      );
+    });
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      const client = net.connect(port, "127.0.0.1", () => {
+        client.write("request");
+        client.end(); // shutdown(SHUT_WR); allowHalfOpen left at its default (false)
+      });
+      client.on("data", (d: Buffer) => (result.clientRead += d.toString()));
+      client.on("close", () => {
+        clearTimeout(timer);
+        done();
+      });
+    });
+  });
+}

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { it } from "node:test";
 import { assertNothingLeft, callNames, runDemo } from "../support/demo.js";
 import { ends, exitCode, outputOf, pythonSkip } from "./lesson-demo-helpers.js";
@@ -10,6 +11,11 @@ it("raw-eperm (python): socket(AF_INET, SOCK_RAW, IPPROTO_ICMP) fails with EPERM
   assert.ok(sock);
   assert.deepEqual(sock.args, ["AF_INET", "SOCK_RAW", "IPPROTO_ICMP"]);
   assert.equal(sock.errno, "EPERM");
+  // The call is the program's, on its own line, even when the tutor runs it from a copy
+  // beside the tracer (as root, for the unprivileged user): not the tracer's line.
+  assert.equal(sock.file, "raw.py");
+  const line = readFileSync(new URL("../../../lessons/04-socket-types/demos/raw-eperm/raw.py", import.meta.url), "utf8").split("\n").findIndex((l) => l.includes("socket.SOCK_RAW")) + 1;
+  assert.equal(sock.line, line, "the line of socket.socket(..., SOCK_RAW, ...) in raw.py");
   const out = outputOf(run.events, "program");
   assert.match(out, /EPERM \(errno 1\)/);
   assert.match(out, /CAP_NET_RAW/);

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import dgram from "node:dgram";
+import { setTimeout as delay } from "node:timers/promises";
 import { assertNothingLeft, callNames, runDemo } from "../support/demo.js";
 import { ends, exitCode, inBothRuntimes, outputOf } from "./lesson-demo-helpers.js";
+import { startUntraced } from "./untraced.js";
 
 inBothRuntimes("udp-two-clients: one socket, recvfrom names each sender, sendto answers that sender", async (runtime) => {
   const run = await runDemo("udp-two-clients", { runtime });
@@ -37,4 +40,31 @@ inBothRuntimes("udp-two-clients: one socket, recvfrom names each sender, sendto 
   }
   assert.match(outputOf(run.events, "server"), new RegExp(`${ports[0]}.*\\n.*${ports[1]}|${ports[1]}.*\\n.*${ports[0]}`));
   await assertNothingLeft(run);
+});
+
+/**
+ * The lesson's server is the model for the udp-upper exercise, so it must pass that
+ * exercise's rule: only the bytes a-z change, every other byte comes back as it was.
+ * (Node's toString().toUpperCase() decodes UTF-8 and upper-cases é to É.)
+ */
+inBothRuntimes("udp-two-clients' server: upper-cases a-z only, every other byte unchanged", async (runtime) => {
+  const server = await startUntraced(`09-udp/demos/udp-two-clients/server.${runtime === "python" ? "py" : "mjs"}`, runtime, { probe: "none" });
+  const sock = dgram.createSocket("udp4");
+  try {
+    await new Promise<void>((resolve) => sock.bind(0, "127.0.0.1", resolve));
+    const sent = Buffer.concat([Buffer.from("héllo, wörld "), Buffer.from([0x00, 0xff, 0x7a, 0x7b, 0x60, 0x61])]);
+    const expected = Buffer.concat([Buffer.from("HéLLO, WöRLD "), Buffer.from([0x00, 0xff, 0x5a, 0x7b, 0x60, 0x41])]);
+    const reply = new Promise<Buffer>((resolve) => sock.once("message", resolve));
+    // Nothing tells us when the server has bound: send until it answers (at most 5 s).
+    let answer: Buffer | undefined;
+    for (let i = 0; i < 50 && !answer; i++) {
+      sock.send(sent, server.port, "127.0.0.1");
+      answer = await Promise.race([reply, delay(100).then(() => undefined)]);
+    }
+    assert.ok(answer, `no reply from the server:\n${server.output()}`);
+    assert.deepEqual([...answer], [...expected], `reply ${JSON.stringify(answer.toString("latin1"))}`);
+  } finally {
+    sock.close();
+    await server.stop();
+  }
 });

@@ -6,7 +6,7 @@ import { listDemos } from "../../src/demo/load.js";
 import { loadExercises } from "../../src/exercises/catalog.js";
 import { loadLessons } from "../../src/lessons/load.js";
 import { checkReferences } from "../../src/lessons/references.js";
-import type { Block, Lesson } from "../../src/lessons/types.js";
+import type { Block, Lesson, Quiz } from "../../src/lessons/types.js";
 import { blockAsMarkdown, stepHeader } from "../../src/render/lesson.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { which } from "../../src/util/which.js";
@@ -16,6 +16,29 @@ const { lessons, problems } = loadLessons();
 const demos = listDemos();
 const exercises = loadExercises();
 const blocks = (l: Lesson): Block[] => l.steps.flatMap((s) => s.blocks);
+
+/** A choice's length as the learner reads it: Markdown's backticks and stars are not read. */
+const visibleLength = (text: string): number => text.replace(/[`*]/g, "").trim().length;
+
+interface QuizShape {
+  where: string;
+  /** 0 for (a), 1 for (b)... */
+  position: number;
+  choices: number;
+  /** The right choice is at least as long as every other one. */
+  rightIsLongest: boolean;
+  /** The right choice's length over the mean length of the wrong ones. */
+  ratio: number;
+}
+
+function shapeOf(where: string, quiz: Quiz): QuizShape {
+  const lengths = quiz.choices.map((c) => visibleLength(c.text));
+  const position = quiz.choices.findIndex((c) => c.correct);
+  const right = lengths[position]!;
+  const wrong = lengths.filter((_, i) => i !== position);
+  const meanWrong = wrong.reduce((a, b) => a + b, 0) / Math.max(1, wrong.length);
+  return { where, position, choices: lengths.length, rightIsLongest: wrong.every((n) => right >= n), ratio: right / meanWrong };
+}
 
 describe("the curriculum", () => {
   it("has eleven valid lessons in order, in at most four chapters", () => {
@@ -102,5 +125,29 @@ describe("the curriculum", () => {
       }
     }
     assert.deepEqual(tooLong, []);
+  });
+
+  it("spreads quiz answers over the positions and does not make the right one the longest", () => {
+    // A quiz whose answer is always (b), or always the longest choice, can be passed without
+    // reading it. The printout is the evidence: where the answers are, and how long they are.
+    const shapes = lessons.flatMap((l) =>
+      blocks(l).flatMap((b) => (b.kind === "quiz" ? [shapeOf(`${l.meta.id}:${b.line}`, b.quiz)] : [])),
+    );
+    assert.ok(shapes.length > 0, "the curriculum has quizzes");
+    const letters = "abcdef";
+    const byPosition = new Map<string, number>();
+    for (const q of shapes) byPosition.set(letters[q.position]!, (byPosition.get(letters[q.position]!) ?? 0) + 1);
+    const longest = shapes.filter((q) => q.rightIsLongest);
+    const ratios = shapes.map((q) => q.ratio).sort((a, b) => a - b);
+    const median = ratios[Math.floor(ratios.length / 2)]!;
+    const lines = [
+      `${shapes.length} quizzes; right answer at ${[...byPosition].sort().map(([p, n]) => `(${p}) ${n}`).join(", ")}`,
+      `right answer longest (or tied) in ${longest.length} of ${shapes.length}`,
+      `right length / mean wrong length: min ${ratios[0]!.toFixed(2)}, median ${median.toFixed(2)}, max ${ratios.at(-1)!.toFixed(2)}`,
+      ...shapes.map((q) => `  ${q.where.padEnd(24)} (${letters[q.position]}) of ${q.choices}  ratio ${q.ratio.toFixed(2)}${q.rightIsLongest ? "  longest" : ""}`),
+    ];
+    console.log(lines.join("\n"));
+    for (const [p, n] of byPosition) assert.ok(n <= 0.4 * shapes.length, `(${p}) holds ${n} of ${shapes.length} right answers: more than 40%`);
+    assert.ok(longest.length <= shapes.length / 2, `the right answer is the longest choice in ${longest.length} of ${shapes.length} quizzes: more than half`);
   });
 });

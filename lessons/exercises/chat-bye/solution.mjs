@@ -13,7 +13,8 @@ const server = net.createServer((client) => {
     // One chunk may hold several lines, or part of one: answer every complete line.
     let newline;
     while ((newline = pending.indexOf("\n")) >= 0) {
-      const line = pending.slice(0, newline);
+      let line = pending.slice(0, newline);
+      if (line.endsWith("\r")) line = line.slice(0, -1); // a \r\n line end: the \r is not part of the line
       pending = pending.slice(newline + 1);
       if (line === "bye") {
         // end() sends bye, then closes. With the server closed and no socket left,

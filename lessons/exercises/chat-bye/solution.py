@@ -16,6 +16,8 @@ def chat(conn: socket.socket) -> None:
         # One recv() may hold several lines, or part of one: answer every complete line.
         while b"\n" in pending:
             line, _, pending = pending.partition(b"\n")
+            if line.endswith(b"\r"):  # a \r\n line end: the \r is not part of the line
+                line = line[:-1]
             if line == b"bye":
                 conn.sendall(b"bye\n")
                 return

@@ -11,6 +11,7 @@ const PORT = Number(process.env.PORT);
 //   - client.setEncoding("utf8"); keep a `pending` string of text that has no newline yet
 //   - on "data": add the chunk to pending; answer every complete line in it
 //     (a chunk can hold two lines, or half of one: lesson 8, The chat)
+//   - drop a "\r" at the end of a line (some clients end lines with \r\n)
 //   - a line "bye" is answered with client.end("bye\n"); any other with `echo: ${line}\n`
 // TODO: server.listen(PORT, HOST)
 // With the server closed and the client ended, Node exits with status 0 by itself.

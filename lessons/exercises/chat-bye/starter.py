@@ -13,6 +13,7 @@ def chat(conn: socket.socket) -> None:
     # TODO: loop: data = conn.recv(4096); stop if data == b"" (the client left)
     # TODO: add data to pending; while pending holds b"\n", take one line out of it
     #       (one recv() can hold two lines, or half of one: lesson 8, The chat)
+    # TODO: drop a b"\r" at the end of the line (some clients end lines with \r\n)
     # TODO: answer b"echo: " + line + b"\n"; but for the line b"bye", send b"bye\n" and return
     pass
 

@@ -20,5 +20,5 @@ sock.on("data", (chunk) => {
   messages.shift();
   reply = "";
   if (messages.length > 0) sock.write(messages[0]);
-  else sock.end(); // done: close our side
+  else setTimeout(() => sock.end(), 1000); // done: a moment to see both ends in the table, then close our side
 });

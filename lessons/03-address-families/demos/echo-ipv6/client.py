@@ -1,6 +1,7 @@
 # Echo client over IPv6: AF_INET6, addresses are (host, port, flowinfo, scope_id).
 import os
 import socket
+import time
 
 HOST = os.environ.get("HOST", "::1")
 PORT = int(os.environ.get("PORT", "8000"))
@@ -17,3 +18,4 @@ with socket.socket(socket.AF_INET6, socket.SOCK_STREAM) as sock:
                 break
             reply += chunk
         print("echoed:", reply.decode())
+    time.sleep(1)  # keep the connection open a moment: the table shows both of its ends

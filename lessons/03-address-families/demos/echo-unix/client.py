@@ -1,6 +1,7 @@
 # Echo client over a Unix socket: AF_UNIX, the address is a file path.
 import os
 import socket
+import time
 
 SOCKET_PATH = os.environ.get("SOCKET_PATH", "echo.sock")
 
@@ -16,3 +17,4 @@ with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
                 break
             reply += chunk
         print("echoed:", reply.decode())
+    time.sleep(1)  # keep the connection open a moment: the table shows both of its ends

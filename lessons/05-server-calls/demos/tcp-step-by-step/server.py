@@ -12,7 +12,8 @@ server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 server.bind((HOST, PORT))
 
 # listen() turns it into a listening socket. The kernel completes handshakes on its
-# own and queues up to 3 finished connections until accept() takes them.
+# own and queues the finished connections until accept() takes them; the 3 (the
+# backlog) bounds that queue (lesson 6).
 server.listen(3)
 print(f"listening on {HOST}:{PORT}")
 

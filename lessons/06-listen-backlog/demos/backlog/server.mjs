@@ -5,14 +5,18 @@ import net from "node:net";
 const HOST = process.env.HOST ?? "127.0.0.1";
 const PORT = Number(process.env.PORT ?? 8000);
 const CLIENTS = 5;
-let served = 0;
+const connected = [];
 
 const server = net.createServer((conn) => {
   // Node has already called accept() for us: this is a connected socket.
   conn.once("data", (name) => {
-    console.log("accepted", name.toString(), "from", conn.remoteAddress, conn.remotePort);
-    conn.write(`welcome, ${name}`); // the client closes first (lesson 10)
-    if (++served === CLIENTS) server.close();
+    connected.push([conn, name]);
+    console.log(`accepted ${name}; ${connected.length} connected, none has left`);
+    if (connected.length < CLIENTS) return;
+    // Only now does anyone get an answer and leave: every client got in while
+    // all the earlier ones were still connected.
+    for (const [c, n] of connected) c.write(`welcome, ${n}`); // the client closes first (lesson 10)
+    server.close();
   });
 });
 

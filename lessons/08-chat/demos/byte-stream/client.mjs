@@ -11,7 +11,7 @@ const sock = net.connect(PORT, HOST, () => {
 });
 
 sock.once("data", () => {
-  // the server has read them: now 100000 bytes in one write
-  sock.write(Buffer.alloc(100_000, "x"), () => console.log("sent 100000 bytes in one write"));
+  // the server has read them: now 1000000 bytes in one write
+  sock.write(Buffer.alloc(1_000_000, "x"), () => console.log("sent 1000000 bytes in one write"));
   sock.end(); // and close our side: the server sees the end of the stream
 });

@@ -12,5 +12,5 @@ with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
     print("sent b'hello ' and b'world' in two calls")
 
     sock.recv(1024)  # wait until the server has read them
-    sock.sendall(b"x" * 100_000)  # sendall() loops until the kernel has taken every byte
-    print("sent 100000 bytes in one sendall()")
+    sock.sendall(b"x" * 1_000_000)  # sendall() loops until the kernel has taken every byte
+    print("sent 1000000 bytes in one sendall()")

@@ -20,7 +20,7 @@ with conn:
 
     count = total = 0
     while True:
-        chunk = conn.recv(16384)  # at most 16384 bytes per call
+        chunk = conn.recv(1_048_576)  # room for the whole megabyte in one call
         if not chunk:  # b'': the client closed, nothing more will come
             break
         count += 1

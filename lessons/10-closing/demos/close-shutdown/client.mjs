@@ -5,7 +5,9 @@ import net from "node:net";
 const HOST = process.env.HOST ?? "127.0.0.1";
 const PORT = Number(process.env.PORT ?? 8000);
 
-const sock = net.connect({ port: PORT, host: HOST, allowHalfOpen: true }, () => {
+// No allowHalfOpen here: that option matters on the side that receives the first
+// FIN (the server). After our own end() we can read until the server closes.
+const sock = net.connect(PORT, HOST, () => {
   sock.write("first part, ");
   sock.write("second part");
   sock.end(); // shutdown(SHUT_WR), sends FIN: "no more data from me"

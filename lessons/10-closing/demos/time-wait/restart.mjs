@@ -11,8 +11,8 @@ server.on("error", (err) => {
   process.exitCode = 1;
 });
 
-// Node sets SO_REUSEADDR on every listening socket (and offers no way to turn
-// it off), so a restarted Node server never trips over TIME_WAIT.
+// On Linux and macOS, Node sets SO_REUSEADDR on every listening socket (and
+// offers no way to turn it off), so TIME_WAIT never makes a restarted Node server fail.
 server.listen(PORT, HOST, () => {
   console.log("listen: ok, listening again on", server.address());
   setTimeout(() => server.close(), 1000); // hold it a moment: the table shows LISTEN beside the TIME_WAIT row

@@ -1,5 +1,5 @@
-// An echo server with one thread and an event loop: Node waits for whichever
-// socket is ready (epoll, the selector's big brother) and runs its handler.
+// An echo server with one thread and an event loop: Node waits (with epoll on
+// Linux) for whichever socket is ready and runs its handler.
 import net from "node:net";
 
 const HOST = process.env.HOST ?? "127.0.0.1";
@@ -10,7 +10,11 @@ let done = 0;
 const server = net.createServer((conn) => {
   const peer = `${conn.remoteAddress}:${conn.remotePort}`;
   console.log("serving", peer);
-  conn.on("data", (data) => conn.write(data));
+  // pipe() echoes and waits for a slow reader: it pauses reading while write() reports
+  // a full buffer, and resumes on 'drain'.
+  conn.pipe(conn);
+  // Without this handler, one client's reset would crash the server and drop them all.
+  conn.on("error", (err) => console.log(`lost (${err.code}):`, peer));
   conn.on("close", () => {
     // this client is done
     console.log("done with", peer);

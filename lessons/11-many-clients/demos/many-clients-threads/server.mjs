@@ -1,4 +1,4 @@
-// Node gives JavaScript one thread and no way to hand a socket to another
+// Node gives JavaScript one thread and no way to hand a socket to a worker
 // thread, so this is the same event-loop server as in many-clients-select:
 // Node waits for whichever socket is ready and runs its handler.
 import net from "node:net";
@@ -11,7 +11,11 @@ let done = 0;
 const server = net.createServer((conn) => {
   const peer = `${conn.remoteAddress}:${conn.remotePort}`;
   console.log("serving", peer);
-  conn.on("data", (data) => conn.write(data));
+  // pipe() echoes and waits for a slow reader: it pauses reading while write() reports
+  // a full buffer, and resumes on 'drain'.
+  conn.pipe(conn);
+  // Without this handler, one client's reset would crash the server and drop them all.
+  conn.on("error", (err) => console.log(`lost (${err.code}):`, peer));
   conn.on("close", () => {
     // this client is done
     console.log("done with", peer);

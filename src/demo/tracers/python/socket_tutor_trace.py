@@ -267,7 +267,9 @@ def _where():
     inner = None
     while f is not None:
         name = f.f_code.co_filename
-        if name == _PROGRAM or name.startswith(_PROGRAM_DIR + os.sep):
+        # The tracer's own frames are never the program's, even when the tracer sits in
+        # the program's folder (a copy made for an unprivileged user, raw-eperm).
+        if name != _SELF and (name == _PROGRAM or name.startswith(_PROGRAM_DIR + os.sep)):
             via = None
             if inner is not None and inner.f_code.co_filename != _SELF:
                 mod = inner.f_globals.get("__name__", "?")
