@@ -2,7 +2,8 @@ import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { formatSize } from "../text/units.js";
 import { tutor } from "../util/invocation.js";
-import { wrap, type Styler } from "../util/style.js";
+import { type Styler } from "../util/style.js";
+import { wrap } from "../text/wrap.js";
 import type { CheckResult, VerifyReport } from "./types.js";
 
 /**

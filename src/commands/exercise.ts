@@ -9,7 +9,8 @@ import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd } from "../text/width.js";
 import { shellQuote, tutor } from "../util/invocation.js";
-import { colourEnabled, makeStyle, readingWidth, wrap, type Styler } from "../util/style.js";
+import { colourEnabled, makeStyle, readingWidth, type Styler } from "../util/style.js";
+import { wrap } from "../text/wrap.js";
 import { parseCommandArgs } from "./args.js";
 import { commandHelp } from "./registry.js";
 

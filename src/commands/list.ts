@@ -1,7 +1,8 @@
 import { loadExercises } from "../exercises/catalog.js";
 import { exerciseStatus, lessonStatus, type LessonStatus, type Progress } from "../progress/store.js";
 import type { Lesson } from "../lessons/types.js";
-import { colourEnabled, makeStyle, terminalWidth, wrap, type Styler } from "../util/style.js";
+import { colourEnabled, makeStyle, terminalWidth, type Styler } from "../util/style.js";
+import { wrap } from "../text/wrap.js";
 import { parseCommandArgs } from "./args.js";
 import { loadContext } from "./context.js";
 import { commandHelp } from "./registry.js";

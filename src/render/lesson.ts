@@ -2,7 +2,8 @@ import type { Block, CodeFile, Lesson, Quiz } from "../lessons/types.js";
 import { t } from "../text/catalog.js";
 import { displayWidth } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
-import { makeStyle, wrap } from "../util/style.js";
+import { makeStyle } from "../util/style.js";
+import { wrap } from "../text/wrap.js";
 import { renderMarkdown, type RenderOptions } from "./markdown.js";
 
 export type CodePreference = "python" | "javascript";

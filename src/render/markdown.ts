@@ -1,5 +1,6 @@
 import { Marked } from "marked";
-import { colourEnabled, makeStyle, wrap } from "../util/style.js";
+import { colourEnabled, makeStyle } from "../util/style.js";
+import { wrap } from "../text/wrap.js";
 
 export interface RenderOptions {
   width: number;

@@ -37,10 +37,6 @@ export function style(): Styler {
   return cached;
 }
 
-// Measuring and wrapping live in src/text; these names stay for the modules that import them from here.
-export { displayWidth as visibleWidth, stripAnsi } from "../text/width.js";
-export { wrap } from "../text/wrap.js";
-
 export function terminalWidth(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
   const cols = stream.columns || Number(env.COLUMNS) || 80;
   return Math.max(20, cols);
