@@ -26,6 +26,7 @@ import { plain } from "./en/plain.js";
 import { progress } from "./en/progress.js";
 import { render } from "./en/render.js";
 import { reset } from "./en/reset.js";
+import { sandbox } from "./en/sandbox.js";
 import { stream } from "./en/stream.js";
 import { tcpClient } from "./en/tcpClient.js";
 import { udpUpper } from "./en/udpUpper.js";
@@ -51,6 +52,7 @@ export const en = {
   ...progress,
   ...render,
   ...reset,
+  ...sandbox,
   ...stream,
   ...tcpClient,
   ...udpUpper,
