@@ -7,6 +7,7 @@ import { progressDir } from "../progress/store.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { wrap } from "../text/wrap.js";
 import { which } from "../util/which.js";
+import { sandboxSupport } from "../sandbox/namespace.js";
 import { parseCommandArgs } from "./args.js";
 import { commandHelp } from "./registry.js";
 import { t } from "../text/catalog.js";
@@ -123,9 +124,21 @@ function checkProgressDir(): Finding {
   return { what: t("doctor.progress"), level: "warn", detail: t("doctor.progress.notWritable", { dir }) };
 }
 
+async function checkSandbox(): Promise<Finding> {
+  const s = await sandboxSupport();
+  return s.available
+    ? { what: t("doctor.sandbox"), level: "ok", detail: t("doctor.sandbox.ok") }
+    : { what: t("doctor.sandbox"), level: "warn", detail: t("doctor.sandbox.off", { why: s.reason ?? "?" }) };
+}
+
+/** Windows runs the tutor through WSL: say how, first. */
+function checkPlatform(): Finding[] {
+  return process.platform === "win32" ? [{ what: t("doctor.platform"), level: "fail", detail: t("doctor.platform.windows") }] : [];
+}
+
 export async function runDoctor(): Promise<Finding[]> {
-  const [node, python, strace, table, loop] = await Promise.all([checkNode(), checkPython(), checkStrace(), checkSocketTable(), checkLoopback()]);
-  return [node, python, strace, table, ...loop, checkTerminal(), checkProgressDir()];
+  const [node, python, strace, table, loop, sandbox] = await Promise.all([checkNode(), checkPython(), checkStrace(), checkSocketTable(), checkLoopback(), checkSandbox()]);
+  return [...checkPlatform(), node, python, strace, table, ...loop, sandbox, checkTerminal(), checkProgressDir()];
 }
 
 
