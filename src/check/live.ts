@@ -10,6 +10,7 @@ import { escapeTerminal } from "../text/escape.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
 import { t } from "../text/catalog.js";
 import { readSocketTable } from "../kernel/table.js";
+import { PlumbingRule, TablePoller } from "../demo/table-poller.js";
 import type { SocketRow } from "../kernel/types.js";
 import type { LiveRun, LiveSource } from "../demo/live-source.js";
 import { loadChecker } from "./checkers.js";
@@ -82,11 +83,6 @@ export function checkerSource(task: string): string[] {
   return out;
 }
 
-/** The unnamed Unix sockets behind a traced program's stdio and tracer pipes (fds 0-4; Python moves the tracer's to 200+). */
-function isPlumbing(r: SocketRow, learner: ReadonlySet<number>): boolean {
-  return r.proto === "unix" && r.local === "" && r.pid !== undefined && learner.has(r.pid) && r.fd !== undefined && (r.fd <= 4 || r.fd >= 200);
-}
-
 class VerifyLiveRun implements LiveRun {
   state: DemoState;
   host = "127.0.0.1";
@@ -96,10 +92,9 @@ class VerifyLiveRun implements LiveRun {
   private readonly peer: ReportingPeer;
   private readonly learnerPids = new Set<number>();
   private running?: Promise<void>;
-  private tableTimer?: NodeJS.Timeout;
-  private lastTable = "";
-  private polling = false;
-  private pollInFlight?: Promise<void>;
+  /** The unnamed Unix sockets behind the traced program's stdio and tracer pipes. */
+  private readonly plumbing: PlumbingRule;
+  private readonly table: TablePoller;
 
   constructor(
     private readonly opts: VerifyLiveOptions,
@@ -123,10 +118,19 @@ class VerifyLiveRun implements LiveRun {
     }
     this.state = initialState({ spec, runtime: opts.runtime, mode: "run", sources: { [YOUR_PROGRAM]: source, [CHECKER]: checkerSource(opts.exercise.task) } });
     this.peer = new ReportingPeer(new LoopbackPeer(), (ev) => this.publish(ev), CHECKER);
+    this.plumbing = new PlumbingRule(opts.runtime);
+    this.table = new TablePoller({
+      intervalMs: 150,
+      read: () => readSocketTable({ pids: [...this.learnerPids, process.pid], ports: this.port ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [], children: false }),
+      select: (rows) => this.ourRows(rows),
+      publish: (snapshot) => this.publish({ type: "table", snapshot, t: snapshot.t }),
+    });
   }
 
   private publish(ev: DemoEvent): void {
     this.state = reduce(this.state, ev);
+    if (ev.type === "call" && ev.proc === YOUR_PROGRAM) this.plumbing.noteCall(ev);
+    if (ev.type === "call" || ev.type === "output") this.table.busy();
     this.onEvent(ev);
   }
 
@@ -150,6 +154,7 @@ class VerifyLiveRun implements LiveRun {
     });
     if (p.pid > 0) {
       this.learnerPids.add(p.pid);
+      this.plumbing.addPid(p.pid);
       this.publish({ type: "spawn", proc: YOUR_PROGRAM, pid: p.pid, t: Date.now(), runtime: this.opts.runtime, file: escapeTerminal(path.basename(this.opts.file)) });
       void this.reportExit(p);
     }
@@ -208,7 +213,7 @@ class VerifyLiveRun implements LiveRun {
     if (!checker) throw new Error(t("verify.noChecker", { exercise: this.opts.exercise.id }));
     this.publish({ type: "status", status: "running", t: Date.now() });
     this.publish({ type: "spawn", proc: CHECKER, pid: process.pid, t: Date.now() });
-    this.tableTimer = setInterval(() => void this.pollTable(), 150);
+    this.table.start();
     this.running = runVerify(checker, {
       command: this.opts.command,
       peer: this.peer,
@@ -234,38 +239,19 @@ class VerifyLiveRun implements LiveRun {
   private finish(ok: boolean, reason?: string): void {
     // The checker is the tutor itself: it does not exit, its last output line says how it went.
     // The table's last word is a fresh reading taken after the checks (an in-flight one may predate them).
-    void (this.pollInFlight ?? Promise.resolve()).then(() => this.pollTable()).finally(() => {
-      clearInterval(this.tableTimer);
+    void this.table.final().finally(() => {
       this.publish({ type: "status", status: "done", ok, ...(reason ? { reason } : {}), t: Date.now() });
     });
   }
 
   /** The learner's sockets, the checker's (found by the addresses it used), and what is left of their connections. */
-  private pollTable(): Promise<void> {
-    if (this.polling) return this.pollInFlight ?? Promise.resolve();
-    this.polling = true;
-    this.pollInFlight = this.readTable();
-    return this.pollInFlight;
-  }
-
-  private async readTable(): Promise<void> {
-    try {
-      const snap = await readSocketTable({ pids: [...this.learnerPids, process.pid], ports: this.port ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [], children: false });
-      const ours = this.peer.endpoints;
-      const rows = snap.rows.filter((r) => {
-        if (r.pid !== undefined && this.learnerPids.has(r.pid)) return !isPlumbing(r, this.learnerPids);
-        if (r.pid === process.pid) return ours.has(r.local) || (r.proto === "unix" && r.remote !== "" && r.remote === this.socketPath);
-        return ours.has(r.local) || ours.has(r.remote);
-      });
-      const key = JSON.stringify(rows);
-      if (key === this.lastTable) return;
-      this.lastTable = key;
-      this.publish({ type: "table", snapshot: { ...snap, rows }, t: snap.t });
-    } catch {
-      // the table is a view: the checks go on without it
-    } finally {
-      this.polling = false;
-    }
+  private ourRows(rows: SocketRow[]): SocketRow[] {
+    const ours = this.peer.endpoints;
+    return rows.filter((r) => {
+      if (r.pid !== undefined && this.learnerPids.has(r.pid)) return !this.plumbing.isPlumbing(r);
+      if (r.pid === process.pid) return ours.has(r.local) || (r.proto === "unix" && r.remote !== "" && r.remote === this.socketPath);
+      return ours.has(r.local) || ours.has(r.remote);
+    });
   }
 
   continue(): boolean {
@@ -282,7 +268,7 @@ class VerifyLiveRun implements LiveRun {
 
   async stop(): Promise<void> {
     this.controller.abort();
-    clearInterval(this.tableTimer);
+    this.table.stop();
     await this.running;
     if (this.state.status !== "done") this.publish({ type: "status", status: "stopped", t: Date.now() });
   }

@@ -92,7 +92,7 @@ async function runPlain(session: DemoSession, mode: DemoMode): Promise<number> {
   const width = process.stdout.isTTY ? terminalWidth() : 120;
   const view = new PlainView(session, { write: (t) => process.stdout.write(t), style, width, stepHint: mode === "step" });
   let headed = false;
-  session.on("event", (ev) => {
+  session.onEvent((ev) => {
     if (!headed && ev.type === "status" && ev.status === "running") {
       headed = true;
       view.header();

@@ -4,7 +4,7 @@
  *
  *   const demo = findDemo("tcp-step-by-step");            // or loadDemoFile(path); listDemos()
  *   const session = await startDemo(demo, { runtime: "python", mode: "step" });
- *   session.on("event", (ev: DemoEvent) => render(session.state));
+ *   session.onEvent((ev: DemoEvent) => render(session.state));   // returns an unsubscribe
  *   session.continue("server");   // release server's paused call (no name: the one paused longest)
  *   session.setMode("run");       // "step" | "run" | "slow"
  *   session.sendInput("client", "hello");
@@ -89,7 +89,7 @@ export async function createDemo(demo: LoadedDemo, options: StartOptions = {}): 
     tablePollMs: options.tablePollMs ?? 150,
     limits: options.limits,
   });
-  if (options.onEvent) session.on("event", options.onEvent);
+  if (options.onEvent) session.onEvent(options.onEvent);
   return session;
 }
 

@@ -4,7 +4,7 @@
  * these methods; it knows nothing else of where the run comes from.
  */
 import { startDemo, type DemoEvent, type LoadedDemo } from "./launcher.js";
-import type { DemoRuntime } from "./spec.js";
+import type { DemoFocus, DemoRuntime } from "./spec.js";
 import type { DemoMode, DemoState } from "./state.js";
 import { t } from "../text/catalog.js";
 
@@ -33,6 +33,8 @@ export interface LiveSource {
   /** Why a process has not started yet, for its pane. */
   waitingFor(proc: string): string | undefined;
   start(opts: { runtime: DemoRuntime; mode: DemoMode; syscalls: boolean; onEvent: (ev: DemoEvent) => void }): Promise<LiveRun>;
+  /** What the lesson points at in this run (a demo's `focus`): shown first and kept in view. */
+  focus?: DemoFocus;
 }
 
 /** A demo as a live source: each start is a new DemoSession. */
@@ -43,6 +45,7 @@ export function demoSource(demo: LoadedDemo, port?: number): LiveSource {
     steppable: true,
     restartLabel: t("live.restart.demo"),
     showsAddress: demo.spec.port !== undefined || demo.spec.family === "unix",
+    ...(demo.spec.focus ? { focus: demo.spec.focus } : {}),
     waitingFor(proc) {
       const after = demo.spec.processes.find((s) => s.name === proc)?.after;
       return after ? t("live.waiting.after", { process: after.process, call: after.call }) : undefined;

@@ -42,7 +42,11 @@ export function formatDemoProblem(p: DemoProblem, base = process.cwd()): string 
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const TOP_FIELDS = new Set(["id", "title", "summary", "port", "transport", "family", "processes", "interactive", "notes", "timeoutMs"]);
+const TOP_FIELDS = new Set(["id", "title", "summary", "port", "transport", "family", "processes", "interactive", "notes", "timeoutMs", "focus"]);
+const FOCUS_FIELDS: readonly string[] = ["what", "rows", "calls", "output", "tableRows", "reach"];
+const FOCUS_ROW_FIELDS: readonly string[] = ["state", "proto", "owner"];
+const FOCUS_CALL_FIELDS: readonly string[] = ["process", "call", "errno"];
+const FOCUS_OUTPUT_FIELDS: readonly string[] = ["process", "text"];
 const PROC_FIELDS = new Set(["name", "side", "python", "node", "args", "env", "after", "delayMs", "input", "expectFailure", "unprivileged", "keepsRunning"]);
 const RESERVED_ENV = new Set(["HOST", "PORT", "SOCKET_PATH"]);
 const MAX_TIMEOUT_MS = 120_000;
@@ -52,6 +56,52 @@ const INPUT_FIELDS: readonly string[] = ["text", "delayMs", "after"];
 const AFTER_FIELDS: readonly string[] = ["process", "call", "phase"];
 
 type Json = Record<string, unknown>;
+
+/** demo.json `focus` (spec.ts DemoFocus): what the lesson points at; every process it names is one of the demo's. */
+function checkFocus(focus: unknown, names: readonly string[], bad: (field: string, message: string) => void): void {
+  if (!isObject(focus)) return bad("focus", t("lessons.demo.object"));
+  for (const key of Object.keys(focus)) if (!FOCUS_FIELDS.includes(key)) bad(`focus.${key}`, t("lessons.demo.unknownField", { fields: FOCUS_FIELDS.join(", ") }));
+  if (typeof focus.what !== "string" || !focus.what.trim()) bad("focus.what", t("lessons.demo.stringRequired"));
+  const list = (key: string, fields: readonly string[], check: (item: Json, f: string) => void) => {
+    const v = focus[key];
+    if (v === undefined) return;
+    if (!Array.isArray(v)) return bad(`focus.${key}`, t("lessons.demo.focusList"));
+    v.forEach((item, i) => {
+      const f = `focus.${key}[${i}]`;
+      if (!isObject(item)) return bad(f, t("lessons.demo.object"));
+      for (const k of Object.keys(item)) {
+        if (!fields.includes(k)) bad(`${f}.${k}`, t("lessons.demo.unknownField", { fields: fields.join(", ") }));
+        else if (typeof item[k] !== "string" || !(item[k] as string).trim()) bad(`${f}.${k}`, t("lessons.demo.nonEmptyString"));
+      }
+      check(item, f);
+    });
+  };
+  const processNamed = (item: Json, f: string) => {
+    if (typeof item.process !== "string") bad(`${f}.process`, t("lessons.demo.afterProcess"));
+    else if (!names.includes(item.process)) bad(`${f}.process`, t("lessons.demo.notAProcess", { process: escapeTerminal(item.process), names: names.join(", ") }));
+  };
+  list("rows", FOCUS_ROW_FIELDS, (item, f) => {
+    if (Object.keys(item).length === 0) bad(f, t("lessons.demo.focusRowEmpty"));
+  });
+  list("calls", FOCUS_CALL_FIELDS, (item, f) => {
+    processNamed(item, f);
+    if (typeof item.call !== "string") bad(`${f}.call`, t("lessons.demo.afterCall"));
+  });
+  list("output", FOCUS_OUTPUT_FIELDS, (item, f) => {
+    processNamed(item, f);
+    if (typeof item.text !== "string") bad(`${f}.text`, t("lessons.demo.textRequired"));
+  });
+  const rows = focus.tableRows;
+  if (rows !== undefined && (!Number.isInteger(rows) || (rows as number) < 1 || (rows as number) > 40)) bad("focus.tableRows", t("lessons.demo.focusTableRows"));
+  const reach = focus.reach;
+  if (reach !== undefined && reach !== "end") {
+    if (!isObject(reach) || Object.keys(reach).some((k) => k !== "hold")) bad("focus.reach", t("lessons.demo.focusReach"));
+    else if (reach.hold !== undefined) {
+      if (!Array.isArray(reach.hold)) bad("focus.reach.hold", t("lessons.demo.stringList"));
+      else for (const n of reach.hold) if (typeof n !== "string" || !names.includes(n)) bad("focus.reach.hold", t("lessons.demo.notAProcess", { process: escapeTerminal(String(n)), names: names.join(", ") }));
+    }
+  }
+}
 
 function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -184,6 +234,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
     });
     checkStartOrder(procs, file, problems);
   }
+  if (json.focus !== undefined) checkFocus(json.focus, names, bad);
   if (problems.length) return { problems };
   return { spec: json as unknown as DemoSpec, problems };
 }

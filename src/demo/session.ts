@@ -1,8 +1,7 @@
-import { EventEmitter } from "node:events";
 import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { readSocketTable } from "../kernel/table.js";
-import type { SocketRow, SocketTableSnapshot } from "../kernel/types.js";
+import type { SocketRow } from "../kernel/types.js";
 import { onCleanup } from "../util/cleanup.js";
 import type { CallEvent, DemoEvent } from "./events.js";
 import type { LoadedDemo } from "./load.js";
@@ -16,6 +15,7 @@ import { unprivilegedUser, usableAs, type SystemUser } from "./users.js";
 import { startStrace, type StraceSupport } from "./syscalls.js";
 import { makeTempDir, sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 import { t } from "../text/catalog.js";
+import { PlumbingRule, TablePoller } from "./table-poller.js";
 
 export interface SessionOptions {
   mode: DemoMode;
@@ -45,21 +45,15 @@ interface Feed {
 
 export { sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 
-/**
- * The fds the tutor's pipes use in each traced process (stdio, and the tracer's
- * events and control: 3 and 4 at spawn, moved to 200+ by the Python tracer): they
- * are unnamed Unix sockets, not the demo's, and stay out of its table.
- */
-const PLUMBING: Record<DemoRuntime, (fd: number) => boolean> = {
-  python: (fd) => fd <= 4 || fd >= 200,
-  node: (fd) => fd <= 4,
-};
+/** A listener of a session's events (see DemoSession.onEvent). */
+export type DemoListener = (ev: DemoEvent) => void;
 
 /**
- * One run of a demo (see launcher.ts for the API). Emits "event" (DemoEvent) after
- * applying it to `state`, so a listener always sees the state including the event.
+ * One run of a demo (see launcher.ts for the API). Each event is applied to `state`
+ * before the listeners (onEvent) get it, so a listener always sees the state
+ * including the event.
  */
-export class DemoSession extends EventEmitter {
+export class DemoSession {
   state: DemoState;
   readonly runtime: DemoRuntime;
   mode: DemoMode;
@@ -70,18 +64,17 @@ export class DemoSession extends EventEmitter {
   private procs = new Map<string, TracedProcess>();
   private feeds: Feed[] = [];
   private timers = new Set<NodeJS.Timeout>();
-  private tableTimer?: NodeJS.Timeout;
-  /** The table reading in flight: polls never overlap, and the last one waits for it. */
-  private polling?: Promise<void>;
-  private lastTable = "";
+  private readonly listeners = new Set<DemoListener>();
+  /** The kernel's table, polled while the run runs (table-poller.ts). */
+  private readonly table: TablePoller;
   private deadline?: NodeJS.Timeout;
   private finishing = false;
   private unregister?: () => void;
   private readonly knownPids = new Set<number>();
   /** Addresses ("127.0.0.1:8000") this run's sockets used: see ofThisRun. */
   private readonly endpoints = new Set<string>();
-  /** Fds each pid's calls returned or used: a demo's own socket may take fd 3 once the tracer moved its pipes. */
-  private readonly claimedFds = new Map<number, Set<number>>();
+  /** The tutor's pipes in the demo's processes, kept out of the table. */
+  private readonly plumbing: PlumbingRule;
   private strace?: StraceSupport;
   private donePromise?: Promise<DemoState>;
   private resolveDone?: (s: DemoState) => void;
@@ -94,12 +87,19 @@ export class DemoSession extends EventEmitter {
     readonly choice: RuntimeChoice,
     readonly options: SessionOptions,
   ) {
-    super();
     this.runtime = choice.runtime;
+    this.plumbing = new PlumbingRule(this.runtime);
     this.mode = options.mode;
     const family = demo.spec.family ?? "inet";
     this.host = family === "unix" ? "" : LOOPBACK[family];
     this.state = initialState({ spec: demo.spec, runtime: this.runtime, mode: this.mode, sources: this.readSources(), limits: options.limits });
+    this.table = this.makePoller();
+  }
+
+  /** Calls `listener` with every event from now on; returns the function that stops it. */
+  onEvent(listener: DemoListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   private readSources(): Record<string, string[]> {
@@ -183,7 +183,6 @@ export class DemoSession extends EventEmitter {
     const stale = () => gen !== this.generation;
     this.finishing = false;
     this.triggered.clear();
-    this.lastTable = "";
     this.publish({ type: "status", status: "starting", t: now() });
     if (this.choice.note) this.note(this.choice.note, "warn");
     const spec = this.demo.spec;
@@ -217,9 +216,8 @@ export class DemoSession extends EventEmitter {
     this.feeds = this.options.autoInput ? spec.processes.filter((p) => p.input?.length).map((p) => ({ proc: p.name, lines: p.input!, next: 0, armed: false })) : [];
     this.publish({ type: "status", status: "running", t: now() });
     if (this.options.timeoutMs !== undefined) this.deadline = setTimeout(() => void this.finish(false, t("demo.session.timedOut", { seconds: Math.round(this.options.timeoutMs! / 100) / 10 })), this.options.timeoutMs);
-    this.tableTimer = setInterval(() => void this.pollTable(), this.options.tablePollMs);
     for (const p of spec.processes) if (!p.after) this.later(p.delayMs ?? 0, () => this.startProcess(p.name));
-    void this.pollTable();
+    this.table.start();
   }
 
   private async plan(p: DemoProcessSpec, user: SystemUser | undefined, root: boolean): Promise<LaunchPlan> {
@@ -281,14 +279,14 @@ export class DemoSession extends EventEmitter {
   private onProcessEvent(ev: DemoEvent): void {
     if (ev.type === "call") {
       this.knownPids.add(ev.pid);
-      for (const fd of [ev.fd, ev.newFd]) {
-        if (fd === undefined) continue;
-        let set = this.claimedFds.get(ev.pid);
-        if (!set) this.claimedFds.set(ev.pid, (set = new Set()));
-        set.add(fd);
-      }
+      this.plumbing.noteCall(ev);
     }
-    if (ev.type === "spawn") this.knownPids.add(ev.pid);
+    if (ev.type === "spawn") {
+      this.knownPids.add(ev.pid);
+      this.plumbing.addPid(ev.pid);
+    }
+    // The run moved: the table may change soon, so it is read often again.
+    this.table.busy();
     this.publish(ev);
     if (ev.type === "exit") {
       for (const p of this.demo.spec.processes) if (p.after?.call === "exit" && p.after.process === ev.proc) this.trigger(p);
@@ -442,8 +440,7 @@ export class DemoSession extends EventEmitter {
   }
 
   private teardown(): void {
-    clearInterval(this.tableTimer);
-    this.tableTimer = undefined;
+    this.table.stop();
     if (this.strace?.available) this.strace.close();
     this.strace = undefined;
     this.removeTemp();
@@ -463,22 +460,28 @@ export class DemoSession extends EventEmitter {
 
   // ---- the kernel's table ----
 
-  /** Reads the table and publishes it if it changed; a call while a reading is in flight shares that reading. */
-  private pollTable(): Promise<void> {
-    this.polling ??= this.readTable().finally(() => (this.polling = undefined));
-    return this.polling;
+  private makePoller(): TablePoller {
+    let gen = this.generation;
+    return new TablePoller({
+      intervalMs: this.options.tablePollMs,
+      read: () => {
+        gen = this.generation;
+        const read = this.options.readTable ?? readSocketTable;
+        return read({ pids: () => this.tablePids(), ports: this.port !== undefined ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [] });
+      },
+      // A reading from an earlier run (restart), or one that ends after the run's last status, is dropped.
+      current: () => gen === this.generation && this.state.status !== "done" && this.state.status !== "stopped",
+      select: (rows) => this.ofThisRun(rows.filter((r) => !this.plumbing.isPlumbing(r))),
+      publish: (snapshot) => this.publish({ type: "table", snapshot, t: snapshot.t }),
+    });
   }
 
   /**
    * The table as the processes left it, read once they have all ended and published
-   * before the run's last status. A reading already in flight started while they ran:
-   * it is waited out (it must not publish after the status), then the table is read again.
+   * before the run's last status (see TablePoller.final).
    */
-  private async finalTable(): Promise<void> {
-    clearInterval(this.tableTimer);
-    this.tableTimer = undefined;
-    await this.polling;
-    await this.pollTable();
+  private finalTable(): Promise<void> {
+    return this.table.final();
   }
 
   /** The pids whose sockets the table shows, asked for when the owners are scanned (not when the read starts). */
@@ -487,26 +490,6 @@ export class DemoSession extends EventEmitter {
     const pids = procs.filter((p) => !p.exited && p.pid !== undefined).map((p) => p.pid!);
     if (procs.some((p) => !p.exited)) for (const pid of this.knownPids) if (!pids.includes(pid)) pids.push(pid);
     return pids;
-  }
-
-  private async readTable(): Promise<void> {
-    const gen = this.generation;
-    // A reading from an earlier run (restart), or one that ends after the run's last status, is dropped.
-    const current = () => gen === this.generation && this.state.status !== "done" && this.state.status !== "stopped";
-    const read = this.options.readTable ?? readSocketTable;
-    let snap: SocketTableSnapshot;
-    try {
-      snap = await read({ pids: () => this.tablePids(), ports: this.port !== undefined ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [] });
-    } catch (err) {
-      const t = Date.now();
-      snap = { t, rows: [], source: "none", error: (err as Error).message };
-    }
-    if (!current()) return;
-    const rows = snap.error && snap.rows.length === 0 ? [] : this.ofThisRun(snap.rows.filter((r) => !this.isPlumbing(r)));
-    const key = JSON.stringify([rows, snap.error, snap.source]);
-    if (key === this.lastTable) return;
-    this.lastTable = key;
-    this.publish({ type: "table", snapshot: { ...snap, rows }, t: snap.t });
   }
 
   /**
@@ -536,17 +519,11 @@ export class DemoSession extends EventEmitter {
     return mapped !== null && this.endpoints.has(`${mapped[1]}:${mapped[2]}`);
   }
 
-  private isPlumbing(r: SocketRow): boolean {
-    if (r.proto !== "unix" || r.local !== "" || r.pid === undefined || r.fd === undefined) return false;
-    if (!this.knownPids.has(r.pid) || !PLUMBING[this.runtime](r.fd)) return false;
-    return !this.claimedFds.get(r.pid)?.has(r.fd);
-  }
-
   // ---- helpers ----
 
   private publish(ev: DemoEvent): void {
     this.state = reduce(this.state, ev);
-    this.emit("event", ev);
+    for (const listener of [...this.listeners]) listener(ev);
   }
 
   private note(text: string, level: "info" | "warn"): void {

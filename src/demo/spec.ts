@@ -96,4 +96,32 @@ export interface DemoSpec {
   notes?: Partial<Record<DemoRuntime, string>>;
   /** A --plain run ends after this long even if processes are still running. Default 10 s. */
   timeoutMs?: number;
+  /** What the lesson's steps point at in this demo: the live view shows it first, even on an 80x24 terminal. */
+  focus?: DemoFocus;
+}
+
+/**
+ * The moment a lesson points at, named so the live view can keep it on screen
+ * (rows first in the table, calls kept in view) and a test can check it is there.
+ */
+export interface DemoFocus {
+  /** One or two sentences: what to look at (shown first in the help). */
+  what: string;
+  /**
+   * Table rows that matter, in order: by state ("SYN_SENT"), protocol ("udp") and
+   * owner ("queue": a connection waiting in an accept queue, no process yet;
+   * "none": no process; else a process name).
+   */
+  rows?: Array<{ state?: string; proto?: string; owner?: string }>;
+  /** Calls that matter: a process's call by its name ("connect"), kept in view in its pane. */
+  calls?: Array<{ process: string; call: string; errno?: string }>;
+  /** Output lines that matter (text the program prints), for the tests. */
+  output?: Array<{ process: string; text: string }>;
+  /** How many table rows the moment has, so the layout is sized for it from the start (no jumping). */
+  tableRows?: number;
+  /**
+   * How a test reaches the moment: step every process except those in `hold`
+   * (left paused, e.g. the server before accept()), or run to the end ("end").
+   */
+  reach?: { hold?: string[] } | "end";
 }

@@ -37,7 +37,7 @@ async function session(id: string, runtime: DemoRuntime, mode: SessionOptions["m
   const get = () => s!;
   s = new DemoSession(demo, choice, { mode, slowMs: 0, syscalls: false, port: 0, autoInput: true, timeoutMs: 20_000, tablePollMs: 20, readTable: readTable(get) });
   const events: DemoEvent[] = [];
-  s.on("event", (ev: DemoEvent) => events.push(ev));
+  s.onEvent((ev: DemoEvent) => events.push(ev));
   return { s, events };
 }
 
@@ -62,7 +62,7 @@ describe("the kernel table while readings are slow", { concurrency: true }, () =
       });
       let listenShown = false;
       let heldConnect: number | undefined;
-      s.on("event", (ev: DemoEvent) => {
+      s.onEvent((ev: DemoEvent) => {
         if (ev.type === "table" && !listenShown && ev.snapshot.rows.some((r) => r.state === "LISTEN")) {
           listenShown = true;
           if (heldConnect !== undefined) s.continue("client", heldConnect);

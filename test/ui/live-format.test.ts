@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { DemoEvent } from "../../src/demo/events.js";
 import type { DemoSpec } from "../../src/demo/spec.js";
 import { initialState, reduce, type DemoState } from "../../src/demo/state.js";
-import { callsOf, linesToText, paneLines, sides, tableLegend, tableLines, timelineLines } from "../../src/ui/live/format.js";
+import { callsOf, linesToText, paneLabel, paneLines, sides, tableLegend, tableLines, timelineLines } from "../../src/ui/live/format.js";
 import { liveLayout } from "../../src/ui/live/layout.js";
 import { fit, plainText, seg, toTags } from "../../src/ui/live/paint.js";
 
@@ -60,7 +60,7 @@ describe("live view content", () => {
   it("a pane shows the source with the paused line, the calls and the output", () => {
     const { left } = sides(state);
     const text = linesToText(paneLines({ procs: left, shown: left[0]!, calls: callsOf(state, left), width: 60, height: 20, syscalls: false }));
-    assert.match(text, /server\.py {2}pid 100/);
+    assert.match(paneLabel(left, left[0]!), /server · server\.py {2}pid 100/, "the label names the program and its pid");
     assert.match(text, /‖5 c, a = s\.accept\(\)/, "the paused line is marked");
     assert.match(text, /socket\(AF_INET, SOCK_STREAM\) → fd 3/);
     assert.match(text, /bind\(fd 3, \('127\.0\.0\.1', 8000\)\) → ok/);
@@ -91,7 +91,7 @@ describe("live view content", () => {
     const lines = text.split("\n");
     assert.match(lines[0]!, /^Proto +Local +Remote +State +Recv-Q +Send-Q +Owner/);
     assert.match(lines[1]!, /^tcp +127\.0\.0\.1:8000 +0\.0\.0\.0:\* +LISTEN +1 +3 +server 100 fd 3/);
-    assert.match(lines[2]!, /ESTABLISHED +0 +0 +in the accept queue \(no process/, "a queued connection is owned by no one yet");
+    assert.match(lines[2]!, /ESTABLISHED +0 +0 +accept queue, no process yet/, "a queued connection is owned by no one yet");
     assert.match(lines[3]!, /client 200 fd 3/);
     assert.equal(lines[1]!.indexOf("LISTEN"), lines[2]!.indexOf("ESTABLISHED"), "columns line up");
   });

@@ -8,16 +8,18 @@ import type { Arrow, CallView, DemoState, ProcView } from "../../demo/state.js";
 import { callText, errnoMeaning, exitText, failureLabel, outcomeText, ownerName, rowField, unknownLegend, unownedText } from "../../demo/format.js";
 import { t } from "../../text/catalog.js";
 import { displayWidth, padEnd, padStart } from "../../text/width.js";
-import { fit, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
+import { fit, lineWidth, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
 
-export function callLine(c: CallView, opts: { withProc?: boolean } = {}): Line {
+export function callLine(c: CallView, opts: { withProc?: boolean; width?: number } = {}): Line {
   const who = opts.withProc ? [seg(`${c.proc}: `, "dim")] : [];
   const sig = sanitize(callText(c));
+  // On a narrow pane the short words, so "paused" is not cut away with the call's end.
+  const narrow = (long: string, short: string): string => (opts.width !== undefined && lineWidth([...who, seg(`‖ ${sig}${long}`)]) > opts.width ? short : long);
   switch (c.status) {
     case "pending":
-      return [seg("‖ ", "yellow"), ...who, seg(sig, "yellow"), seg(t("live.call.paused"), "dim")];
+      return [seg("‖ ", "yellow"), ...who, seg(sig, "yellow"), seg(narrow(t("live.call.paused"), t("live.call.pausedShort")), "dim")];
     case "running":
-      return [seg("… ", "cyan"), ...who, seg(sig, "cyan"), seg(c.kind === "stdin" ? t("live.call.waitingInput") : t("live.call.waiting"), "dim")];
+      return [seg("… ", "cyan"), ...who, seg(sig, "cyan"), seg(c.kind === "stdin" ? narrow(t("live.call.waitingInput"), t("live.call.waitingInputShort")) : t("live.call.waiting"), "dim")];
     case "failed": {
       const label = failureLabel(c);
       // Python's socket.timeout says "timed out" itself: do not say it twice.
@@ -27,6 +29,20 @@ export function callLine(c: CallView, opts: { withProc?: boolean } = {}): Line {
     case "done":
       return [seg("  "), ...who, seg(sig), seg(" → ", "dim"), seg(sanitize(outcomeText(c).replace(/^→ /, "")), c.timedOut ? "yellow" : "green")];
   }
+}
+
+/**
+ * A call line too wide for its pane goes on two lines, the call then its outcome
+ * ("→ ok", "paused"), so the result is never what the cut takes away.
+ */
+export function foldCall(line: Line, width: number): Line[] {
+  if (lineWidth(line) <= width) return [line];
+  // The outcome starts at the " → " segment, or at the last (dim) one: "paused before this call".
+  let at = line.findIndex((s) => s.text === " → ");
+  if (at < 0) at = line.length - 1;
+  if (at <= 0) return [line];
+  const outcome = line.slice(at).map((s, i) => (i === 0 ? { ...s, text: s.text.replace(/^ +/, "") } : s));
+  return [line.slice(0, at), [seg("    "), ...outcome]];
 }
 
 /** The lines under a failed call: what its errno means, wrapped (it is the point of the demo). */
@@ -52,13 +68,29 @@ export interface PaneInput {
   syscalls: boolean;
   /** Typing into this pane: the text so far. */
   typing?: string;
+  /** Who the typed line goes to (a name, shown on the input line when the pane has several processes). */
+  typingTarget?: string;
   /** Why a process has not started yet ("after server's listen()"). */
   waitingFor?: string;
+  /** The selected call or syscall (an item key, see paneItems): the list scrolls to keep it in view. */
+  selected?: string;
+  /** Output lines up from the newest (0: the newest at the bottom). */
+  outputScroll?: number;
+  /** Calls the demo's lesson points at: kept on screen while newer calls push older ones away. */
+  focusCalls?: ReadonlyArray<{ process: string; call: string }>;
 }
 
-function sectionRule(title: string, width: number): Line {
-  const label = `── ${title} `;
+function sectionRule(title: string, width: number, more?: string): Line {
+  const label = `── ${title} ${more ? `${more} ` : ""}`;
   return [seg(label + "─".repeat(Math.max(0, width - displayWidth(label))), "dim")];
+}
+
+/** A pane's label: the process shown, which of several it is, its program and pid. */
+export function paneLabel(procs: ProcView[], shown: ProcView): string {
+  const name = procs.length > 1 ? t("live.pane.labelOfMany", { name: shown.name, index: procs.indexOf(shown) + 1, count: procs.length }) : t("live.pane.label", { name: shown.name });
+  const pid = shown.pid ? t("live.pane.pid", { pid: shown.pid }) : "";
+  const user = shown.user ? t("live.pane.asUser", { user: shown.user }) : "";
+  return ` ${sanitize(name)}· ${sanitize(shown.file)}${pid}${user} `;
 }
 
 function sourceLines(p: ProcView, pendingLine: number | undefined, width: number, rows: number): Line[] {
@@ -91,6 +123,47 @@ function exitLine(p: ProcView): Line | undefined {
 }
 
 /**
+ * How a pane's rows are shared, by its inner height: the source around the current
+ * line, the calls (the most rows: they are what the lesson is about), the output.
+ * Fixed per height, so the sections never jump while the run goes on.
+ */
+export function paneRows(height: number): { source: number; calls: number; output: number } {
+  const source = height >= 30 ? 9 : Math.max(3, Math.min(9, Math.round(height * 0.28)));
+  const output = Math.max(2, Math.min(6, Math.round(height * 0.2)));
+  const calls = Math.max(1, height - source - output - 2);
+  return { source, calls, output };
+}
+
+/** Items' lines, each tagged with the item it belongs to (for selection and keeping a call in view). */
+interface TaggedLine {
+  line: Line;
+  item?: number;
+}
+
+/**
+ * The window of a list that fits `rows`: the newest lines, or (with a selected
+ * item) the lines around it; lines of `keep` items stay in view as far as they fit.
+ */
+function listWindow(lines: TaggedLine[], rows: number, selected: number | undefined, keep: ReadonlySet<number>): { shown: TaggedLine[]; earlier: number; newer: number } {
+  if (lines.length <= rows) return { shown: lines, earlier: 0, newer: 0 };
+  if (selected !== undefined) {
+    const first = lines.findIndex((l) => l.item === selected);
+    let last = first;
+    while (last + 1 < lines.length && lines[last + 1]!.item === selected) last++;
+    // The selected call a little above the middle, its lines whole.
+    let start = Math.max(0, Math.min(first - Math.floor((rows - 1) / 2), lines.length - rows));
+    if (last >= start + rows) start = last - rows + 1;
+    return { shown: lines.slice(start, start + rows), earlier: start, newer: lines.length - start - rows };
+  }
+  const tail = lines.slice(-rows);
+  const hiddenKeep = lines.slice(0, lines.length - rows).filter((l) => l.item !== undefined && keep.has(l.item));
+  if (hiddenKeep.length === 0 || hiddenKeep.length >= rows) return { shown: tail, earlier: lines.length - rows, newer: 0 };
+  // The calls the lesson points at first, then the newest.
+  const rest = lines.slice(-(rows - hiddenKeep.length));
+  return { shown: [...hiddenKeep, ...rest], earlier: lines.length - rows, newer: 0 };
+}
+
+/**
  * One side of the screen: the source around the line being executed, the socket
  * calls as they happen (or the real syscalls), then the program's own output.
  */
@@ -99,79 +172,141 @@ export function paneLines(input: PaneInput): Line[] {
   const multi = input.procs.length > 1;
   const pending = input.calls.find((c) => c.proc === shown.name && c.status === "pending");
   const lines: Line[] = [];
+  const rows = paneRows(height);
+  const typing = input.typing !== undefined;
+  // The input line takes a row of the calls while the learner types.
+  const callRows = Math.max(1, rows.calls - (typing ? 1 : 0));
 
-  const header: Line = [seg(sanitize(shown.file), "bold"), seg(shown.pid ? t("live.pane.pid", { pid: shown.pid }) : "", "dim"), ...(shown.user ? [seg(t("live.pane.asUser", { user: shown.user }), "yellow")] : [])];
-  if (multi) header.push(seg(`  (${input.procs.map((p) => p.name).join(", ")})`, "dim"));
-
-  const outputRows = Math.max(2, Math.min(6, Math.round(height * 0.25)));
-  const sourceRows = Math.max(3, Math.min(9, Math.round(height * 0.35)));
-  const callRows = Math.max(1, height - outputRows - sourceRows - 3);
-
-  lines.push(header);
   if (shown.status === "waiting") {
-    lines.push([seg(input.waitingFor ? t("live.pane.startsWhen", { when: input.waitingFor }) : t("live.pane.notStarted"), "dim")]);
-    for (let i = 1; i < sourceRows; i++) lines.push([]);
+    const why = wrapText(input.waitingFor ? t("live.pane.startsWhen", { when: input.waitingFor }) : t("live.pane.notStarted"), width).slice(0, rows.source);
+    lines.push(...why.map((l) => [seg(l, "dim")]));
+    for (let i = why.length; i < rows.source; i++) lines.push([]);
   } else {
-    lines.push(...sourceLines(shown, pending?.line, width, sourceRows));
-    for (let i = lines.length; i < sourceRows + 1; i++) lines.push([]);
+    lines.push(...sourceLines(shown, pending?.line, width, rows.source));
+    for (let i = lines.length; i < rows.source; i++) lines.push([]);
   }
 
+  const tagged: TaggedLine[] = [];
+  let selectedIndex: number | undefined;
+  const keep = new Set<number>();
   if (input.syscalls) {
-    lines.push(sectionRule(t("live.pane.syscallsRule"), width));
-    const sys = input.procs.flatMap((p) => p.syscalls.map((s) => (multi ? `${p.name}: ${s}` : s)));
-    const shownSys = sys.length ? sys.slice(-callRows).map((s) => [seg(sanitize(s))]) : [[seg(t("live.pane.noSyscalls"), "dim")]];
-    lines.push(...shownSys);
-    for (let i = shownSys.length; i < callRows; i++) lines.push([]);
+    const procs = input.procs.filter((p) => p.syscalls.length > 0);
+    let n = 0;
+    for (const p of procs) {
+      p.syscalls.forEach((s, i) => {
+        const key = `${p.name}~${p.droppedSyscalls + i}`;
+        if (key === input.selected) selectedIndex = n;
+        const text = sanitize(multi ? `${p.name}: ${s}` : s);
+        tagged.push({ line: [seg(text, key === input.selected ? "inverse" : undefined)], item: n });
+        n++;
+      });
+    }
+    if (tagged.length === 0) tagged.push({ line: [seg(t("live.pane.noSyscalls"), "dim")] });
   } else {
-    lines.push(sectionRule(t("live.pane.callsRule"), width));
-    const callLinesAll: Line[] = [];
     input.calls.forEach((c, i) => {
-      callLinesAll.push(callLine(c, { withProc: multi }));
-      callLinesAll.push(...meaningLines(c, width));
+      const isSelected = c.id === input.selected;
+      if (isSelected) selectedIndex = i;
+      if (input.focusCalls?.some((f) => f.process === c.proc && f.call === c.call)) keep.add(i);
+      for (const line of foldCall(callLine(c, { withProc: multi, width }), width)) tagged.push({ line: isSelected ? line.map((s) => ({ ...s, tone: "inverse" as const })) : line, item: i });
+      for (const m of meaningLines(c, width)) tagged.push({ line: m, item: i });
       // The runtime's own spelling is shown for the latest call, where the learner is looking.
       if (i === input.calls.length - 1) {
         const api = apiLine(c);
-        if (api) callLinesAll.push(api);
+        if (api) tagged.push({ line: api, item: i });
       }
     });
     for (const p of input.procs) {
       const ex = exitLine(p);
-      if (ex) callLinesAll.push(multi ? [seg(`${p.name}: `, "dim"), ...ex] : ex);
+      if (ex) tagged.push({ line: multi ? [seg(`${p.name}: `, "dim"), ...ex] : ex });
     }
-    const visible = callLinesAll.slice(-callRows);
-    lines.push(...visible);
-    for (let i = visible.length; i < callRows; i++) lines.push([]);
+  }
+  const win = listWindow(tagged, callRows, selectedIndex, keep);
+  const more = [win.earlier ? t("live.pane.earlier", { n: win.earlier }) : "", win.newer ? t("live.pane.newer", { n: win.newer }) : ""].filter(Boolean).join(" ");
+  lines.push(sectionRule(input.syscalls ? t("live.pane.syscallsRule") : t("live.pane.callsRule"), width, more));
+  lines.push(...win.shown.map((l) => l.line));
+  for (let i = win.shown.length; i < callRows; i++) lines.push([]);
+  if (typing) {
+    // The input line shows the end of what was typed: it scrolls as the line grows.
+    const to = multi && input.typingTarget ? `${sanitize(input.typingTarget)} ` : "";
+    const prompt = `${to}> `;
+    const room = Math.max(4, width - displayWidth(prompt) - 1);
+    const text = sanitize(input.typing!);
+    lines.push([seg(prompt, "cyan"), seg(tail(text, room)), seg("█", "cyan")]);
   }
 
-  lines.push(sectionRule(input.typing !== undefined ? t("live.pane.outputTypingRule") : t("live.pane.outputRule"), width));
   const out: Line[] = [];
   for (const p of input.procs) {
+    const prefixText = `${p.name}: `;
+    const prefixW = multi ? displayWidth(prefixText) : 0;
+    const push = (text: string, tone: Seg["tone"], ownName: boolean) => {
+      // A wrapped line keeps its prefix on every piece, so a line is never taken for another client's.
+      wrapText(text, Math.max(10, width - (ownName ? 0 : prefixW))).forEach((piece, i) => {
+        const prefix = multi && (!ownName || i > 0) ? [seg(prefixText, "dim")] : [];
+        out.push([...prefix, seg(piece, tone)]);
+      });
+    };
     for (const o of p.output) {
-      // Programs that already print their own name ("client 2: ...") get no second prefix.
-      const prefix = multi && !o.text.startsWith(p.name) ? [seg(`${p.name}: `, "dim")] : [];
+      // Programs that already print their own name ("client 2: ...") get no second prefix on the first piece.
       const text = sanitize(o.text) + (o.input !== undefined ? sanitize(o.input) : "");
       const tone = o.stream === "stderr" ? "red" : o.stream === "stdin" ? "cyan" : undefined;
-      for (const piece of wrapText(text, Math.max(10, width - (multi ? displayWidth(p.name) + 2 : 0)))) out.push([...prefix, seg(piece, tone)]);
+      push(text, tone, multi && o.text.startsWith(p.name));
     }
     const partial = p.partial.stdout + p.partial.stderr;
-    if (partial) out.push([...(multi ? [seg(`${p.name}: `, "dim")] : []), seg(sanitize(partial))]);
+    if (partial) push(sanitize(partial), undefined, multi && partial.startsWith(p.name));
   }
-  const outputVisible = input.typing !== undefined ? outputRows - 1 : outputRows;
-  const shownOut = out.slice(-outputVisible);
+  const outRows = rows.output;
+  const scroll = Math.max(0, Math.min(input.outputScroll ?? 0, out.length - outRows));
+  const end = out.length - scroll;
+  const shownOut = out.slice(Math.max(0, end - outRows), end);
+  const outMore = [end - shownOut.length > 0 ? t("live.pane.earlierLines", { n: end - shownOut.length }) : "", scroll ? t("live.pane.newerLines", { n: scroll }) : ""].filter(Boolean).join(" ");
+  lines.push(sectionRule(t("live.pane.outputRule"), width, outMore));
   lines.push(...shownOut);
-  for (let i = shownOut.length; i < outputVisible; i++) lines.push([]);
-  if (input.typing !== undefined) lines.push([seg("> ", "cyan"), seg(sanitize(input.typing)), seg("█", "cyan")]);
+  for (let i = shownOut.length; i < outRows; i++) lines.push([]);
   return lines.slice(0, height).map((l) => fit(l, width));
+}
+
+/** The last `width` columns of a text (the input line's end, where the cursor is). */
+function tail(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const chars = [...text];
+  let out = "";
+  for (let i = chars.length - 1; i >= 0; i--) {
+    if (displayWidth(chars[i] + out) > width - 1) break;
+    out = chars[i] + out;
+  }
+  return `…${out}`;
+}
+
+/** Which table rows a demo's lesson points at (demo.json `focus.rows`): shown first. */
+export type FocusRows = ReadonlyArray<{ state?: string; owner?: string; proto?: string }>;
+
+/** Whether a row is one the lesson points at: by state, protocol and owner ("queue": in an accept queue; a process name). */
+export function rowMatches(row: SocketRow, m: FocusRows[number], state: DemoState): boolean {
+  if (m.state && row.state !== m.state) return false;
+  if (m.proto && !row.proto.startsWith(m.proto)) return false;
+  if (m.owner) {
+    if (m.owner === "queue") return row.pid === undefined && unownedText(row, state.table?.rows ?? []) === t("demo.row.queued");
+    if (m.owner === "none") return row.pid === undefined;
+    return ownerName(state, row.pid) === m.owner;
+  }
+  return true;
 }
 
 function tableHeader(): string[] {
   return [t("live.table.proto"), t("live.table.local"), t("live.table.remote"), t("live.table.state"), t("live.table.recvQ"), t("live.table.sendQ"), t("live.table.owner")];
 }
 
-function ownerOf(row: SocketRow, state: DemoState): string {
-  if (row.pid === undefined) return unownedText(row, state.table?.rows ?? []);
+/** The owner cell's words, longest first: the table uses the longest that fits its column. */
+function ownerTexts(row: SocketRow, state: DemoState): string[] {
+  if (row.pid === undefined) {
+    const why = unownedText(row, state.table?.rows ?? []);
+    if (why === t("demo.row.queued")) return [t("live.table.queued"), t("live.table.queuedShort")];
+    if (row.state === "TIME_WAIT") return [t("live.table.kept"), t("live.table.keptShort")];
+    return [why];
+  }
   const name = ownerName(state, row.pid) ?? t("live.table.pid");
-  return row.fd !== undefined ? t("live.table.ownerPidFd", { name, pid: row.pid, fd: row.fd }) : t("live.table.ownerPid", { name, pid: row.pid });
+  if (row.fd === undefined) return [t("live.table.ownerPid", { name, pid: row.pid }), name];
+  return [t("live.table.ownerPidFd", { name, pid: row.pid, fd: row.fd }), t("live.table.ownerFd", { name, fd: row.fd }), name];
 }
 
 function stateTone(state: string): Seg["tone"] {
@@ -182,49 +317,69 @@ function stateTone(state: string): Seg["tone"] {
   return undefined;
 }
 
-/** The kernel's socket table, as `ss` lays it out; queue sizes right-aligned. */
-export function tableLines(state: DemoState, width: number, height: number): Line[] {
+/** The rows in the order a small table shows them: those the lesson points at first (in the order it names them), then the rest as the kernel lists them. */
+export function orderRows(rows: readonly SocketRow[], state: DemoState, focus: FocusRows | undefined): SocketRow[] {
+  if (!focus?.length) return [...rows];
+  const rank = (r: SocketRow): number => {
+    const i = focus.findIndex((m) => rowMatches(r, m, state));
+    return i < 0 ? focus.length : i;
+  };
+  return rows.map((r, i) => ({ r, i, k: rank(r) })).sort((a, b) => a.k - b.k || a.i - b.i).map((x) => x.r);
+}
+
+/**
+ * The kernel's socket table, as `ss` lays it out; queue sizes right-aligned. When
+ * it has more rows than `height`, the rows the lesson points at come first, and
+ * `scroll` moves the rest into view.
+ */
+export function tableLines(state: DemoState, width: number, height: number, opts: { scroll?: number; focus?: FocusRows } = {}): Line[] {
   const snap = state.table;
   if (!snap) return [[seg(state.status === "starting" ? t("live.table.starting") : t("live.table.firstReading"), "dim")]];
   if (snap.error && snap.rows.length === 0) return wrapText(t("live.table.unreadable", { error: sanitize(snap.error) }), width).map((l) => [seg(l, "yellow")]);
   const header = tableHeader();
-  const rows = snap.rows.map((r) => {
-    const drops = r.drops ? t("live.table.drops", { n: r.drops }) : "";
+  const ordered = orderRows(snap.rows, state, opts.focus);
+  const owners = ordered.map((r) => ownerTexts(r, state).map((o) => o + (r.drops ? t("live.table.drops", { n: r.drops }) : "")));
+  const rows = ordered.map((r) => {
     // A Unix socket's path comes from the kernel as its program named it: escaped.
     const remote = r.unknown?.includes("remote") ? "?" : sanitize(r.remote) || (r.proto === "unix" ? "" : "*");
-    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), sanitize(r.local) || t("live.table.unnamed"), remote, r.state, rowField(r, "recvQ"), rowField(r, "sendQ"), ownerOf(r, state) + drops];
+    return [r.proto + (r.unixType ? `/${r.unixType.toLowerCase()}` : ""), sanitize(r.local) || t("live.table.unnamed"), remote, r.state, rowField(r, "recvQ"), rowField(r, "sendQ"), ""];
   });
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => displayWidth(r[i]!))));
-  // State and the queues never shrink. When the row is too wide, the owner column gives way
-  // first (down to 8), then the two addresses share what is left.
-  const fixed = widths[0]! + widths[3]! + widths[4]! + widths[5]! + 12;
-  const room = width - fixed;
-  if (widths[1]! + widths[2]! + widths[6]! > room) {
-    widths[6] = Math.max(8, room - widths[1]! - widths[2]!);
-    const addr = room - widths[6]!;
-    if (widths[1]! + widths[2]! > addr) {
-      const half = Math.max(8, Math.floor(addr / 2));
-      const local = Math.min(widths[1]!, Math.max(half, addr - widths[2]!));
-      widths[1] = local;
-      widths[2] = Math.max(8, Math.min(widths[2]!, addr - local));
-    }
+  // Two spaces between columns where they fit, one on a narrow screen.
+  const gap = width >= 100 ? 2 : 1;
+  const sep = " ".repeat(gap);
+  // State and the queues never shrink. The owner column takes what is left, at least
+  // 12 (room for "accept queue"), then the two addresses share the rest.
+  const fixed = widths[0]! + widths[3]! + widths[4]! + widths[5]! + gap * 6;
+  const longestOwner = Math.max(displayWidth(header[6]!), ...owners.map((o) => displayWidth(o[0]!)));
+  let addr = widths[1]! + widths[2]!;
+  let ownerW = Math.min(longestOwner, Math.max(12, width - fixed - addr));
+  if (fixed + addr + ownerW > width) {
+    addr = Math.max(16, width - fixed - ownerW);
+    const half = Math.max(8, Math.floor(addr / 2));
+    const local = Math.min(widths[1]!, Math.max(half, addr - widths[2]!));
+    widths[1] = local;
+    widths[2] = Math.max(8, Math.min(widths[2]!, addr - local));
+    ownerW = Math.max(8, width - fixed - widths[1]! - widths[2]!);
   }
+  rows.forEach((r, i) => (r[6] = owners[i]!.find((o) => displayWidth(o) <= ownerW) ?? owners[i]![owners[i]!.length - 1]!));
   const cell = (text: string, w: number, right = false): string => (right ? padStart(text, w) : padEnd(text, w));
-  const render = (r: string[], header: boolean, tone?: Seg["tone"]): Line => [
-    seg(`${cell(r[0]!, widths[0]!)}  ${cell(r[1]!, widths[1]!)}  ${cell(r[2]!, widths[2]!)}  `, header ? "bold" : undefined),
-    seg(cell(r[3]!, widths[3]!), header ? "bold" : tone),
-    seg(`  ${cell(r[4]!, widths[4]!, true)}  ${cell(r[5]!, widths[5]!, true)}  `, header ? "bold" : undefined),
-    seg(r[6]!, header ? "bold" : "dim"),
+  const render = (r: string[], isHeader: boolean, tone?: Seg["tone"]): Line => [
+    seg(`${cell(r[0]!, widths[0]!)}${sep}${cell(r[1]!, widths[1]!)}${sep}${cell(r[2]!, widths[2]!)}${sep}`, isHeader ? "bold" : undefined),
+    seg(cell(r[3]!, widths[3]!), isHeader ? "bold" : tone),
+    seg(`${sep}${cell(r[4]!, widths[4]!, true)}${sep}${cell(r[5]!, widths[5]!, true)}${sep}`, isHeader ? "bold" : undefined),
+    seg(r[6]!, isHeader ? "bold" : undefined),
   ];
-  const lines: Line[] = [render(header, true)];
-  if (rows.length === 0) lines.push([seg(t("live.table.empty"), "dim")]);
-  rows.forEach((r) => lines.push(render(r, false, stateTone(r[3]!))));
-  if (lines.length > height) {
-    const hidden = lines.length - height + 1;
-    return [...lines.slice(0, height - 1), [seg(t("live.table.moreRows", { n: hidden }), "dim")]].map((l) => fit(l, width));
-  }
-  return lines.map((l) => fit(l, width));
+  const body: Line[] = rows.length === 0 ? [[seg(t("live.table.empty"), "dim")]] : rows.map((r) => render(r, false, stateTone(r[3]!)));
+  const room = Math.max(1, height - 1);
+  if (body.length <= room) return [render(header, true), ...body].map((l) => fit(l, width));
+  // One row says what is out of view, and how to see it.
+  const visible = Math.max(1, room - 1);
+  const start = Math.max(0, Math.min(opts.scroll ?? 0, body.length - visible));
+  const below = body.length - start - visible;
+  const marker = start > 0 && below > 0 ? t("live.table.moreBoth", { above: start, below }) : below > 0 ? t("live.table.moreRows", { n: below }) : t("live.table.moreAbove", { n: start });
+  return [render(header, true), ...body.slice(start, start + visible), [seg(marker, "dim")]].map((l) => fit(l, width));
 }
 
 /** A note under the table on what its columns mean for a LISTEN socket (the accept queue), else on what its "?" mean. */
@@ -254,7 +409,7 @@ function arrowText(a: Arrow, fromSide: "left" | "right", width: number): Line {
  * The sequence diagram: one row per call, the server's column on the left and the
  * clients' on the right, with arrows for connections and bytes between them.
  */
-export function timelineLines(state: DemoState, width: number, height: number): Line[] {
+export function timelineLines(state: DemoState, width: number, height: number, scroll = 0): Line[] {
   const mid = Math.min(18, Math.max(10, Math.floor(width * 0.16)));
   const side = Math.floor((width - mid - 2) / 2);
   const byId = new Map<string, CallView>();
@@ -268,10 +423,7 @@ export function timelineLines(state: DemoState, width: number, height: number): 
   if (rightProcs === 0) {
     // One side only: no columns to draw, the calls take the width.
     const rows = state.timeline.map((id) => byId.get(id)).filter((c): c is CallView => c !== undefined).map((c) => fit(callLine(c, { withProc: leftProcs > 1 }), width));
-    const room = Math.max(0, height - 1);
-    const visible = rows.slice(-room);
-    if (rows.length > room && room > 0) visible[0] = [seg(t("live.timeline.earlier", { n: rows.length - room + 1 }), "dim")];
-    return [[seg(state.processes.map((p) => p.name).join(", "), "bold")], ...visible];
+    return [[seg(state.processes.map((p) => p.name).join(", "), "bold")], ...scrolled(rows, Math.max(0, height - 1), scroll)];
   }
   const left = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
   const right = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
@@ -287,10 +439,19 @@ export function timelineLines(state: DemoState, width: number, height: number): 
     const arrowLine = arrow && sideOf.get(byId.get(arrow.to)?.proc ?? "") !== s ? arrowText(arrow, s, mid) : [seg(" ".repeat(mid))];
     rows.push(s === "left" ? [...pad(text, side), seg("│", "dim"), ...pad(arrowLine, mid), seg("│", "dim")] : [seg(" ".repeat(side)), seg("│", "dim"), ...pad(arrowLine, mid), seg("│", "dim"), ...text]);
   }
-  const room = Math.max(0, height - 1);
-  const visible = rows.slice(-room);
-  if (rows.length > room && room > 0) visible[0] = [seg(t("live.timeline.earlier", { n: rows.length - room + 1 }), "dim")];
-  return [header, ...visible].map((l) => fit(l, width));
+  return [header, ...scrolled(rows, Math.max(0, height - 1), scroll)].map((l) => fit(l, width));
+}
+
+/** The newest `room` rows, or `scroll` rows further back; the first row says how many are out of view above. */
+function scrolled(rows: Line[], room: number, scroll: number): Line[] {
+  if (rows.length <= room || room <= 0) return rows.slice(-Math.max(room, 0) || undefined);
+  const back = Math.max(0, Math.min(scroll, rows.length - room));
+  const end = rows.length - back;
+  const visible = rows.slice(end - room, end);
+  const above = end - room;
+  if (above > 0) visible[0] = [seg(t("live.timeline.earlier", { n: above + 1 }), "dim")];
+  if (back > 0) visible[visible.length - 1] = [seg(t("live.timeline.newer", { n: back + 1 }), "dim")];
+  return visible;
 }
 
 /** Which side a process belongs to, and the processes on each side in spec order. */
@@ -309,4 +470,34 @@ export function callsOf(state: DemoState, procs: ProcView[]): CallView[] {
 
 export function linesToText(lines: Line[]): string {
   return lines.map(plainText).join("\n");
+}
+
+/** One entry of a pane's calls list (a call, or a strace line in the syscall view): what ↑/↓ select and o opens. */
+export interface PaneItem {
+  key: string;
+  proc: string;
+  call?: CallView;
+  syscall?: string;
+}
+
+/** The entries of a pane's list, oldest first: its processes' calls, or their syscalls. */
+export function paneItems(state: DemoState, procs: ProcView[], syscalls: boolean): PaneItem[] {
+  if (!syscalls) return callsOf(state, procs).map((c) => ({ key: c.id, proc: c.proc, call: c }));
+  return procs.flatMap((p) => p.syscalls.map((s, i) => ({ key: `${p.name}~${p.droppedSyscalls + i}`, proc: p.name, syscall: s })));
+}
+
+/** An entry in full, for the box `o` opens: the whole call with its result, what it means, where it was made. */
+export function itemDetail(item: PaneItem, width: number): Line[] {
+  const w = Math.max(20, width);
+  const para = (text: string, tone?: Seg["tone"]): Line[] => wrapText(sanitize(text), w).map((l) => [seg(l, tone)]);
+  if (item.syscall !== undefined) return [[seg(item.proc, "bold")], ...para(item.syscall)];
+  const c = item.call!;
+  const out: Line[] = [[seg(c.proc, "bold"), seg(c.file && c.line ? `  ${sanitize(c.file)}:${c.line}` : "", "dim"), seg(c.thread ? `  ${sanitize(c.thread)}` : "", "dim")]];
+  out.push(...para(callText(c)));
+  const outcome = c.status === "failed" || c.status === "done" ? outcomeText(c) : c.status === "pending" ? t("live.call.paused").trim() : c.kind === "stdin" ? t("live.call.waitingInput").trim() : t("live.call.waiting").trim();
+  out.push(...para(outcome, c.status === "failed" ? "red" : c.status === "done" ? "green" : "yellow"));
+  const meaning = errnoMeaning(c.errno);
+  if (c.status === "failed" && meaning) out.push([], ...para(meaning, "red"));
+  for (const extra of [c.api, c.via, c.note]) if (extra) out.push([], ...para(extra, "dim"));
+  return out;
 }

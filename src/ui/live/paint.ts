@@ -16,8 +16,14 @@ export interface Seg {
 
 export type Line = Seg[];
 
+/**
+ * How tones become blessed tags. blessed has no dim attribute and maps "gray" to
+ * colour 8, which 8-colour terminals (TERM=screen, xterm, tmux-256color without
+ * its terminfo) show as black: dim is written as blink here, and live/terminal.ts
+ * turns blink into the terminal's own dim (SGR 2) on the way out.
+ */
 const TAGS: Record<Tone, [string, string]> = {
-  dim: ["{gray-fg}", "{/gray-fg}"],
+  dim: ["{blink}", "{/blink}"],
   bold: ["{bold}", "{/bold}"],
   red: ["{red-fg}", "{/red-fg}"],
   green: ["{green-fg}", "{/green-fg}"],
@@ -31,7 +37,13 @@ const TAGS: Record<Tone, [string, string]> = {
 };
 
 /** Tones that are not colour: kept when NO_COLOR is set, because they carry meaning (the current line). */
-const ATTRIBUTES = new Set<Tone>(["bold", "inverse"]);
+const ATTRIBUTES = new Set<Tone>(["bold", "inverse", "dim"]);
+
+/** How the live view draws: with colour or not (NO_COLOR), and in high contrast (no dim text, colours in bold). */
+export interface TagStyle {
+  colour: boolean;
+  highContrast?: boolean;
+}
 
 export function seg(text: string, tone?: Tone): Seg {
   return tone ? { text, tone } : { text };
@@ -100,12 +112,16 @@ function escapeTags(text: string): string {
   return text.replace(/[{}]/g, (ch) => (ch === "{" ? "{open}" : "{close}"));
 }
 
-export function toTags(line: Line, colour: boolean): string {
+export function toTags(line: Line, style: boolean | TagStyle): string {
+  const { colour, highContrast } = typeof style === "boolean" ? { colour: style, highContrast: false } : style;
   return line
     .map((s) => {
       const text = escapeTags(s.text);
       if (!s.tone || (!colour && !ATTRIBUTES.has(s.tone))) return text;
+      // High contrast: nothing dim, and every colour bold.
+      if (highContrast && s.tone === "dim") return text;
       const [open, close] = TAGS[s.tone];
+      if (highContrast && colour && !ATTRIBUTES.has(s.tone)) return `{bold}${open}${text}${close}{/bold}`;
       return `${open}${text}${close}`;
     })
     .join("");

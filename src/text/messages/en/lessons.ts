@@ -157,6 +157,11 @@ export const lessons = {
   "lessons.demo.notAProcess": "'{process}' is not a process of this demo ({names})",
   "lessons.demo.waitsForItself": "a process cannot wait for itself to start",
   "lessons.demo.afterCall": "is required: a call name such as \"listen\"",
+  // demo.json "focus": what the lesson points at in the live view.
+  "lessons.demo.focusList": "must be a list of objects",
+  "lessons.demo.focusRowEmpty": "must name a state, a proto or an owner",
+  "lessons.demo.focusTableRows": "must be a whole number of rows from 1 to 40",
+  "lessons.demo.focusReach": "must be \"end\" or an object like \\{ \"hold\": [\"server\"] \\}",
   "lessons.demo.phase": "must be \"start\" or \"end\"",
   // {chain} is process names joined by " -> ".
   "lessons.demo.cycle": "the 'after' conditions form a cycle ({chain}): no process would start",
