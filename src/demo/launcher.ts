@@ -45,7 +45,10 @@ export interface StartOptions {
   slowMs?: number;
   /** Run each program under strace and emit SyscallEvents (Linux, strace installed). */
   syscalls?: boolean;
-  /** Use this port instead of the demo's own; 0 = any free port (tests running in parallel). */
+  /**
+   * Use this port instead of the demo's own; 0 = any free port (tests running in parallel).
+   * In a private network the demo's own port is always free, so 0 keeps the demo's own.
+   */
   port?: number;
   /** Type the demo's scripted `input` lines. Default true; the interactive view passes false for interactive demos. */
   autoInput?: boolean;
@@ -58,6 +61,8 @@ export interface StartOptions {
   /** How often the kernel table is read while the demo runs. Default 150 ms. */
   tablePollMs?: number;
   limits?: Partial<StateLimits>;
+  /** A private network and process tree for the run where Linux allows it. Default true. */
+  sandbox?: boolean;
   /** Attached before launch, so it also sees the first events (status, notes about the port or user). */
   onEvent?: (ev: DemoEvent) => void;
 }
@@ -88,6 +93,7 @@ export async function createDemo(demo: LoadedDemo, options: StartOptions = {}): 
     timeoutMs,
     tablePollMs: options.tablePollMs ?? 150,
     limits: options.limits,
+    ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}),
   });
   if (options.onEvent) session.onEvent(options.onEvent);
   return session;

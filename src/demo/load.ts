@@ -42,7 +42,7 @@ export function formatDemoProblem(p: DemoProblem, base = process.cwd()): string 
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const TOP_FIELDS = new Set(["id", "title", "summary", "port", "transport", "family", "processes", "interactive", "notes", "timeoutMs", "focus"]);
+const TOP_FIELDS = new Set(["id", "title", "summary", "port", "transport", "family", "processes", "interactive", "notes", "timeoutMs", "focus", "noPrivateNetwork"]);
 const FOCUS_FIELDS: readonly string[] = ["what", "rows", "calls", "output", "tableRows", "reach"];
 const FOCUS_ROW_FIELDS: readonly string[] = ["state", "proto", "owner"];
 const FOCUS_CALL_FIELDS: readonly string[] = ["process", "call", "errno"];
@@ -155,6 +155,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
   oneOf(json, "transport", "transport", ["tcp", "udp", "both"]);
   oneOf(json, "family", "family", ["inet", "inet6", "unix"]);
   bool(json, "interactive", "interactive");
+  str(json, "noPrivateNetwork", "noPrivateNetwork", false);
   if (json.timeoutMs !== undefined && (typeof json.timeoutMs !== "number" || json.timeoutMs < 500 || json.timeoutMs > MAX_TIMEOUT_MS)) bad("timeoutMs", t("lessons.demo.milliseconds", { min: 500, max: MAX_TIMEOUT_MS }));
   if (json.notes !== undefined) {
     if (!isObject(json.notes)) bad("notes", t("lessons.demo.notesObject"));

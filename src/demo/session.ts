@@ -16,6 +16,7 @@ import { startStrace, type StraceSupport } from "./syscalls.js";
 import { makeTempDir, sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 import { t } from "../text/catalog.js";
 import { PlumbingRule, TablePoller } from "./table-poller.js";
+import { RunSandbox, sandboxSupport } from "../sandbox/namespace.js";
 
 export interface SessionOptions {
   mode: DemoMode;
@@ -32,6 +33,8 @@ export interface SessionOptions {
   limits?: Partial<StateLimits>;
   /** Reads the kernel's table (default readSocketTable). Tests pass a slow one to show what a busy machine does. */
   readTable?: typeof readSocketTable;
+  /** Run in a private network and process tree where Linux allows it (default true; SOCKET_TUTOR_SANDBOX=off also says no). */
+  sandbox?: boolean;
 }
 
 
@@ -76,6 +79,8 @@ export class DemoSession {
   /** The tutor's pipes in the demo's processes, kept out of the table. */
   private readonly plumbing: PlumbingRule;
   private strace?: StraceSupport;
+  /** This run's private network and process tree, when it has one. */
+  private sandbox?: RunSandbox;
   private donePromise?: Promise<DemoState>;
   private resolveDone?: (s: DemoState) => void;
   private generation = 0;
@@ -191,9 +196,14 @@ export class DemoSession {
     this.tempDir = makeTempDir();
     chmodSync(this.tempDir, 0o700);
     this.unregister = onCleanup(() => this.killNow());
+    this.sandbox = await this.makeSandbox();
+    if (stale()) return this.sandbox?.stop();
     if (family === "unix") {
       this.socketPath = path.join(this.tempDir, `${spec.id}.sock`);
       this.port = undefined;
+    } else if (this.sandbox) {
+      // A network of its own: the lesson's port is free there, whatever this machine runs.
+      this.port = this.options.port || spec.port || 8000;
     } else {
       const wanted = this.options.port ?? spec.port ?? 0;
       const choice = await choosePort(wanted, spec.transport ?? "tcp", family);
@@ -218,6 +228,29 @@ export class DemoSession {
     if (this.options.timeoutMs !== undefined) this.deadline = setTimeout(() => void this.finish(false, t("demo.session.timedOut", { seconds: Math.round(this.options.timeoutMs! / 100) / 10 })), this.options.timeoutMs);
     for (const p of spec.processes) if (!p.after) this.later(p.delayMs ?? 0, () => this.startProcess(p.name));
     this.table.start();
+  }
+
+  /**
+   * The run's private network and process tree, unless this demo needs the machine's own
+   * (an unprivileged process must meet the kernel as an ordinary user, not as the root of
+   * a namespace) or this machine cannot make one (then it runs as before, on the shared
+   * loopback, moving off a busy port).
+   */
+  private async makeSandbox(): Promise<RunSandbox | undefined> {
+    const spec = this.demo.spec;
+    if (this.options.sandbox === false || spec.noPrivateNetwork || spec.processes.some((p) => p.unprivileged)) return undefined;
+    if (!(await sandboxSupport()).available) return undefined;
+    try {
+      return await RunSandbox.start();
+    } catch {
+      // It worked a moment ago (the probe): run on the shared loopback rather than not at all.
+      return undefined;
+    }
+  }
+
+  /** True when this run has a private network of its own. */
+  get isolated(): boolean {
+    return this.sandbox !== undefined;
   }
 
   private async plan(p: DemoProcessSpec, user: SystemUser | undefined, root: boolean): Promise<LaunchPlan> {
@@ -263,6 +296,7 @@ export class DemoSession {
       // Already unprivileged: the kernel's answer is the learner's own.
     }
     const plan: LaunchPlan = { spec: p, runtime, executable, tracer, program, cwd, env, user };
+    if (this.sandbox) plan.sandbox = this.sandbox;
     const strace = this.strace;
     if (strace?.available) plan.strace = (argv) => strace.wrap(p.name, argv);
     return plan;
@@ -435,12 +469,16 @@ export class DemoSession {
   /** Synchronous: for the tutor's own exit and signals, when no event loop turn is left. */
   private killNow(): void {
     for (const p of this.procs.values()) p.kill();
+    this.sandbox?.stop();
     if (this.strace?.available) this.strace.close();
     this.removeTemp();
   }
 
   private teardown(): void {
     this.table.stop();
+    // Last: the final table was read from the private network, which ends with its holder.
+    this.sandbox?.stop();
+    this.sandbox = undefined;
     if (this.strace?.available) this.strace.close();
     this.strace = undefined;
     this.removeTemp();
@@ -467,7 +505,9 @@ export class DemoSession {
       read: () => {
         gen = this.generation;
         const read = this.options.readTable ?? readSocketTable;
-        return read({ pids: () => this.tablePids(), ports: this.port !== undefined ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [] });
+        const box = this.sandbox;
+        const filter = { pids: () => this.tablePids(), ports: this.port !== undefined ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [] };
+        return box ? read(filter, { netns: { procNet: box.procNet, wrap: (cmd, args) => box.wrap(cmd, args) } }) : read(filter);
       },
       // A reading from an earlier run (restart), or one that ends after the run's last status, is dropped.
       current: () => gen === this.generation && this.state.status !== "done" && this.state.status !== "stopped",

@@ -98,6 +98,13 @@ export interface DemoSpec {
   timeoutMs?: number;
   /** What the lesson's steps point at in this demo: the live view shows it first, even on an 80x24 terminal. */
   focus?: DemoFocus;
+  /**
+   * Why this demo runs on the machine's own loopback instead of a private network of
+   * its own (sandbox/namespace.ts). A demo with an `unprivileged` process never gets one:
+   * inside a private network a program is root of it, and the kernel's answer to an
+   * ordinary user is the point.
+   */
+  noPrivateNetwork?: string;
 }
 
 /**

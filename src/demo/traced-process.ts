@@ -8,6 +8,7 @@ import { EVENT_LIMITS, RateBudget, sanitizeCall } from "./tracer-lines.js";
 import { signalGroup } from "../util/process-group.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { childPids } from "../kernel/owners.js";
 
 /** How to run one demo program under its tracer. */
 export interface LaunchPlan {
@@ -25,6 +26,8 @@ export interface LaunchPlan {
   user?: { name: string; uid: number; gid: number };
   /** Wrap the command line in strace (the syscall view). */
   strace?: (argv: string[]) => { command: string; args: string[] };
+  /** Run inside the run's private network and process tree (sandbox/namespace.ts). */
+  sandbox?: { wrap(cmd: string, args: readonly string[]): { cmd: string; args: string[] } };
 }
 
 /**
@@ -94,9 +97,10 @@ export function commandLine(plan: LaunchPlan): { cmd: string; args: string[] } {
     plan.runtime === "python"
       ? { cmd: plan.executable, args: [plan.tracer, plan.program, ...own] }
       : { cmd: plan.executable, args: ["--import", pathToFileURL(plan.tracer).href, plan.program, ...own] };
-  if (!plan.strace) return inner;
-  const wrapped = plan.strace([inner.cmd, ...inner.args]);
-  return { cmd: wrapped.command, args: wrapped.args };
+  // strace inside the private network, not around nsenter: -yy names a socket's addresses
+  // by asking the kernel of its own network, which must be the program's.
+  const traced = plan.strace ? plan.strace([inner.cmd, ...inner.args]) : { command: inner.cmd, args: inner.args };
+  return plan.sandbox ? plan.sandbox.wrap(traced.command, traced.args) : { cmd: traced.command, args: traced.args };
 }
 
 const PHASES = new Set(["pending", "start", "end"]);
@@ -160,10 +164,38 @@ export class TracedProcess {
       if (this.pid === undefined) this.failToStart(err);
     });
     if (child.pid === undefined) return; // 'error' follows
-    this.emit({ type: "spawn", proc: this.name, pid: child.pid, t: now(), runtime: this.plan.runtime, file: this.plan.spec[this.plan.runtime], user: this.plan.user?.name });
-
-    for (const s of child.stdio) (s as Readable | Writable | null)?.on("error", () => undefined);
+    // In a private network, the spawned process is nsenter and the program its child:
+    // the views name the program's pid (the one its sockets and its calls show).
+    for (const stdio of child.stdio) (stdio as Readable | Writable | null)?.on("error", () => undefined);
     this.control = child.stdio[4] as Writable;
+    child.on("exit", (code, signal) => {
+      this.exitInfo = { code, signal };
+      // Give the pipes a moment to drain so the exit comes after the last output.
+      this.exitTimer = setTimeout(() => this.reportExit(), 300);
+    });
+    child.on("close", (code, signal) => {
+      this.exitInfo ??= { code, signal };
+      this.reportExit();
+    });
+    const leader = child.pid;
+    const announce = (pid: number): void => {
+      this.programPid = pid;
+      this.emit({ type: "spawn", proc: this.name, pid, t: now(), runtime: this.plan.runtime, file: this.plan.spec[this.plan.runtime], user: this.plan.user?.name });
+      this.attach(child);
+    };
+    if (!this.plan.sandbox) return announce(leader);
+    const started = Date.now();
+    const look = (): void => {
+      const program = childPids(leader)[0];
+      // Bounded: nsenter forks at once; if it failed, its own error is the program's output.
+      if (program !== undefined || this.exitInfo || Date.now() - started > 1000) announce(program ?? leader);
+      else setTimeout(look, 2);
+    };
+    look();
+  }
+
+  /** The program's output and its tracer's events, once its spawn is announced. */
+  private attach(child: ChildProcess): void {
     for (const stream of ["stdout", "stderr"] as const) {
       // The program's bytes become display text here, once: escape sequences and invalid
       // UTF-8 are shown as escapes in every view, line breaks and tabs are kept.
@@ -179,20 +211,20 @@ export class TracedProcess {
       });
     }
     this.readEvents(child.stdio[3] as Readable);
-    child.on("exit", (code, signal) => {
-      this.exitInfo = { code, signal };
-      // Give the pipes a moment to drain so the exit comes after the last output.
-      this.exitTimer = setTimeout(() => this.reportExit(), 300);
-    });
-    child.on("close", (code, signal) => {
-      this.exitInfo ??= { code, signal };
-      this.reportExit();
-    });
+    this.announced = true;
+    if (this.exitPending) this.reportExit();
   }
+
+  /** The program's own pid (in a private network, nsenter's child; else the spawned process). */
+  programPid?: number;
+  private announced = false;
+  private exitPending = false;
 
   private failToStart(err: Error): void {
     this.emit({ type: "output", proc: this.name, stream: "stderr", text: t("demo.session.couldNotStart", { program: escapeTerminal(this.plan.executable), error: escapeTerminal(err.message) }) + "\n", t: now() });
     this.exitInfo = { code: null, signal: null };
+    // Nothing was spawned, so no spawn event will come: the exit is reported now.
+    this.announced = true;
     this.reportExit();
   }
 
@@ -210,6 +242,11 @@ export class TracedProcess {
   }
 
   private reportExit(): void {
+    // The exit comes after the spawn it ends (announced once the program's pid is known).
+    if (!this.announced) {
+      this.exitPending = true;
+      return;
+    }
     if (this.reported) return;
     this.reported = true;
     clearTimeout(this.exitTimer);

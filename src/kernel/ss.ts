@@ -104,10 +104,14 @@ export interface SsQuery {
   unix?: boolean;
 }
 
-async function runSs(args: string[], timeoutMs: number): Promise<SsRow[]> {
-  const cmd = ssCommand();
-  if (!cmd) throw new Error("ss is not installed");
-  const r = await runCommand(cmd, args, timeoutMs);
+/** Runs a command somewhere else (inside a run's private network): nsenter around it. */
+export type CommandWrap = (cmd: string, args: readonly string[]) => { cmd: string; args: string[] };
+
+async function runSs(args: string[], timeoutMs: number, wrap?: CommandWrap): Promise<SsRow[]> {
+  const ss = ssCommand();
+  if (!ss) throw new Error("ss is not installed");
+  const { cmd, args: argv } = wrap ? wrap(ss, args) : { cmd: ss, args };
+  const r = await runCommand(cmd, argv, timeoutMs);
   if (r.code !== 0) throw new Error(`ss ${args.join(" ")}: ${r.failure ?? (r.stderr.trim() || `exit ${r.code}`)}`);
   return parseSsOutput(r.stdout);
 }
@@ -116,10 +120,10 @@ async function runSs(args: string[], timeoutMs: number): Promise<SsRow[]> {
  * Runs ss once per kind asked for (in parallel). Rejects when ss is missing or fails;
  * the caller then keeps its /proc rows with their `unknown` marks.
  */
-export async function readSsDiag(q: SsQuery, timeoutMs = 2000): Promise<{ tcpListen: SsRow[]; unix: SsRow[] }> {
+export async function readSsDiag(q: SsQuery, timeoutMs = 2000, wrap?: CommandWrap): Promise<{ tcpListen: SsRow[]; unix: SsRow[] }> {
   const [tcpListen, unix] = await Promise.all([
-    q.tcpListen ? runSs(["-H", "-n", "-e", "-l", "-A", "tcp"], timeoutMs) : Promise.resolve([]),
-    q.unix ? runSs(["-H", "-n", "-a", "-A", "unix"], timeoutMs) : Promise.resolve([]),
+    q.tcpListen ? runSs(["-H", "-n", "-e", "-l", "-A", "tcp"], timeoutMs, wrap) : Promise.resolve([]),
+    q.unix ? runSs(["-H", "-n", "-a", "-A", "unix"], timeoutMs, wrap) : Promise.resolve([]),
   ]);
   return { tcpListen, unix };
 }

@@ -29,6 +29,14 @@ export interface ReadSocketTableOptions {
   source?: "auto" | "proc" | "lsof";
   /** Ask ss for the fields /proc/net lacks (default true; Linux only). */
   ss?: boolean;
+  /** A run's private network (sandbox/namespace.ts): its tables, and ss run inside it. */
+  netns?: NetNamespace;
+}
+
+/** Where a private network's sockets are read: /proc/<pid>/net, and a command that runs ss inside it. */
+export interface NetNamespace {
+  procNet: string;
+  wrap(cmd: string, args: readonly string[]): { cmd: string; args: string[] };
 }
 
 /** inode → backlog of TCP listeners, from ss. Pruned to the listeners still present. */
@@ -38,8 +46,8 @@ let ssRetryAt = 0;
 let ssLastError = "";
 const SS_RETRY_MS = 5000;
 
-async function readProcNet(files: readonly ProcNetFile[] = PROC_NET_FILES): Promise<SocketRow[][] | undefined> {
-  const texts = await Promise.all(files.map((f) => readFile(`/proc/net/${f}`, "utf8").catch(() => undefined)));
+async function readProcNet(files: readonly ProcNetFile[] = PROC_NET_FILES, dir = "/proc/net"): Promise<SocketRow[][] | undefined> {
+  const texts = await Promise.all(files.map((f) => readFile(`${dir}/${f}`, "utf8").catch(() => undefined)));
   if (texts.every((t) => t === undefined)) return undefined;
   // a missing file (tcp6 with IPv6 disabled) just has no rows
   return texts.map((t, i) => (t === undefined ? [] : parseProcNet(files[i]!, t)));
@@ -94,7 +102,8 @@ function applyBacklogs(rows: SocketRow[]): boolean {
 }
 
 async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions, at: number): Promise<SocketTableSnapshot | undefined> {
-  const tables = await readProcNet();
+  const dir = opts.netns?.procNet ?? "/proc/net";
+  const tables = await readProcNet(PROC_NET_FILES, dir);
   if (!tables) return undefined;
   const all = tables.flat();
   // Owners after the tables, and the pids asked for only now: a socket opened in between
@@ -109,7 +118,7 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
     // Scan once more, then read its table again: a socket in both reads existed through
     // both scans, so if neither found it, no demo process holds it.
     const rescan = scanSocketOwners(currentPids(filter), scanOpts);
-    const again = await readProcNet(doubtful);
+    const again = await readProcNet(doubtful, dir);
     rows = settleDoubtful(rows, again?.flat() ?? [], rescan.owners, rescan.hidden);
   }
 
@@ -124,7 +133,7 @@ async function readLinux(filter: SocketTableFilter, opts: ReadSocketTableOptions
       ssFailed = true;
     } else if ((needListen || needUnix) && ssCommand()) {
       try {
-        const ss = await readSsDiag({ tcpListen: needListen, unix: needUnix });
+        const ss = await readSsDiag({ tcpListen: needListen, unix: needUnix }, 2000, opts.netns?.wrap);
         const paths = new Map<number, string>();
         for (const r of tables[PROC_NET_FILES.indexOf("unix")]) if (r.inode !== 0) paths.set(r.inode, r.local);
         for (const l of ss.tcpListen) if (l.ino) backlogCache.set(l.ino, l.sendQ);

@@ -266,13 +266,25 @@ function errorFields(err: unknown): Partial<Traced> {
 
 // ---- reporting ----
 
+/**
+ * The process's pid as the tutor sees it: inside a run's private PID namespace
+ * process.pid is small (3, 4...), while /proc (the tutor's) names it by its pid outside.
+ */
+const OUTER_PID = ((): number => {
+  try {
+    return Number(fs.readlinkSync("/proc/self")) || process.pid;
+  } catch {
+    return process.pid;
+  }
+})();
+
 interface Open {
   ev: Traced;
 }
 
 function begin(call: string, args: string[], extra: Partial<Traced>, where: Site, pause = true): Open {
   const n = ++seq;
-  const ev: Traced = { type: "call", pid: process.pid, seq: n, phase: "start", call, args, t: 0, kind: "socket", ...where, ...extra };
+  const ev: Traced = { type: "call", pid: OUTER_PID, seq: n, phase: "start", call, args, t: 0, kind: "socket", ...where, ...extra };
   if (pause) hold(n, () => emit({ ...ev, phase: "pending", t: now() }));
   emit({ ...ev, phase: "start", t: now() });
   return { ev };

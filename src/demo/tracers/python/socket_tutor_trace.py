@@ -62,7 +62,16 @@ except OSError:
     sys.exit(2)
 
 _MODE = os.environ.pop("SOCKET_TUTOR_TRACE_MODE", "run")
-_PID = os.getpid()
+def _outer_pid():
+    # The process's pid as the tutor sees it: inside a run's private PID namespace
+    # getpid() is small (3, 4...), while /proc (the tutor's) names it by its pid outside.
+    try:
+        return int(os.readlink("/proc/self"))
+    except (OSError, ValueError):
+        return os.getpid()
+
+
+_PID = _outer_pid()
 _SELF = os.path.abspath(__file__)
 _write_lock = threading.Lock()
 _seq_lock = threading.Lock()
