@@ -14,6 +14,7 @@ import { findDemo, startDemo } from "../../src/demo/launcher.js";
 import { findPython } from "../../src/demo/runtime.js";
 import type { DemoRuntime } from "../../src/demo/spec.js";
 import { type BenchRow, median } from "../bench-common.js";
+import { sandboxSupport } from "../../src/sandbox/namespace.js";
 
 
 const RUNS = 9;
@@ -31,7 +32,7 @@ function now(): number {
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
-async function measure(runtime: DemoRuntime): Promise<{ firstMs: number[]; latencies: number[]; peakRss: number }> {
+async function measure(runtime: DemoRuntime, sandbox = true): Promise<{ firstMs: number[]; latencies: number[]; peakRss: number }> {
   const demo = findDemo("tcp-step-by-step");
   if (!demo) throw new Error("the tcp-step-by-step demo is missing");
   const firstMs: number[] = [];
@@ -45,6 +46,7 @@ async function measure(runtime: DemoRuntime): Promise<{ firstMs: number[]; laten
       runtime,
       mode: "run",
       port: 0,
+      sandbox,
       onEvent: (ev: DemoEvent) => {
         if (ev.type !== "call") return;
         const received = now();
@@ -62,6 +64,20 @@ async function measure(runtime: DemoRuntime): Promise<{ firstMs: number[]; laten
 
 export async function bench(report: (row: BenchRow) => void): Promise<void> {
   const python = await findPython();
+  const box = await sandboxSupport();
+  if (box.available) {
+    // The private network's own cost: the same launch with and without it, interleaved by runtime.
+    const runtime: DemoRuntime = python ? "python" : "node";
+    const off = await measure(runtime, false);
+    const on = await measure(runtime, true);
+    report({
+      name: `demo: launch to first event, private network (${runtime})`,
+      medianMs: round(median(on.firstMs)),
+      baselineName: "the same without a private network",
+      baselineMs: round(median(off.firstMs)),
+      note: `sandbox overhead ${round(median(on.firstMs) - median(off.firstMs))} ms; target <= 30 ms`,
+    });
+  }
   const runtimes: DemoRuntime[] = python ? ["python", "node"] : ["node"];
   for (const runtime of runtimes) {
     const { firstMs, latencies, peakRss } = await measure(runtime);
