@@ -14,6 +14,7 @@ import { findDemo, startDemo } from "../../src/demo/launcher.js";
 import { sandboxSupport } from "../../src/sandbox/namespace.js";
 import { cliPath, repoRoot } from "../support/cli.js";
 import { runDemo } from "../support/demo.js";
+import { alive, until } from "../support/process.js";
 
 const support = await sandboxSupport();
 const skip = support.available ? false : `no private namespaces here: ${support.reason}`;
@@ -21,22 +22,7 @@ const root = path.join(repoRoot, "test", "demo", "fixtures", "lessons");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "st-sandbox-demo-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-async function until(what: string, test: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Holds 127.0.0.1:8000 on the host for the test, if nothing else already does. */
 async function holdHostPort(): Promise<net.Server | undefined> {

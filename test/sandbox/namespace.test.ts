@@ -9,28 +9,14 @@ import { parseProcNet } from "../../src/kernel/proc-net.js";
 import { RunSandbox, sandboxSupport } from "../../src/sandbox/namespace.js";
 import { SocketBroker } from "../../src/sandbox/socket-broker.js";
 import { repoRoot } from "../support/cli.js";
+import { alive, until } from "../support/process.js";
 
 const support = await sandboxSupport();
 const skip = support.available ? false : `no private namespaces here: ${support.reason}`;
 const tmp = mkdtempSync(path.join(os.tmpdir(), "st-sandbox-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-async function waitFor(what: string, test: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!test()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Runs `code` with python3 inside the sandbox and waits for it to print a line. */
 async function runInside(box: RunSandbox, code: string): Promise<{ pid: number; line: string }> {
@@ -73,8 +59,8 @@ describe("a run's private namespaces", { skip }, () => {
     const escaped = Number(line);
     assert.ok(alive(escaped));
     box.stop();
-    await waitFor("the setsid'd grandchild to die", () => !alive(escaped));
-    await waitFor("the holder to be gone (reaped)", () => !existsSync(`/proc/${box.pid}`));
+    await until("the setsid'd grandchild to die", () => !alive(escaped));
+    await until("the holder to be gone (reaped)", () => !existsSync(`/proc/${box.pid}`));
   });
 
   it("die with the tutor, even when it is killed with SIGKILL", async () => {
@@ -93,7 +79,7 @@ describe("a run's private namespaces", { skip }, () => {
     const [holder, nsenter] = (await new Promise<string>((resolve) => tutor.stdout.once("data", (d: Buffer) => resolve(d.toString())))).trim().split(" ").map(Number);
     assert.ok(alive(holder!) && alive(nsenter!));
     tutor.kill("SIGKILL");
-    await waitFor("the holder and the program inside to die with the tutor", () => !alive(holder!) && !alive(nsenter!));
+    await until("the holder and the program inside to die with the tutor", () => !alive(holder!) && !alive(nsenter!));
   });
 
   it("hand the checker its sockets made inside: connect, a refused connect, a server, UDP", async () => {
