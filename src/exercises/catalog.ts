@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { readFrontMatter } from "../lessons/parse.js";
+import { readFrontMatter, tokenProblem } from "../lessons/parse.js";
+import { unknownTokens } from "../lessons/tokens.js";
 import { checkFileInside, readTextInside } from "../lessons/read.js";
 import type { LessonProblem } from "../lessons/types.js";
 import { lessonsDir } from "../paths.js";
@@ -91,6 +92,8 @@ function readExercise(name: string, exDir: string): ExerciseInfo | { problems: L
   const v = (k: string): string => front.values.get(k)!.value;
   if (v("id") !== name) return { problems: [{ file, line: front.values.get("id")!.line, message: t("lessons.exercise.idNotFolder", { id: escapeTerminal(v("id")), folder: escapeTerminal(name) }) }] };
   if (!/^\d+$/.test(v("order"))) return { problems: [{ file, line: front.values.get("order")!.line, message: t("lessons.parse.orderNotNumber", { value: escapeTerminal(v("order")) }) }] };
+  const tokens = unknownTokens(lines.slice(front.bodyStart).join("\n"), front.bodyStart + 1);
+  if (tokens.length) return { problems: tokens.map((u) => ({ file, line: u.line, message: tokenProblem(u.name) })) };
   return {
     id: v("id"),
     title: v("title"),

@@ -2,6 +2,7 @@ import type { Block, CodeFile, Lesson, Quiz } from "../lessons/types.js";
 import { t } from "../text/catalog.js";
 import { displayWidth } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
+import { expandTutor } from "../lessons/tokens.js";
 import { makeStyle } from "../util/style.js";
 import { wrap } from "../text/wrap.js";
 import { renderMarkdown, type RenderOptions } from "./markdown.js";
@@ -53,11 +54,11 @@ export function quizAsMarkdown(quiz: Quiz, withAnswers: boolean): string {
 export function blockAsMarkdown(block: Block, lesson: Lesson, opts: LessonRenderOptions & { answers?: boolean }): string {
   switch (block.kind) {
     case "markdown":
-      return block.text;
+      return expandTutor(block.text);
     case "code": {
       const shown = codeFilesToShow(block.files, opts.codeLanguage);
       const parts: string[] = [];
-      if (block.text) parts.push(block.text);
+      if (block.text) parts.push(expandTutor(block.text));
       for (const f of shown) parts.push(`*${f.path}*\n\n${fenced(f)}`);
       const others = block.files.filter((f) => !shown.includes(f));
       if (others.length) {
@@ -69,11 +70,11 @@ export function blockAsMarkdown(block: Block, lesson: Lesson, opts: LessonRender
     case "quiz":
       return quizAsMarkdown(block.quiz, opts.answers === true);
     case "demo":
-      return [t("render.demo", { demo: block.demo }), block.text, t("render.demoRun", { command: tutor(`demo ${lesson.meta.id} ${block.demo}`) })].filter(Boolean).join("\n\n");
+      return [t("render.demo", { demo: block.demo }), expandTutor(block.text), t("render.demoRun", { command: tutor(`demo ${lesson.meta.id} ${block.demo}`) })].filter(Boolean).join("\n\n");
     case "exercise":
       return [
         t("render.exercise", { exercise: block.exercise }),
-        block.text,
+        expandTutor(block.text),
         t("render.exerciseRun", { start: tutor(`exercise ${block.exercise}`), verify: tutor(`verify ${block.exercise} <file>`) }),
       ]
         .filter(Boolean)

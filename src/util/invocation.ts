@@ -11,10 +11,17 @@ import path from "node:path";
 import { packageRoot } from "../paths.js";
 import { which } from "./which.js";
 
-/** The folder the learner typed the command in: under `npm start` that is INIT_CWD, not the package root. */
-export function learnerCwd(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The folder the learner typed the command in: under `npm start` that is INIT_CWD, not the
+ * package root. Only then: npm runs a script in the package root, and every process started
+ * below it inherits INIT_CWD (a test suite run with `npm test` that starts the tutor in a
+ * folder of its own must not see the starters land in the suite's folder).
+ */
+export function learnerCwd(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const init = env.INIT_CWD;
-  return init && path.isAbsolute(init) ? init : process.cwd();
+  if (!init || !path.isAbsolute(init) || env.npm_lifecycle_event === undefined) return cwd;
+  const here = real(cwd);
+  return here !== undefined && here === real(packageRoot) ? init : cwd;
 }
 
 function real(p: string): string | undefined {

@@ -39,8 +39,13 @@ export const exercise = {
   // {what} is one of lessons.code.*; {file} is the learner's file that was not written.
   "exercise.starterMissing": "{what} ({name}) is missing, so {file} was not written",
   // What to do next; the commands to run follow on their own lines.
-  "exercise.next.check": "Next: edit one of them (the TODOs say what goes where), then check it:",
+  // Above the list of starter files written; {folder} is a full path.
+  "exercise.where": "The starter files are in {folder}",
+  "exercise.next.check": "Next: edit one of them (the TODOs say what goes where), then check it from this folder:",
+  "exercise.next.watch": "Add --watch to check again each time you save.",
   "exercise.next.hints": "Hints one at a time: {command}",
+  // {command} starts the tutor's menu, where the exercise can be checked and watched without another terminal.
+  "exercise.next.inTutor": "Or do it all inside the tutor: {command}, then choose the exercise.",
   "exercise.list.title": "Exercises:",
   "exercise.list.start": "Start one: {command}",
 

@@ -80,6 +80,8 @@ export const lessons = {
   "lessons.parse.fenceNotClosed": "a code block (```) is not closed",
   "lessons.parse.directiveNotClosed": "'::: {name}' is not closed: add a ':::' line after its content",
   "lessons.parse.emptyStep": "step '{title}' is empty",
+  // A `{{name}}` placeholder in lesson text that the tutor does not replace. {tokens} lists the known ones.
+  "lessons.parse.unknownToken": "unknown placeholder '\\{\\{{name}\\}\\}' (known: {tokens})",
   "lessons.parse.unknownDirective": "unknown directive '::: {name}' (known: {names})",
   "lessons.parse.quizArgs": "'::: quiz' takes no arguments",
   "lessons.parse.demoArgs": "'::: demo' takes one demo id (kebab-case), e.g. '::: demo tcp-step-by-step'",
