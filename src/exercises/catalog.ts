@@ -7,6 +7,7 @@ import type { LessonProblem } from "../lessons/types.js";
 import { lessonsDir } from "../paths.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { parseHints } from "./hints.js";
 
 /**
  * An exercise is a folder under lessons/exercises/<id>/ holding task.md
@@ -75,7 +76,7 @@ export function loadExercises(dir: string = exercisesDir()): ExerciseSet {
       continue;
     }
     exercises.push(found);
-    problems.push(...missingFiles(exDir));
+    problems.push(...missingFiles(exDir), ...hintProblems(exDir));
   }
   exercises.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return { exercises, problems, broken };
@@ -120,6 +121,14 @@ function missingFiles(exDir: string): LessonProblem[] {
     out.push(check.missing ? { file: exDir, line: 0, message: t("lessons.exercise.codeMissing", { what: t(c.what), name }) } : { file, line: 0, message: t("lessons.file.reason", { file: name, reason: check.reason }) });
   }
   return out;
+}
+
+/** What is wrong in hints.md (ids, blocks): the hints still work, but the author should know. */
+function hintProblems(exDir: string): LessonProblem[] {
+  const file = path.join(exDir, "hints.md");
+  const read = readTextInside(file, exDir, t("lessons.root.exercise"), { kind: t("lessons.kind.exerciseFile", { name: "hints.md" }) });
+  if (!read.ok) return read.missing ? [] : [{ file, line: read.line ?? 0, message: t("lessons.file.reason", { file: "hints.md", reason: read.reason }) }];
+  return parseHints(read.text).problems.map((p) => ({ file, ...p }));
 }
 
 function isDir(p: string): boolean {

@@ -11,10 +11,13 @@ export const TOKENS = ["tutor"] as const;
 
 const TOKEN = /\{\{\s*([^{}\s]*)\s*\}\}/g;
 
-/** The text with every `{{tutor}}` replaced by the command that runs the tutor here. */
-export function expandTutor(text: string): string {
+/**
+ * The text with every `{{tutor}}` replaced by the command that runs the tutor from the
+ * learner's folder, or from `cwd` (a starter file's comment runs from the file's folder).
+ */
+export function expandTutor(text: string, cwd?: string): string {
   if (!text.includes("{{")) return text;
-  return text.replace(TOKEN, (whole, name: string) => (name === "tutor" ? tutorCommand() : whole));
+  return text.replace(TOKEN, (whole, name: string) => (name === "tutor" ? (cwd === undefined ? tutorCommand() : tutorCommand(process.env, cwd)) : whole));
 }
 
 /** Placeholders a lesson file uses that the renderer does not know, with their 1-based line. */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { repoRoot, runCli } from "../support/cli.js";
+import { tutorCommand } from "../../src/util/invocation.js";
 import { exercisesDir, scratch } from "./support.js";
 
 const tempHome = (): string => scratch("st-home-");
@@ -25,7 +26,11 @@ describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, (
     assert.match(first.stdout, new RegExp(`\\n  ${TUTOR} verify udp-upper socket-tutor-exercises/udp-upper/udp-upper\\.py\\n`), "the next step, as a command that runs from here");
     assert.doesNotMatch(first.stdout, /socket-tutor verify|\bcd /, "no command that needs socket-tutor on the PATH or a cd");
     const py = path.join(cwd, "socket-tutor-exercises", "udp-upper", "udp-upper.py");
-    assert.equal(readFileSync(py, "utf8"), readFileSync(path.join(exercisesDir, "udp-upper", "starter.py"), "utf8"));
+    // The starter as it is, its {{tutor}} written as the command runs from the file's folder.
+    const starter = readFileSync(path.join(exercisesDir, "udp-upper", "starter.py"), "utf8");
+    assert.match(starter, /\{\{tutor\}\} verify udp-upper udp-upper\.py/);
+    assert.equal(readFileSync(py, "utf8"), starter.replaceAll("{{tutor}}", tutorCommand(process.env, path.dirname(py))));
+    assert.doesNotMatch(readFileSync(py, "utf8"), /\{\{/);
     writeFileSync(py, "# my work\n");
     const second = await runCli(["exercise", "udp-upper"], { cwd, env });
     assert.equal(second.code, 0);
@@ -70,6 +75,23 @@ describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, (
     assert.match(seen.stdout, /Hint 1 of/);
     assert.match(seen.stdout, /Hint 2 of/);
     assert.doesNotMatch(seen.stdout, /Hint 3 of/);
+  });
+
+  it("hint gives its code in the learner's language: a .mjs file gets JavaScript, a .py file Python", async () => {
+    const env = { SOCKET_TUTOR_HOME: tempHome() };
+    const js = await runCli(["hint", "udp-upper", "udp-upper.mjs"], { env });
+    assert.equal(js.code, 0, js.stderr);
+    assert.match(js.stdout, /^Hint 1 of 4: No listen, no accept/);
+    assert.match(js.stdout, /dgram\.createSocket\("udp4"\)/);
+    assert.doesNotMatch(js.stdout, /recvfrom|SOCK_DGRAM/, "no Python calls for a JavaScript file");
+    // The language is remembered for the next hint without a file.
+    const py = await runCli(["hint", "udp-upper", "udp-upper.py"], { env });
+    assert.match(py.stdout, /^Hint 2 of 4: Who sent it\?/);
+    assert.match(py.stdout, /sock\.sendto\(reply, addr\)/);
+    assert.doesNotMatch(py.stdout, /rinfo/);
+    const bad = await runCli(["hint", "udp-upper", "upper.rb"], { env });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /'upper\.rb' is neither/);
   });
 
   it("solution refuses without a terminal and without --yes, shows with --yes, then stays unlocked", async () => {

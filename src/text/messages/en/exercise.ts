@@ -49,7 +49,21 @@ export const exercise = {
   "exercise.list.title": "Exercises:",
   "exercise.list.start": "Start one: {command}",
 
+  // Problems in an exercise's hints.md, shown as "hints.md:12: <problem>" to the author of the exercise.
+  "exercise.hints.noId": "the hint '{title}' has no id: end its heading with one, like '## {title} \\{#recv-loop\\}'",
+  "exercise.hints.badId": "the hint id '{id}' is not kebab-case (lower-case letters, digits and single hyphens, like recv-loop)",
+  "exercise.hints.duplicateId": "the hint id '{id}' is used twice (first on line {line})",
+  "exercise.hints.beforeFirst": "text before the first hint: every hint starts with a '## Title \\{#id\\}' line",
+  "exercise.hints.empty": "the hint '{title}' has no text",
+  "exercise.hints.unknownBlock": "unknown block '::: {name}' in a hint (known: python, javascript)",
+  "exercise.hints.blockArgs": "'::: {name}' takes nothing after the language",
+  "exercise.hints.blockTwice": "this hint has a '::: {language}' block already",
+  "exercise.hints.nested": "a '::: block' inside another (opened on line {line}): close that one with ':::' first",
+  "exercise.hints.blockNotClosed": "the '::: {language}' block opened here is never closed with ':::'",
+  "exercise.hints.strayClose": "':::' closes nothing here",
+
   // `socket-tutor hint`.
+  "exercise.hint.fileLanguage": "hints come in Python and JavaScript: '{file}' is neither (.py, .js, .mjs, .cjs or .ts)",
   "exercise.hint.none": "the exercise '{id}' has no hints (its hints.md is missing or empty)",
   "exercise.hint.title": "Hint {n} of {total}: {title}",
   "exercise.hint.noneSeen": "No hints seen yet for {id}. Get the first: {command}",

@@ -40,6 +40,8 @@ export const help = {
   "help.hint.summary": "Show the next hint for an exercise.",
   "help.hint.text": "Show the next hint for an exercise, one at a time; each gives away a little more.",
   // An option and what it does, in two columns.
+  "help.hint.order": "The first hint is the one for the first check that failed in your last run; then the others, in order.",
+  "help.hint.file": "<file>  give the hints for this file's language (.py or .js/.mjs); without it, the language of the file you checked last",
   "help.hint.seen": "--seen  show again the hints you have already seen, without a new one",
   "help.solution.summary": "Show an exercise's reference solutions (after you pass, or when you ask).",
   "help.solution.text": "Show the reference solutions (Python and JavaScript) of an exercise.",
