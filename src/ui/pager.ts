@@ -71,7 +71,8 @@ export class Pager {
     return select<"more" | "menu">(t("lesson.more"), [
       { name: t("lesson.moreContinue"), value: "more" },
       { name: this.leaveLabel, value: "menu" },
-    ]);
+      // A resize draws the page again from its start, re-flowed: the caller catches PromptResized.
+    ], { resizeThrows: true });
   }
 }
 

@@ -27,9 +27,11 @@ import { progress } from "./en/progress.js";
 import { render } from "./en/render.js";
 import { reset } from "./en/reset.js";
 import { stream } from "./en/stream.js";
+import { summary } from "./en/summary.js";
 import { tcpClient } from "./en/tcpClient.js";
 import { udpUpper } from "./en/udpUpper.js";
 import { verify } from "./en/verify.js";
+import { words } from "./en/words.js";
 
 export const en = {
   ...chatBye,
@@ -52,7 +54,9 @@ export const en = {
   ...render,
   ...reset,
   ...stream,
+  ...summary,
   ...tcpClient,
   ...udpUpper,
   ...verify,
+  ...words,
 } as const;

@@ -37,6 +37,12 @@ export const help = {
   "help.verify.json": "  --json   print only a JSON report: \\{ exercise, passed, checks: [\\{ name, passed, detail \\}] \\}",
   "help.verify.live": "  --live   run the checks in the live view: your program traced on the left (its source, every\n           socket call, its output), the checker on the right, the kernel's socket table below\n           (Python and JavaScript files; needs a terminal)",
   "help.verify.example": "Example: {command}",
+  "help.glossary.summary": "What a word means (fd, backlog, TIME_WAIT…), and the lesson that shows it.",
+  "help.glossary.text": "Without a word: every word of the glossary, with the start of its definition. With one: its definition, its other names, and the lessons and steps that show it. Case, spaces, - and _ do not matter (time-wait is TIME_WAIT).",
+  "help.glossary.example": "Example: {command}",
+  "help.search.summary": "The lessons and steps that mention some words, best first.",
+  "help.search.text": "The lessons and steps that mention the words, best first (those with every word before those with some), each with a line of context. A word matches at the start of a word: recv finds recv() and recvfrom().",
+  "help.search.example": "Example: {command}",
   "help.hint.summary": "Show the next hint for an exercise.",
   "help.hint.text": "Show the next hint for an exercise, one at a time; each gives away a little more.",
   // An option and what it does, in two columns.
