@@ -13,6 +13,7 @@ import type { DemoMode, DemoState, ProcView } from "../demo/state.js";
 import { t } from "../text/catalog.js";
 import { onCleanup } from "../util/cleanup.js";
 import { colourEnabled } from "../util/style.js";
+import { tutor } from "../util/invocation.js";
 import { callsOf, paneLines, sides, tableLegend, tableLines, timelineLines } from "./live/format.js";
 import { liveLayout, type BottomChoice, type Geometry, type Rect } from "./live/layout.js";
 import { fit, lineWidth, sanitize, seg, toTags, wrapText, type Line } from "./live/paint.js";
@@ -295,6 +296,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
       ...p(t("live.help.panes")),
       ...p(t("live.help.table")),
       ...p(t("live.help.timeline")),
+      ...p(t("live.help.words", { command: tutor("glossary <word>") })),
       [],
       h(t("live.help.keysTitle")),
       ...p(source.steppable ? t("live.help.stepKeys") : t("live.help.checkKeys")),
