@@ -48,7 +48,7 @@ async function showEntry(entry: GlossaryEntry, lessons: readonly Lesson[]): Prom
     const opts = { width: readingWidth(), colour: colourEnabled() };
     process.stdout.write(`${s.bold(s.magenta(t("words.toolTitle")))}\n\n${await renderEntry(entry, lessons, opts, false)}\n\n`);
     try {
-      const choice = await select<"another" | "back">("", [
+      const choice = await select<"another" | "back">(t("words.toolNext"), [
         { name: t("words.toolBack"), value: "back" },
         { name: t("words.toolAnother"), value: "another" },
       ], { resizeThrows: true });

@@ -6,7 +6,7 @@ import { colourEnabled, readingWidth } from "../util/style.js";
 import { which } from "../util/which.js";
 import { Pager } from "./pager.js";
 import { clearScreen, PromptResized, select, styler, type Choice } from "./prompts.js";
-import { askQuiz, quizRows, type QuizOutcome } from "./quiz.js";
+import { askQuiz, quizRows, type QuizState } from "./quiz.js";
 import { t } from "../text/catalog.js";
 
 /** How a lesson walk ended: back to the menu, or on to another lesson from the summary. */
@@ -77,8 +77,8 @@ export async function runLesson(lesson: Lesson, progress: Progress, options: Les
   const s = styler();
   /** The choice the cursor starts on: after a demo or an exercise, the way on, not the same action again. */
   let preferred: Nav | undefined;
-  /** Quizzes answered on this visit to the step: a redraw (a resize) shows them answered, not asked again. */
-  let answered = new Map<number, QuizOutcome>();
+  /** The answers given on this visit to the step: a redraw (a resize) shows them again, and asks on from there. */
+  let answered = new Map<number, QuizState>();
   let shownIndex = -1;
 
   for (;;) {
@@ -179,7 +179,7 @@ async function showStep(
   opts: { width: number; colour: boolean; codeLanguage: CodePreference },
   course: CourseProgress | undefined,
   promptRows: number,
-  answered: Map<number, QuizOutcome>,
+  answered: Map<number, QuizState>,
   progress: Progress,
 ): Promise<"ok" | "menu"> {
   const s = styler();
@@ -192,16 +192,12 @@ async function showStep(
     if (block.kind === "quiz") {
       const need = quizRows(block.quiz, opts.width);
       if ((await pager.room(need)) === "menu") return "menu";
-      const done = answered.get(b);
-      if (done) {
-        // Drawn again after a resize: the quiz as it was answered, not asked twice.
-        process.stdout.write(done.text);
-        pager.advance(done.rows);
-        continue;
-      }
-      const outcome = await askQuiz(block.quiz, opts.width);
-      answered.set(b, outcome);
-      saveQuiz(lesson, quizNumber(lesson, index, b), outcome.tries, progress);
+      let state = answered.get(b);
+      if (!state) answered.set(b, (state = { picks: [] }));
+      const before = state.picks.length;
+      const outcome = await askQuiz(block.quiz, opts.width, state);
+      // Scored when answered, not when drawn again.
+      if (state.picks.length > before) saveQuiz(lesson, quizNumber(lesson, index, b), outcome.tries, progress);
       pager.advance(outcome.rows);
       continue;
     }

@@ -20,8 +20,15 @@ export interface QuizOutcome {
   tries: number;
   /** Rows printed, the question included, for the pager. */
   rows: number;
-  /** What was printed, to draw the answered quiz again (after a resize) without asking it twice. */
-  text: string;
+}
+
+/**
+ * The answers given so far, in order (SHOW: "show me the answer"). Kept by the caller
+ * while the learner is on the step, so a redraw (a resize) prints them again at the new
+ * width and goes on asking where the learner was, never from the start.
+ */
+export interface QuizState {
+  picks: number[];
 }
 
 const SHOW = -1;
@@ -40,8 +47,8 @@ export function quizRows(quiz: Quiz, width: number): number {
   return 1 + question + 2 + choices + 3;
 }
 
-/** Asks until the right answer (or "show me"), printing each verdict. */
-export async function askQuiz(quiz: Quiz, width: number): Promise<QuizOutcome> {
+/** Asks until the right answer (or "show me"), printing each verdict. A resize throws PromptResized (the answers so far are in `state`). */
+export async function askQuiz(quiz: Quiz, width: number, state: QuizState): Promise<QuizOutcome> {
   const s = styler();
   const colour = colourEnabled();
   const cols = Math.min(width, terminalWidth());
@@ -50,26 +57,35 @@ export async function askQuiz(quiz: Quiz, width: number): Promise<QuizOutcome> {
   process.stdout.write(head);
   let printed = head;
   const names = await Promise.all(quiz.choices.map(async (c, i) => `${LETTERS[i]}) ${await inlineMarkdown(c.text, colour)}`));
-  const tried = new Set<number>();
-  for (let attempt = 1; ; attempt++) {
-    const left = quiz.choices.map((_, i) => i).filter((i) => !tried.has(i));
-    const items = left.map((i) => ({ name: names[i]!, value: i }));
-    if (attempt > 1) items.push({ name: t("lesson.quiz.showAnswer"), value: SHOW });
-    const answer = await select<number>(attempt === 1 ? t("lesson.quiz.prompt") : t("lesson.quiz.again"), items, { pageSize: Math.max(4, items.length * 2) });
-    if (answer === SHOW) {
-      const right = quiz.choices.findIndex((c) => c.correct);
-      const out = `${wrap(`${s.bold(t("lesson.quiz.answer"))} ${names[right]!}`, cols, "   ")}\n${await indented(quiz.choices[right]!.explanation, opts, "   ")}\n\n`;
-      process.stdout.write(out);
-      printed += out;
-      return { tries: 0, rows: lineCount(printed), text: printed };
-    }
-    const chosen = quiz.choices[answer]!;
-    // The verdict, the choice as chosen, then why: each on its own lines, indented under the mark.
+  const right = quiz.choices.findIndex((c) => c.correct);
+  /** The verdict on one answer: the mark, the choice as chosen, then why, indented under the mark. */
+  const verdict = async (pick: number): Promise<string> => {
+    if (pick === SHOW) return `${wrap(`${s.bold(t("lesson.quiz.answer"))} ${names[right]!}`, cols, "   ")}\n${await indented(quiz.choices[right]!.explanation, opts, "   ")}\n\n`;
+    const chosen = quiz.choices[pick]!;
     const mark = chosen.correct ? s.bold(s.green(t("lesson.quiz.right"))) : s.bold(s.red(t("lesson.quiz.wrong")));
-    const out = `${wrap(`${mark} ${names[answer]!}`, cols, "   ")}\n${await indented(chosen.explanation, opts, "   ")}\n\n`;
+    return `${wrap(`${mark} ${names[pick]!}`, cols, "   ")}\n${await indented(chosen.explanation, opts, "   ")}\n\n`;
+  };
+  const finished = (): QuizOutcome | undefined => {
+    const last = state.picks[state.picks.length - 1];
+    if (last === SHOW) return { tries: 0, rows: lineCount(printed) };
+    if (last !== undefined && quiz.choices[last]!.correct) return { tries: state.picks.length, rows: lineCount(printed) };
+    return undefined;
+  };
+  for (const pick of state.picks) {
+    const out = await verdict(pick);
     process.stdout.write(out);
     printed += out;
-    if (chosen.correct) return { tries: attempt, rows: lineCount(printed), text: printed };
-    tried.add(answer);
+  }
+  for (;;) {
+    const done = finished();
+    if (done) return done;
+    const left = quiz.choices.map((_, i) => i).filter((i) => !state.picks.includes(i));
+    const items = left.map((i) => ({ name: names[i]!, value: i }));
+    if (state.picks.length > 0) items.push({ name: t("lesson.quiz.showAnswer"), value: SHOW });
+    const answer = await select<number>(state.picks.length === 0 ? t("lesson.quiz.prompt") : t("lesson.quiz.again"), items, { pageSize: Math.max(4, items.length * 2), resizeThrows: true });
+    state.picks.push(answer);
+    const out = await verdict(answer);
+    process.stdout.write(out);
+    printed += out;
   }
 }

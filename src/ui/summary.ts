@@ -64,8 +64,9 @@ async function summaryText(lesson: Lesson, progress: Progress, course: readonly 
   const out: string[] = [s.bold(s.green(wrap(t("summary.done", { order: lesson.meta.order, title: lesson.meta.title }), width))), ""];
   out.push(s.bold(t("summary.showed")));
   out.push(await renderMarkdown(lesson.meta.summary, { width, colour }));
-  // The steps in one paragraph: a list of twelve would push the choices off a small screen.
-  out.push(s.dim(wrap(t("summary.steps", { steps: lesson.steps.map((st) => st.title).join(" · ") }), width)), "");
+  // The steps that teach (not the quiz-only "Check yourself" ones), in one paragraph: a list would push the choices off a small screen.
+  const taught = lesson.steps.filter((st) => st.blocks.some((b) => b.kind !== "quiz"));
+  out.push(s.dim(wrap(t("summary.steps", { steps: taught.map((st) => st.title).join(" · ") }), width)), "");
   const score = quizScore(lesson, progress);
   if (score.total > 0) {
     const line = t("summary.quiz", { right: score.right, total: score.total });

@@ -7,7 +7,7 @@ export const render = {
   "render.where": "Lesson {order} · {title}",
   "render.stepCount": "step {step} of {steps}",
   // The step count ({step}, render.stepCount), then the course's progress ({course}, render.courseBar).
-  "render.stepAndCourse": "{step} · {course}",
+  "render.stepAndCourse": "{step} · course {course}",
   // {bar} is a row of marks, one for each lesson, filled for the lessons done.
   "render.courseBar": "{bar} {done}/{total}",
   // The top of a printed lesson.

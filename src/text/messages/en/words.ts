@@ -24,6 +24,7 @@ export const words = {
   "words.toolDescription": "fd, backlog, Recv-Q, TIME_WAIT, ECONNRESET…: a short definition and the lesson that shows it.",
   "words.toolPrompt": "Type a word, or choose one:",
   "words.toolTitle": "Glossary",
+  "words.toolNext": "What now?",
   "words.toolAnother": "Look up another word",
   "words.toolBack": "Back to the lesson",
 } as const;
