@@ -108,6 +108,8 @@ export async function openExercise(id: string): Promise<void> {
         }
         case "watch":
           view = await watch(ex, file, language);
+          // Back from the solution, or from a passing run: on the way out; else on checking again.
+          preferred = view.kind === "text" || (view.kind === "report" && view.report.passed) ? "back" : "watch";
           drawn = false;
           break;
         case "hint":
@@ -151,7 +153,7 @@ async function draw(ex: ExerciseInfo, view: View, files: StartersWritten, file: 
   const width = readingWidth();
   const colour = colourEnabled();
   const hints = hintsFor(readHints(ex), path.extname(file) === ".py" ? "python" : "javascript").length;
-  const pager = new Pager(() => `${titleLine(ex, s)}\n${statusLine(state, hints, s)}`, undefined, t("lesson.exercise.leave"));
+  const pager = new Pager(() => `${titleLine(ex, s)}\n${statusLine(state, hints, s)}`, undefined, t("lesson.exercise.leave"), t("lesson.moreBelow"));
   pager.start();
   switch (view.kind) {
     case "task":
@@ -298,7 +300,7 @@ async function cannotWrite(ex: ExerciseInfo, message: string): Promise<void> {
   const width = readingWidth();
   const colour = colourEnabled();
   for (;;) {
-    const pager = new Pager(() => titleLine(ex, s), undefined, t("lesson.exercise.leave"));
+    const pager = new Pager(() => titleLine(ex, s), undefined, t("lesson.exercise.leave"), t("lesson.moreBelow"));
     pager.start();
     const why = `${s.red(s.bold(t("lesson.exercise.notWritten")))}\n${s.red(wrap(message, width - 2).replace(/^/gm, "  "))}`;
     try {

@@ -10,8 +10,10 @@ import { clearScreen, PromptResized, searchSelect, select, styler, type Choice }
  * "Look up a word" in the step prompt: type to filter the glossary, read the entry, come
  * back to the step (the lesson then draws the step again, where it was).
  */
-export function glossaryTool(lessons: readonly Lesson[]): StepTool {
-  return { label: t("words.tool"), description: t("words.toolDescription"), run: async () => lookUp(loadGlossary(), lessons) };
+export function glossaryTool(lessons: readonly Lesson[], glossary: Glossary = loadGlossary()): StepTool | undefined {
+  // A lessons folder without a glossary offers no empty screen.
+  if (glossary.entries.length === 0) return undefined;
+  return { label: t("words.tool"), description: t("words.toolDescription"), run: async () => lookUp(glossary, lessons) };
 }
 
 /** The entries whose names start with what was typed (any word of them), all when nothing is typed. */

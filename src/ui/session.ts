@@ -35,7 +35,8 @@ function prepare(ctx: Context): void {
   actionsRegistered = true;
   registerActionProvider(demoActions(() => ctx.progress.settings.runtime));
   registerActionProvider(exerciseActions());
-  registerStepTool(glossaryTool(ctx.lessons));
+  const glossary = glossaryTool(ctx.lessons, ctx.glossary);
+  if (glossary) registerStepTool(glossary);
 }
 
 /** A lesson, then whichever lesson its summary screen leads to, until the learner goes back to the menu. */
@@ -55,7 +56,7 @@ async function showProgress(ctx: Context): Promise<void> {
   const s = styler();
   for (;;) {
     const { exercises } = loadExercises();
-    const pager = new Pager(() => s.bold(s.magenta(t("menu.progressTitle"))), undefined, t("menu.back"));
+    const pager = new Pager(() => s.bold(s.magenta(t("menu.progressTitle"))), undefined, t("menu.back"), t("lesson.moreBelow"));
     pager.start();
     try {
       if ((await pager.write(formatProgress(ctx.lessons, exercises, ctx.progress, progressFile(), s), 5)) === "menu") return;

@@ -23,6 +23,8 @@ export const lesson = {
   "lesson.quiz.answer": "The answer:",
   // The pager of a long step.
   "lesson.more": "More of this step below",
+  // The same, on a screen that is not a lesson step (an exercise, Your progress).
+  "lesson.moreBelow": "More below",
   "lesson.moreContinue": "↓ Continue reading",
   // Actions on a demo or exercise step.
   "lesson.demo.run": "▶ Run the live demo: {demo}",
