@@ -13,13 +13,15 @@ import { which } from "./which.js";
 
 /**
  * The folder the learner typed the command in: under `npm start` that is INIT_CWD, not the
- * package root. Only then: npm runs a script in the package root, and every process started
- * below it inherits INIT_CWD (a test suite run with `npm test` that starts the tutor in a
- * folder of its own must not see the starters land in the suite's folder).
+ * package root. Only when npm runs a script of this very package (npm_package_json is its
+ * package.json) in its root: every process started below an npm script inherits INIT_CWD,
+ * and a tutor started by a test suite (or another package's script) in a folder of its own
+ * must not see its starters land in the suite's folder.
  */
 export function learnerCwd(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const init = env.INIT_CWD;
-  if (!init || !path.isAbsolute(init) || env.npm_lifecycle_event === undefined) return cwd;
+  const manifest = env.npm_package_json;
+  if (!init || !path.isAbsolute(init) || !manifest || real(manifest) !== real(path.join(packageRoot, "package.json"))) return cwd;
   const here = real(cwd);
   return here !== undefined && here === real(packageRoot) ? init : cwd;
 }

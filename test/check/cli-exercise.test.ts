@@ -40,7 +40,7 @@ describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, (
 
   it("under npm, exercise writes into the folder npm was started from (INIT_CWD), not the package", async () => {
     const learner = tempDir();
-    const env = { SOCKET_TUTOR_HOME: tempHome(), INIT_CWD: learner, npm_lifecycle_event: "start" };
+    const env = { SOCKET_TUTOR_HOME: tempHome(), INIT_CWD: learner, npm_lifecycle_event: "start", npm_package_json: path.join(repoRoot, "package.json") };
     // npm runs the script in the package root.
     const r = await runCli(["exercise", "tcp-echo"], { cwd: repoRoot, env });
     assert.equal(r.code, 0, r.stderr);

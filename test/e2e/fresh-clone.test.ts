@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
@@ -49,9 +49,20 @@ async function shell(cwd: string): Promise<TmuxSession> {
       }
     }
   }
-  const t = await TmuxSession.start(["sh", "-i"], { width: 120, height: 40, cwd, env: { PATH: `${bin}:/usr/bin:/bin`, SOCKET_TUTOR_HOME: home, PS1: "$ ", ENV: "" } });
+  // A clean environment, as a new terminal has: nothing inherited from the npm that runs this suite (INIT_CWD, npm_*).
+  const clean = ["env", "-i", `PATH=${bin}:/usr/bin:/bin`, `HOME=${home}`, `SOCKET_TUTOR_HOME=${home}`, "TERM=xterm-256color", "PS1=$ ", "sh", "-i"];
+  const t = await TmuxSession.start(clean, { width: 120, height: 40, cwd });
   await t.waitFor(/^\$\s*$/m);
   return t;
+}
+
+/** Types a command line and waits for its own end marker (a marker from an earlier line could still be on screen). */
+let runs = 0;
+async function typed(t: TmuxSession, line: string, timeoutMs: number): Promise<{ screen: string; status: number }> {
+  const mark = `__STATUS${++runs}`;
+  await t.type(`clear; ${line}; echo "${mark}:$?"\n`);
+  const screen = await t.waitFor(new RegExp(`${mark}:\\d+`), timeoutMs);
+  return { screen, status: Number(new RegExp(`${mark}:(\\d+)`).exec(screen)![1]) };
 }
 
 /** A command as printed on the screen (the pattern's first group). */
@@ -92,53 +103,46 @@ describe("a fresh clone, without a global install", { skip, timeout: 240_000 }, 
       // The task's own text says how to check from a shell: {{tutor}} as it runs here.
       const verify = printed(screen, /^ *((?:socket-tutor|node \S*cli\.js) verify tcp-echo socket-tutor-exercises\/tcp-echo\/tcp-echo\.py)$/m);
       await t.keys("C-c");
-      screen = await t.waitFor(/picks up where you left off/, 10_000);
-      const start = printed(screen, /'((?:socket-tutor|node \S*cli\.js) start)' picks up where you left off/);
+      screen = await t.waitFor(/' picks up where/, 10_000);
+      const start = printed(screen, /'((?:socket-tutor|node \S*cli\.js) start)' picks up where/);
+      assert.equal(start, "node dist/src/cli.js start", "inside the checkout: the short form, relative to the folder npm was started in");
       await t.waitFor(/^\$\s*$/m, 10_000);
 
       // As printed, from the same folder.
-      await t.type("clear\n");
-      await t.type(`${verify}; echo "__STATUS:$?"\n`);
-      screen = await t.waitFor(/__STATUS:\d+/, 30_000);
-      assert.match(screen, /Checking tcp-echo: A TCP echo server/);
-      assert.match(screen, /__STATUS:1/, "the starter does not pass yet: exit 1, not 127");
-      assert.doesNotMatch(screen, /not found/);
+      let r = await typed(t, verify, 30_000);
+      assert.match(r.screen, /Checking tcp-echo: A TCP echo server/);
+      assert.equal(r.status, 1, "the starter does not pass yet: exit 1, not 127");
+      assert.doesNotMatch(r.screen, /not found/);
 
       await t.type(`${start}\n`);
       await t.waitFor("Choose a lesson", 15_000);
       await t.keys("C-c");
-      await t.waitFor(/picks up where you left off/);
+      await t.waitFor(/' picks up where/);
 
       // The exercise command's next steps, each as printed.
-      await t.type("clear\n");
-      await t.type(`${start.replace(/ start$/, "")} exercise udp-upper; echo "__STATUS:$?"\n`);
-      screen = await t.waitFor(/__STATUS:\d+/, 15_000);
-      assert.match(screen, /__STATUS:0/);
-      const next = printed(screen, /^ {2}((?:socket-tutor|node \S*cli\.js) verify udp-upper socket-tutor-exercises\/udp-upper\/udp-upper\.py)$/m);
-      const hint = printed(screen, /Hints one at a time: ((?:socket-tutor|node \S*cli\.js) hint udp-upper)$/m);
+      r = await typed(t, `${start.replace(/ start$/, "")} exercise udp-upper`, 15_000);
+      assert.equal(r.status, 0);
+      const next = printed(r.screen, /^ {2}((?:socket-tutor|node \S*cli\.js) verify udp-upper socket-tutor-exercises\/udp-upper\/udp-upper\.py)$/m);
+      const hint = printed(r.screen, /Hints one at a time: ((?:socket-tutor|node \S*cli\.js) hint udp-upper)$/m);
       for (const [command, expect] of [
         [next, /Checking udp-upper/],
         [hint, /Hint 1 of \d+: /],
       ] as const) {
-        await t.type("clear\n");
-        await t.type(`${command}; echo "__STATUS:$?"\n`);
-        screen = await t.waitFor(/__STATUS:\d+/, 30_000);
-        assert.match(screen, expect, `${command}:\n${screen}`);
-        assert.doesNotMatch(screen, /__STATUS:127|not found/, command);
+        r = await typed(t, command, 30_000);
+        assert.match(r.screen, expect, `${command}:\n${r.screen}`);
+        assert.notEqual(r.status, 127, command);
+        assert.doesNotMatch(r.screen, /not found/, command);
       }
 
       // The lesson text's commands: a demo step says how to run it from a shell.
-      await t.type("clear\n");
-      await t.type(`${start.replace(/ start$/, "")} show 7 | cat; echo "__STATUS:$?"\n`);
-      screen = await t.waitFor(/__STATUS:\d+/, 15_000);
+      r = await typed(t, `${start.replace(/ start$/, "")} show 7 | cat`, 15_000);
       // `show` prints the whole lesson; the command is in its scrollback.
       const history = t.tmux(["capture-pane", "-p", "-S", "-400", "-t", "0"]);
       const demo = printed(history, /Run it: ((?:socket-tutor|node \S*cli\.js) demo client-calls tcp-step-by-step)/);
-      await t.type("clear\n");
-      await t.type(`${demo} --plain --runtime node; echo "__STATUS:$?"\n`);
-      screen = await t.waitFor(/__STATUS:\d+/, 60_000);
-      assert.match(screen, /__STATUS:0/, `the demo ran:\n${screen}`);
-      writeFileSync(path.join(work, "last-screen.txt"), screen);
+      r = await typed(t, `${demo} --plain --runtime node`, 60_000);
+      assert.equal(r.status, 0, `the demo ran:\n${r.screen}`);
+      const screen2 = r.screen;
+      assert.match(screen2, /connect/);
     } finally {
       t.close();
     }
