@@ -20,7 +20,7 @@ import { colourEnabled, readingWidth, terminalWidth, type Styler } from "../util
 import { runChecks } from "./exercise-run.js";
 import { watchFile } from "./file-watch.js";
 import type { ActionProvider } from "./lesson-runner.js";
-import { Pager } from "./pager.js";
+import { Pager, rowCount } from "./pager.js";
 import { clearScreen, PromptAborted, PromptResized, select, styler, type Choice } from "./prompts.js";
 
 /**
@@ -156,8 +156,13 @@ async function draw(ex: ExerciseInfo, view: View, files: StartersWritten, file: 
   const pager = new Pager(() => `${titleLine(ex, s)}\n${statusLine(state, hints, s)}`, undefined, t("lesson.exercise.leave"), t("lesson.moreBelow"));
   pager.start();
   switch (view.kind) {
-    case "task":
-      return pager.write(`${await renderMarkdown(expandTutor(ex.task), { width, colour })}\n\n${filesText(ex, files, file, s, width)}\n`, reserve);
+    case "task": {
+      if ((await pager.write(`${await renderMarkdown(expandTutor(ex.task), { width, colour })}\n`, 0)) === "menu") return "menu";
+      // Where the files are, on the same page as the prompt that checks them.
+      const where = `${filesText(ex, files, file, s, width)}\n`;
+      if ((await pager.room(rowCount(where) + reserve)) === "menu") return "menu";
+      return pager.write(where, reserve);
+    }
     case "report": {
       const cols = terminalWidth();
       const lines = [t("verify.checkedHeading", { exercise: ex.id }), ...view.report.checks.map((c) => formatCheck(c, s, cols)), formatSummary(view.report, s, cols, false, "tutor")];
