@@ -271,7 +271,7 @@ async function hintText(ex: ExerciseInfo, language: HintLanguage): Promise<strin
   const colour = colourEnabled();
   const hints = readHints(ex);
   const show = async (h: Hint, n: number, total: number, note?: string): Promise<string> =>
-    `${s.bold(t("exercise.hint.title", { n, total, title: h.title }))}\n${await renderMarkdown(expandTutor(hintBody(h, language)), { width, colour })}${note ? `\n${s.dim(note)}` : ""}`;
+    `${s.bold(t("exercise.hint.title", { n, total, title: h.title }))}\n${await renderMarkdown(expandTutor(hintBody(h, language)), { width, colour })}${note ? `\n\n${s.dim(note)}` : ""}`;
   const before = loadProgress().progress.exercises[ex.id];
   const claimed = claimHint(ex, hints, language);
   if (claimed.hint) {

@@ -69,9 +69,7 @@ async function summaryText(lesson: Lesson, progress: Progress, course: readonly 
   out.push(s.dim(wrap(t("summary.steps", { steps: taught.map((st) => st.title).join(" · ") }), width)), "");
   const score = quizScore(lesson, progress);
   if (score.total > 0) {
-    const line = t("summary.quiz", { right: score.right, total: score.total });
-    const missed = score.total - score.answered;
-    out.push(`${s.bold(t("summary.quizLabel"))} ${line}${missed > 0 ? ` ${t("summary.quizUnanswered", { n: missed })}` : ""}`);
+    out.push(`${s.bold(t("summary.quizLabel"))} ${t("summary.quiz", { right: score.right, total: score.total, missed: score.total - score.answered })}`);
   }
   for (const id of exercises) {
     const st = exerciseStatus(progress, id);

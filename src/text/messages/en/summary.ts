@@ -7,8 +7,7 @@ export const summary = {
   "summary.steps": "Its steps: {steps}",
   // Labels at the start of a line; what follows is one of the messages below.
   "summary.quizLabel": "Quiz:",
-  "summary.quiz": "{right} of {total} right at the first try.",
-  "summary.quizUnanswered": "({n, plural, one {# not answered} other {# not answered}})",
+  "summary.quiz": "{right} of {total} right at the first try{missed, plural, =0 {} other { (# not answered)}}.",
   "summary.exerciseLabel": "Exercise:",
   "summary.exercisePassed": "{id}, passed.",
   "summary.exerciseTried": "{id}, tried, not passed yet.",
