@@ -77,8 +77,9 @@ export async function openExercise(id: string): Promise<void> {
     try {
       const items = choices(ex, file, language, state, view);
       if (!drawn) {
-        // The prompt below: its message, the choices, a description (two lines) and the key help.
-        if ((await draw(ex, view, files, file, state, items.length + 5)) === "menu") return;
+        // The prompt below: its message, the choices, a blank line, a description (up to two lines) and the key help.
+        const described = items.some((i) => i.description !== undefined);
+        if ((await draw(ex, view, files, file, state, items.length + (described ? 5 : 3))) === "menu") return;
       }
       drawn = true;
       const act = await select<Act>(t("lesson.exercise.prompt"), items, { default: items.find((i) => i.value === preferred)?.value ?? items[0]!.value, pageSize: items.length, resizeThrows: true });
@@ -194,8 +195,8 @@ function filesText(ex: ExerciseInfo, { dir, written, kept, missing }: StartersWr
 
 function choices(ex: ExerciseInfo, file: string, language: HintLanguage, state: ExerciseProgress | undefined, view: View): Choice<Act>[] {
   const name = escapeTerminal(path.basename(file));
-  // Under a report, no description lines: the report needs the rows more.
-  const describe = view.kind !== "report";
+  // Under a report, a hint or a solution, no description lines: the text needs the rows more.
+  const describe = view.kind === "task" || view.kind === "none";
   const items: Choice<Act>[] = [
     { name: t("lesson.exercise.check", { file: name }), value: "check", ...(describe ? { description: t("lesson.exercise.checkDescription") } : {}) },
     { name: t("lesson.exercise.watch", { file: name }), value: "watch", ...(describe ? { description: t("lesson.exercise.watchDescription") } : {}) },
