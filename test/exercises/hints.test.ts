@@ -4,6 +4,9 @@ import { hintBody, hintsFor, languageOfFile, nextHint, parseHints, seenIds } fro
 import { recordRun } from "../../src/course/hints.js";
 import { loadExercises } from "../../src/exercises/catalog.js";
 import { readHints } from "../../src/exercises/files.js";
+import { loadChecker } from "../../src/check/checkers.js";
+import type { Target } from "../../src/check/peer.js";
+import type { CheckContext } from "../../src/check/types.js";
 
 const TCP_ECHO = `## The calls, in order {#calls}
 Five calls.
@@ -130,3 +133,30 @@ describe("the exercises' hints", () => {
     }
   });
 });
+
+describe("each check names the hint for its failure", () => {
+  /** Enough of a context to build the checks (they only read it when they run). */
+  const ctx = { env: { HOST: "127.0.0.1", PORT: "1", MESSAGE: "m", SOCKET_PATH: "/tmp/x" }, ms: (n: number) => n } as unknown as CheckContext;
+  const targets: Record<string, Target> = {
+    "unix-echo": { kind: "unix", path: "/tmp/x" },
+    "ipv6-echo": { kind: "tcp", host: "::1", port: 1 },
+    "udp-upper": { kind: "udp", host: "127.0.0.1", port: 1 },
+  };
+  /** Ids a failing outcome names instead of its check's (one check, different causes). */
+  const fromOutcomes: Record<string, string[]> = { "tcp-client": ["print-bytes"] };
+
+  it("every id a check names is a hint of that exercise, and the 256 KiB echo names the recv() loop", async () => {
+    const { exercises } = loadExercises();
+    for (const e of exercises) {
+      const checker = (await loadChecker(e.id))!;
+      const checks = checker.checks(ctx, targets[e.id] ?? { kind: "tcp", host: "127.0.0.1", port: 1 });
+      const ids = [...checks.map((c) => c.hintId).filter((x): x is string => x !== undefined), ...(fromOutcomes[e.id] ?? [])];
+      assert.ok(ids.length > 0, `${e.id}: its checks name hints`);
+      const known = readHints(e).map((h) => h.id);
+      for (const id of ids) assert.ok(known.includes(id), `${e.id}: a check names '${id}', which its hints.md does not have (${known.join(", ")})`);
+    }
+    const echo = (await loadChecker("tcp-echo"))!.checks(ctx, { kind: "tcp", host: "127.0.0.1", port: 1 });
+    assert.equal(echo.find((c) => /256 KiB/.test(c.name))?.hintId, "recv-loop");
+  });
+});
+
