@@ -1,6 +1,7 @@
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { truncate } from "../text/width.js";
+import { wrap } from "../text/wrap.js";
 import { OUTPUT_ESCAPE } from "./output.js";
 import { formatCheck } from "./report.js";
 import type { HarnessEvent, ProgramEnv } from "./types.js";
@@ -67,9 +68,10 @@ export class LiveConsole {
       case "start":
         this.clear();
         this.outputLines = 0;
+        // Wrapped at spaces: a path broken in the middle reads as two.
         this.out.write(
-          `${this.s.dim(t("verify.console.running"))} ${escapeTerminal(e.command.display)} ${this.s.dim(t("verify.console.in", { folder: escapeTerminal(e.command.cwd) }))}\n` +
-            `${this.s.dim(t("verify.console.with", { variables: envLine(e.env) || t("verify.console.noVariables") }))}\n`,
+          `${wrap(`${this.s.dim(t("verify.console.running"))} ${escapeTerminal(e.command.display)} ${this.s.dim(t("verify.console.in", { folder: escapeTerminal(e.command.cwd) }))}`, this.width, "    ")}\n` +
+            `${wrap(this.s.dim(t("verify.console.with", { variables: envLine(e.env) || t("verify.console.noVariables") })), this.width, "    ")}\n`,
         );
         this.draw();
         break;

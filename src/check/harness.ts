@@ -155,6 +155,8 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
       if (skipped) result.skipped = true;
       if (!outcome.passed) {
         if (outcome.hint) result.hint = outcome.hint;
+        const hintId = outcome.hintId ?? check.hintId;
+        if (hintId) result.hintId = hintId;
         // A crash during the check is part of the story, even if the check did not see it.
         const now = ctx.program();
         // (Unless the check's own detail has told it already.)

@@ -42,7 +42,7 @@ export function formatCheck(raw: CheckResult, s: Styler, width: number, opts: { 
   const c: CheckResult = { ...raw, name: safe(raw.name), detail: safe(raw.detail), ...(raw.hint !== undefined ? { hint: safe(raw.hint) } : {}) };
   const mark = c.passed ? s.green("✓") : c.skipped ? s.dim("–") : s.red("✗");
   const time = c.ms >= 50 && !c.skipped ? s.dim(`  ${duration(c.ms)}`) : "";
-  if (c.skipped) return s.dim(`${mark} ${c.name} (${c.detail})`);
+  if (c.skipped) return s.dim(wrap(`${mark} ${c.name} (${c.detail})`, width, "    "));
   const head = `${mark} ${c.passed ? c.name : s.bold(c.name)}${time}`;
   if (c.passed) return c.detail ? `${head}\n${s.dim(wrap(`    ${c.detail}`, width, "    "))}` : head;
   let detail = c.detail;
@@ -52,7 +52,14 @@ export function formatCheck(raw: CheckResult, s: Styler, width: number, opts: { 
   return [head, ...body].join("\n");
 }
 
-export function formatSummary(r: VerifyReport, s: Styler, width: number, marked: boolean): string {
+/**
+ * The last lines of a report. What to do next depends on how the checks ran: a command run
+ * once ("command"), `--watch` ("watch": saving runs them again), or the tutor's exercise
+ * screen ("tutor": its prompt offers the hint and the solution, so the report does not).
+ */
+export type SummaryFor = "command" | "watch" | "tutor";
+
+export function formatSummary(r: VerifyReport, s: Styler, width: number, marked: boolean, mode: SummaryFor = "command"): string {
   const lines: string[] = [];
   for (const n of r.notes) lines.push(s.yellow(wrap(t("verify.report.note", { note: safe(n) }), width, "      ")));
   if (r.hiddenOutputBytes > 0) lines.push(s.dim(`${t("verify.programPrefix")} ${t("verify.report.moreOutput", { size: formatSize(r.hiddenOutputBytes) })}`));
@@ -60,10 +67,12 @@ export function formatSummary(r: VerifyReport, s: Styler, width: number, marked:
   const passed = r.checks.filter((c) => c.passed).length;
   if (r.passed) {
     lines.push(s.green(s.bold(t("verify.passed", { total }))) + (marked ? ` ${t("verify.markedPassed", { exercise: r.exercise })}` : ""));
-    lines.push(wrap(t("verify.report.compare", { command: tutor(`solution ${r.exercise}`) }), width));
+    if (mode !== "tutor") lines.push(wrap(t("verify.report.compare", { command: tutor(`solution ${r.exercise}`) }), width));
   } else {
     lines.push(s.red(s.bold(t("verify.notYet", { passed, total }))));
-    lines.push(wrap(t("verify.report.fixFirst", { command: tutor(`hint ${r.exercise}`) }), width));
+    const command = tutor(`hint ${r.exercise}`);
+    if (mode === "command") lines.push(wrap(t("verify.report.fixFirst", { command }), width));
+    else if (mode === "watch") lines.push(wrap(t("verify.report.fixFirstWatching", { command }), width));
   }
   return lines.join("\n");
 }

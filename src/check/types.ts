@@ -2,7 +2,7 @@ import type { Peer, Target } from "./peer.js";
 import type { ExitInfo, LaunchCommand, OutputLine, ProgramView } from "./program.js";
 
 /** What a check found. `detail` says what was sent and what came back; `hint` points to a lesson. */
-export type Outcome = { passed: true; detail?: string } | { passed: false; detail: string; hint?: string; stop?: boolean };
+export type Outcome = { passed: true; detail?: string } | { passed: false; detail: string; hint?: string; stop?: boolean; hintId?: string };
 
 export interface Check {
   name: string;
@@ -10,6 +10,8 @@ export interface Check {
   deadlineMs: number;
   /** The program may end during this check (a client, the chat after bye): not a crash to report. */
   expectsExit?: boolean;
+  /** The id (in the exercise's hints.md) of the hint for this check's failure; a failing outcome may name another. */
+  hintId?: string;
   run(): Promise<Outcome>;
 }
 
@@ -76,6 +78,8 @@ export interface CheckResult {
   skipped?: boolean;
   detail: string;
   hint?: string;
+  /** Failed: the hint (hints.md id) that addresses it, given first by the next `hint`. */
+  hintId?: string;
   ms: number;
 }
 

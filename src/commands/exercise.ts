@@ -8,7 +8,8 @@ import { renderMarkdown } from "../render/markdown.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd } from "../text/width.js";
-import { shellQuote, tutor } from "../util/invocation.js";
+import { learnerCwd, shellQuote, tutor } from "../util/invocation.js";
+import { expandTutor } from "../lessons/tokens.js";
 import { colourEnabled, makeStyle, readingWidth, type Styler } from "../util/style.js";
 import { wrap } from "../text/wrap.js";
 import { parseCommandArgs } from "./args.js";
@@ -31,25 +32,30 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const ex = requireExercise(positionals[0], "exercise");
+  // The learner's folder (INIT_CWD under `npm start`), never the tutor's own checkout.
+  const cwd = learnerCwd();
   // Written before the task is shown: if the folder cannot be written, the learner sees why at once.
-  const { written, kept, dir, missing } = writeStarters(ex, process.cwd());
+  const { written, kept, dir, missing } = writeStarters(ex, cwd);
   const width = readingWidth();
   const colour = colourEnabled();
   const s = makeStyle(colour);
-  process.stdout.write(`${await renderMarkdown(`# ${ex.title}\n\n${ex.task}`, { width, colour })}\n\n`);
-  const rel = path.relative(process.cwd(), dir) || ".";
-  process.stdout.write(fileLines(written, kept, rel, s));
+  process.stdout.write(`${await renderMarkdown(`# ${ex.title}\n\n${expandTutor(ex.task)}`, { width, colour })}\n\n`);
+  process.stdout.write(`${wrap(t("exercise.where", { folder: escapeTerminal(dir) }), width)}\n`);
+  process.stdout.write(fileLines(written, kept, s));
   for (const m of missing) {
     const problem = formatProblem({ file: m.dir, line: 0, message: t("exercise.starterMissing", { what: m.what, name: m.name, file: learnerFileName(ex, m) }) });
     process.stderr.write(`socket-tutor: ${problem}\n`);
   }
   const first = [...written, ...kept][0] ?? `${ex.id}.py`;
+  // From the folder the learner is in, without a `cd`: the command to run the tutor may be a path relative to here.
+  const file = path.relative(cwd, path.join(dir, first));
   // The prose is wrapped, the commands are not: a command broken over two lines would not run as pasted.
   const next = [
     wrap(t("exercise.next.check"), width, "  "),
-    `  cd ${escapeTerminal(shellQuote(rel))}`,
-    `  ${tutor(`verify ${ex.id} ${escapeTerminal(shellQuote(first))}`)}`,
+    `  ${tutor(`verify ${ex.id} ${escapeTerminal(shellQuote(file))}`)}`,
+    wrap(t("exercise.next.watch"), width, "  "),
     t("exercise.next.hints", { command: tutor(`hint ${ex.id}`) }),
+    wrap(t("exercise.next.inTutor", { command: tutor("start") }), width),
   ];
   process.stdout.write("\n" + next.join("\n") + "\n");
   // The tutor's own files are incomplete: a failure, though the starters that exist were written.
@@ -74,14 +80,14 @@ function listExercises(): string {
 }
 
 /** "wrote <file>" and "kept  <file> (…)": the two words padded to one width, so the names line up in any language. */
-function fileLines(written: readonly string[], kept: readonly string[], folder: string, s: Styler): string {
+function fileLines(written: readonly string[], kept: readonly string[], s: Styler): string {
   const wrote = t("exercise.wrote");
   const keptWord = t("exercise.kept");
   const w = Math.max(displayWidth(wrote), displayWidth(keptWord));
-  const shown = (f: string): string => escapeTerminal(path.join(folder, f));
+  const shown = (f: string): string => escapeTerminal(f);
   const lines = [
-    ...written.map((f) => `${padEnd(s.green(wrote), w)} ${shown(f)}`),
-    ...kept.map((f) => `${padEnd(s.yellow(keptWord), w)} ${shown(f)} ${s.dim(t("exercise.keptWhy"))}`),
+    ...written.map((f) => `  ${padEnd(s.green(wrote), w)} ${shown(f)}`),
+    ...kept.map((f) => `  ${padEnd(s.yellow(keptWord), w)} ${shown(f)} ${s.dim(t("exercise.keptWhy"))}`),
   ];
   return lines.map((l) => l + "\n").join("");
 }

@@ -54,8 +54,10 @@ export const COMMANDS: readonly CommandInfo[] = [
     () => t("help.verify.summary"),
     () => import("./verify.js"),
   ),
-  command("hint", "hint <exercise>", ["hint <exercise> [--seen]"], 1, () => t("help.hint.summary"), () => import("./hint.js")),
+  command("hint", "hint <exercise>", ["hint <exercise> [<file>] [--seen]"], 2, () => t("help.hint.summary"), () => import("./hint.js")),
   command("solution", "solution <exercise>", ["solution <exercise> [--yes]"], 1, () => t("help.solution.summary"), () => import("./solution.js")),
+  command("glossary", "glossary [<word>]", ["glossary [<word>]"], 4, () => t("help.glossary.summary"), () => import("./glossary.js")),
+  command("search", "search <words>", ["search <words...>"], 8, () => t("help.search.summary"), () => import("./search.js")),
   command("doctor", "doctor", ["doctor"], 0, () => t("help.doctor.summary"), () => import("./doctor.js")),
 ];
 

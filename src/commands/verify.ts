@@ -6,7 +6,8 @@ import { commandForFile, commandFromArgv, LaunchProblem } from "../check/command
 import { LiveConsole } from "../check/console.js";
 import { runVerify } from "../check/harness.js";
 import type { LaunchCommand } from "../check/program.js";
-import { formatCheck, formatSummary, jsonReport } from "../check/report.js";
+import { formatCheck, formatSummary, jsonReport, type SummaryFor } from "../check/report.js";
+import { recordRun } from "../course/hints.js";
 import { SetupProblem, type VerifyReport } from "../check/types.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
 import { requireExercise } from "../exercises/files.js";
@@ -74,7 +75,7 @@ export async function run(argv: string[]): Promise<number> {
   return report.passed ? 0 : 1;
 }
 
-async function verifyOnce(ex: ExerciseInfo, command: LaunchCommand, json: boolean, signal?: AbortSignal): Promise<VerifyReport> {
+async function verifyOnce(ex: ExerciseInfo, command: LaunchCommand, json: boolean, signal?: AbortSignal, mode: SummaryFor = "command"): Promise<VerifyReport> {
   const checker = await loadChecker(ex.id);
   if (!checker) throw new UserError(t("verify.noChecker", { exercise: ex.id }));
   const out = process.stdout;
@@ -92,12 +93,12 @@ async function verifyOnce(ex: ExerciseInfo, command: LaunchCommand, json: boolea
     live?.finish();
   }
   if (report.cancelled) return report;
-  recordAndPrint(ex, report, json);
+  recordAndPrint(ex, report, json, mode);
   return report;
 }
 
 /** Counts the attempt (and the pass) in progress, then prints the report. */
-function recordAndPrint(ex: ExerciseInfo, report: VerifyReport, json: boolean): void {
+function recordAndPrint(ex: ExerciseInfo, report: VerifyReport, json: boolean, mode: SummaryFor = "command"): void {
   const out = process.stdout;
   const s = makeStyle(colourEnabled(out));
   const width = terminalWidth(out);
@@ -108,9 +109,11 @@ function recordAndPrint(ex: ExerciseInfo, report: VerifyReport, json: boolean): 
       e.passed = true;
       e.passedAt = new Date().toISOString();
     }
+    // The next `hint` starts with the hint for what failed, in the language of this file.
+    recordRun(e, report);
   });
   if (json) out.write(JSON.stringify(jsonReport(report), null, 2) + "\n");
-  else out.write(formatSummary(report, s, width, report.passed && saved.saved) + "\n");
+  else out.write(formatSummary(report, s, width, report.passed && saved.saved, mode) + "\n");
   if (saved.notice) process.stderr.write(`socket-tutor: ${saved.notice}\n`);
 }
 
@@ -173,7 +176,7 @@ async function watchLoop(ex: ExerciseInfo, file: string, command: LaunchCommand)
 
   const start = (): void => {
     const controller = new AbortController();
-    const done = verifyOnce(ex, command, false, controller.signal)
+    const done = verifyOnce(ex, command, false, controller.signal, "watch")
       .catch((err: unknown) => process.stderr.write(`socket-tutor: ${escapeTerminal((err as Error).message)}\n`))
       .then(() => {
         if (!controller.signal.aborted) process.stdout.write(s.dim(`\n${t("verify.watch.watching", { file: shownName })}\n`));
@@ -189,7 +192,10 @@ async function watchLoop(ex: ExerciseInfo, file: string, command: LaunchCommand)
       current.controller.abort();
       await current.done;
     }
-    process.stdout.write(`\n${s.cyan(`── ${t("verify.watch.changed", { time: new Date().toLocaleTimeString(), file: shownName })} ──`)}\n`);
+    // A fresh screen for each run (scrollback keeps the last one): the report on screen is always this run's.
+    if (process.stdout.isTTY) process.stdout.write("\x1b[H\x1b[2J");
+    else process.stdout.write("\n");
+    process.stdout.write(`${s.cyan(`── ${t("verify.watch.changed", { time: new Date().toLocaleTimeString(), file: shownName })} ──`)}\n`);
     start();
   };
 

@@ -3,6 +3,7 @@ import { loadExercises } from "../exercises/catalog.js";
 import { formatProblem, loadLessons } from "../lessons/load.js";
 import { checkReferences } from "../lessons/references.js";
 import type { Lesson, LessonProblem } from "../lessons/types.js";
+import { glossaryReferenceProblems, loadGlossary, type Glossary } from "../lessons/glossary.js";
 import { loadProgress, type Progress } from "../progress/store.js";
 import { t } from "../text/catalog.js";
 import { colourEnabled, makeStyle } from "../util/style.js";
@@ -15,6 +16,8 @@ export interface Context {
   lessons: Lesson[];
   problems: LessonProblem[];
   progress: Progress;
+  /** The glossary (lessons/glossary.md): its entries that loaded. */
+  glossary: Glossary;
   /** What was said about the progress file, for a screen that clears stderr's lines away. */
   progressNotice?: string;
 }
@@ -34,12 +37,15 @@ export function loadContext(): Context {
     { demos: demoIds().filter((id) => !validDemos.includes(id)), exercises: exerciseSet.broken.map((b) => b.id) },
   );
   const lessons = checked.lessons;
+  const glossary = loadGlossary();
   // Causes first: a lesson skipped because its demo or exercise is broken comes after that demo's or exercise's own problems.
   const problems = [
     ...loaded.problems,
     ...demoSet.problems.map((p) => ({ file: p.file, line: p.line ?? 0, message: p.field ? `${p.field}: ${p.message}` : p.message })),
     ...exerciseSet.problems,
     ...checked.problems,
+    ...glossary.problems,
+    ...glossaryReferenceProblems(glossary, loaded.lessons),
   ];
   const { progress, notice } = loadProgress();
   const s = makeStyle(colourEnabled(process.stderr));
@@ -49,5 +55,5 @@ export function loadContext(): Context {
     process.stderr.write(`${s.yellow(t("common.warning"))} ${t("cli.problems", { files })}\n`);
     for (const p of problems) process.stderr.write(`  ${formatProblem(p)}\n`);
   }
-  return notice ? { lessons, problems, progress, progressNotice: notice } : { lessons, problems, progress };
+  return notice ? { lessons, problems, progress, glossary, progressNotice: notice } : { lessons, problems, progress, glossary };
 }

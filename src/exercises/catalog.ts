@@ -1,11 +1,13 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { readFrontMatter } from "../lessons/parse.js";
+import { readFrontMatter, tokenProblem } from "../lessons/parse.js";
+import { unknownTokens } from "../lessons/tokens.js";
 import { checkFileInside, readTextInside } from "../lessons/read.js";
 import type { LessonProblem } from "../lessons/types.js";
 import { lessonsDir } from "../paths.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { parseHints } from "./hints.js";
 
 /**
  * An exercise is a folder under lessons/exercises/<id>/ holding task.md
@@ -74,7 +76,7 @@ export function loadExercises(dir: string = exercisesDir()): ExerciseSet {
       continue;
     }
     exercises.push(found);
-    problems.push(...missingFiles(exDir));
+    problems.push(...missingFiles(exDir), ...hintProblems(exDir));
   }
   exercises.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return { exercises, problems, broken };
@@ -91,6 +93,8 @@ function readExercise(name: string, exDir: string): ExerciseInfo | { problems: L
   const v = (k: string): string => front.values.get(k)!.value;
   if (v("id") !== name) return { problems: [{ file, line: front.values.get("id")!.line, message: t("lessons.exercise.idNotFolder", { id: escapeTerminal(v("id")), folder: escapeTerminal(name) }) }] };
   if (!/^\d+$/.test(v("order"))) return { problems: [{ file, line: front.values.get("order")!.line, message: t("lessons.parse.orderNotNumber", { value: escapeTerminal(v("order")) }) }] };
+  const tokens = unknownTokens(lines.slice(front.bodyStart).join("\n"), front.bodyStart + 1);
+  if (tokens.length) return { problems: tokens.map((u) => ({ file, line: u.line, message: tokenProblem(u.name) })) };
   return {
     id: v("id"),
     title: v("title"),
@@ -117,6 +121,14 @@ function missingFiles(exDir: string): LessonProblem[] {
     out.push(check.missing ? { file: exDir, line: 0, message: t("lessons.exercise.codeMissing", { what: t(c.what), name }) } : { file, line: 0, message: t("lessons.file.reason", { file: name, reason: check.reason }) });
   }
   return out;
+}
+
+/** What is wrong in hints.md (ids, blocks): the hints still work, but the author should know. */
+function hintProblems(exDir: string): LessonProblem[] {
+  const file = path.join(exDir, "hints.md");
+  const read = readTextInside(file, exDir, t("lessons.root.exercise"), { kind: t("lessons.kind.exerciseFile", { name: "hints.md" }) });
+  if (!read.ok) return read.missing ? [] : [{ file, line: read.line ?? 0, message: t("lessons.file.reason", { file: "hints.md", reason: read.reason }) }];
+  return parseHints(read.text).problems.map((p) => ({ file, ...p }));
 }
 
 function isDir(p: string): boolean {

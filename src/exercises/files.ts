@@ -8,37 +8,20 @@ import { escapeTerminal } from "../text/escape.js";
 import { tutor } from "../util/invocation.js";
 import { didYouMean } from "../util/suggest.js";
 import { EXERCISE_CODE, exercisesDir, loadExercises, type ExerciseInfo } from "./catalog.js";
+import { parseHints, type Hint } from "./hints.js";
+
+export type { Hint } from "./hints.js";
 
 /**
  * The files of an exercise beyond its task text: hints, starters, reference
  * solutions. Read on demand (by exercise/hint/solution), never by `list`.
  */
 
-export interface Hint {
-  title: string;
-  body: string;
-}
-
 export interface CodeFileText {
   /** e.g. starter.py */
   name: string;
   language: "python" | "javascript";
   text: string;
-}
-
-/** hints.md: each hint starts with a '## ' heading (a short title), in the order they are given. */
-export function parseHints(text: string): Hint[] {
-  const hints: Hint[] = [];
-  let current: Hint | undefined;
-  for (const line of text.replace(/\r\n?/g, "\n").split("\n")) {
-    const m = /^## +(.*)$/.exec(line);
-    if (m) {
-      current = { title: m[1]!.trim(), body: "" };
-      hints.push(current);
-    } else if (current) current.body += `${line}\n`;
-  }
-  for (const h of hints) h.body = h.body.trim();
-  return hints.filter((h) => h.body || h.title);
 }
 
 /** A file of the exercise folder, or undefined when it does not exist; anything else wrong stops the command. */
@@ -51,9 +34,10 @@ function readExerciseFile(ex: ExerciseInfo, name: string): string | undefined {
   throw new UserError(t("exercise.cannotUse", { id: escapeTerminal(ex.id), problems: `  ${problem}` }));
 }
 
+/** The exercise's hints (see hints.ts for the format); a hints.md with problems still gives the hints it can. */
 export function readHints(ex: ExerciseInfo): Hint[] {
   const text = readExerciseFile(ex, "hints.md");
-  return text === undefined ? [] : parseHints(text);
+  return text === undefined ? [] : parseHints(text).hints;
 }
 
 /** A code file the exercise should have and does not: what it is, and the name it would have had. */

@@ -5,6 +5,7 @@ import path from "node:path";
 import { UserError } from "../util/errors.js";
 import { t, type MessageKey } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { expandTutor } from "../lessons/tokens.js";
 import type { ExerciseInfo } from "./catalog.js";
 import { codeFiles, learnerFileName, type MissingCode } from "./files.js";
 
@@ -31,7 +32,7 @@ export interface StartersWritten {
 export function writeStarters(ex: ExerciseInfo, cwd: string): StartersWritten {
   const { files, missing } = codeFiles(ex, "starter");
   if (files.length === 0) throw new UserError(t("exercise.noStarters", { id: escapeTerminal(ex.id), names: missing.map((m) => m.name).join(", "), dir: escapeTerminal(ex.dir) }));
-  const dir = path.join(cwd, EXERCISES_FOLDER, ex.id);
+  const dir = path.join(exercisesRoot(cwd), ex.id);
   const made = new Undo();
   try {
     makeFolders(dir, made);
@@ -39,7 +40,8 @@ export function writeStarters(ex: ExerciseInfo, cwd: string): StartersWritten {
     const kept: string[] = [];
     for (const starter of files) {
       const name = learnerFileName(ex, starter);
-      if (placeFile(dir, name, starter.text, made)) written.push(name);
+      // Its comments say how to check it from its own folder: `{{tutor}}` as it runs from there.
+      if (placeFile(dir, name, expandTutor(starter.text, dir), made)) written.push(name);
       else kept.push(name);
     }
     return { dir, written, kept, missing };
@@ -48,6 +50,16 @@ export function writeStarters(ex: ExerciseInfo, cwd: string): StartersWritten {
     if (err instanceof WriteProblem) throw new UserError(err.message);
     throw err;
   }
+}
+
+/**
+ * <cwd>/socket-tutor-exercises, unless the learner is in that folder already (or in one
+ * exercise's folder inside it): a tutor started there uses the same folders, not new ones inside.
+ */
+export function exercisesRoot(cwd: string): string {
+  if (path.basename(cwd) === EXERCISES_FOLDER) return cwd;
+  if (path.basename(path.dirname(cwd)) === EXERCISES_FOLDER) return path.dirname(cwd);
+  return path.join(cwd, EXERCISES_FOLDER);
 }
 
 class WriteProblem extends Error {}

@@ -2,6 +2,7 @@ import type { Block, CodeFile, Lesson, LessonMeta, LessonProblem, Quiz, QuizChoi
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { truncate } from "../text/width.js";
+import { TOKENS, unknownTokens } from "./tokens.js";
 
 /**
  * The lesson format, in one place (the README documents the same rules):
@@ -51,9 +52,15 @@ export function parseLesson(text: string, file: string, options: ParseOptions = 
   if (!front) return { problems };
   const meta = front.meta;
   const steps = parseSteps(lines, front.bodyStart, problem, options);
+  for (const u of unknownTokens(lines.slice(front.bodyStart).join("\n"), front.bodyStart + 1)) problem(u.line, tokenProblem(u.name));
   if (steps.length === 0 && problems.length === 0) problem(front.bodyStart + 1, t("lessons.parse.noSteps"));
   if (problems.length > 0 || !meta) return { problems };
   return { lesson: { meta, file, steps }, problems };
+}
+
+/** "unknown placeholder '{{x}}' (known: {{tutor}})". Shared by lessons, tasks and hints. */
+export function tokenProblem(name: string): string {
+  return t("lessons.parse.unknownToken", { name: quoted(name), tokens: TOKENS.map((k) => `{{${k}}}`).join(", ") });
 }
 
 function parseFrontMatter(

@@ -20,6 +20,9 @@ const isBoolean: Check = (v) => typeof v === "boolean";
 const isString: Check = (v) => typeof v === "string";
 const isCount: Check = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const isRuntime: Check = (v) => v === "python" || v === "node";
+const isLanguage: Check = (v) => v === "python" || v === "javascript";
+const isIdList: Check = (v) => Array.isArray(v) && v.length <= 1000 && v.every((x) => typeof x === "string" && x.length <= 100);
+const isCountRecord: Check = (v) => isObj(v) && Object.values(v).every(isCount);
 
 /** undefined: not a version-1 progress file at all (the caller moves it aside). */
 export function shapeProgress(v: unknown): Shaped | undefined {
@@ -31,12 +34,16 @@ export function shapeProgress(v: unknown): Shaped | undefined {
     field(l, "step", isCount, at, invalid, 0);
     field(l, "completed", isBoolean, at, invalid, false);
     field(l, "updatedAt", isString, at, invalid, "");
+    field(l, "quizzes", isCountRecord, at, invalid);
   });
   out.exercises = entries(v, "exercises", invalid, (e, at) => {
     field(e, "passed", isBoolean, at, invalid, false);
     field(e, "passedAt", isString, at, invalid);
     field(e, "attempts", isCount, at, invalid, 0);
     field(e, "hintsShown", isCount, at, invalid, 0);
+    field(e, "hintsSeen", isIdList, at, invalid);
+    field(e, "failedHints", isIdList, at, invalid);
+    field(e, "language", isLanguage, at, invalid);
     field(e, "solutionUnlocked", isBoolean, at, invalid);
   });
   let settings: Obj = {};

@@ -27,6 +27,8 @@ export interface LessonProgress {
   step: number;
   completed: boolean;
   updatedAt: string;
+  /** Each quiz answered, by its number in the lesson ("1", "2"…): how many tries the right answer took (1: the first). */
+  quizzes?: Record<string, number>;
 }
 
 export interface ExerciseProgress {
@@ -34,6 +36,12 @@ export interface ExerciseProgress {
   passedAt?: string;
   attempts: number;
   hintsShown: number;
+  /** The ids of the hints shown, in the order they were shown (hintsShown is their number). */
+  hintsSeen?: string[];
+  /** The hint ids the failed checks of the last run named, in the order of the checks. */
+  failedHints?: string[];
+  /** The language of the file checked last: hints are given in it. */
+  language?: "python" | "javascript";
   /** The learner confirmed they want to see the solution before passing. */
   solutionUnlocked?: boolean;
 }

@@ -2,9 +2,11 @@ import type { Block, CodeFile, Lesson, Quiz } from "../lessons/types.js";
 import { t } from "../text/catalog.js";
 import { displayWidth } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
+import { expandTutor } from "../lessons/tokens.js";
 import { makeStyle } from "../util/style.js";
 import { wrap } from "../text/wrap.js";
 import { renderMarkdown, type RenderOptions } from "./markdown.js";
+import { LETTERS, renderQuizText } from "./quiz.js";
 
 export type CodePreference = "python" | "javascript";
 
@@ -27,10 +29,27 @@ function fenced(file: CodeFile): string {
   return `${fence}${FENCE_LANG[file.language]}\n${file.source.replace(/\s+$/, "")}\n${fence}`;
 }
 
-export function stepHeader(lesson: Lesson, index: number, opts: RenderOptions): string {
+/** How far the learner is in the whole course, for the lesson header: lessons done of all. */
+export interface CourseProgress {
+  done: number;
+  total: number;
+}
+
+/** "▰▰▰▱▱▱▱▱▱▱▱ 3/11": one mark a lesson (at most 20 marks, so a long course still fits). */
+export function progressBar(p: CourseProgress): string {
+  const marks = Math.min(p.total, 20);
+  const full = p.total === 0 ? 0 : Math.round((p.done / p.total) * marks);
+  return t("render.courseBar", { bar: "▰".repeat(full) + "▱".repeat(marks - full), done: p.done, total: p.total });
+}
+
+export function stepHeader(lesson: Lesson, index: number, opts: RenderOptions, course?: CourseProgress): string {
   const s = makeStyle(opts.colour);
   const where = t("render.where", { order: lesson.meta.order, title: lesson.meta.title });
-  const count = t("render.stepCount", { step: index + 1, steps: lesson.steps.length });
+  const step = t("render.stepCount", { step: index + 1, steps: lesson.steps.length });
+  // The course's progress beside the step count when the line has room for both, else the step alone.
+  const withCourse = course ? t("render.stepAndCourse", { step, course: progressBar(course) }) : step;
+  const fits = (right: string): boolean => displayWidth(where) + displayWidth(right) + 2 <= opts.width;
+  const count = fits(withCourse) ? withCourse : step;
   // Columns, not code units: a title in Chinese takes two columns a character.
   const used = displayWidth(where) + displayWidth(count);
   const gap = Math.max(2, opts.width - used);
@@ -38,26 +57,20 @@ export function stepHeader(lesson: Lesson, index: number, opts: RenderOptions): 
   return `${top}\n${s.bold(s.cyan(lesson.steps[index]!.title))}`;
 }
 
-export function quizAsMarkdown(quiz: Quiz, withAnswers: boolean): string {
-  const letters = "abcdefghij";
-  const lines = [t("render.quiz", { question: quiz.question }), ""];
-  quiz.choices.forEach((c, i) => {
-    lines.push(`${letters[i]}) ${c.text}${withAnswers && c.correct ? ` ${t("render.correct")}` : ""}`);
-    if (withAnswers) lines.push(`   ${c.explanation}`);
-    lines.push("");
-  });
-  return lines.join("\n");
+/** A quiz as plain Markdown (its question and choices), for what reads a quiz as text. */
+export function quizAsMarkdown(quiz: Quiz): string {
+  return [quiz.question, "", ...quiz.choices.map((c, i) => `${LETTERS[i]}) ${c.text}`)].join("\n");
 }
 
 /** One block as Markdown, for rendering. Quizzes in interactive mode are asked, not printed. */
 export function blockAsMarkdown(block: Block, lesson: Lesson, opts: LessonRenderOptions & { answers?: boolean }): string {
   switch (block.kind) {
     case "markdown":
-      return block.text;
+      return expandTutor(block.text);
     case "code": {
       const shown = codeFilesToShow(block.files, opts.codeLanguage);
       const parts: string[] = [];
-      if (block.text) parts.push(block.text);
+      if (block.text) parts.push(expandTutor(block.text));
       for (const f of shown) parts.push(`*${f.path}*\n\n${fenced(f)}`);
       const others = block.files.filter((f) => !shown.includes(f));
       if (others.length) {
@@ -67,13 +80,13 @@ export function blockAsMarkdown(block: Block, lesson: Lesson, opts: LessonRender
       return parts.join("\n\n");
     }
     case "quiz":
-      return quizAsMarkdown(block.quiz, opts.answers === true);
+      return quizAsMarkdown(block.quiz);
     case "demo":
-      return [t("render.demo", { demo: block.demo }), block.text, t("render.demoRun", { command: tutor(`demo ${lesson.meta.id} ${block.demo}`) })].filter(Boolean).join("\n\n");
+      return [t("render.demo", { demo: block.demo }), expandTutor(block.text), t("render.demoRun", { command: tutor(`demo ${lesson.meta.id} ${block.demo}`) })].filter(Boolean).join("\n\n");
     case "exercise":
       return [
         t("render.exercise", { exercise: block.exercise }),
-        block.text,
+        expandTutor(block.text),
         t("render.exerciseRun", { start: tutor(`exercise ${block.exercise}`), verify: tutor(`verify ${block.exercise} <file>`) }),
       ]
         .filter(Boolean)
@@ -91,7 +104,9 @@ export async function renderLessonText(lesson: Lesson, opts: LessonRenderOptions
   ];
   for (let i = 0; i < lesson.steps.length; i++) {
     out.push(stepHeader(lesson, i, opts), "");
-    for (const block of lesson.steps[i]!.blocks) out.push(await renderMarkdown(blockAsMarkdown(block, lesson, opts), opts), "");
+    for (const block of lesson.steps[i]!.blocks) {
+      out.push(block.kind === "quiz" ? await renderQuizText(block.quiz, opts, opts.answers === true) : await renderMarkdown(blockAsMarkdown(block, lesson, opts), opts), "");
+    }
   }
   return out.join("\n").replace(/\n{3,}/g, "\n\n");
 }

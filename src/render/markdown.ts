@@ -76,8 +76,36 @@ async function markedFor(opts: RenderOptions): Promise<Marked> {
   return m;
 }
 
+/**
+ * A number written in groups ("65 507 bytes") must not be broken over two lines, which
+ * would read as two numbers, nor a number from its unit ("60 s", "256 KiB"): those spaces
+ * become no-break spaces. Only in prose: code (fenced blocks, `spans`) is shown exactly as written.
+ */
+export function keepNumbersWhole(markdown: string): string {
+  let fence: string | undefined;
+  return markdown
+    .split("\n")
+    .map((line) => {
+      const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
+        return line;
+      }
+      if (f) {
+        fence = f[1];
+        return line;
+      }
+      // Odd pieces are inside `code spans`.
+      return line
+        .split(/(`+[^`]*`+)/)
+        .map((piece, i) => (i % 2 ? piece : piece.replace(/(\d) (?=\d{3}(?!\d))/g, "$1\u00a0").replace(/(\d) (?=(?:s|ms|µs|KiB|MiB|GiB|kB|MB|GB|%)(?![\p{L}\p{N}]))/gu, "$1\u00a0")))
+        .join("");
+    })
+    .join("\n");
+}
+
 export async function renderMarkdown(markdown: string, opts: RenderOptions): Promise<string> {
   const m = await markedFor(opts);
-  const out = await m.parse(markdown);
+  const out = await m.parse(keepNumbersWhole(markdown));
   return out.replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "");
 }

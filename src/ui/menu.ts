@@ -3,7 +3,6 @@ import { exerciseStatus, lessonStatus, type Progress } from "../progress/store.j
 import type { Styler } from "../util/style.js";
 import type { MenuItem } from "./prompts.js";
 import { t } from "../text/catalog.js";
-import { tutor } from "../util/invocation.js";
 
 export type MenuChoice = { kind: "lesson"; id: string } | { kind: "exercise"; id: string } | { kind: "progress" } | { kind: "quit" };
 
@@ -13,8 +12,18 @@ export interface MenuExercise {
   summary: string;
 }
 
-/** The menu as data (tested without a terminal): chapters, lessons with status, and the cursor's start. */
-export function buildMenu(lessons: readonly Lesson[], progress: Progress, s: Styler, exercises: readonly MenuExercise[] = []): { items: MenuItem<MenuChoice>[]; initial: MenuChoice } {
+/**
+ * The menu as data (tested without a terminal): chapters, lessons with status, and the
+ * cursor's start: on `current` (the lesson or exercise just left) when given, else on the
+ * first unfinished lesson.
+ */
+export function buildMenu(
+  lessons: readonly Lesson[],
+  progress: Progress,
+  s: Styler,
+  exercises: readonly MenuExercise[] = [],
+  current?: MenuChoice,
+): { items: MenuItem<MenuChoice>[]; initial: MenuChoice } {
   const items: MenuItem<MenuChoice>[] = [];
   let chapter: string | undefined;
   let initial: MenuChoice | undefined;
@@ -37,12 +46,15 @@ export function buildMenu(lessons: readonly Lesson[], progress: Progress, s: Sty
       const status = exerciseStatus(progress, e.id);
       const mark = status === "done" ? s.green("✓") : status === "in progress" ? s.yellow("▸") : " ";
       const tag = status === "done" ? s.green(t("menu.exercise.passed")) : status === "in progress" ? s.yellow(t("menu.exercise.tried")) : s.dim(t("menu.exercise.new"));
-      items.push({ name: `${mark} ${e.title}  ${s.dim("·")} ${tag}`, value: { kind: "exercise", id: e.id }, description: t("menu.exercise.description", { summary: e.summary, command: tutor(`verify ${e.id} <file>`) }) });
+      items.push({ name: `${mark} ${e.title}  ${s.dim("·")} ${tag}`, value: { kind: "exercise", id: e.id }, description: t("menu.exercise.description", { summary: e.summary }) });
     }
   }
   items.push({ separator: t("menu.rule") });
   items.push({ name: t("menu.progress"), value: { kind: "progress" }, description: t("menu.progressDescription") });
   const quit: MenuChoice = { kind: "quit" };
   items.push({ name: t("menu.quit"), value: quit, description: t("menu.quitDescription") });
-  return { items, initial: initial ?? items.find((i): i is { name: string; value: MenuChoice } => "value" in i)?.value ?? quit };
+  const choices = items.filter((i): i is { name: string; value: MenuChoice } => "value" in i).map((i) => i.value);
+  // The same object as in the list: the prompt finds its default by identity.
+  const again = current && choices.find((c) => c.kind === current.kind && ("id" in c && "id" in current ? c.id === current.id : !("id" in current)));
+  return { items, initial: again ?? initial ?? choices[0] ?? quit };
 }

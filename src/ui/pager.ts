@@ -1,4 +1,5 @@
 import { t } from "../text/catalog.js";
+import { displayWidth } from "../text/width.js";
 import { clearScreen, select } from "./prompts.js";
 
 /** Rows the "more" prompt takes: its message, two choices, the blank line and the key help. */
@@ -16,6 +17,7 @@ export class Pager {
     private readonly header: (continued: boolean) => string,
     private readonly rows: () => number = () => process.stdout.rows ?? 24,
     private readonly leaveLabel = t("lesson.menu"),
+    private readonly moreLabel = t("lesson.more"),
   ) {}
 
   /** Clears the screen and prints the step's header. */
@@ -23,7 +25,7 @@ export class Pager {
     clearScreen();
     const h = this.header(continued) + "\n\n";
     process.stdout.write(h);
-    this.used = lineCount(h);
+    this.used = rowCount(h);
   }
 
   /**
@@ -32,17 +34,22 @@ export class Pager {
    */
   async write(text: string, reserve: number): Promise<"ok" | "menu"> {
     let lines = text.split("\n");
-    while (this.used + lines.length + reserve > this.rows()) {
+    // A line wider than the terminal takes more than one row (a long line of code, kept as it is).
+    // Each element is printed with a newline after it: one row at least, each.
+    const height = (from: readonly string[]): number => from.reduce((n, l) => n + lineRows(l), 0);
+    while (this.used + height(lines) + reserve > this.rows()) {
       const room = this.rows() - this.used - MORE_PROMPT_ROWS;
       // Too little room left to be worth filling: break the page here.
-      const take = room >= 3 ? Math.min(room, lines.length) : 0;
-      if (take > 0) process.stdout.write(lines.slice(0, take).join("\n") + "\n");
+      let take = 0;
+      for (let rows = 0; room >= 3 && take < lines.length && rows + lineRows(lines[take]!) <= room; take++) rows += lineRows(lines[take]!);
+      const taken = lines.slice(0, take);
+      if (take > 0) process.stdout.write(taken.join("\n") + "\n");
       lines = lines.slice(take);
-      if (lines.length === 0 && this.used + take + reserve <= this.rows()) {
-        this.used += take;
+      if (lines.length === 0 && this.used + height(taken) + reserve <= this.rows()) {
+        this.used += height(taken);
         return "ok";
       }
-      if (take === 0 && this.used <= lineCount(this.header(true) + "\n\n")) {
+      if (take === 0 && this.used <= rowCount(this.header(true) + "\n\n")) {
         // The screen is as empty as it gets: print the rest and let it scroll.
         break;
       }
@@ -50,13 +57,13 @@ export class Pager {
       this.start(true);
     }
     if (lines.length) process.stdout.write(lines.join("\n") + "\n");
-    this.used += lines.length;
+    this.used += height(lines);
     return "ok";
   }
 
   /** Makes sure `need` rows are free, breaking the page first if not. */
   async room(need: number): Promise<"ok" | "menu"> {
-    if (this.used + need <= this.rows() || this.used <= lineCount(this.header(true) + "\n\n")) return "ok";
+    if (this.used + need <= this.rows() || this.used <= rowCount(this.header(true) + "\n\n")) return "ok";
     if ((await this.more()) === "menu") return "menu";
     this.start(true);
     return "ok";
@@ -68,13 +75,27 @@ export class Pager {
   }
 
   private async more(): Promise<"more" | "menu"> {
-    return select<"more" | "menu">(t("lesson.more"), [
+    return select<"more" | "menu">(this.moreLabel, [
       { name: t("lesson.moreContinue"), value: "more" },
       { name: this.leaveLabel, value: "menu" },
-    ]);
+      // A resize draws the page again from its start, re-flowed: the caller catches PromptResized.
+    ], { resizeThrows: true });
   }
 }
 
 export function lineCount(text: string): number {
   return text.split("\n").length - 1;
+}
+
+/** Rows one line takes on the terminal: a line wider than it wraps there. */
+function lineRows(line: string): number {
+  const cols = process.stdout.columns || 80;
+  return Math.max(1, Math.ceil(displayWidth(line) / cols));
+}
+
+/** Rows a text ending in a newline takes on the terminal. */
+export function rowCount(text: string): number {
+  const lines = text.split("\n");
+  lines.pop();
+  return lines.reduce((n, l) => n + lineRows(l), 0);
 }

@@ -11,10 +11,19 @@ import path from "node:path";
 import { packageRoot } from "../paths.js";
 import { which } from "./which.js";
 
-/** The folder the learner typed the command in: under `npm start` that is INIT_CWD, not the package root. */
-export function learnerCwd(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The folder the learner typed the command in: under `npm start` that is INIT_CWD, not the
+ * package root. Only when npm runs a script of this very package (npm_package_json is its
+ * package.json) in its root: every process started below an npm script inherits INIT_CWD,
+ * and a tutor started by a test suite (or another package's script) in a folder of its own
+ * must not see its starters land in the suite's folder.
+ */
+export function learnerCwd(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
   const init = env.INIT_CWD;
-  return init && path.isAbsolute(init) ? init : process.cwd();
+  const manifest = env.npm_package_json;
+  if (!init || !path.isAbsolute(init) || !manifest || real(manifest) !== real(path.join(packageRoot, "package.json"))) return cwd;
+  const here = real(cwd);
+  return here !== undefined && here === real(packageRoot) ? init : cwd;
 }
 
 function real(p: string): string | undefined {

@@ -36,7 +36,7 @@ describe("the exercise catalog", { concurrency: 4 }, () => {
       for (const v of vars) assert.match(e.task, new RegExp(`\\b${v}\\b`), `${e.id}: the task names ${v}`);
       assert.match(e.task, /process group/, `${e.id}: the task says how the program is run`);
       assert.match(e.task, /\[your program\]/, `${e.id}: the task says how output is shown`);
-      assert.match(e.task, new RegExp(`socket-tutor verify ${e.id} `), `${e.id}: the task says how to check it`);
+      assert.match(e.task, new RegExp(`\\{\\{tutor\\}\\} verify ${e.id} socket-tutor-exercises/${e.id}/${e.id}\\.py\\n`), `${e.id}: the task says how to check it, as the command runs here`);
       assert.ok(readHints(e).length >= 3, `${e.id}: at least three hints`);
       assert.deepEqual(starterFiles(e).map((f) => f.name), ["starter.py", "starter.mjs"], e.id);
       assert.deepEqual(solutionFiles(e).map((f) => f.name), ["solution.py", "solution.mjs"], e.id);

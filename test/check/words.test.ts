@@ -49,7 +49,7 @@ describe("the checker's words", () => {
 
   it("prints hint and solution commands that run as printed", () => {
     const failed = formatSummary(report({}), s, 1000, false);
-    const stuck = /Stuck\? (.+ hint tcp-echo)$/m.exec(failed);
+    const stuck = /Stuck\? (.+ hint tcp-echo) gives the hint for the first failure\.$/m.exec(failed);
     assert.ok(stuck, failed);
     assert.equal(stuck[1], `${tutorCommand()} hint tcp-echo`);
     const passed = formatSummary(report({ passed: true, checks: [{ name: "starts", passed: true, detail: "", ms: 0 }] }), s, 1000, true);

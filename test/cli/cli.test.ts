@@ -56,7 +56,7 @@ describe("cli", { concurrency: true }, () => {
     assert.equal(none.code, 2);
     assert.match(none.stderr, /'list' takes no arguments: 'extra'/);
     for (const [args, usage] of [
-      [["hint", "tcp-echo", "more"], /too many arguments: 'more' \(usage: socket-tutor hint <exercise> \[--seen\]\)/],
+      [["hint", "tcp-echo", "echo.py", "more"], /too many arguments: 'more' \(usage: socket-tutor hint <exercise> \[<file>\] \[--seen\]\)/],
       [["show", "1", "2"], /too many arguments: '2' \(usage: socket-tutor show <lesson> \[--answers\]\)/],
       [["demo", "5", "tcp-step-by-step", "x"], /too many arguments: 'x' \(usage: socket-tutor demo <lesson> \[<demo>\]/],
     ] as const) {
@@ -66,7 +66,7 @@ describe("cli", { concurrency: true }, () => {
       assert.match(r.stderr, new RegExp(`Run 'node dist/src/cli\\.js ${args[0]} --help'`));
     }
     const help = await runCli(["hint", "--help"], { env });
-    assert.match(help.stdout, /^Usage: socket-tutor hint <exercise> \[--seen\]\n/, "--help shows the same syntax");
+    assert.match(help.stdout, /^Usage: socket-tutor hint <exercise> \[<file>\] \[--seen\]\n/, "--help shows the same syntax");
   });
 
   it("an unknown option exits 2 with the command's help pointer", async () => {
@@ -101,11 +101,14 @@ describe("cli", { concurrency: true }, () => {
     const steps = [...r.stdout.matchAll(/step (\d+) of (\d+)/g)];
     assert.ok(steps.length >= 2);
     assert.equal(steps.length, Number(steps[0]![2]), "every step is printed");
-    assert.match(r.stdout, /Quiz\./);
+    assert.match(r.stdout, /\nQuiz\n/);
     assert.doesNotMatch(r.stdout, /\(correct\)/);
     const answers = await runCli(["show", "what-is-a-socket", "--answers"], { env, timeoutMs: 15000 });
     assert.match(answers.stdout, /\(correct\)/);
     assert.doesNotMatch(answers.stdout, /\x1b\[/);
+    // Each choice on its line, its explanation on lines of its own under it, marked right or wrong.
+    assert.match(answers.stdout, /\na\) [^\n]+\n {3}[✓✗] \S/);
+    for (const line of answers.stdout.split("\n")) assert.doesNotMatch(line, /^[a-d]\) .*(?:Yes|No)\. /, `a choice runs into its explanation: ${line}`);
   });
 
   it("show wraps to a narrow terminal width", async () => {

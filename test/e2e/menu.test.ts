@@ -50,24 +50,33 @@ describe("interactive menu in a real terminal", { skip, concurrency: 3 }, () => 
       assert.equal(saved(home).lessons["alpha"]!.step, 0);
 
       await t.keys("Enter");
-      screen = await t.waitFor("❯ 80");
+      screen = await t.waitFor("❯ a) 80");
       assert.match(screen, /Which port does the classic article use\?/);
       assert.match(screen, /step 2 of 3/);
       await t.keys("Down", "Enter");
       screen = await t.waitFor("❯ Next: Third step");
-      assert.match(screen, /✓ Right\. Yes: the article binds 127\.0\.0\.1:8000\./);
+      assert.match(screen, /✓ Right: b\) 8000\n {3}The article binds 127\.0\.0\.1:8000\./);
+      assert.doesNotMatch(screen, /✔/, "the prompt's own answered line is cleared");
       assert.equal(saved(home).lessons["alpha"]!.step, 1);
 
       await t.keys("Enter");
       screen = await t.waitFor("❯ Finish the lesson");
       assert.match(screen, /Alpha text of the last step/);
       await t.keys("Enter");
+      // The summary: what the lesson showed, the quiz score, the course so far, what is next.
+      screen = await t.waitFor("What now?");
+      assert.match(screen, /✓ Lesson 1, Alpha lesson, is done\./);
+      assert.match(screen, /Quiz: 1 of 1 right at the first try\./);
+      assert.match(screen, /Course: ▰▱▱ 1\/3 lessons done\./);
+      assert.match(screen, /❯ ▶ Next lesson: 2\. Beta lesson/);
+      await t.keys("Down", "Enter"); // Back to the menu
       screen = await t.waitFor("Choose a lesson");
       assert.match(screen, /✓ +1\. Alpha lesson +· done/);
-      assert.match(screen, /❯ +2\. Beta lesson/, "the cursor moves to the first unfinished lesson");
+      assert.match(screen, /❯ ✓ +1\. Alpha lesson/, "the cursor is on the lesson just left");
+      assert.match(screen, /▰▱▱ 1\/3 lessons done/, "the menu shows the course's progress");
       assert.deepEqual(saved(home).lessons["alpha"], { ...saved(home).lessons["alpha"], completed: true });
 
-      await t.keys("Down", "Down", "Down", "Enter"); // past "Your progress" to "Quit"
+      await t.keys("Down", "Down", "Down", "Down", "Enter"); // past Beta, Gamma and "Your progress" to "Quit"
       assert.equal(await t.exitCode(), 0);
       assert.match(t.screen(), /Bye\. Your place in each lesson is saved/);
       assertTerminalRestored(t);
@@ -77,17 +86,29 @@ describe("interactive menu in a real terminal", { skip, concurrency: 3 }, () => 
     }
   });
 
-  it("a wrong quiz answer says why, and shows the right one", async () => {
+  it("a wrong quiz answer says why that choice is wrong, then the learner tries again; the score is kept", async () => {
     const home = tempHome();
-    const t = await session(["lesson", "alpha"], { home });
+    const t = await session(["lesson", "alpha"], { home, width: 80, height: 24 });
     try {
       await t.waitFor("❯ Next: Second step");
       await t.keys("Enter");
-      await t.waitFor("❯ 80");
+      await t.waitFor("❯ a) 80");
       await t.keys("Enter");
-      const screen = await t.waitFor("The answer:");
-      assert.match(screen, /✗ Not quite\. No: 80 is HTTP's well-known port\./);
-      assert.match(screen, /The answer: 8000\. Yes: the article binds 127\.0\.0\.1:8000\./);
+      let screen = await t.waitFor("Try again:");
+      assert.match(screen, /✗ Not right: a\) 80\n {3}80 is HTTP's well-known port\./);
+      assert.doesNotMatch(screen, /✔|✓|Not quite|No:/, "no tick above a wrong answer, no doubled verdict");
+      assert.match(screen, /❯ b\) 8000\n {2}c\) 22\n {2}Show me the answer/, "the choices left, and a way out");
+      await t.keys("Enter");
+      screen = await t.waitFor("❯ Next: Third step");
+      assert.match(screen, /✗ Not right: a\) 80/, "the wrong answer stays above");
+      assert.match(screen, /✓ Right: b\) 8000\n {3}The article binds 127\.0\.0\.1:8000\./);
+      const quizzes = (saved(home).lessons["alpha"] as unknown as { quizzes?: Record<string, number> }).quizzes;
+      assert.deepEqual(quizzes, { "1": 2 }, "right at the second try");
+      await t.keys("Enter");
+      await t.waitFor("❯ Finish the lesson");
+      await t.keys("Enter");
+      screen = await t.waitFor("What now?");
+      assert.match(screen, /Quiz: 0 of 1 right at the first try\./);
     } finally {
       t.close();
       rmSync(home, { recursive: true, force: true });
@@ -102,10 +123,10 @@ describe("interactive menu in a real terminal", { skip, concurrency: 3 }, () => 
       await t.keys("Enter");
       await t.waitFor("❯ Next: Second step");
       await t.keys("Enter");
-      await t.waitFor("❯ 80");
+      await t.waitFor("❯ a) 80");
       await t.keys("Down", "Enter");
       await t.waitFor("Menu (your place is saved)");
-      await t.keys("Down", "Down", "Enter"); // Next, Back, Menu
+      await t.keys("Down", "Down", "Enter"); // Next, Back, Menu (the fixture lessons have no glossary)
       const menu = await t.waitFor("Choose a lesson");
       assert.match(menu, /▸ +1\. Alpha lesson +· in progress, step 2 of 3/);
       await t.keys("C-c");
@@ -118,7 +139,7 @@ describe("interactive menu in a real terminal", { skip, concurrency: 3 }, () => 
     try {
       await t.waitFor("Choose a lesson");
       await t.keys("Enter");
-      const screen = await t.waitFor("❯ 80");
+      const screen = await t.waitFor("❯ a) 80");
       assert.match(screen, /step 2 of 3/);
     } finally {
       t.close();

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { listDemos } from "../../src/demo/load.js";
@@ -149,5 +150,28 @@ describe("the curriculum", () => {
     console.log(lines.join("\n"));
     for (const [p, n] of byPosition) assert.ok(n <= 0.4 * shapes.length, `(${p}) holds ${n} of ${shapes.length} right answers: more than 40%`);
     assert.ok(longest.length <= shapes.length / 2, `the right answer is the longest choice in ${longest.length} of ${shapes.length} quizzes: more than half`);
+  });
+
+  it("lets the tutor say right or wrong: no explanation starts with a verdict of its own", () => {
+    // The tutor prints "✓ Right" or "✗ Not right" before the explanation; "Yes." after it reads twice.
+    const verdicts = /^(yes|no|right|correct|wrong|not quite|not yet|exactly|true|false)\b/i;
+    const doubled = lessons.flatMap((l) =>
+      blocks(l).flatMap((b) => (b.kind === "quiz" ? b.quiz.choices.filter((c) => verdicts.test(c.explanation)).map((c) => `${l.meta.id}:${b.line}: ${c.explanation.slice(0, 40)}`) : [])),
+    );
+    assert.deepEqual(doubled, []);
+  });
+
+  it("tells the learner to run commands only through {{tutor}}, so they run as printed", () => {
+    // "socket-tutor verify ..." is command not found unless the tutor is installed as a command.
+    const names = ["start", "list", "show", "lesson", "demo", "exercise", "verify", "hint", "solution", "progress", "reset", "doctor", "glossary", "search"];
+    const bare = new RegExp(`(^|[^\\w/{-])socket-tutor (${names.join("|")})\\b`);
+    const found: string[] = [];
+    for (const l of lessons) for (const [i, line] of readFileSync(l.file, "utf8").split("\n").entries()) if (bare.test(line)) found.push(`${l.file}:${i + 1}`);
+    for (const e of exercises.exercises) {
+      for (const name of readdirSync(e.dir)) {
+        for (const [i, line] of readFileSync(path.join(e.dir, name), "utf8").split("\n").entries()) if (bare.test(line)) found.push(`${e.dir}/${name}:${i + 1}`);
+      }
+    }
+    assert.deepEqual(found, []);
   });
 });

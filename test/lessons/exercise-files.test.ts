@@ -88,7 +88,8 @@ describe("an exercise folder missing its starters", { concurrency: true }, () =>
     const cwd = temp();
     const r = await run(["exercise", "tcp-echo"], root, cwd);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /wrote socket-tutor-exercises\/tcp-echo\/tcp-echo\.py/);
+    assert.match(r.stdout, /\n  wrote tcp-echo\.py\n/);
+    assert.doesNotMatch(r.stdout, /wrote tcp-echo\.mjs/);
     assert.match(r.stderr, /exercises\/tcp-echo: the JavaScript starter \(starter\.mjs\) is missing, so tcp-echo\.mjs was not written/);
     assert.deepEqual(readdirSync(path.join(cwd, "socket-tutor-exercises", "tcp-echo")), ["tcp-echo.py"]);
   });

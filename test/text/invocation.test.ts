@@ -34,9 +34,15 @@ describe("how printed commands run the tutor", () => {
     assert.equal(tutorCommand({ PATH: "" }, tmp), `node ${cli}`);
   });
 
-  it("uses the folder the learner started npm from", () => {
-    assert.equal(learnerCwd({ INIT_CWD: "/home/learner/work" }), "/home/learner/work");
-    assert.equal(learnerCwd({ INIT_CWD: "relative" }), process.cwd());
+  it("uses the folder the learner started npm from, when npm runs the tutor in its package root", () => {
+    const npm = { INIT_CWD: "/home/learner/work", npm_lifecycle_event: "start", npm_package_json: path.join(packageRoot, "package.json") };
+    assert.equal(learnerCwd(npm, packageRoot), "/home/learner/work");
+    assert.equal(learnerCwd({ ...npm, INIT_CWD: "relative" }, packageRoot), packageRoot);
+    // A process below an npm script inherits INIT_CWD; in a folder of its own, that folder is the learner's.
+    assert.equal(learnerCwd(npm, tmp), tmp);
+    assert.equal(learnerCwd({ INIT_CWD: "/home/learner/work" }, packageRoot), packageRoot, "INIT_CWD without npm running a script");
+    // Inherited from another package's script (a test suite, a copy of the tutor elsewhere): not this package's.
+    assert.equal(learnerCwd({ ...npm, npm_package_json: path.join(tmp, "package.json") }, packageRoot), packageRoot);
   });
 
   it("quotes paths the shell would split", () => {

@@ -1,6 +1,6 @@
 # chat-bye: the chat server, made testable.
-# The task: socket-tutor exercise chat-bye
-# Check it: socket-tutor verify chat-bye chat-bye.py
+# The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+# Check it from this folder: {{tutor}} verify chat-bye chat-bye.py
 import os
 import socket
 

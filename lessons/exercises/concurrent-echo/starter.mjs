@@ -1,6 +1,6 @@
 // concurrent-echo: an echo server for many clients at once.
-// The task: socket-tutor exercise concurrent-echo
-// Check it: socket-tutor verify concurrent-echo concurrent-echo.mjs
+// The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+// Check it from this folder: {{tutor}} verify concurrent-echo concurrent-echo.mjs
 import net from "node:net";
 
 const HOST = process.env.HOST;

@@ -1,6 +1,6 @@
 # concurrent-echo: an echo server for many clients at once.
-# The task: socket-tutor exercise concurrent-echo
-# Check it: socket-tutor verify concurrent-echo concurrent-echo.py
+# The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+# Check it from this folder: {{tutor}} verify concurrent-echo concurrent-echo.py
 import os
 import socket
 import threading

@@ -1,6 +1,6 @@
 // ipv6-echo: the TCP echo server, over IPv6 (HOST is ::1).
-// The task: socket-tutor exercise ipv6-echo
-// Check it: socket-tutor verify ipv6-echo ipv6-echo.mjs
+// The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+// Check it from this folder: {{tutor}} verify ipv6-echo ipv6-echo.mjs
 import net from "node:net";
 
 const HOST = process.env.HOST; // the checker sets HOST and PORT: never hard-code them

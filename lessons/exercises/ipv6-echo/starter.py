@@ -1,6 +1,6 @@
 # ipv6-echo: the TCP echo server, over IPv6 (HOST is ::1).
-# The task: socket-tutor exercise ipv6-echo
-# Check it: socket-tutor verify ipv6-echo ipv6-echo.py
+# The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+# Check it from this folder: {{tutor}} verify ipv6-echo ipv6-echo.py
 import os
 import socket
 

@@ -1,6 +1,6 @@
 // tcp-client: send MESSAGE, print the whole answer.
-// The task: socket-tutor exercise tcp-client
-// Check it: socket-tutor verify tcp-client tcp-client.mjs
+// The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+// Check it from this folder: {{tutor}} verify tcp-client tcp-client.mjs
 import net from "node:net";
 
 const HOST = process.env.HOST; // the checker's server listens here

@@ -1,6 +1,6 @@
 # tcp-client: send MESSAGE, print the whole answer.
-# The task: socket-tutor exercise tcp-client
-# Check it: socket-tutor verify tcp-client tcp-client.py
+# The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+# Check it from this folder: {{tutor}} verify tcp-client tcp-client.py
 import os
 import socket
 import sys

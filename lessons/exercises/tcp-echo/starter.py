@@ -1,6 +1,6 @@
 # tcp-echo: a TCP echo server.
-# The task: socket-tutor exercise tcp-echo
-# Check it: socket-tutor verify tcp-echo tcp-echo.py
+# The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+# Check it from this folder: {{tutor}} verify tcp-echo tcp-echo.py
 import os
 import socket
 

@@ -1,6 +1,6 @@
 # udp-upper: answer each datagram, to its sender, in ASCII upper case.
-# The task: socket-tutor exercise udp-upper
-# Check it: socket-tutor verify udp-upper udp-upper.py
+# The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+# Check it from this folder: {{tutor}} verify udp-upper udp-upper.py
 import os
 import socket
 

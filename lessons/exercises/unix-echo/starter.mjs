@@ -1,6 +1,6 @@
 // unix-echo: a stream echo server on a Unix socket path.
-// The task: socket-tutor exercise unix-echo
-// Check it: socket-tutor verify unix-echo unix-echo.mjs
+// The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+// Check it from this folder: {{tutor}} verify unix-echo unix-echo.mjs
 import net from "node:net";
 
 const SOCKET_PATH = process.env.SOCKET_PATH; // a path, not a host and port

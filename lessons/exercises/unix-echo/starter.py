@@ -1,6 +1,6 @@
 # unix-echo: a stream echo server on a Unix socket path.
-# The task: socket-tutor exercise unix-echo
-# Check it: socket-tutor verify unix-echo unix-echo.py
+# The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+# Check it from this folder: {{tutor}} verify unix-echo unix-echo.py
 import os
 import socket
 

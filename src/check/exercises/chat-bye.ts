@@ -70,6 +70,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("chatBye.check.twoLines"),
         deadlineMs: 6000,
+        hintId: "line-buffer",
         run: async () => {
           const c = await connection();
           if (isFail(c)) return c;
@@ -82,6 +83,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("chatBye.check.split"),
         deadlineMs: 6000,
+        hintId: "line-buffer",
         run: async () => {
           const c = await connection();
           if (isFail(c)) return c;
@@ -99,6 +101,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("chatBye.check.bye"),
         deadlineMs: 6000,
+        hintId: "compare-line",
         expectsExit: true,
         run: async () => {
           const c = await connection();
@@ -118,6 +121,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("chatBye.check.exit"),
         deadlineMs: 5000,
+        hintId: "ending",
         expectsExit: true,
         run: async () => {
           const p = ctx.program();

@@ -20,6 +20,14 @@ import { connectOrExplain, echoThenClose, echoWhileOpen, fail, isFail, requireRu
 type Where = { kind: "tcp"; host: string } | { kind: "unix" };
 
 const PASS: Outcome = { passed: true };
+
+/** Each check's hint, by its id in the exercise's hints.md (the four exercises' hints differ). */
+const HINTS: Record<string, { start?: string; short: string; next: string; big: string; silent: string; many?: string }> = {
+  "tcp-echo": { start: "calls", short: "calls", next: "goodbye", big: "recv-loop", silent: "goodbye" },
+  "ipv6-echo": { start: "inet6", short: "recv-loop", next: "recv-loop", big: "recv-loop", silent: "recv-loop" },
+  "unix-echo": { start: "socket-path", short: "recv-loop", next: "recv-loop", big: "recv-loop", silent: "recv-loop" },
+  "concurrent-echo": { short: "recv-loop", next: "recv-loop", big: "recv-loop", silent: "recv-loop", many: "one-at-a-time" },
+};
 const BIG = 256 * 1024;
 
 function streamTarget(given: Target | undefined): StreamTarget {
@@ -43,20 +51,24 @@ export function echoChecker(id: string, where: Where, concurrent: boolean): Exer
     },
     checks(ctx, given) {
       const target = streamTarget(given);
+      const hints = HINTS[id];
       const checks: Check[] = [
         {
           name: t("check.name.startsListening", { address: where.kind === "unix" ? "SOCKET_PATH" : "HOST:PORT" }),
           deadlineMs: 7000,
+          ...(hints?.start ? { hintId: hints.start } : {}),
           run: () => startAndWait(ctx, target),
         },
         {
           name: t("echo.check.short"),
           deadlineMs: 6000,
+          ...(hints ? { hintId: hints.short } : {}),
           run: async () => (await echoWhileOpen(ctx, target, t("echo.label.client", { n: 1 }), Buffer.from("hello"))) ?? PASS,
         },
         {
           name: t("echo.check.next"),
           deadlineMs: 10000,
+          ...(hints ? { hintId: hints.next } : {}),
           run: async () => {
             // The payloads are data on the wire (their bytes are compared), not text to translate.
             for (const [i, text] of [
@@ -76,14 +88,15 @@ export function echoChecker(id: string, where: Where, concurrent: boolean): Exer
           },
         },
       ];
-      if (concurrent) checks.push(tenAtOnce(ctx, target));
+      if (concurrent) checks.push({ ...tenAtOnce(ctx, target), ...(hints?.many ? { hintId: hints.many } : {}) });
       checks.push(
         {
           name: t("echo.check.big", { size: formatSize(BIG) }),
           deadlineMs: 15000,
+          ...(hints ? { hintId: hints.big } : {}),
           run: async () => (await echoThenClose(ctx, target, t("echo.label.big"), patternBytes(BIG), t("echo.when.big", { size: formatSize(BIG) }))) ?? PASS,
         },
-        leaveWithoutSending(ctx, target),
+        { ...leaveWithoutSending(ctx, target), ...(hints ? { hintId: hints.silent } : {}) },
       );
       return checks;
     },

@@ -55,6 +55,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("tcpClient.check.connects"),
         deadlineMs: CONNECT_WAIT + 2000,
+        hintId: "client-calls",
         run: async (): Promise<Outcome> => {
           server = await ctx.peer.listen(HOST, t("tcpClient.label"));
           ctx.env.PORT = String(server.port);
@@ -85,6 +86,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("tcpClient.check.sends"),
         deadlineMs: WAIT + 2000,
+        hintId: "client-calls",
         expectsExit: true,
         run: async (): Promise<Outcome> => {
           const r = await conn!.read(message.length, { idleMs: wait });
@@ -108,6 +110,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("tcpClient.check.reads", { pieces: pieces.length, ms: PAUSE_MS }),
         deadlineMs: PAUSE_MS * pieces.length + WAIT + 5000,
+        hintId: "read-to-end",
         expectsExit: true,
         run: async (): Promise<Outcome> => {
           const c = conn!;
@@ -132,6 +135,7 @@ export const checker: ExerciseChecker = {
           }
           const trimmed = out.length === answer.length + 1 && out[out.length - 1] === 0x0a ? out.subarray(0, answer.length) : out;
           if (trimmed.equals(answer)) return { passed: true };
+          let hintId: string | undefined;
           const lines = [t("tcpClient.answerSent", { size: size(answer.length), pieces: pieces.length, ms: PAUSE_MS, printed: size(out.length) })];
           const first = pieces[0]!;
           if (out.length === 0) lines.push(t("tcpClient.printedNothing"));
@@ -139,15 +143,17 @@ export const checker: ExerciseChecker = {
             lines.push(t("tcpClient.firstPiece", { size: size(first.length) }), t("tcpClient.help.loop"));
           } else if (Buffer.from(out.toString("latin1").replace(/\n/g, ""), "latin1").equals(Buffer.from(answer.toString("latin1").replace(/\n/g, ""), "latin1"))) {
             lines.push(t("tcpClient.extraNewlines"));
+            hintId = "print-bytes";
           } else lines.push(describeDifference(answer, out));
           if (closedEarly) lines.push(closedEarly);
           if (program!.stdoutTruncated()) lines.push(t("tcpClient.truncated"));
-          return fail(lines.join("\n"), see("client-calls", t("check.topic.recvLoop")));
+          return { ...fail(lines.join("\n"), see("client-calls", t("check.topic.recvLoop"))), ...(hintId ? { hintId } : {}) };
         },
       },
       {
         name: t("tcpClient.check.exits"),
         deadlineMs: 3000,
+        hintId: "read-to-end",
         expectsExit: true,
         run: async (): Promise<Outcome> => {
           const e = program!.exit() ?? (await program!.waitExit(ctx.ms(1000)));

@@ -86,10 +86,11 @@ export const checker: ExerciseChecker = {
     const client = (letter: string): Promise<DatagramPeer> => ctx.peer.datagram(4, t("udpUpper.client", { letter }));
     const PASS: Outcome = { passed: true };
     return [
-      { name: t("udpUpper.check.binds"), deadlineMs: 7000, run: () => startAndWait(ctx, given!) },
+      { name: t("udpUpper.check.binds"), deadlineMs: 7000, hintId: "udp-calls", run: () => startAndWait(ctx, given!) },
       {
         name: t("udpUpper.check.upper"),
         deadlineMs: 5000,
+        hintId: "reply-address",
         run: async () => {
           requireRunning(ctx);
           // Payloads are data on the wire: their bytes are compared, not translated.
@@ -99,6 +100,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("udpUpper.check.senders"),
         deadlineMs: 6000,
+        hintId: "reply-address",
         run: async () => {
           requireRunning(ctx);
           const b = await client("B");
@@ -142,6 +144,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("udpUpper.check.boundaries"),
         deadlineMs: 6000,
+        hintId: "udp-calls",
         run: async () => {
           requireRunning(ctx);
           const d = await client("D");
@@ -171,6 +174,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("udpUpper.check.big"),
         deadlineMs: 5000,
+        hintId: "datagram-size",
         run: async () => {
           requireRunning(ctx);
           const payload = Buffer.alloc(1400);
@@ -181,6 +185,7 @@ export const checker: ExerciseChecker = {
       {
         name: t("udpUpper.check.onlyLetters"),
         deadlineMs: 5000,
+        hintId: "upper-bytes",
         run: async () => {
           requireRunning(ctx);
           const payload = Buffer.concat([Buffer.from("Mixed: abc XYZ 123 "), Buffer.from([0x00, 0x7f, 0x80, 0xe9, 0xff]), Buffer.from(" café ß")]);

@@ -28,9 +28,11 @@ import { render } from "./en/render.js";
 import { reset } from "./en/reset.js";
 import { sandbox } from "./en/sandbox.js";
 import { stream } from "./en/stream.js";
+import { summary } from "./en/summary.js";
 import { tcpClient } from "./en/tcpClient.js";
 import { udpUpper } from "./en/udpUpper.js";
 import { verify } from "./en/verify.js";
+import { words } from "./en/words.js";
 
 export const en = {
   ...chatBye,
@@ -54,7 +56,9 @@ export const en = {
   ...reset,
   ...sandbox,
   ...stream,
+  ...summary,
   ...tcpClient,
   ...udpUpper,
   ...verify,
+  ...words,
 } as const;

@@ -13,6 +13,7 @@ import { itemDetail, paneItems, paneLabel, paneLines, sides, tableLegend, tableL
 import { barEntries, helpEntries, type KeyContext } from "./keys.js";
 import { fit, lineWidth, sanitize, seg, wrapText, type Line } from "./paint.js";
 import type { Geometry } from "./layout.js";
+import { tutor } from "../../util/invocation.js";
 
 function runtimeName(runtime: "python" | "node"): string {
   return runtime === "python" ? t("live.runtime.python") : t("live.runtime.node");
@@ -179,6 +180,7 @@ export function helpLines(input: FrameInput, width: number, c: KeyContext, notes
     ...p(t("live.help.panes")),
     ...p(t("live.help.table")),
     ...p(t("live.help.timeline")),
+    ...p(t("live.help.words", { command: tutor("glossary <word>") })),
     [],
     h(t("live.help.keysTitle")),
     ...(input.source.steppable ? [] : p(t("live.help.checkKeys"))),

@@ -39,12 +39,31 @@ export const exercise = {
   // {what} is one of lessons.code.*; {file} is the learner's file that was not written.
   "exercise.starterMissing": "{what} ({name}) is missing, so {file} was not written",
   // What to do next; the commands to run follow on their own lines.
-  "exercise.next.check": "Next: edit one of them (the TODOs say what goes where), then check it:",
+  // Above the list of starter files written; {folder} is a full path.
+  "exercise.where": "The starter files are in {folder}",
+  "exercise.next.check": "Next: edit one of them (the TODOs say what goes where), then check it from this folder:",
+  "exercise.next.watch": "Add --watch to check again each time you save.",
   "exercise.next.hints": "Hints one at a time: {command}",
+  // {command} starts the tutor's menu, where the exercise can be checked and watched without another terminal.
+  "exercise.next.inTutor": "Or do it all inside the tutor: {command}, then choose the exercise.",
   "exercise.list.title": "Exercises:",
   "exercise.list.start": "Start one: {command}",
 
+  // Problems in an exercise's hints.md, shown as "hints.md:12: <problem>" to the author of the exercise.
+  "exercise.hints.noId": "the hint '{title}' has no id: end its heading with one, like '## {title} \\{#recv-loop\\}'",
+  "exercise.hints.badId": "the hint id '{id}' is not kebab-case (lower-case letters, digits and single hyphens, like recv-loop)",
+  "exercise.hints.duplicateId": "the hint id '{id}' is used twice (first on line {line})",
+  "exercise.hints.beforeFirst": "text before the first hint: every hint starts with a '## Title \\{#id\\}' line",
+  "exercise.hints.empty": "the hint '{title}' has no text",
+  "exercise.hints.unknownBlock": "unknown block '::: {name}' in a hint (known: python, javascript)",
+  "exercise.hints.blockArgs": "'::: {name}' takes nothing after the language",
+  "exercise.hints.blockTwice": "this hint has a '::: {language}' block already",
+  "exercise.hints.nested": "a '::: block' inside another (opened on line {line}): close that one with ':::' first",
+  "exercise.hints.blockNotClosed": "the '::: {language}' block opened here is never closed with ':::'",
+  "exercise.hints.strayClose": "':::' closes nothing here",
+
   // `socket-tutor hint`.
+  "exercise.hint.fileLanguage": "hints come in Python and JavaScript: '{file}' is neither (.py, .js, .mjs, .cjs or .ts)",
   "exercise.hint.none": "the exercise '{id}' has no hints (its hints.md is missing or empty)",
   "exercise.hint.title": "Hint {n} of {total}: {title}",
   "exercise.hint.noneSeen": "No hints seen yet for {id}. Get the first: {command}",

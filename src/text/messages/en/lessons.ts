@@ -34,6 +34,7 @@ export const lessons = {
   "lessons.root.lesson": "the lesson folder",
   "lessons.root.exercise": "the exercise folder",
   "lessons.root.demo": "the demo folder",
+  "lessons.root.lessons": "the lessons folder",
   // What a file is, in lessons.reason.tooBig: "a lesson file may be at most 1 MiB".
   "lessons.kind.lesson": "a lesson file",
   "lessons.kind.code": "a code file",
@@ -42,6 +43,7 @@ export const lessons = {
   "lessons.kind.demoJson": "a demo.json",
   "lessons.kind.exerciseFile": "an exercise's {name}",
   "lessons.kind.any": "such a file",
+  "lessons.kind.glossary": "the glossary",
   // A file and why it cannot be used: "lesson.md is not UTF-8 text: …"; {reason} is a lessons.reason text.
   "lessons.file.reason": "{file} {reason}",
   "lessons.file.quotedReason": "'{file}' {reason}",
@@ -80,6 +82,15 @@ export const lessons = {
   "lessons.parse.fenceNotClosed": "a code block (```) is not closed",
   "lessons.parse.directiveNotClosed": "'::: {name}' is not closed: add a ':::' line after its content",
   "lessons.parse.emptyStep": "step '{title}' is empty",
+  // Problems in lessons/glossary.md: "glossary.md:12: <problem>".
+  "lessons.glossary.noTerm": "a glossary heading needs its term: '## TIME_WAIT'",
+  "lessons.glossary.beforeFirst": "text before the first term: every entry starts with a '## term' line",
+  "lessons.glossary.unknownKey": "unknown key '{key}:' in a glossary entry (known: {keys})",
+  "lessons.glossary.noText": "the term '{term}' has no definition",
+  "lessons.glossary.twice": "'{term}' is in the glossary twice (first on line {line})",
+  "lessons.glossary.noLesson": "the term '{term}' names the lesson '{lesson}', which does not exist",
+  // A `{{name}}` placeholder in lesson text that the tutor does not replace. {tokens} lists the known ones.
+  "lessons.parse.unknownToken": "unknown placeholder '\\{\\{{name}\\}\\}' (known: {tokens})",
   "lessons.parse.unknownDirective": "unknown directive '::: {name}' (known: {names})",
   "lessons.parse.quizArgs": "'::: quiz' takes no arguments",
   "lessons.parse.demoArgs": "'::: demo' takes one demo id (kebab-case), e.g. '::: demo tcp-step-by-step'",

@@ -80,6 +80,8 @@ export const live = {
   "live.help.panes": "Left, the server; right, the client or clients. Each pane shows the program's source (▶ the line running, ‖ paused before a socket call), its socket calls (→ the result, … waiting in the call, ✗ failed: the errno and what it means), and then what the program printed.",
   "live.help.table": "The kernel socket table lists the sockets the kernel holds for these processes, read from /proc/net: the state (LISTEN, ESTABLISHED, TIME_WAIT...), Recv-Q and Send-Q (on a LISTEN row: connections waiting for accept() and the backlog limit), and the owner (process and fd, or no process when no fd points to it any more, or not yet).",
   "live.help.timeline": "The timeline has every call in order, the server's on the left and the clients' on the right; the arrows are connections and bytes.",
+  // {command} looks a word up in the glossary, as the learner runs it.
+  "live.help.words": "A word you do not know (Recv-Q, backlog, TIME_WAIT, RST...)? Look up a word, in the lesson's step prompt, explains each; so does {command}.",
   "live.help.keysTitle": "Keys",
   "live.help.checkKeys": "The checks run at full speed: each one has a deadline, so the step keys do nothing here.",
   "live.help.dimKeys": "Keys shown dim do nothing right now.",

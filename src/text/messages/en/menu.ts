@@ -2,7 +2,8 @@
 export const menu = {
   "menu.title": "socket-tutor",
   "menu.tagline": "learn sockets by watching real ones work",
-  "menu.status": "{done} of {total} lessons done · ↑↓ to move, Enter to open · Ctrl-C quits",
+  // {bar} is render.courseBar: one mark a lesson, then "done/total".
+  "menu.status": "{bar} lessons done · ↑↓ to move, Enter to open · Ctrl-C quits",
   "menu.problems": "{files, plural, one {# lesson file has problems and is not listed} other {# lesson files have problems and are not listed}}: run '{tutor} list' to see them.",
   "menu.prompt": "Choose a lesson",
   "menu.noLessons": "socket-tutor: no lessons could be loaded (see the messages above).",
@@ -19,9 +20,12 @@ export const menu = {
   "menu.exercise.passed": "passed",
   "menu.exercise.tried": "tried",
   "menu.exercise.new": "new",
-  "menu.exercise.description": "{summary} ({command})",
+  "menu.exercise.description": "{summary} Its screen writes the starter files, checks them, and watches them as you save.",
   "menu.progress": "  Your progress",
   "menu.progressDescription": "Lessons done, exercises passed, and where progress is stored.",
+  // The title of the "Your progress" screen, and its way back.
+  "menu.progressTitle": "Your progress",
+  "menu.back": "Back to the menu",
   "menu.quit": "  Quit",
   "menu.quitDescription": "Your place in each lesson is saved.",
   // Before a full-screen command starts.

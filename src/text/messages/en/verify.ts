@@ -55,7 +55,9 @@ export const verify = {
   "verify.markedPassed": "{exercise} is marked as passed.",
   "verify.notYet": "Not yet: {passed} of {total} checks passed.",
   "verify.report.compare": "Compare with the reference solutions: {command}",
-  "verify.report.fixFirst": "Fix the first failure, then run the same command again (add --watch to re-run on every save). Stuck? {command}",
+  "verify.report.fixFirst": "Fix the first failure, then run the same command again (add --watch to re-run on every save). Stuck? {command} gives the hint for the first failure.",
+  // Under --watch: the checks run again by themselves.
+  "verify.report.fixFirstWatching": "Fix the first failure and save: the checks run again. Stuck? {command} gives the hint for the first failure.",
   "verify.report.note": "Note: {note}",
   // {size} is like "4.8 MiB"; the line starts with verify.programPrefix.
   "verify.report.moreOutput": "… {size} more output not shown",
