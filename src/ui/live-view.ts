@@ -185,7 +185,13 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     }
     controller.setGeometry({ compact: geo.compact, pageRows: Math.max(2, geo.left.height - 4) });
     const where = run && source.showsAddress ? (run.socketPath ? sanitize(run.socketPath) : `${run.host}:${run.port ?? "?"}`) : "";
-    const input: FrameInput = { source, controller, state, where, notes, ...(source.focus?.rows ? { focusRows: source.focus.rows } : {}), ...(source.focus?.calls ? { focusCalls: source.focus.calls } : {}) };
+    // The focus items of this runtime (a demo may point at different rows in Python and Node).
+    const rt = controller.view.runtime;
+    const mine = <T extends { runtime?: DemoRuntime }>(list: T[] | undefined): T[] | undefined => list?.filter((x) => x.runtime === undefined || x.runtime === rt);
+    const focusRows = mine(source.focus?.rows);
+    const focusCalls = mine(source.focus?.calls);
+    const focusOutput = mine(source.focus?.output);
+    const input: FrameInput = { source, controller, state, where, notes, ...(focusRows ? { focusRows } : {}), ...(focusCalls ? { focusCalls } : {}), ...(focusOutput ? { focusOutput } : {}) };
     const f = frame(input, geo);
     place(title, geo.title);
     place(left, geo.left);

@@ -179,7 +179,7 @@ export class LiveController {
   /** The process shown in a pane: the left's only one; on the right, the client picked, else a stable choice. */
   shown(side: Side, state: DemoState): ProcView | undefined {
     const procs = sides(state)[side];
-    if (procs.length <= 1 || side === "left") return procs[0];
+    if (procs.length <= 1) return procs[0];
     const picked = procs.find((p) => p.name === this.view.pickedClient);
     if (picked) return picked;
     const calls = callsOf(state, procs);

@@ -42,7 +42,12 @@ export function foldCall(line: Line, width: number): Line[] {
   if (at < 0) at = line.length - 1;
   if (at <= 0) return [line];
   const outcome = line.slice(at).map((s, i) => (i === 0 ? { ...s, text: s.text.replace(/^ +/, "") } : s));
-  return [line.slice(0, at), [seg("    "), ...outcome]];
+  const second: Line = [seg("    "), ...outcome];
+  if (lineWidth(second) <= width) return [line.slice(0, at), second];
+  // Still too wide (a long result): its words on two lines, in the result's colour.
+  const tone = outcome[outcome.length - 1]?.tone;
+  const words = wrapText(plainText(outcome), Math.max(10, width - 4)).slice(0, 2);
+  return [line.slice(0, at), ...words.map((w) => [seg("    "), seg(w, tone)])];
 }
 
 /** The lines under a failed call: what its errno means, wrapped (it is the point of the demo). */
@@ -76,8 +81,10 @@ export interface PaneInput {
   selected?: string;
   /** Output lines up from the newest (0: the newest at the bottom). */
   outputScroll?: number;
+  /** Output the demo's lesson points at (text a line contains): kept on screen like focusCalls. */
+  focusOutput?: ReadonlyArray<{ process: string; text: string }>;
   /** Calls the demo's lesson points at: kept on screen while newer calls push older ones away. */
-  focusCalls?: ReadonlyArray<{ process: string; call: string }>;
+  focusCalls?: ReadonlyArray<{ process: string; call: string; errno?: string; result?: string }>;
 }
 
 function sectionRule(title: string, width: number, more?: string): Line {
@@ -85,12 +92,15 @@ function sectionRule(title: string, width: number, more?: string): Line {
   return [seg(label + "─".repeat(Math.max(0, width - displayWidth(label))), "dim")];
 }
 
-/** A pane's label: the process shown, which of several it is, its program and pid. */
-export function paneLabel(procs: ProcView[], shown: ProcView): string {
-  const name = procs.length > 1 ? t("live.pane.labelOfMany", { name: shown.name, index: procs.indexOf(shown) + 1, count: procs.length }) : t("live.pane.label", { name: shown.name });
+/** A pane's label: the process shown, which of several it is, its program and pid; what does not fit the border goes, the file first. */
+export function paneLabel(procs: ProcView[], shown: ProcView, width = 200): string {
+  const name = sanitize(procs.length > 1 ? t("live.pane.labelOfMany", { name: shown.name, index: procs.indexOf(shown) + 1, count: procs.length }) : t("live.pane.label", { name: shown.name }));
   const pid = shown.pid ? t("live.pane.pid", { pid: shown.pid }) : "";
   const user = shown.user ? t("live.pane.asUser", { user: shown.user }) : "";
-  return ` ${sanitize(name)}· ${sanitize(shown.file)}${pid}${user} `;
+  const room = Math.max(8, width - 4);
+  const candidates = [`${name}· ${sanitize(shown.file)}${pid}${user}`, `${name}· ${pid.trim()}${user}`, `${name}`];
+  const label = candidates.find((c) => displayWidth(c) <= room) ?? plainText(fit([seg(name)], room));
+  return ` ${label.trimEnd()} `;
 }
 
 function sourceLines(p: ProcView, pendingLine: number | undefined, width: number, rows: number): Line[] {
@@ -156,11 +166,21 @@ function listWindow(lines: TaggedLine[], rows: number, selected: number | undefi
     return { shown: lines.slice(start, start + rows), earlier: start, newer: lines.length - start - rows };
   }
   const tail = lines.slice(-rows);
-  const hiddenKeep = lines.slice(0, lines.length - rows).filter((l) => l.item !== undefined && keep.has(l.item));
-  if (hiddenKeep.length === 0 || hiddenKeep.length >= rows) return { shown: tail, earlier: lines.length - rows, newer: 0 };
-  // The calls the lesson points at first, then the newest.
-  const rest = lines.slice(-(rows - hiddenKeep.length));
-  return { shown: [...hiddenKeep, ...rest], earlier: lines.length - rows, newer: 0 };
+  // Of each call kept, its first three lines (the call and its outcome), not all of what an errno means.
+  const seen = new Map<number, number>();
+  const keepIdx = lines
+    .map((l, i) => {
+      if (l.item === undefined || !keep.has(l.item)) return -1;
+      const n = (seen.get(l.item) ?? 0) + 1;
+      seen.set(l.item, n);
+      return n <= 3 ? i : -1;
+    })
+    .filter((i) => i >= 0);
+  if (keepIdx.length === 0 || keepIdx[0]! >= lines.length - rows) return { shown: tail, earlier: lines.length - rows, newer: 0 };
+  // The calls the lesson points at (whole, every line of each), then the newest lines in the rows left.
+  const chosen = new Set(keepIdx.slice(-rows));
+  for (let i = lines.length - 1; i >= 0 && chosen.size < rows; i--) chosen.add(i);
+  return { shown: [...chosen].sort((a, b) => a - b).map((i) => lines[i]!), earlier: lines.length - rows, newer: 0 };
 }
 
 /**
@@ -206,7 +226,7 @@ export function paneLines(input: PaneInput): Line[] {
     input.calls.forEach((c, i) => {
       const isSelected = c.id === input.selected;
       if (isSelected) selectedIndex = i;
-      if (input.focusCalls?.some((f) => f.process === c.proc && f.call === c.call)) keep.add(i);
+      if (input.focusCalls?.some((f) => f.process === c.proc && (f.call === c.call || f.errno !== undefined) && (f.errno === undefined || c.errno === f.errno) && (f.result === undefined || (c.result ?? "").includes(f.result)))) keep.add(i);
       for (const line of foldCall(callLine(c, { withProc: multi, width }), width)) tagged.push({ line: isSelected ? line.map((s) => ({ ...s, tone: "inverse" as const })) : line, item: i });
       for (const m of meaningLines(c, width)) tagged.push({ line: m, item: i });
       // The runtime's own spelling is shown for the latest call, where the learner is looking.
@@ -235,13 +255,17 @@ export function paneLines(input: PaneInput): Line[] {
   }
 
   const out: Line[] = [];
+  const keepOut = new Set<number>();
   for (const p of input.procs) {
     const prefixText = `${p.name}: `;
     const prefixW = multi ? displayWidth(prefixText) : 0;
+    const focus = (input.focusOutput ?? []).filter((f) => f.process === p.name);
     const push = (text: string, tone: Seg["tone"], ownName: boolean) => {
+      const pinned = focus.some((f) => text.includes(f.text));
       // A wrapped line keeps its prefix on every piece, so a line is never taken for another client's.
       wrapText(text, Math.max(10, width - (ownName ? 0 : prefixW))).forEach((piece, i) => {
         const prefix = multi && (!ownName || i > 0) ? [seg(prefixText, "dim")] : [];
+        if (pinned) keepOut.add(out.length);
         out.push([...prefix, seg(piece, tone)]);
       });
     };
@@ -257,7 +281,16 @@ export function paneLines(input: PaneInput): Line[] {
   const outRows = rows.output;
   const scroll = Math.max(0, Math.min(input.outputScroll ?? 0, out.length - outRows));
   const end = out.length - scroll;
-  const shownOut = out.slice(Math.max(0, end - outRows), end);
+  let shownOut = out.slice(Math.max(0, end - outRows), end);
+  if (scroll === 0 && keepOut.size > 0) {
+    // The lines the lesson points at stay in view; the newest fill the rest.
+    const hidden = [...keepOut].filter((i) => i < end - outRows).map((i) => out[i]!);
+    if (hidden.length > 0) {
+      const kept = hidden.slice(-outRows);
+      shownOut = [...kept, ...out.slice(end - (outRows - kept.length), end)].slice(0, outRows);
+      if (kept.length >= outRows) shownOut = kept;
+    }
+  }
   const outMore = [end - shownOut.length > 0 ? t("live.pane.earlierLines", { n: end - shownOut.length }) : "", scroll ? t("live.pane.newerLines", { n: scroll }) : ""].filter(Boolean).join(" ");
   lines.push(sectionRule(t("live.pane.outputRule"), width, outMore));
   lines.push(...shownOut);

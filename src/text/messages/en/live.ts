@@ -90,7 +90,7 @@ export const live = {
   "live.detail.title": " the call in full ",
   "live.detail.gone": "This call is no longer kept.",
   // Under the title when the notes do not fit: the help has them whole.
-  "live.notesMore": " … (? more)",
+  "live.notesMore": " … (? shows all)",
   // Flash messages on the status line.
   "live.say.couldNotStart": "Could not start: {message}",
   "live.say.runningFreely": "Every process runs by itself now: press r to go back to step mode.",
