@@ -237,6 +237,9 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     controller.settle({ [which]: scroll });
     const visible = lines.slice(scroll, scroll + room).map((l) => [{ text: " " }, ...l]);
     place(el, { top: Math.max(0, Math.floor((rows - height) / 2)), left: Math.floor((cols - width) / 2), width, height });
+    // Where in the text the box is, when it does not all fit.
+    const title = which === "help" ? t("live.box.help") : t("live.detail.title");
+    setLabel(el, max > 0 ? `${title}${t("live.box.position", { from: scroll + 1, to: Math.min(lines.length, scroll + room), total: lines.length })}` : title);
     setLines(el, visible);
     el.setFront();
   }

@@ -24,6 +24,8 @@ export const live = {
   "live.tab.timeline": "timeline",
   "live.box.timeline": " timeline ",
   "live.box.help": " help ",
+  // After a box's label when its text is longer than the box: the lines shown.
+  "live.box.position": "· lines {from}–{to} of {total} ",
   // A pane's label starts with the process's name; its program file and pid follow.
   "live.pane.label": "{name} ",
   "live.pane.labelOfMany": "{name} ({index} of {count}) ",
@@ -119,7 +121,7 @@ export const live = {
   "live.call.waitingInput": "  waiting for you to type",
   "live.call.waiting": "  waiting",
   // The same on a narrow pane.
-  "live.call.pausedShort": " ‖ paused",
+  "live.call.pausedShort": "  paused",
   "live.call.waitingInputShort": " waits for typing",
   "live.pane.pid": "  pid {pid}",
   "live.pane.asUser": "  as {user}",
