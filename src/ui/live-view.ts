@@ -18,7 +18,7 @@ import { detailLines, frame, helpLines, noteLines, runNotes, type FrameInput } f
 import { normalizeKey } from "./live/keys.js";
 import { liveLayout, type Rect } from "./live/layout.js";
 import { sanitize, toTags, type Line, type TagStyle } from "./live/paint.js";
-import { liveTerminalStyle, rewriteDimSgr } from "./live/terminal.js";
+import { liveTerminalProblem, liveTerminalStyle, rewriteDimSgr } from "./live/terminal.js";
 import { shareKeypressDecoder } from "./keys.js";
 import { t } from "../text/catalog.js";
 
@@ -44,6 +44,16 @@ export type { LiveViewExit } from "./live/controller.js";
 const FRAME_MS = 16;
 
 export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): Promise<LiveViewExit> {
+  const problem = liveTerminalProblem();
+  if (problem) {
+    // A terminal blessed cannot drive (TERM=dumb): the demo as text, with one line saying why.
+    process.stdout.write(t("demo.cmd.plainTerminal", { term: problem }) + "\n");
+    const { createDemo } = await import("../demo/launcher.js");
+    const { runPlain } = await import("./plain-run.js");
+    const session = await createDemo(demo, { runtime: options.runtime, mode: "run", syscalls: options.syscalls === true, ...(options.port !== undefined ? { port: options.port } : {}) });
+    await runPlain(session, "run");
+    return "back";
+  }
   return runLive(demoSource(demo, options.port), options);
 }
 

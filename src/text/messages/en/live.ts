@@ -114,6 +114,8 @@ export const live = {
   "live.say.noStrace": "The syscall view needs strace on Linux ('socket-tutor doctor' says why it is off).",
   "live.say.syscallsOn": "Syscall view: restarting the demo under strace…",
   "live.say.syscallsOff": "Back to the socket calls (restarting without strace)…",
+  // verify --live on a terminal the live view cannot drive: the checks run as text.
+  "live.plainTerminal": "This terminal (TERM={term}) cannot show the live view: the checks run as text instead.",
   // A terminal too small for the view.
   "live.tooSmall": "This terminal is {cols}x{rows}; the live view needs at least {minCols}x{minRows} (100x30 or more is best). Make the window larger, or press q and run the demo with --plain to read it as text.",
   // Panes.
