@@ -284,9 +284,12 @@ export function paneLines(input: PaneInput): Line[] {
   let shownOut = out.slice(Math.max(0, end - outRows), end);
   if (scroll === 0 && keepOut.size > 0) {
     // The lines the lesson points at stay in view; the newest fill the rest.
-    const hidden = [...keepOut].filter((i) => i < end - outRows).map((i) => out[i]!);
+    // The first such line, whole (the first failed check, the first drop): the rest is behind PgUp.
+    const idx = [...keepOut].sort((a, b) => a - b);
+    const first = idx.filter((i, n) => n === 0 || idx.slice(0, n + 1).every((x, k) => x === idx[0]! + k));
+    const hidden = first.filter((i) => i < end - outRows).map((i) => out[i]!);
     if (hidden.length > 0) {
-      const kept = hidden.slice(-outRows);
+      const kept = hidden.slice(0, outRows);
       shownOut = [...kept, ...out.slice(end - (outRows - kept.length), end)].slice(0, outRows);
       if (kept.length >= outRows) shownOut = kept;
     }
