@@ -6,7 +6,8 @@
  * key is followed by a wait for the screen it causes, never a fixed sleep.
  */
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, it } from "node:test";
 import { listDemos } from "../../src/demo/launcher.js";
@@ -104,7 +105,7 @@ async function reachMoment(id: string, spec: DemoSpec, focus: DemoFocus, runtime
       for (;;) {
         screen = t.screen();
         const over = /FINISHED|ENDED/.test(screen.split("\n")[0]!);
-        if ((reach === "run" || over) && missing(screen, focus, spec, cols, runtime).length === 0) return;
+        if ((reach === "run" || over) && missing(screen, focus, spec, cols, runtime).length === 0) return keep(id, runtime, cols, rows, screen);
         if ((over && reach === "end") || Date.now() > deadline) break;
         await sleep(30);
       }
@@ -114,7 +115,7 @@ async function reachMoment(id: string, spec: DemoSpec, focus: DemoFocus, runtime
       let steps = 0;
       for (;;) {
         screen = t.screen();
-        if (missing(screen, focus, spec, cols, runtime).length === 0) return;
+        if (missing(screen, focus, spec, cols, runtime).length === 0) return keep(id, runtime, cols, rows, screen);
         if (Date.now() > deadline || steps > 120) break;
         const side = pausedSides(screen, cols).find((s) => !held(screen, s));
         if (side) {
@@ -132,6 +133,12 @@ async function reachMoment(id: string, spec: DemoSpec, focus: DemoFocus, runtime
     t.close();
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/** With SOCKET_TUTOR_CAPTURE_DIR set, each moment's screen is saved there (for reviews and reports). */
+function keep(id: string, runtime: DemoRuntime, cols: number, rows: number, screen: string): void {
+  const dir = process.env.SOCKET_TUTOR_CAPTURE_DIR;
+  if (dir) writeFileSync(path.join(dir, `${id}.${runtime}.${cols}x${rows}.txt`), screen);
 }
 
 /** The lessons the issue names (5, 6, 8, 9): their demos are checked at 120x40 too. */
