@@ -77,6 +77,13 @@ function pausedSides(screen: string, cols: number): Array<"left" | "right"> {
   return (["left", "right"] as const).filter((s) => paused(r[s]));
 }
 
+/** The paused call line of a side, with the lines around it (a call's seq is not on screen; its neighbours tell two pauses apart). */
+function pausedLine(screen: string, cols: number, side: "left" | "right"): string | undefined {
+  const lines = regions(screen, cols)[side].split("\n");
+  const i = lines.findIndex((l) => /^│‖ \S/.test(l.replace(/^│?/, "│")));
+  return i < 0 ? undefined : lines.slice(Math.max(0, i - 2), i + 1).join("\n");
+}
+
 async function changed(t: TmuxSession, from: string, ms: number): Promise<string> {
   try {
     return await t.waitFor((s) => s !== from, ms);
@@ -119,9 +126,16 @@ async function reachMoment(id: string, spec: DemoSpec, focus: DemoFocus, runtime
         if (Date.now() > deadline || steps > 120) break;
         const side = pausedSides(screen, cols).find((s) => !held(screen, s));
         if (side) {
+          // Wait for this side's paused call to change, not for any change (a table reading): a
+          // second key while the call is on its way would be kept and spent on the next pause.
+          const before = pausedLine(screen, cols, side);
           await t.keys(side === "left" ? "Left" : "Right");
           steps++;
-          screen = await changed(t, screen, 5000);
+          try {
+            screen = await t.waitFor((s) => pausedLine(s, cols, side) !== before, 5000);
+          } catch {
+            screen = t.screen();
+          }
         } else {
           if (/FINISHED|ENDED/.test(screen.split("\n")[0]!)) break;
           screen = await changed(t, screen, 3000);

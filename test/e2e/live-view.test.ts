@@ -143,8 +143,8 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
     const t = await TmuxSession.start([process.execPath, cliPath, "demo", "chat", "--runtime", "python", "--port", "0"], { env: { SOCKET_TUTOR_HOME: home } });
     try {
       // Interactive demos open running: no stepping before the learner can type.
-      await t.waitFor("input('you: ')  waiting for you to type", 10_000);
-      assert.match(t.screen(), /client waits for you to type \(i\)/);
+      // The pane and the key bar are drawn in one frame, but tmux may show the frame half written: wait for both.
+      await t.waitFor((s) => s.includes("input('you: ')  waiting for you to type") && /client waits for you to type \(i\)/.test(s), 10_000);
       // i types into the side that waits (the client), wherever the focus is.
       await t.keys("i");
       await t.waitFor("TYPING  to client (right pane)");

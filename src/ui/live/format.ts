@@ -166,14 +166,16 @@ function listWindow(lines: TaggedLine[], rows: number, selected: number | undefi
     return { shown: lines.slice(start, start + rows), earlier: start, newer: lines.length - start - rows };
   }
   const tail = lines.slice(-rows);
-  // Of each call kept, its first three lines (the call and its outcome), not all of what an errno means.
+  // Of each call kept, its first lines (the call and its outcome), as many as let every kept call show: not all of what an errno means.
   const seen = new Map<number, number>();
+  const kept = new Set(lines.filter((l) => l.item !== undefined && keep.has(l.item)).map((l) => l.item));
+  const perItem = Math.max(1, Math.min(3, Math.floor(rows / Math.max(1, kept.size))));
   const keepIdx = lines
     .map((l, i) => {
       if (l.item === undefined || !keep.has(l.item)) return -1;
       const n = (seen.get(l.item) ?? 0) + 1;
       seen.set(l.item, n);
-      return n <= 3 ? i : -1;
+      return n <= perItem ? i : -1;
     })
     .filter((i) => i >= 0);
   if (keepIdx.length === 0 || keepIdx[0]! >= lines.length - rows) return { shown: tail, earlier: lines.length - rows, newer: 0 };
