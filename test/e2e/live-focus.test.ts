@@ -158,7 +158,7 @@ function keep(id: string, runtime: DemoRuntime, cols: number, rows: number, scre
 /** The lessons the issue names (5, 6, 8, 9): their demos are checked at 120x40 too. */
 const WIDE = new Set(["05-server-calls", "06-listen-backlog", "08-chat", "09-udp"]);
 
-describe("each demo's moment is on screen", { skip, concurrency: 3 }, () => {
+describe("each demo's moment is on screen", { skip, concurrency: 2 }, () => {
   const { demos } = listDemos();
   it("every demo names its moment (focus)", () => {
     const without = demos.filter((d) => !d.spec.focus).map((d) => d.spec.id);

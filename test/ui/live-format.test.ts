@@ -198,3 +198,21 @@ describe("the table on a narrow screen", () => {
     assert.ok(row.length <= 78);
   });
 });
+
+describe("a pane's calls keep what the lesson points at", () => {
+  it("the focus call stays in view whole, and the newest calls fill the rest whole (no outcome without its call)", () => {
+    const many = replay([
+      ...events,
+      call("client", 200, 3, "end", "sendall", { args: ["b'hello'"], result: "ok, all 5 bytes sent", fd: 3 }),
+      call("client", 200, 4, "end", "recv", { args: ["1024"], result: "5 bytes b'hello'", fd: 3 }),
+      call("client", 200, 5, "end", "sendall", { args: ["b'again'"], result: "ok, all 5 bytes sent", fd: 3 }),
+      call("client", 200, 6, "pending", "recv", { args: ["1024"], fd: 3 }),
+    ]);
+    const { right } = sides(many);
+    const text = linesToText(paneLines({ procs: right, shown: right[0]!, calls: callsOf(many, right), width: 38, height: 11, syscalls: false, focusCalls: [{ process: "client", call: "connect" }] }));
+    const calls = text.split("── socket calls")[1]!.split("── output")[0]!.split("\n").slice(1).map((l) => l.trimEnd()).filter(Boolean);
+    // 11 rows: 3 of source, 2 rules, 2 of output: 4 for the calls. connect() (2 lines) kept, the newest call,
+    // and no room for the whole sendall() before it: not its outcome alone.
+    assert.deepEqual(calls, ["  connect(fd 3, ('127.0.0.1', 8000))", "    → ok", "‖ recv(fd 3, 1024)  paused"]);
+  });
+});

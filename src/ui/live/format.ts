@@ -181,7 +181,16 @@ function listWindow(lines: TaggedLine[], rows: number, selected: number | undefi
   if (keepIdx.length === 0 || keepIdx[0]! >= lines.length - rows) return { shown: tail, earlier: lines.length - rows, newer: 0 };
   // The calls the lesson points at (whole, every line of each), then the newest lines in the rows left.
   const chosen = new Set(keepIdx.slice(-rows));
-  for (let i = lines.length - 1; i >= 0 && chosen.size < rows; i--) chosen.add(i);
+  // The newest lines fill the rest, a call's lines all or none (an outcome without its call reads as another call's).
+  for (let i = lines.length - 1; i >= 0 && chosen.size < rows; ) {
+    let start = i;
+    while (start > 0 && lines[start]!.item !== undefined && lines[start - 1]!.item === lines[i]!.item) start--;
+    const group = [];
+    for (let k = start; k <= i; k++) if (!chosen.has(k)) group.push(k);
+    if (chosen.size + group.length > rows) break;
+    for (const k of group) chosen.add(k);
+    i = start - 1;
+  }
   return { shown: [...chosen].sort((a, b) => a - b).map((i) => lines[i]!), earlier: lines.length - rows, newer: 0 };
 }
 
