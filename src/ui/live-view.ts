@@ -179,7 +179,8 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const cols = (screen.width as number) || 80;
     const rows = (screen.height as number) || 24;
     const notesAll = runNotes(state, options.note);
-    const notes = noteLines(notesAll, cols, rows < 30 ? 2 : 3);
+    // On a short terminal one line of notes (the help has them whole): the rows go to the table and the calls.
+    const notes = noteLines(notesAll, cols, rows < 30 ? 1 : 3);
     const oneSide = state !== undefined && !state.processes.some((p) => p.side === "right");
     const geo = liveLayout(cols, rows, { noteLines: notes.length, bottom: controller.view.bottom, tableRows: source.focus?.tableRows ?? 4, oneSide });
     if ("tooSmall" in geo) {

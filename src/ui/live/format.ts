@@ -165,7 +165,10 @@ function listWindow(lines: TaggedLine[], rows: number, selected: number | undefi
     if (last >= start + rows) start = last - rows + 1;
     return { shown: lines.slice(start, start + rows), earlier: start, newer: lines.length - start - rows };
   }
-  const tail = lines.slice(-rows);
+  // The newest lines, without the end of a call whose first line is out of view.
+  let cut = lines.length - rows;
+  while (cut < lines.length && lines[cut]!.item !== undefined && lines[cut - 1]?.item === lines[cut]!.item) cut++;
+  const tail = lines.slice(cut);
   // Of each call kept, its first lines (the call and its outcome), as many as let every kept call show: not all of what an errno means.
   const seen = new Map<number, number>();
   const kept = new Set(lines.filter((l) => l.item !== undefined && keep.has(l.item)).map((l) => l.item));
@@ -178,7 +181,7 @@ function listWindow(lines: TaggedLine[], rows: number, selected: number | undefi
       return n <= perItem ? i : -1;
     })
     .filter((i) => i >= 0);
-  if (keepIdx.length === 0 || keepIdx[0]! >= lines.length - rows) return { shown: tail, earlier: lines.length - rows, newer: 0 };
+  if (keepIdx.length === 0 || keepIdx[0]! >= cut) return { shown: tail, earlier: cut, newer: 0 };
   // The calls the lesson points at (whole, every line of each), then the newest lines in the rows left.
   const chosen = new Set(keepIdx.slice(-rows));
   // The newest lines fill the rest, a call's lines all or none (an outcome without its call reads as another call's).
@@ -266,6 +269,9 @@ export function paneLines(input: PaneInput): Line[] {
   }
 
   const out: Line[] = [];
+  /** Which printed line each screen line is a piece of: a window never starts in the middle of one. */
+  const outGroup: number[] = [];
+  let group = 0;
   const keepOut = new Set<number>();
   for (const p of input.procs) {
     const prefixText = `${p.name}: `;
@@ -278,7 +284,9 @@ export function paneLines(input: PaneInput): Line[] {
         const prefix = multi && (!ownName || i > 0) ? [seg(prefixText, "dim")] : [];
         if (pinned) keepOut.add(out.length);
         out.push([...prefix, seg(piece, tone)]);
+        outGroup.push(group);
       });
+      group++;
     };
     for (const o of p.output) {
       // Programs that already print their own name ("client 2: ...") get no second prefix on the first piece.
@@ -292,7 +300,9 @@ export function paneLines(input: PaneInput): Line[] {
   const outRows = rows.output;
   const scroll = Math.max(0, Math.min(input.outputScroll ?? 0, out.length - outRows));
   const end = out.length - scroll;
-  let shownOut = out.slice(Math.max(0, end - outRows), end);
+  let start = Math.max(0, end - outRows);
+  while (start < end && start > 0 && outGroup[start] === outGroup[start - 1]) start++;
+  let shownOut = out.slice(start, end);
   if (scroll === 0 && keepOut.size > 0) {
     // The lines the lesson points at stay in view; the newest fill the rest.
     // The first such line, whole (the first failed check, the first drop): the rest is behind PgUp.
@@ -305,7 +315,7 @@ export function paneLines(input: PaneInput): Line[] {
       if (kept.length >= outRows) shownOut = kept;
     }
   }
-  const outMore = [end - shownOut.length > 0 ? t("live.pane.earlierLines", { n: end - shownOut.length }) : "", scroll ? t("live.pane.newerLines", { n: scroll }) : ""].filter(Boolean).join(" ");
+  const outMore = [start > 0 ? t("live.pane.earlierLines", { n: start }) : "", scroll ? t("live.pane.newerLines", { n: scroll }) : ""].filter(Boolean).join(" ");
   lines.push(sectionRule(t("live.pane.outputRule"), width, outMore));
   lines.push(...shownOut);
   for (let i = shownOut.length; i < outRows; i++) lines.push([]);
