@@ -181,8 +181,12 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const notesAll = runNotes(state, options.note);
     // On a short terminal one line of notes (the help has them whole): the rows go to the table and the calls.
     const notes = noteLines(notesAll, cols, rows < 30 ? 1 : 3);
-    const oneSide = state !== undefined && !state.processes.some((p) => p.side === "right");
-    const geo = liveLayout(cols, rows, { noteLines: notes.length, bottom: controller.view.bottom, tableRows: source.focus?.tableRows ?? 4, oneSide });
+    // A demo with processes on one side only (a server alone, a client alone) gives that side the whole width.
+    const onlyLeft = state !== undefined && !state.processes.some((p) => p.side === "right");
+    const onlyRight = state !== undefined && !state.processes.some((p) => p.side === "left");
+    const oneSide = onlyLeft || onlyRight;
+    const laid = liveLayout(cols, rows, { noteLines: notes.length, bottom: controller.view.bottom, tableRows: source.focus?.tableRows ?? 4, oneSide });
+    const geo = "tooSmall" in laid || !onlyRight ? laid : { ...laid, right: laid.left, left: { ...laid.left, width: 0 } };
     if ("tooSmall" in geo) {
       for (const el of [title, left, right, bottom, timeline, status, help, detail]) place(el, undefined);
       message.show();
@@ -205,7 +209,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const input: FrameInput = { source, controller, state, where, notes, ...(focusRows ? { focusRows } : {}), ...(focusCalls ? { focusCalls } : {}), ...(focusOutput ? { focusOutput } : {}) };
     const f = frame(input, geo);
     place(title, geo.title);
-    place(left, geo.left);
+    place(left, geo.left.width > 0 ? geo.left : undefined);
     place(right, geo.right.width > 0 ? geo.right : undefined);
     place(status, geo.status);
     setLines(title, f.title);

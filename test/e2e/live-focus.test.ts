@@ -39,7 +39,7 @@ export function missing(screen: string, focus: DemoFocus, spec: DemoSpec, cols: 
   const r = regions(screen, cols);
   const sideOf = (proc: string): "left" | "right" => spec.processes.find((p) => p.name === proc)?.side ?? "left";
   // A demo with no process on the right gives the left pane the whole width.
-  const oneSide = !spec.processes.some((p) => p.side === "right");
+  const oneSide = !spec.processes.some((p) => p.side === "right") || !spec.processes.some((p) => p.side === "left");
   const pane = (proc: string): string => (oneSide ? r.whole : r[sideOf(proc)]);
   const out: string[] = [];
   const tableLines = r.bottom.split("\n").filter((l) => /^│(tcp|udp|unix)/.test(l));

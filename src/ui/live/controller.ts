@@ -150,6 +150,11 @@ export class LiveController {
   onEvent(ev: DemoEvent): void {
     this.spendCredit(ev);
     const state = this.run?.state;
+    // A demo whose processes are all on the right (a client alone): the focus starts there.
+    if (state && this.view.focus === "left" && !state.processes.some((p) => p.side === "left")) {
+      this.view.focus = "right";
+      this.view.side = "right";
+    }
     // Typing ends when the program it types into ends.
     if (this.view.typing && state && ev.type === "exit" && ev.proc === this.view.typing.target) {
       this.say(t("live.say.typingEnded", { name: this.view.typing.target }));
@@ -464,6 +469,8 @@ export class LiveController {
     const run = this.run;
     if (!run) return this.say(t("live.say.stillStarting"));
     const state = run.state;
+    // A demo with processes on one side only: space steps that side, whichever pane was focused.
+    if (sides(state)[side].length === 0) side = side === "left" ? "right" : "left";
     const procs = sides(state)[side];
     const shown = this.shown(side, state);
     const candidates = [shown, ...procs].filter((p): p is ProcView => p !== undefined);

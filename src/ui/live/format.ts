@@ -148,6 +148,8 @@ export function paneRows(height: number): { source: number; calls: number; outpu
 interface TaggedLine {
   line: Line;
   item?: number;
+  /** What an errno means, or the runtime's spelling: shown with the call, left out when a kept call is short of rows. */
+  extra?: boolean;
 }
 
 /**
@@ -175,7 +177,7 @@ function listWindow(lines: TaggedLine[], rows: number, selected: number | undefi
   const perItem = Math.max(1, Math.min(3, Math.floor(rows / Math.max(1, kept.size))));
   const keepIdx = lines
     .map((l, i) => {
-      if (l.item === undefined || !keep.has(l.item)) return -1;
+      if (l.item === undefined || !keep.has(l.item) || l.extra) return -1;
       const n = (seen.get(l.item) ?? 0) + 1;
       seen.set(l.item, n);
       return n <= perItem ? i : -1;
@@ -190,9 +192,19 @@ function listWindow(lines: TaggedLine[], rows: number, selected: number | undefi
     while (start > 0 && lines[start]!.item !== undefined && lines[start - 1]!.item === lines[i]!.item) start--;
     const group = [];
     for (let k = start; k <= i; k++) if (!chosen.has(k)) group.push(k);
+    // A kept call's own extra lines (what its errno means) are left out, not a reason to stop.
+    if (lines[i]!.item !== undefined && keep.has(lines[i]!.item!) && group.every((k) => lines[k]!.extra)) {
+      i = start - 1;
+      continue;
+    }
     if (chosen.size + group.length > rows) break;
     for (const k of group) chosen.add(k);
     i = start - 1;
+  }
+  // Rows left: a kept call's extra lines, when all of them fit (never half a sentence).
+  for (const item of kept) {
+    const extra = lines.map((l, k) => (l.item === item && l.extra && !chosen.has(k) ? k : -1)).filter((k) => k >= 0);
+    if (extra.length > 0 && chosen.size + extra.length <= rows) for (const k of extra) chosen.add(k);
   }
   return { shown: [...chosen].sort((a, b) => a - b).map((i) => lines[i]!), earlier: lines.length - rows, newer: 0 };
 }
@@ -242,16 +254,20 @@ export function paneLines(input: PaneInput): Line[] {
       if (isSelected) selectedIndex = i;
       if (input.focusCalls?.some((f) => f.process === c.proc && (f.call === c.call || f.errno !== undefined) && (f.errno === undefined || c.errno === f.errno) && (f.result === undefined || (c.result ?? "").includes(f.result)))) keep.add(i);
       for (const line of foldCall(callLine(c, { withProc: multi, width }), width)) tagged.push({ line: isSelected ? line.map((s) => ({ ...s, tone: "inverse" as const })) : line, item: i });
-      for (const m of meaningLines(c, width)) tagged.push({ line: m, item: i });
+      for (const m of meaningLines(c, width)) tagged.push({ line: m, item: i, extra: true });
       // The runtime's own spelling is shown for the latest call, where the learner is looking.
       if (i === input.calls.length - 1) {
         const api = apiLine(c);
-        if (api) tagged.push({ line: api, item: i });
+        if (api) tagged.push({ line: api, item: i, extra: true });
       }
     });
     for (const p of input.procs) {
       const ex = exitLine(p);
-      if (ex) tagged.push({ line: multi ? [seg(`${p.name}: `, "dim"), ...ex] : ex });
+      if (!ex) continue;
+      const line = multi ? [seg(`${p.name}: `, "dim"), ...ex] : ex;
+      // Too wide: its words on two lines, not cut ("exited with status 1 (as this demo expects)").
+      if (lineWidth(line) <= width) tagged.push({ line });
+      else for (const w of wrapText(plainText(line), width).slice(0, 2)) tagged.push({ line: [seg(w, ex[0]?.tone)] });
     }
   }
   const win = listWindow(tagged, callRows, selectedIndex, keep);
