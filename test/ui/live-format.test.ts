@@ -216,3 +216,45 @@ describe("a pane's calls keep what the lesson points at", () => {
     assert.deepEqual(calls, ["  connect(fd 3, ('127.0.0.1', 8000))", "    → ok", "‖ recv(fd 3, 1024)  paused"]);
   });
 });
+
+describe("a small table shows the rows the lesson points at first", () => {
+  const rows = [
+    { proto: "tcp" as const, local: "127.0.0.1:8000", remote: "0.0.0.0:*", state: "LISTEN", recvQ: 2, sendQ: 2, inode: 1, pid: 100, fd: 3 },
+    { proto: "tcp" as const, local: "127.0.0.1:5001", remote: "127.0.0.1:8000", state: "ESTABLISHED", recvQ: 0, sendQ: 0, inode: 2, pid: 200, fd: 3 },
+    { proto: "tcp" as const, local: "127.0.0.1:8000", remote: "127.0.0.1:5001", state: "ESTABLISHED", recvQ: 0, sendQ: 0, inode: 3 },
+    { proto: "tcp" as const, local: "127.0.0.1:5002", remote: "127.0.0.1:8000", state: "SYN_SENT", recvQ: 0, sendQ: 1, inode: 4, pid: 201, fd: 3 },
+  ];
+  const state = replay([...events.slice(0, -1), { type: "table", t: 1, snapshot: { t: 1, source: "/proc/net", rows } }]);
+  const focus = [{ state: "LISTEN" }, { state: "SYN_SENT" }, { owner: "queue" }];
+
+  it("orders LISTEN, SYN_SENT, the queued connection, then the rest; says how many are below and how to see them", () => {
+    const text = linesToText(tableLines(state, 78, 4, { focus }));
+    const lines = text.split("\n");
+    assert.match(lines[1]!, /LISTEN/);
+    assert.match(lines[2]!, /SYN_SENT/);
+    assert.match(lines[3]!, /… 2 more rows \(Tab to here, then ↓\)/);
+  });
+
+  it("scrolls the rest into view, and the owner column keeps 'accept queue' at 80 columns", () => {
+    const text = linesToText(tableLines(state, 78, 4, { focus, scroll: 1 }));
+    assert.match(text, /ESTABLISHED +0 +0 accept queue/);
+    assert.match(text, /… 1 above, 1 below \(↑\/↓\)/);
+    for (const l of text.split("\n")) assert.ok(displayWidthOf(l) <= 78, l);
+  });
+});
+
+describe("the input line", () => {
+  it("shows the end of a long line as it is typed, at 80 columns", () => {
+    const state = replay(events);
+    const { right } = sides(state);
+    const typed = "a long line that does not fit in half of an eighty column terminal END";
+    const text = linesToText(paneLines({ procs: right, shown: right[0]!, calls: callsOf(state, right), width: 38, height: 12, syscalls: false, typing: typed }));
+    const input = text.split("\n").find((l) => l.startsWith("> "))!;
+    assert.match(input, /^> ….*terminal END█$/);
+    assert.ok(input.length <= 38);
+  });
+});
+
+function displayWidthOf(s: string): number {
+  return [...s].length;
+}
