@@ -122,7 +122,18 @@ export class LiveController {
   }
 
   /** Stops the current run (if any) and starts a new one (or takes the one already starting). */
-  async launch(started: Promise<LiveRun | Error>): Promise<void> {
+  launch(started: Promise<LiveRun | Error>): Promise<void> {
+    const p = this.doLaunch(started);
+    this.launching = p;
+    return p.finally(() => {
+      if (this.launching === p) this.launching = undefined;
+    });
+  }
+
+  /** A launch in flight: leaving waits for it, so the run it starts is stopped before the view is gone. */
+  private launching?: Promise<void>;
+
+  private async doLaunch(started: Promise<LiveRun | Error>): Promise<void> {
     this.released.clear();
     this.credits.left.n = 0;
     this.credits.right.n = 0;
@@ -544,8 +555,11 @@ export class LiveController {
     if (this.leaving) return;
     this.leaving = true;
     clearTimeout(this.flashTimer);
-    const run = this.run;
-    void (run ? run.stop() : Promise.resolve()).finally(() => this.host.left(how));
+    const launching = this.launching ?? Promise.resolve();
+    void launching
+      .then(() => this.run?.stop())
+      .catch(() => undefined)
+      .finally(() => this.host.left(how));
   }
 
   get isLeaving(): boolean {
