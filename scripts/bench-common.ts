@@ -6,6 +6,8 @@ export interface BenchRow {
   baselineName?: string;
   baselineMs?: number;
   note?: string;
+  /** What medianMs measures when it is not milliseconds ("%" of a core). */
+  unit?: string;
 }
 
 export function median(xs: readonly number[]): number {

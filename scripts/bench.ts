@@ -141,7 +141,8 @@ function print(rows: BenchRow[]): void {
     const ratio = r.baselineMs ? ` ${(r.medianMs / r.baselineMs).toFixed(2)}x` : "";
     const base = r.baselineName ? `  vs ${r.baselineName}: ${r.baselineMs!.toFixed(0)} ms →${ratio}` : "";
     const rss = r.peakRssMb !== undefined ? `  peak ${r.peakRssMb.toFixed(1)} MB` : "";
-    return `  ${r.name.padEnd(40)} ${r.medianMs.toFixed(0).padStart(5)} ms${rss}${base}${r.note ? `\n  ${"".padEnd(40)} (${r.note})` : ""}`;
+    const value = r.unit ? `${r.medianMs.toFixed(2).padStart(5)} ${r.unit}` : `${r.medianMs.toFixed(0).padStart(5)} ms`;
+    return `  ${r.name.padEnd(40)} ${value}${rss}${base}${r.note ? `\n  ${"".padEnd(40)} (${r.note})` : ""}`;
   };
   for (const r of rows) console.log(fmt(r));
 }

@@ -59,6 +59,8 @@ export function verifySource(opts: VerifyLiveOptions): LiveSource {
     restartLabel: t("live.restart.check"),
     showsAddress: true,
     waitingFor: (proc) => (proc === YOUR_PROGRAM ? t("live.waiting.checker") : undefined),
+    // A failed check stays on screen, however much the program prints after it.
+    focus: { what: t("verify.live.focus"), output: [{ process: CHECKER, text: "✗ " }] },
     start: async ({ onEvent }) => {
       const run = new VerifyLiveRun(opts, onEvent);
       await run.begin();
@@ -196,10 +198,8 @@ class VerifyLiveRun implements LiveRun {
       case "check-done": {
         const r = e.result;
         if (r.passed) this.say(`✓ ${r.name}`);
-        else {
-          this.say(`✗ ${r.name}`, "stderr");
-          for (const line of r.detail.split("\n").slice(0, 4)) this.say(`  ${line}`, "stderr");
-        }
+        // One line (it wraps): the view keeps the failing check in sight (the source's focus) while later output goes on.
+        else this.say(`✗ ${[r.name, ...r.detail.split("\n").slice(0, 4).map((l) => l.trim()).filter(Boolean)].join(" · ")}`, "stderr");
         return;
       }
       case "output":

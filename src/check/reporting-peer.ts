@@ -1,6 +1,6 @@
 import type { CallEvent } from "../demo/events.js";
 import { t } from "../text/catalog.js";
-import { escapeBytes } from "./bytes.js";
+import { bytesLiteral } from "../text/bytes-literal.js";
 import { describeTarget, endpoint, type Datagram, type DatagramPeer, type Peer, type PeerServer, type ReadResult, type StreamConn, type StreamTarget, type WriteResult } from "./peer.js";
 
 /**
@@ -83,9 +83,9 @@ export class ReportingPeer implements Peer {
   }
 }
 
+/** The bytes as the tracers show them: Python's b'…' (text/bytes-literal.ts), "..." when cut. */
 function preview(data: Uint8Array, max = 24): string {
-  const shown = escapeBytes(data.subarray(0, max));
-  return `b'${shown}'${data.length > max ? "…" : ""}`;
+  return bytesLiteral(data.subarray(0, max)) + (data.length > max ? "..." : "");
 }
 
 function readResult(r: ReadResult): Partial<CallEvent> {

@@ -1,15 +1,13 @@
-import readline from "node:readline";
 import { chooseRuntime, findPython, MIN_PYTHON, noPythonReason } from "../demo/runtime.js";
 import { straceAvailable } from "../kernel/strace.js";
 import { createDemo, DemoSpecError, demoIds, findDemo, formatDemoProblem, listDemos, type LoadedDemo } from "../demo/launcher.js";
-import type { DemoSession } from "../demo/session.js";
 import type { DemoRuntime } from "../demo/spec.js";
 import type { DemoMode } from "../demo/state.js";
 import { findLesson } from "../lessons/load.js";
 import type { Lesson } from "../lessons/types.js";
-import { PlainView } from "../ui/plain-view.js";
+import { runPlain } from "../ui/plain-run.js";
+import { liveTerminalProblem } from "../ui/live/terminal.js";
 import { didYouMean } from "../util/suggest.js";
-import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
 import { loadContext } from "./context.js";
 import { commandHelp } from "./registry.js";
@@ -50,7 +48,10 @@ export async function run(argv: string[]): Promise<number> {
   if (!demo) return 2;
 
   const interactiveTerminal = process.stdout.isTTY === true && process.stdin.isTTY === true;
-  const plain = values.plain === true || !interactiveTerminal;
+  // A terminal blessed cannot drive (TERM=dumb) gets the plain view, with one line saying why.
+  const termProblem = values.plain !== true && interactiveTerminal ? liveTerminalProblem() : undefined;
+  if (termProblem) process.stdout.write(t("demo.cmd.plainTerminal", { term: termProblem }) + "\n");
+  const plain = values.plain === true || !interactiveTerminal || termProblem !== undefined;
   // Full screen steps by default, except a demo the learner types into (the chat), which runs.
   const mode: DemoMode = values.step ? "step" : values.slow ? "slow" : plain || demo.spec.interactive ? "run" : "step";
   const requested = (runtime as DemoRuntime | undefined) ?? progress.settings.runtime;
@@ -85,49 +86,6 @@ export async function run(argv: string[]): Promise<number> {
     timeoutMs: mode === "run" ? undefined : null,
   });
   return runPlain(session, mode);
-}
-
-async function runPlain(session: DemoSession, mode: DemoMode): Promise<number> {
-  const style = makeStyle(colourEnabled(process.stdout));
-  const width = process.stdout.isTTY ? terminalWidth() : 120;
-  const view = new PlainView(session, { write: (t) => process.stdout.write(t), style, width, stepHint: mode === "step" });
-  let headed = false;
-  session.onEvent((ev) => {
-    if (!headed && ev.type === "status" && ev.status === "running") {
-      headed = true;
-      view.header();
-      return;
-    }
-    // Notes before the header (port, user) are printed in it.
-    if (!headed && ev.type === "note") return;
-    view.onEvent(ev);
-  });
-  const keys = mode === "step" ? stepKeys(session) : undefined;
-  try {
-    await session.launch();
-    const state = await session.done();
-    view.summary();
-    return state.status === "done" && state.ok ? 0 : 1;
-  } finally {
-    keys?.close();
-    await session.stop();
-  }
-}
-
-/** --plain --step: Enter continues the call paused longest; "r" runs freely; "s" steps again; "q" stops. End of input runs freely. */
-function stepKeys(session: DemoSession): readline.Interface {
-  const rl = readline.createInterface({ input: process.stdin, terminal: false });
-  rl.on("line", (line) => {
-    const cmd = line.trim().toLowerCase();
-    if (cmd === "" || cmd === "c") session.continue();
-    else if (cmd === "r") session.setMode("run");
-    else if (cmd === "s") session.setMode("step");
-    else if (cmd === "q") void session.stop();
-  });
-  rl.on("close", () => {
-    if (session.state.status === "running") session.setMode("run");
-  });
-  return rl;
 }
 
 /** The demo the arguments name, or a clear usage error with the closest names. Undefined after listing a lesson's demos. */

@@ -69,7 +69,13 @@ export async function run(argv: string[]): Promise<number> {
     if (!liveRuntimeFor(file)) throw new UsageError(t("verify.usage.liveLanguages", { file: escapeTerminal(file) }), "verify");
   }
   const command = launch();
-  if (values.live) return verifyLive(ex, path.resolve(file!), command);
+  if (values.live) {
+    // A terminal blessed cannot drive (TERM=dumb): the same checks, as text, with one line saying why.
+    const { liveTerminalProblem } = await import("../ui/live/terminal.js");
+    const problem = liveTerminalProblem();
+    if (!problem) return verifyLive(ex, path.resolve(file!), command);
+    process.stdout.write(t("live.plainTerminal", { term: problem }) + "\n");
+  }
   if (values.watch) return watchLoop(ex, path.resolve(file!), command);
   const report = await verifyOnce(ex, command, values.json === true);
   return report.passed ? 0 : 1;

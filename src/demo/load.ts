@@ -44,9 +44,9 @@ export function formatDemoProblem(p: DemoProblem, base = process.cwd()): string 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const TOP_FIELDS = new Set(["id", "title", "summary", "port", "transport", "family", "processes", "interactive", "notes", "timeoutMs", "focus", "noPrivateNetwork"]);
 const FOCUS_FIELDS: readonly string[] = ["what", "rows", "calls", "output", "tableRows", "reach"];
-const FOCUS_ROW_FIELDS: readonly string[] = ["state", "proto", "owner"];
-const FOCUS_CALL_FIELDS: readonly string[] = ["process", "call", "errno"];
-const FOCUS_OUTPUT_FIELDS: readonly string[] = ["process", "text"];
+const FOCUS_ROW_FIELDS: readonly string[] = ["state", "proto", "owner", "runtime"];
+const FOCUS_CALL_FIELDS: readonly string[] = ["process", "call", "errno", "result", "runtime"];
+const FOCUS_OUTPUT_FIELDS: readonly string[] = ["process", "text", "runtime"];
 const PROC_FIELDS = new Set(["name", "side", "python", "node", "args", "env", "after", "delayMs", "input", "expectFailure", "unprivileged", "keepsRunning"]);
 const RESERVED_ENV = new Set(["HOST", "PORT", "SOCKET_PATH"]);
 const MAX_TIMEOUT_MS = 120_000;
@@ -73,6 +73,7 @@ function checkFocus(focus: unknown, names: readonly string[], bad: (field: strin
         if (!fields.includes(k)) bad(`${f}.${k}`, t("lessons.demo.unknownField", { fields: fields.join(", ") }));
         else if (typeof item[k] !== "string" || !(item[k] as string).trim()) bad(`${f}.${k}`, t("lessons.demo.nonEmptyString"));
       }
+      if (item.runtime !== undefined && item.runtime !== "python" && item.runtime !== "node") bad(`${f}.runtime`, t("lessons.demo.notesRuntime"));
       check(item, f);
     });
   };
@@ -93,14 +94,23 @@ function checkFocus(focus: unknown, names: readonly string[], bad: (field: strin
   });
   const rows = focus.tableRows;
   if (rows !== undefined && (!Number.isInteger(rows) || (rows as number) < 1 || (rows as number) > 40)) bad("focus.tableRows", t("lessons.demo.focusTableRows"));
-  const reach = focus.reach;
-  if (reach !== undefined && reach !== "end") {
-    if (!isObject(reach) || Object.keys(reach).some((k) => k !== "hold")) bad("focus.reach", t("lessons.demo.focusReach"));
-    else if (reach.hold !== undefined) {
-      if (!Array.isArray(reach.hold)) bad("focus.reach.hold", t("lessons.demo.stringList"));
-      else for (const n of reach.hold) if (typeof n !== "string" || !names.includes(n)) bad("focus.reach.hold", t("lessons.demo.notAProcess", { process: escapeTerminal(String(n)), names: names.join(", ") }));
+  const checkReach = (reach: unknown, field: string) => {
+    if (reach === undefined || reach === "end" || reach === "run") return;
+    if (!isObject(reach) || Object.keys(reach).some((k) => k !== "hold")) return bad(field, t("lessons.demo.focusReach"));
+    if (reach.hold === undefined) return;
+    if (!isObject(reach.hold)) return bad(`${field}.hold`, t("lessons.demo.focusHold"));
+    for (const [n, call] of Object.entries(reach.hold)) {
+      if (!names.includes(n)) bad(`${field}.hold`, t("lessons.demo.notAProcess", { process: escapeTerminal(n), names: names.join(", ") }));
+      else if (typeof call !== "string" || !call.trim()) bad(`${field}.hold.${n}`, t("lessons.demo.afterCall"));
     }
-  }
+  };
+  const reach = focus.reach;
+  if (isObject(reach) && ("python" in reach || "node" in reach)) {
+    for (const [k, v] of Object.entries(reach)) {
+      if (k !== "python" && k !== "node") bad(`focus.reach.${k}`, t("lessons.demo.notesRuntime"));
+      else checkReach(v, `focus.reach.${k}`);
+    }
+  } else checkReach(reach, "focus.reach");
 }
 
 function isObject(v: unknown): v is Json {

@@ -119,16 +119,24 @@ export interface DemoFocus {
    * owner ("queue": a connection waiting in an accept queue, no process yet;
    * "none": no process; else a process name).
    */
-  rows?: Array<{ state?: string; proto?: string; owner?: string }>;
-  /** Calls that matter: a process's call by its name ("connect"), kept in view in its pane. */
-  calls?: Array<{ process: string; call: string; errno?: string }>;
-  /** Output lines that matter (text the program prints), for the tests. */
-  output?: Array<{ process: string; text: string }>;
+  rows?: Array<{ state?: string; proto?: string; owner?: string; runtime?: DemoRuntime }>;
+  /**
+   * Calls that matter: a process's call by its name ("connect"), with a part of its
+   * result ("11 bytes") or its errno when that is the point; kept in view in its pane.
+   */
+  calls?: Array<{ process: string; call: string; errno?: string; result?: string; runtime?: DemoRuntime }>;
+  /** Output lines that matter (text the program prints). */
+  output?: Array<{ process: string; text: string; runtime?: DemoRuntime }>;
   /** How many table rows the moment has, so the layout is sized for it from the start (no jumping). */
   tableRows?: number;
   /**
-   * How a test reaches the moment: step every process except those in `hold`
-   * (left paused, e.g. the server before accept()), or run to the end ("end").
+   * How the moment is reached (the tests do it; the help tells the learner in `what`):
+   * step every process, but leave each one in `hold` paused once it is paused before
+   * the call named there ({ "server": "accept" }); "run": it happens while the demo
+   * runs freely; "end": it is there when the demo has finished. One for both
+   * runtimes, or one each.
    */
-  reach?: { hold?: string[] } | "end";
+  reach?: DemoFocusReach | { python?: DemoFocusReach; node?: DemoFocusReach };
 }
+
+export type DemoFocusReach = { hold?: Record<string, string> } | "run" | "end";

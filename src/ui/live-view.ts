@@ -18,7 +18,7 @@ import { detailLines, frame, helpLines, noteLines, runNotes, type FrameInput } f
 import { normalizeKey } from "./live/keys.js";
 import { liveLayout, type Rect } from "./live/layout.js";
 import { sanitize, toTags, type Line, type TagStyle } from "./live/paint.js";
-import { liveTerminalStyle, rewriteDimSgr } from "./live/terminal.js";
+import { liveTerminalProblem, liveTerminalStyle, rewriteDimSgr } from "./live/terminal.js";
 import { shareKeypressDecoder } from "./keys.js";
 import { t } from "../text/catalog.js";
 
@@ -44,6 +44,16 @@ export type { LiveViewExit } from "./live/controller.js";
 const FRAME_MS = 16;
 
 export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): Promise<LiveViewExit> {
+  const problem = liveTerminalProblem();
+  if (problem) {
+    // A terminal blessed cannot drive (TERM=dumb): the demo as text, with one line saying why.
+    process.stdout.write(t("demo.cmd.plainTerminal", { term: problem }) + "\n");
+    const { createDemo } = await import("../demo/launcher.js");
+    const { runPlain } = await import("./plain-run.js");
+    const session = await createDemo(demo, { runtime: options.runtime, mode: "run", syscalls: options.syscalls === true, ...(options.port !== undefined ? { port: options.port } : {}) });
+    await runPlain(session, "run");
+    return "back";
+  }
   return runLive(demoSource(demo, options.port), options);
 }
 
@@ -169,9 +179,14 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const cols = (screen.width as number) || 80;
     const rows = (screen.height as number) || 24;
     const notesAll = runNotes(state, options.note);
-    const notes = noteLines(notesAll, cols, rows < 30 ? 2 : 3);
-    const oneSide = state !== undefined && !state.processes.some((p) => p.side === "right");
-    const geo = liveLayout(cols, rows, { noteLines: notes.length, bottom: controller.view.bottom, tableRows: source.focus?.tableRows ?? 4, oneSide });
+    // On a short terminal one line of notes (the help has them whole): the rows go to the table and the calls.
+    const notes = noteLines(notesAll, cols, rows < 30 ? 1 : 3);
+    // A demo with processes on one side only (a server alone, a client alone) gives that side the whole width.
+    const onlyLeft = state !== undefined && !state.processes.some((p) => p.side === "right");
+    const onlyRight = state !== undefined && !state.processes.some((p) => p.side === "left");
+    const oneSide = onlyLeft || onlyRight;
+    const laid = liveLayout(cols, rows, { noteLines: notes.length, bottom: controller.view.bottom, tableRows: source.focus?.tableRows ?? 4, oneSide });
+    const geo = "tooSmall" in laid || !onlyRight ? laid : { ...laid, right: laid.left, left: { ...laid.left, width: 0 } };
     if ("tooSmall" in geo) {
       for (const el of [title, left, right, bottom, timeline, status, help, detail]) place(el, undefined);
       message.show();
@@ -185,10 +200,16 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     }
     controller.setGeometry({ compact: geo.compact, pageRows: Math.max(2, geo.left.height - 4) });
     const where = run && source.showsAddress ? (run.socketPath ? sanitize(run.socketPath) : `${run.host}:${run.port ?? "?"}`) : "";
-    const input: FrameInput = { source, controller, state, where, notes, ...(source.focus?.rows ? { focusRows: source.focus.rows } : {}), ...(source.focus?.calls ? { focusCalls: source.focus.calls } : {}) };
+    // The focus items of this runtime (a demo may point at different rows in Python and Node).
+    const rt = controller.view.runtime;
+    const mine = <T extends { runtime?: DemoRuntime }>(list: T[] | undefined): T[] | undefined => list?.filter((x) => x.runtime === undefined || x.runtime === rt);
+    const focusRows = mine(source.focus?.rows);
+    const focusCalls = mine(source.focus?.calls);
+    const focusOutput = mine(source.focus?.output);
+    const input: FrameInput = { source, controller, state, where, notes, ...(focusRows ? { focusRows } : {}), ...(focusCalls ? { focusCalls } : {}), ...(focusOutput ? { focusOutput } : {}) };
     const f = frame(input, geo);
     place(title, geo.title);
-    place(left, geo.left);
+    place(left, geo.left.width > 0 ? geo.left : undefined);
     place(right, geo.right.width > 0 ? geo.right : undefined);
     place(status, geo.status);
     setLines(title, f.title);
@@ -231,6 +252,9 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     controller.settle({ [which]: scroll });
     const visible = lines.slice(scroll, scroll + room).map((l) => [{ text: " " }, ...l]);
     place(el, { top: Math.max(0, Math.floor((rows - height) / 2)), left: Math.floor((cols - width) / 2), width, height });
+    // Where in the text the box is, when it does not all fit.
+    const title = which === "help" ? t("live.box.help") : t("live.detail.title");
+    setLabel(el, max > 0 ? `${title}${t("live.box.position", { from: scroll + 1, to: Math.min(lines.length, scroll + room), total: lines.length })}` : title);
     setLines(el, visible);
     el.setFront();
   }

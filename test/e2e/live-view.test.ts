@@ -73,12 +73,14 @@ async function openDemo(home: string, runtime: "python" | "node" = "python"): Pr
 /** What the fixture demo's panes show at each pause of the Python programs. */
 const PAUSED = {
   // On a 60-column pane the long "paused before this call" does not fit after bind(): the short "‖ paused" does.
-  bind: /‖ bind\(fd 3, \('127\.0\.0\.1', \d+\)\) +(‖ )?paused/,
+  bind: /‖ bind\(fd 3, \('127\.0\.0\.1', \d+\)\) +paused/,
   listen: "‖ listen(fd 3, 1)  paused before this call",
   accept: "‖ accept(fd 3)  paused before this call",
   /** The client's pane is the right one: its lines start after the two borders "││". */
   clientSocket: "││‖ socket(AF_INET, SOCK_STREAM)  paused before this call",
 };
+
+const squashed = (s: string): string => s.replace(/[\s│]+/g, " ");
 
 /** Presses one step key and waits until the next pause is on screen. */
 async function stepTo(t: TmuxSession, key: string, paused: RegExp | string): Promise<string> {
@@ -108,7 +110,7 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
       screen = await t.waitFor(PAUSED.accept);
       await t.waitFor(PAUSED.clientSocket);
       await t.keys("Right");
-      await t.waitFor(/‖ connect\(fd 3, \('127\.0\.0\.1', \d+\)\) +(‖ )?paused/);
+      await t.waitFor(/‖ connect\(fd 3, \('127\.0\.0\.1', \d+\)\) +paused/);
       await t.keys("Right");
       screen = await t.waitFor(/connect\(fd 3, \('127\.0\.0\.1', \d+\)\) → ok/);
       // connect() has returned while accept() has not been called: the connection waits in the queue.
@@ -141,8 +143,8 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
     const t = await TmuxSession.start([process.execPath, cliPath, "demo", "chat", "--runtime", "python", "--port", "0"], { env: { SOCKET_TUTOR_HOME: home } });
     try {
       // Interactive demos open running: no stepping before the learner can type.
-      await t.waitFor("input('you: ')  waiting for you to type", 10_000);
-      assert.match(t.screen(), /client waits for you to type \(i\)/);
+      // The pane and the key bar are drawn in one frame, but tmux may show the frame half written: wait for both.
+      await t.waitFor((s) => s.includes("input('you: ')  waiting for you to type") && /client waits for you to type \(i\)/.test(s), 10_000);
       // i types into the side that waits (the client), wherever the focus is.
       await t.keys("i");
       await t.waitFor("TYPING  to client (right pane)");
@@ -221,6 +223,51 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
       await t.keys("q");
       assert.equal(await t.exitCode(), 0);
       assert.doesNotMatch(t.screen(), /unexpected error/);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("at 80x24 the help scrolls to its last line, and q closes it without leaving the view", async () => {
+    const home = tempHome();
+    const t = await TmuxSession.start([process.execPath, cliPath, "demo", "tcp-step-by-step", "--runtime", "python", "--port", "0"], { width: 80, height: 24, env: { SOCKET_TUTOR_HOME: home } });
+    try {
+      await t.waitFor((s) => /‖ socket\(AF_INET, SOCK_STREAM\) paused/.test(squashed(s)), 10_000);
+      await t.keys("?");
+      let screen = await t.waitFor(/help · lines 1–\d+ of \d+/);
+      assert.match(screen, /What to look at/);
+      assert.doesNotMatch(screen, /Keys shown dim do nothing right now/, "the end is below the box");
+      await t.keys("End");
+      screen = await t.waitFor("Keys shown dim do nothing right now.");
+      const [, to, total] = /help · lines \d+–(\d+) of (\d+)/.exec(screen)!;
+      assert.equal(to, total, "scrolled to the last line");
+      await t.keys("q");
+      screen = await t.waitFor((s) => !s.includes("What you see") && !s.includes("Keys shown dim"));
+      assert.match(screen, /A TCP server and client, call by call/, "q closed the help only");
+      await t.keys("q");
+      assert.equal(await t.exitCode(), 0);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it("↑ selects a call and o opens it in full; o closes it", async () => {
+    const home = tempHome();
+    const t = await openDemo(home);
+    try {
+      await stepTo(t, "space", PAUSED.bind);
+      await stepTo(t, "space", PAUSED.listen);
+      await t.keys("Up", "Up");
+      await t.keys("o");
+      const screen = await t.waitFor("the call in full");
+      assert.match(squashed(screen), /bind\(fd 3, \('127\.0\.0\.1', \d+\)\) → ok/);
+      assert.match(screen, /server\.py:\d+/, "where the call was made");
+      await t.keys("o");
+      await t.waitFor((s) => !s.includes("the call in full"));
+      await t.keys("q");
+      await t.waitFor("▶ Run the live demo");
     } finally {
       t.close();
       rmSync(home, { recursive: true, force: true });

@@ -307,3 +307,18 @@ describe("the key table", () => {
     assert.equal(normalizeKey("space"), "space");
   });
 });
+
+describe("leaving during a restart", () => {
+  it("waits for the run being started and stops it before the view goes", async () => {
+    const { c, runs, resolveStart, left } = await rig();
+    c.key("R");
+    c.key("q");
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(left, [], "not gone while the new run is starting");
+    const next = resolveStart();
+    await new Promise((r) => setTimeout(r, 10));
+    assert.equal(runs[0]!.stopped, true);
+    assert.equal(next.stopped, true, "the run started meanwhile is stopped too");
+    assert.deepEqual(left, ["back"]);
+  });
+});

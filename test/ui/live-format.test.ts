@@ -198,3 +198,63 @@ describe("the table on a narrow screen", () => {
     assert.ok(row.length <= 78);
   });
 });
+
+describe("a pane's calls keep what the lesson points at", () => {
+  it("the focus call stays in view whole, and the newest calls fill the rest whole (no outcome without its call)", () => {
+    const many = replay([
+      ...events,
+      call("client", 200, 3, "end", "sendall", { args: ["b'hello'"], result: "ok, all 5 bytes sent", fd: 3 }),
+      call("client", 200, 4, "end", "recv", { args: ["1024"], result: "5 bytes b'hello'", fd: 3 }),
+      call("client", 200, 5, "end", "sendall", { args: ["b'again'"], result: "ok, all 5 bytes sent", fd: 3 }),
+      call("client", 200, 6, "pending", "recv", { args: ["1024"], fd: 3 }),
+    ]);
+    const { right } = sides(many);
+    const text = linesToText(paneLines({ procs: right, shown: right[0]!, calls: callsOf(many, right), width: 38, height: 11, syscalls: false, focusCalls: [{ process: "client", call: "connect" }] }));
+    const calls = text.split("── socket calls")[1]!.split("── output")[0]!.split("\n").slice(1).map((l) => l.trimEnd()).filter(Boolean);
+    // 11 rows: 3 of source, 2 rules, 2 of output: 4 for the calls. connect() (2 lines) kept, the newest call,
+    // and no room for the whole sendall() before it: not its outcome alone.
+    assert.deepEqual(calls, ["  connect(fd 3, ('127.0.0.1', 8000))", "    → ok", "‖ recv(fd 3, 1024)  paused"]);
+  });
+});
+
+describe("a small table shows the rows the lesson points at first", () => {
+  const rows = [
+    { proto: "tcp" as const, local: "127.0.0.1:8000", remote: "0.0.0.0:*", state: "LISTEN", recvQ: 2, sendQ: 2, inode: 1, pid: 100, fd: 3 },
+    { proto: "tcp" as const, local: "127.0.0.1:5001", remote: "127.0.0.1:8000", state: "ESTABLISHED", recvQ: 0, sendQ: 0, inode: 2, pid: 200, fd: 3 },
+    { proto: "tcp" as const, local: "127.0.0.1:8000", remote: "127.0.0.1:5001", state: "ESTABLISHED", recvQ: 0, sendQ: 0, inode: 3 },
+    { proto: "tcp" as const, local: "127.0.0.1:5002", remote: "127.0.0.1:8000", state: "SYN_SENT", recvQ: 0, sendQ: 1, inode: 4, pid: 201, fd: 3 },
+  ];
+  const state = replay([...events.slice(0, -1), { type: "table", t: 1, snapshot: { t: 1, source: "/proc/net", rows } }]);
+  const focus = [{ state: "LISTEN" }, { state: "SYN_SENT" }, { owner: "queue" }];
+
+  it("orders LISTEN, SYN_SENT, the queued connection, then the rest; says how many are below and how to see them", () => {
+    const text = linesToText(tableLines(state, 78, 4, { focus }));
+    const lines = text.split("\n");
+    assert.match(lines[1]!, /LISTEN/);
+    assert.match(lines[2]!, /SYN_SENT/);
+    assert.match(lines[3]!, /… 2 more rows \(Tab to here, then ↓\)/);
+  });
+
+  it("scrolls the rest into view, and the owner column keeps 'accept queue' at 80 columns", () => {
+    const text = linesToText(tableLines(state, 78, 4, { focus, scroll: 1 }));
+    assert.match(text, /ESTABLISHED +0 +0 accept queue/);
+    assert.match(text, /… 1 above, 1 below \(↑\/↓\)/);
+    for (const l of text.split("\n")) assert.ok(displayWidthOf(l) <= 78, l);
+  });
+});
+
+describe("the input line", () => {
+  it("shows the end of a long line as it is typed, at 80 columns", () => {
+    const state = replay(events);
+    const { right } = sides(state);
+    const typed = "a long line that does not fit in half of an eighty column terminal END";
+    const text = linesToText(paneLines({ procs: right, shown: right[0]!, calls: callsOf(state, right), width: 38, height: 12, syscalls: false, typing: typed }));
+    const input = text.split("\n").find((l) => l.startsWith("> "))!;
+    assert.match(input, /^> ….*terminal END█$/);
+    assert.ok(input.length <= 38);
+  });
+});
+
+function displayWidthOf(s: string): number {
+  return [...s].length;
+}

@@ -122,7 +122,18 @@ export class LiveController {
   }
 
   /** Stops the current run (if any) and starts a new one (or takes the one already starting). */
-  async launch(started: Promise<LiveRun | Error>): Promise<void> {
+  launch(started: Promise<LiveRun | Error>): Promise<void> {
+    const p = this.doLaunch(started);
+    this.launching = p;
+    return p.finally(() => {
+      if (this.launching === p) this.launching = undefined;
+    });
+  }
+
+  /** A launch in flight: leaving waits for it, so the run it starts is stopped before the view is gone. */
+  private launching?: Promise<void>;
+
+  private async doLaunch(started: Promise<LiveRun | Error>): Promise<void> {
     this.released.clear();
     this.credits.left.n = 0;
     this.credits.right.n = 0;
@@ -150,6 +161,11 @@ export class LiveController {
   onEvent(ev: DemoEvent): void {
     this.spendCredit(ev);
     const state = this.run?.state;
+    // A demo whose processes are all on the right (a client alone): the focus starts there.
+    if (state && this.view.focus === "left" && !state.processes.some((p) => p.side === "left")) {
+      this.view.focus = "right";
+      this.view.side = "right";
+    }
     // Typing ends when the program it types into ends.
     if (this.view.typing && state && ev.type === "exit" && ev.proc === this.view.typing.target) {
       this.say(t("live.say.typingEnded", { name: this.view.typing.target }));
@@ -179,7 +195,7 @@ export class LiveController {
   /** The process shown in a pane: the left's only one; on the right, the client picked, else a stable choice. */
   shown(side: Side, state: DemoState): ProcView | undefined {
     const procs = sides(state)[side];
-    if (procs.length <= 1 || side === "left") return procs[0];
+    if (procs.length <= 1) return procs[0];
     const picked = procs.find((p) => p.name === this.view.pickedClient);
     if (picked) return picked;
     const calls = callsOf(state, procs);
@@ -464,6 +480,8 @@ export class LiveController {
     const run = this.run;
     if (!run) return this.say(t("live.say.stillStarting"));
     const state = run.state;
+    // A demo with processes on one side only: space steps that side, whichever pane was focused.
+    if (sides(state)[side].length === 0) side = side === "left" ? "right" : "left";
     const procs = sides(state)[side];
     const shown = this.shown(side, state);
     const candidates = [shown, ...procs].filter((p): p is ProcView => p !== undefined);
@@ -537,8 +555,11 @@ export class LiveController {
     if (this.leaving) return;
     this.leaving = true;
     clearTimeout(this.flashTimer);
-    const run = this.run;
-    void (run ? run.stop() : Promise.resolve()).finally(() => this.host.left(how));
+    const launching = this.launching ?? Promise.resolve();
+    void launching
+      .then(() => this.run?.stop())
+      .catch(() => undefined)
+      .finally(() => this.host.left(how));
   }
 
   get isLeaving(): boolean {

@@ -42,7 +42,12 @@ export function foldCall(line: Line, width: number): Line[] {
   if (at < 0) at = line.length - 1;
   if (at <= 0) return [line];
   const outcome = line.slice(at).map((s, i) => (i === 0 ? { ...s, text: s.text.replace(/^ +/, "") } : s));
-  return [line.slice(0, at), [seg("    "), ...outcome]];
+  const second: Line = [seg("    "), ...outcome];
+  if (lineWidth(second) <= width) return [line.slice(0, at), second];
+  // Still too wide (a long result): its words on two lines, in the result's colour.
+  const tone = outcome[outcome.length - 1]?.tone;
+  const words = wrapText(plainText(outcome), Math.max(10, width - 4)).slice(0, 2);
+  return [line.slice(0, at), ...words.map((w) => [seg("    "), seg(w, tone)])];
 }
 
 /** The lines under a failed call: what its errno means, wrapped (it is the point of the demo). */
@@ -76,8 +81,10 @@ export interface PaneInput {
   selected?: string;
   /** Output lines up from the newest (0: the newest at the bottom). */
   outputScroll?: number;
+  /** Output the demo's lesson points at (text a line contains): kept on screen like focusCalls. */
+  focusOutput?: ReadonlyArray<{ process: string; text: string }>;
   /** Calls the demo's lesson points at: kept on screen while newer calls push older ones away. */
-  focusCalls?: ReadonlyArray<{ process: string; call: string }>;
+  focusCalls?: ReadonlyArray<{ process: string; call: string; errno?: string; result?: string }>;
 }
 
 function sectionRule(title: string, width: number, more?: string): Line {
@@ -85,12 +92,15 @@ function sectionRule(title: string, width: number, more?: string): Line {
   return [seg(label + "─".repeat(Math.max(0, width - displayWidth(label))), "dim")];
 }
 
-/** A pane's label: the process shown, which of several it is, its program and pid. */
-export function paneLabel(procs: ProcView[], shown: ProcView): string {
-  const name = procs.length > 1 ? t("live.pane.labelOfMany", { name: shown.name, index: procs.indexOf(shown) + 1, count: procs.length }) : t("live.pane.label", { name: shown.name });
+/** A pane's label: the process shown, which of several it is, its program and pid; what does not fit the border goes, the file first. */
+export function paneLabel(procs: ProcView[], shown: ProcView, width = 200): string {
+  const name = sanitize(procs.length > 1 ? t("live.pane.labelOfMany", { name: shown.name, index: procs.indexOf(shown) + 1, count: procs.length }) : t("live.pane.label", { name: shown.name }));
   const pid = shown.pid ? t("live.pane.pid", { pid: shown.pid }) : "";
   const user = shown.user ? t("live.pane.asUser", { user: shown.user }) : "";
-  return ` ${sanitize(name)}· ${sanitize(shown.file)}${pid}${user} `;
+  const room = Math.max(8, width - 4);
+  const candidates = [`${name}· ${sanitize(shown.file)}${pid}${user}`, `${name}· ${pid.trim()}${user}`, `${name}`];
+  const label = candidates.find((c) => displayWidth(c) <= room) ?? plainText(fit([seg(name)], room));
+  return ` ${label.trimEnd()} `;
 }
 
 function sourceLines(p: ProcView, pendingLine: number | undefined, width: number, rows: number): Line[] {
@@ -138,6 +148,8 @@ export function paneRows(height: number): { source: number; calls: number; outpu
 interface TaggedLine {
   line: Line;
   item?: number;
+  /** What an errno means, or the runtime's spelling: shown with the call, left out when a kept call is short of rows. */
+  extra?: boolean;
 }
 
 /**
@@ -155,12 +167,46 @@ function listWindow(lines: TaggedLine[], rows: number, selected: number | undefi
     if (last >= start + rows) start = last - rows + 1;
     return { shown: lines.slice(start, start + rows), earlier: start, newer: lines.length - start - rows };
   }
-  const tail = lines.slice(-rows);
-  const hiddenKeep = lines.slice(0, lines.length - rows).filter((l) => l.item !== undefined && keep.has(l.item));
-  if (hiddenKeep.length === 0 || hiddenKeep.length >= rows) return { shown: tail, earlier: lines.length - rows, newer: 0 };
-  // The calls the lesson points at first, then the newest.
-  const rest = lines.slice(-(rows - hiddenKeep.length));
-  return { shown: [...hiddenKeep, ...rest], earlier: lines.length - rows, newer: 0 };
+  // The newest lines, without the end of a call whose first line is out of view.
+  let cut = lines.length - rows;
+  while (cut < lines.length && lines[cut]!.item !== undefined && lines[cut - 1]?.item === lines[cut]!.item) cut++;
+  const tail = lines.slice(cut);
+  // Of each call kept, its first lines (the call and its outcome), as many as let every kept call show: not all of what an errno means.
+  const seen = new Map<number, number>();
+  const kept = new Set(lines.filter((l) => l.item !== undefined && keep.has(l.item)).map((l) => l.item));
+  const perItem = Math.max(1, Math.min(3, Math.floor(rows / Math.max(1, kept.size))));
+  const keepIdx = lines
+    .map((l, i) => {
+      if (l.item === undefined || !keep.has(l.item) || l.extra) return -1;
+      const n = (seen.get(l.item) ?? 0) + 1;
+      seen.set(l.item, n);
+      return n <= perItem ? i : -1;
+    })
+    .filter((i) => i >= 0);
+  if (keepIdx.length === 0 || keepIdx[0]! >= cut) return { shown: tail, earlier: cut, newer: 0 };
+  // The calls the lesson points at (whole, every line of each), then the newest lines in the rows left.
+  const chosen = new Set(keepIdx.slice(-rows));
+  // The newest lines fill the rest, a call's lines all or none (an outcome without its call reads as another call's).
+  for (let i = lines.length - 1; i >= 0 && chosen.size < rows; ) {
+    let start = i;
+    while (start > 0 && lines[start]!.item !== undefined && lines[start - 1]!.item === lines[i]!.item) start--;
+    const group = [];
+    for (let k = start; k <= i; k++) if (!chosen.has(k)) group.push(k);
+    // A kept call's own extra lines (what its errno means) are left out, not a reason to stop.
+    if (lines[i]!.item !== undefined && keep.has(lines[i]!.item!) && group.every((k) => lines[k]!.extra)) {
+      i = start - 1;
+      continue;
+    }
+    if (chosen.size + group.length > rows) break;
+    for (const k of group) chosen.add(k);
+    i = start - 1;
+  }
+  // Rows left: a kept call's extra lines, when all of them fit (never half a sentence).
+  for (const item of kept) {
+    const extra = lines.map((l, k) => (l.item === item && l.extra && !chosen.has(k) ? k : -1)).filter((k) => k >= 0);
+    if (extra.length > 0 && chosen.size + extra.length <= rows) for (const k of extra) chosen.add(k);
+  }
+  return { shown: [...chosen].sort((a, b) => a - b).map((i) => lines[i]!), earlier: lines.length - rows, newer: 0 };
 }
 
 /**
@@ -206,18 +252,22 @@ export function paneLines(input: PaneInput): Line[] {
     input.calls.forEach((c, i) => {
       const isSelected = c.id === input.selected;
       if (isSelected) selectedIndex = i;
-      if (input.focusCalls?.some((f) => f.process === c.proc && f.call === c.call)) keep.add(i);
+      if (input.focusCalls?.some((f) => f.process === c.proc && (f.call === c.call || f.errno !== undefined) && (f.errno === undefined || c.errno === f.errno) && (f.result === undefined || (c.result ?? "").includes(f.result)))) keep.add(i);
       for (const line of foldCall(callLine(c, { withProc: multi, width }), width)) tagged.push({ line: isSelected ? line.map((s) => ({ ...s, tone: "inverse" as const })) : line, item: i });
-      for (const m of meaningLines(c, width)) tagged.push({ line: m, item: i });
+      for (const m of meaningLines(c, width)) tagged.push({ line: m, item: i, extra: true });
       // The runtime's own spelling is shown for the latest call, where the learner is looking.
       if (i === input.calls.length - 1) {
         const api = apiLine(c);
-        if (api) tagged.push({ line: api, item: i });
+        if (api) tagged.push({ line: api, item: i, extra: true });
       }
     });
     for (const p of input.procs) {
       const ex = exitLine(p);
-      if (ex) tagged.push({ line: multi ? [seg(`${p.name}: `, "dim"), ...ex] : ex });
+      if (!ex) continue;
+      const line = multi ? [seg(`${p.name}: `, "dim"), ...ex] : ex;
+      // Too wide: its words on two lines, not cut ("exited with status 1 (as this demo expects)").
+      if (lineWidth(line) <= width) tagged.push({ line });
+      else for (const w of wrapText(plainText(line), width).slice(0, 2)) tagged.push({ line: [seg(w, ex[0]?.tone)] });
     }
   }
   const win = listWindow(tagged, callRows, selectedIndex, keep);
@@ -235,15 +285,24 @@ export function paneLines(input: PaneInput): Line[] {
   }
 
   const out: Line[] = [];
+  /** Which printed line each screen line is a piece of: a window never starts in the middle of one. */
+  const outGroup: number[] = [];
+  let group = 0;
+  const keepOut = new Set<number>();
   for (const p of input.procs) {
     const prefixText = `${p.name}: `;
     const prefixW = multi ? displayWidth(prefixText) : 0;
+    const focus = (input.focusOutput ?? []).filter((f) => f.process === p.name);
     const push = (text: string, tone: Seg["tone"], ownName: boolean) => {
+      const pinned = focus.some((f) => text.includes(f.text));
       // A wrapped line keeps its prefix on every piece, so a line is never taken for another client's.
       wrapText(text, Math.max(10, width - (ownName ? 0 : prefixW))).forEach((piece, i) => {
         const prefix = multi && (!ownName || i > 0) ? [seg(prefixText, "dim")] : [];
+        if (pinned) keepOut.add(out.length);
         out.push([...prefix, seg(piece, tone)]);
+        outGroup.push(group);
       });
+      group++;
     };
     for (const o of p.output) {
       // Programs that already print their own name ("client 2: ...") get no second prefix on the first piece.
@@ -257,8 +316,22 @@ export function paneLines(input: PaneInput): Line[] {
   const outRows = rows.output;
   const scroll = Math.max(0, Math.min(input.outputScroll ?? 0, out.length - outRows));
   const end = out.length - scroll;
-  const shownOut = out.slice(Math.max(0, end - outRows), end);
-  const outMore = [end - shownOut.length > 0 ? t("live.pane.earlierLines", { n: end - shownOut.length }) : "", scroll ? t("live.pane.newerLines", { n: scroll }) : ""].filter(Boolean).join(" ");
+  let start = Math.max(0, end - outRows);
+  while (start < end && start > 0 && outGroup[start] === outGroup[start - 1]) start++;
+  let shownOut = out.slice(start, end);
+  if (scroll === 0 && keepOut.size > 0) {
+    // The lines the lesson points at stay in view; the newest fill the rest.
+    // The first such line, whole (the first failed check, the first drop): the rest is behind PgUp.
+    const idx = [...keepOut].sort((a, b) => a - b);
+    const first = idx.filter((i, n) => n === 0 || idx.slice(0, n + 1).every((x, k) => x === idx[0]! + k));
+    const hidden = first.filter((i) => i < end - outRows).map((i) => out[i]!);
+    if (hidden.length > 0) {
+      const kept = hidden.slice(0, outRows);
+      shownOut = [...kept, ...out.slice(end - (outRows - kept.length), end)].slice(0, outRows);
+      if (kept.length >= outRows) shownOut = kept;
+    }
+  }
+  const outMore = [start > 0 ? t("live.pane.earlierLines", { n: start }) : "", scroll ? t("live.pane.newerLines", { n: scroll }) : ""].filter(Boolean).join(" ");
   lines.push(sectionRule(t("live.pane.outputRule"), width, outMore));
   lines.push(...shownOut);
   for (let i = shownOut.length; i < outRows; i++) lines.push([]);

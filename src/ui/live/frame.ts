@@ -28,7 +28,8 @@ export interface FrameInput {
   /** The notes under the title, already cut to the lines the layout gave them. */
   notes: string[];
   focusRows?: FocusRows;
-  focusCalls?: ReadonlyArray<{ process: string; call: string }>;
+  focusCalls?: ReadonlyArray<{ process: string; call: string; errno?: string; result?: string }>;
+  focusOutput?: ReadonlyArray<{ process: string; text: string }>;
 }
 
 export interface PaneFrame {
@@ -59,14 +60,29 @@ export function noteLines(notes: string[], width: number, max: number): string[]
   if (all.length <= max) return all;
   const kept = all.slice(0, max);
   const more = t("live.notesMore");
-  kept[max - 1] = fitText(kept[max - 1]!, width - 2 - displayWidth(more)) + more;
+  const last = kept[max - 1]!;
+  const room = width - 2 - displayWidth(more);
+  kept[max - 1] = (displayWidth(last) <= room ? last : plainCut(last, room)) + more;
   return kept;
 }
 
-function fitText(text: string, width: number): string {
-  return fit([seg(text)], Math.max(1, width)).map((s) => s.text).join("");
+/** The text cut at a word before `width` columns (the marker after it says there is more). */
+function plainCut(text: string, width: number): string {
+  const words = text.split(" ");
+  let out = "";
+  for (const w of words) {
+    const next = out ? `${out} ${w}` : w;
+    if (displayWidth(next) > width) break;
+    out = next;
+  }
+  return out;
 }
 
+/**
+ * The title line: the demo's name, the runtime and address, and the run's state.
+ * The state is never cut: on a narrow screen the address goes first, then the
+ * demo's name is shortened.
+ */
 export function titleLine(input: FrameInput, width: number): Line {
   const { state, source, controller } = input;
   const mode = controller.view.mode;
@@ -79,7 +95,17 @@ export function titleLine(input: FrameInput, width: number): Line {
         ? [seg(t("live.state.finished"), "greenBold"), seg(t("live.state.finishedRestart", { label: source.restartLabel }), "dim")]
         : [seg(t("live.state.ended"), "redBold"), seg(state.reason ? t("live.state.endedReason", { reason: sanitize(state.reason) }) : t("live.state.endedNoReason"), "red")]
     : [seg(mode === "step" ? t("live.state.step") : mode === "slow" ? t("live.state.slow") : t("live.state.running"), mode === "step" ? "yellow" : "green")];
-  return fit([seg(` ${sanitize(source.title)}`, "bold"), seg(`  ${runtimeName(controller.view.runtime)} · ${input.where ? `${input.where} · ` : ""}`, "dim"), ...runState], width);
+  const name = ` ${sanitize(source.title)}`;
+  const runtime = runtimeName(controller.view.runtime);
+  const withWhere: Line = [seg(`  ${runtime} · ${input.where ? `${input.where} · ` : ""}`, "dim"), ...runState];
+  const without: Line = [seg(`  ${runtime} · `, "dim"), ...runState];
+  for (const tail of [withWhere, without]) {
+    const room = width - lineWidth(tail);
+    if (room >= Math.min(displayWidth(name), 24)) return [...fit([seg(name, "bold")], room), ...fit(tail, width - Math.min(room, displayWidth(name)))];
+  }
+  // Narrower still: the state alone, then as much of the name as fits.
+  const room = Math.max(0, width - lineWidth(runState) - 1);
+  return fit([...fit([seg(name, "bold")], room), seg(" "), ...runState], width);
 }
 
 export function frame(input: FrameInput, geo: Geometry): Frame {
@@ -105,10 +131,11 @@ export function frame(input: FrameInput, geo: Geometry): Frame {
       selected: view.selected[side],
       outputScroll: view.scroll.output[side],
       ...(input.focusCalls ? { focusCalls: input.focusCalls } : {}),
+      ...(input.focusOutput ? { focusOutput: input.focusOutput } : {}),
       ...(typing ? { typing: typing.text, typingTarget: typing.target } : {}),
       ...(waitingFor ? { waitingFor } : {}),
     });
-    return { label: paneLabel(procs, shown), lines: result, focused };
+    return { label: paneLabel(procs, shown, r.width), lines: result, focused };
   };
   const out: Frame = { title, left: pane("left"), right: pane("right"), status: statusLine(input, geo.status.width) };
   const tabs = (active: "table" | "timeline"): string => {

@@ -204,9 +204,33 @@ function toBuffer(data: unknown, encoding?: unknown): Buffer | undefined {
   return undefined;
 }
 
+/**
+ * Bytes as Python's repr writes them (b'caf\xc3\xa9'), the same in both runtimes
+ * and on the checker's side. A copy of src/text/bytes-literal.ts: this file is
+ * loaded alone into the traced program (test/demo/bytes-literal.test.ts keeps the two equal).
+ */
+function bytesLiteral(buf: Uint8Array): string {
+  const quote = buf.includes(0x27) && !buf.includes(0x22) ? '"' : "'";
+  let out = "";
+  for (const b of buf) {
+    if (b === 0x5c) out += "\\\\";
+    else if (b === 0x09) out += "\\t";
+    else if (b === 0x0a) out += "\\n";
+    else if (b === 0x0d) out += "\\r";
+    else if (b === quote.charCodeAt(0)) out += `\\${quote}`;
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += `\\x${b.toString(16).padStart(2, "0")}`;
+  }
+  return `b${quote}${out}${quote}`;
+}
+
+/** The first DATA_SHOWN bytes as a literal, "..." when there were more. */
+function shownBytes(buf: Uint8Array): string {
+  return bytesLiteral(buf.subarray(0, DATA_SHOWN)) + (buf.length > DATA_SHOWN ? "..." : "");
+}
+
 function showData(buf: Buffer): string {
-  const text = JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1"));
-  return `${buf.length} byte${buf.length === 1 ? "" : "s"} ${text}${buf.length > DATA_SHOWN ? "..." : ""}`;
+  return `${buf.length} byte${buf.length === 1 ? "" : "s"} ${shownBytes(buf)}`;
 }
 
 function endpoint(address: string | undefined, port: number | undefined): string | undefined {
@@ -468,7 +492,7 @@ function patchNet(): void {
       const sock = this as net.Socket;
       const buf = toBuffer(args[0], args[1]);
       if (internal(sock) || !buf) return orig.apply(this, args);
-      return around(this, orig, args, "send", [JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1")) + (buf.length > DATA_SHOWN ? "..." : "")], { fd: fdOf(sock), api: "socket.write()", note: "Node writes with write(2), the same as send() without flags" }, () => {
+      return around(this, orig, args, "send", [shownBytes(buf)], { fd: fdOf(sock), api: "socket.write()", note: "Node writes with write(2), the same as send() without flags" }, () => {
         const queued = sock.writableLength;
         return { result: queued > 0 ? `${buf.length} bytes, ${queued} waiting in Node's buffer` : `${buf.length} bytes handed to the kernel`, bytes: buf.length, fd: fdOf(sock), ...socketNames(sock) };
       });
@@ -483,7 +507,7 @@ function patchNet(): void {
       if (!data?.length) return around(this, orig, args, "shutdown", ["SHUT_WR"], { fd: fdOf(sock), api: "socket.end()", note: "socket.end() sends what is queued, then shutdown(SHUT_WR): a FIN to the peer" }, () => ({ result: "ok", ...socketNames(sock) }));
       // end(data) writes through Writable's internals, not write(): report both halves.
       const where = site();
-      const sent = begin("send", [JSON.stringify(data.subarray(0, DATA_SHOWN).toString("latin1")) + (data.length > DATA_SHOWN ? "..." : "")], { fd: fdOf(sock), api: "socket.end(data)", note: "socket.end(data) writes the data, then shuts down: shutdown(SHUT_WR), a FIN to the peer" }, where);
+      const sent = begin("send", [shownBytes(data)], { fd: fdOf(sock), api: "socket.end(data)", note: "socket.end(data) writes the data, then shuts down: shutdown(SHUT_WR), a FIN to the peer" }, where);
       depth++;
       let ret: unknown;
       try {
@@ -612,12 +636,12 @@ function patchDgram(): void {
       // Report that second call only, with the program's line from this one.
       if (udpFd(sock) === undefined) {
         const queue = queuedSends.get(sock) ?? [];
-        queue.push({ where: site(), shown: [buf ? JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1")) : show(msg), ...rest.map(show)] });
+        queue.push({ where: site(), shown: [buf ? shownBytes(buf) : show(msg), ...rest.map(show)] });
         queuedSends.set(sock, queue);
         return orig.apply(this, args);
       }
       let where = site();
-      let shown = [buf ? JSON.stringify(buf.subarray(0, DATA_SHOWN).toString("latin1")) : show(msg), ...rest.map(show)];
+      let shown = [buf ? shownBytes(buf) : show(msg), ...rest.map(show)];
       const queued = where.file ? undefined : queuedSends.get(sock)?.shift();
       if (queued) ({ where, shown } = queued);
       const open = begin("sendto", shown, { fd: udpFd(sock), api: "socket.send()" }, where);

@@ -29,6 +29,8 @@ export const demo = {
   // The demo command's errors and lists.
   "demo.cmd.badRuntime": "--runtime must be 'python' or 'node', not '{value}'",
   "demo.cmd.badPort": "--port must be a port number from 0 to 65535, not '{value}'",
+  // Said once, before a demo runs as text because the terminal cannot show the full-screen view.
+  "demo.cmd.plainTerminal": "This terminal (TERM={term}) cannot show the full-screen view: the demo runs as text instead.",
   "demo.cmd.stepOrSlow": "choose one of --step and --slow",
   "demo.cmd.noPython": "you asked for the Python version of this demo, but {why}. Install Python {version} or newer, set SOCKET_TUTOR_PYTHON to one, or use --runtime node to run the Node.js version.",
   "demo.cmd.which": "which demo? Give a lesson and optionally a demo id, e.g. '{byLesson}' or '{byId}'.",

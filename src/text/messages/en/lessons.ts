@@ -170,9 +170,10 @@ export const lessons = {
   "lessons.demo.afterCall": "is required: a call name such as \"listen\"",
   // demo.json "focus": what the lesson points at in the live view.
   "lessons.demo.focusList": "must be a list of objects",
+  "lessons.demo.focusHold": "must be an object like \\{ \"server\": \"accept\" \\}: the process, and the call it is left paused before",
   "lessons.demo.focusRowEmpty": "must name a state, a proto or an owner",
   "lessons.demo.focusTableRows": "must be a whole number of rows from 1 to 40",
-  "lessons.demo.focusReach": "must be \"end\" or an object like \\{ \"hold\": [\"server\"] \\}",
+  "lessons.demo.focusReach": "must be \"end\", \"run\" or an object like \\{ \"hold\": [\"server\"] \\}",
   "lessons.demo.phase": "must be \"start\" or \"end\"",
   // {chain} is process names joined by " -> ".
   "lessons.demo.cycle": "the 'after' conditions form a cycle ({chain}): no process would start",

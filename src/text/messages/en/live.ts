@@ -24,6 +24,8 @@ export const live = {
   "live.tab.timeline": "timeline",
   "live.box.timeline": " timeline ",
   "live.box.help": " help ",
+  // After a box's label when its text is longer than the box: the lines shown.
+  "live.box.position": "· lines {from}–{to} of {total} ",
   // A pane's label starts with the process's name; its program file and pid follow.
   "live.pane.label": "{name} ",
   "live.pane.labelOfMany": "{name} ({index} of {count}) ",
@@ -92,7 +94,7 @@ export const live = {
   "live.detail.title": " the call in full ",
   "live.detail.gone": "This call is no longer kept.",
   // Under the title when the notes do not fit: the help has them whole.
-  "live.notesMore": " … (? more)",
+  "live.notesMore": " … (? shows all)",
   // Flash messages on the status line.
   "live.say.couldNotStart": "Could not start: {message}",
   "live.say.runningFreely": "Every process runs by itself now: press r to go back to step mode.",
@@ -114,6 +116,8 @@ export const live = {
   "live.say.noStrace": "The syscall view needs strace on Linux ('socket-tutor doctor' says why it is off).",
   "live.say.syscallsOn": "Syscall view: restarting the demo under strace…",
   "live.say.syscallsOff": "Back to the socket calls (restarting without strace)…",
+  // verify --live on a terminal the live view cannot drive: the checks run as text.
+  "live.plainTerminal": "This terminal (TERM={term}) cannot show the live view: the checks run as text instead.",
   // A terminal too small for the view.
   "live.tooSmall": "This terminal is {cols}x{rows}; the live view needs at least {minCols}x{minRows} (100x30 or more is best). Make the window larger, or press q and run the demo with --plain to read it as text.",
   // Panes.
@@ -121,7 +125,7 @@ export const live = {
   "live.call.waitingInput": "  waiting for you to type",
   "live.call.waiting": "  waiting",
   // The same on a narrow pane.
-  "live.call.pausedShort": " ‖ paused",
+  "live.call.pausedShort": "  paused",
   "live.call.waitingInputShort": " waits for typing",
   "live.pane.pid": "  pid {pid}",
   "live.pane.asUser": "  as {user}",

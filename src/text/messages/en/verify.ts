@@ -79,6 +79,8 @@ export const verify = {
   // In place of the checker's source file name.
   "verify.live.whatChecksDo": "what the checks do",
   // Shown as comments above the list of checks in the checker's pane.
+  // What to look at in verify --live (the help's first paragraph).
+  "verify.live.focus": "The checker's pane (right) says each check as it runs: ✓ passed, ✗ failed with what went wrong. A failed check stays in view; ↑/↓ select the checker's calls and o opens one in full.",
   "verify.live.checkerIntro": "The checker: real sockets, each check with a deadline.",
   "verify.live.checksInOutput": "Its checks are listed in its output as they run.",
   "verify.live.starting": "starting {command} with {variables}",
