@@ -63,6 +63,8 @@ export interface StartOptions {
   limits?: Partial<StateLimits>;
   /** A private network and process tree for the run where Linux allows it. Default true. */
   sandbox?: boolean;
+  /** Capture the run's packets (PacketEvents) where it has a private network. Default true. */
+  packets?: boolean;
   /** Attached before launch, so it also sees the first events (status, notes about the port or user). */
   onEvent?: (ev: DemoEvent) => void;
 }
@@ -94,6 +96,7 @@ export async function createDemo(demo: LoadedDemo, options: StartOptions = {}): 
     tablePollMs: options.tablePollMs ?? 150,
     limits: options.limits,
     ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}),
+    ...(options.packets !== undefined ? { packets: options.packets } : {}),
   });
   if (options.onEvent) session.onEvent(options.onEvent);
   return session;

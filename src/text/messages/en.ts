@@ -31,6 +31,7 @@ import { stream } from "./en/stream.js";
 import { tcpClient } from "./en/tcpClient.js";
 import { udpUpper } from "./en/udpUpper.js";
 import { verify } from "./en/verify.js";
+import { wire } from "./en/wire.js";
 
 export const en = {
   ...chatBye,
@@ -57,4 +58,5 @@ export const en = {
   ...tcpClient,
   ...udpUpper,
   ...verify,
+  ...wire,
 } as const;
