@@ -31,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     slow: { type: "boolean" },
     syscalls: { type: "boolean" },
     port: { type: "string" },
+    packets: { type: "boolean" },
   });
   if (values.help) {
     process.stdout.write(help());
@@ -84,13 +85,13 @@ export async function run(argv: string[]): Promise<number> {
     port,
     timeoutMs: mode === "run" ? undefined : null,
   });
-  return runPlain(session, mode);
+  return runPlain(session, mode, values.packets === true);
 }
 
-async function runPlain(session: DemoSession, mode: DemoMode): Promise<number> {
+async function runPlain(session: DemoSession, mode: DemoMode, packets: boolean): Promise<number> {
   const style = makeStyle(colourEnabled(process.stdout));
   const width = process.stdout.isTTY ? terminalWidth() : 120;
-  const view = new PlainView(session, { write: (t) => process.stdout.write(t), style, width, stepHint: mode === "step" });
+  const view = new PlainView(session, { write: (t) => process.stdout.write(t), style, width, stepHint: mode === "step", packets });
   let headed = false;
   session.onEvent((ev) => {
     if (!headed && ev.type === "status" && ev.status === "running") {

@@ -157,8 +157,10 @@ export class DemoSession {
   sendInput(proc: string, text: string): boolean {
     const p = this.procs.get(proc);
     const line = text.endsWith("\n") ? text : text + "\n";
+    // Stamped before the write: the program may read the line (and its tracer stamp the read) before write() returns here.
+    const at = now();
     if (!p?.writeInput(line)) return false;
-    this.publish({ type: "output", proc, stream: "stdin", text: line, t: now() });
+    this.publish({ type: "output", proc, stream: "stdin", text: line, t: at });
     return true;
   }
 

@@ -26,8 +26,8 @@ export const wire = {
   "wire.icmp.unreachable": "ICMP destination unreachable (code {code}) for {from} → {to}",
   "wire.icmp.other": "ICMP type {type} code {code}",
   "wire.other": "IP protocol {proto}, {size}",
-  // A time in a run: "at 1.203 s" (seconds since the run started).
-  "wire.at": "at {seconds} s",
+  // A packet's label on an arrow of the timeline: "SYN (retransmission)".
+  "wire.label.retransmission": "{label} (retransmission)",
   "wire.gap.budget": "{n, plural, one {# packet} other {# packets}} ({size} of data) not shown one by one: more a second than anyone can read",
   "wire.gap.kernel": "{n, plural, one {# packet} other {# packets}} dropped by the kernel before the capture could read them",
   "wire.notKept": "({n, plural, one {# earlier packet} other {# earlier packets}} not kept)",
