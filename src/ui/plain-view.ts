@@ -381,7 +381,8 @@ function packetRow(state: DemoState, p: PacketView, col: number, gutter: number,
   const wing = Math.min(16, Math.floor(col / 3));
   const span = gutter + 2 * wing;
   const base = packetLabel(p);
-  const label = ` ${truncate(p.retransmission ? t("wire.label.retransmission", { label: base }) : base, span - 4)} `;
+  const text = p.retransmission ? t("wire.label.retransmission", { label: base }) : base;
+  const label = " " + truncate(text, span - 4) + " ";
   const fill = Math.max(0, span - 1 - displayWidth(label));
   const before = Math.floor(fill / 2);
   const body = "─".repeat(before) + label + "─".repeat(fill - before);

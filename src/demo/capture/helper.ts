@@ -46,6 +46,8 @@ export interface CaptureOptions {
   onEvent: (ev: PacketEvent | PacketGapEvent) => void;
   /** Open the socket, say ready and exit (doctor's check). */
   probe?: boolean;
+  /** More arguments for the helper (tests and the bench: --rate=N, --burst=N). */
+  args?: string[];
   startTimeoutMs?: number;
 }
 
@@ -65,7 +67,7 @@ export class PacketCapture {
   }
 
   static start(opts: CaptureOptions): Promise<PacketCapture> {
-    const { cmd, args } = opts.wrap(opts.python, ["-I", "-S", captureHelper(), ...(opts.probe ? ["--probe"] : [])]);
+    const { cmd, args } = opts.wrap(opts.python, ["-I", "-S", captureHelper(), ...(opts.probe ? ["--probe"] : []), ...(opts.args ?? [])]);
     let child: ChildProcess;
     try {
       child = spawn(cmd, args, {

@@ -65,7 +65,8 @@ PACKET_STATISTICS = 6
 
 SNAP = 14 + 60 + 60 + 64  # ethernet + IPv4 with options / IPv6 with one extension + TCP with options + preview
 PREVIEW = 24
-# Lines printed: a burst of BURST, then RATE a second; the rest are counted in "gap" lines.
+# Lines printed: a burst of BURST, then RATE a second; the rest are counted in "gap" lines
+# (--rate=N and --burst=N change them, for tests and the bench).
 RATE = 500
 BURST = 2000
 # Safety: a capture outlives no run by much, but never runs longer than this.
@@ -278,7 +279,7 @@ def payload_length(b):
     return rec.get("pl", 0)
 
 
-def run(iface, probe):
+def run(iface, probe, rate, burst):
     try:
         sock, filtered = open_socket(iface)
     except OSError as e:
@@ -294,7 +295,7 @@ def run(iface, probe):
     stdin = sys.stdin.fileno()
     poller.register(stdin, select.POLLIN | select.POLLHUP)
     n = 0
-    tokens = float(BURST)
+    tokens = float(burst)
     last_refill = time.monotonic()
     gap_n = gap_bytes = 0
     gap_t = 0.0
@@ -317,7 +318,7 @@ def run(iface, probe):
             n += 1
             if tokens < 1:
                 now = time.monotonic()
-                tokens = min(BURST, tokens + (now - last_refill) * RATE)
+                tokens = min(burst, tokens + (now - last_refill) * rate)
                 last_refill = now
             if tokens < 1:
                 gap_n += 1
@@ -334,7 +335,7 @@ def run(iface, probe):
         # The queue is empty for now (or 10,000 packets were read): report, then wait.
         if gap_n:
             now = time.monotonic()
-            tokens = min(BURST, tokens + (now - last_refill) * RATE)
+            tokens = min(burst, tokens + (now - last_refill) * rate)
             last_refill = now
         if gap_n and tokens >= 1:
             out({"type": "gap", "n": gap_n, "bytes": gap_bytes, "t": gap_t})
@@ -361,13 +362,18 @@ def run(iface, probe):
 def main(argv):
     iface = "lo"
     probe = False
+    rate, burst = RATE, BURST
     for a in argv:
         if a == "--probe":
             probe = True
         elif a.startswith("--iface="):
             iface = a.split("=", 1)[1]
+        elif a.startswith("--rate="):
+            rate = max(1, int(a.split("=", 1)[1]))
+        elif a.startswith("--burst="):
+            burst = max(1, int(a.split("=", 1)[1]))
     try:
-        return run(iface, probe)
+        return run(iface, probe, rate, burst)
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

@@ -5,7 +5,7 @@
  */
 export const wire = {
   // Why a run's packets are not shown, and what would let them be. {why} is a reason from the sandbox or the capture.
-  "wire.unavailable.noSandbox": "Packets cannot be shown: this run has no private network ({why}). The capture runs inside one, which Linux gives without root where unprivileged user namespaces are allowed.",
+  "wire.unavailable.noSandbox": "Packets cannot be shown: runs have no private network here ({why}). The capture runs inside one, which Linux gives without root where unprivileged user namespaces are allowed.",
   "wire.unavailable.sharedNetwork": "Packets cannot be shown for this demo: it runs on this machine's own loopback (a program in it must meet the kernel as an ordinary user), and capturing there would need root.",
   "wire.unavailable.noPython": "Packets cannot be shown: the capture needs Python 3.8 or newer ({why}). Install python3 to see them.",
   "wire.unavailable.failed": "Packets cannot be shown: the capture could not start in the run's private network ({why}).",
