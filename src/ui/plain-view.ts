@@ -107,7 +107,9 @@ export class PlainView {
     if (ev.type === "table") return performance.timeOrigin + performance.now();
     if (ev.type === "call" && ev.phase === "end") {
       const call = callById(this.session.state, `${ev.proc}#${ev.seq}`);
-      return call ? effectTime(call) : ev.t;
+      // A connect() that waited (its "waiting" line is out): its return goes after the packets that ended the wait.
+      const placed = call ? effectTime(call) : ev.t;
+      return placed <= this.printedUpTo ? ev.t : placed;
     }
     return ev.t;
   }
@@ -189,11 +191,12 @@ export class PlainView {
         return;
       case "packet": {
         const p = this.opts.packets ? packetById(state, `packet#${ev.n}`) : undefined;
-        if (p) this.line(`packet  ${this.packetColour(p)(packetText(state, p))}`);
+        // "packet" where the process names are: one column for who, whatever the line.
+        if (p) this.line(`${padEnd("packet", this.nameWidth)}  ${this.packetColour(p)(packetText(state, p))}`);
         return;
       }
       case "packet-gap":
-        if (this.opts.packets) this.line(s.dim(`packets  ${gapText(ev)}`));
+        if (this.opts.packets) this.line(s.dim(`${padEnd("packets", this.nameWidth)}  ${gapText(ev)}`));
         return;
       case "wire":
         if (this.opts.packets && ev.status === "unavailable" && ev.reason) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(ev.reason)}`);

@@ -210,3 +210,24 @@ describe("without a private network", { skip: support.available ? "this machine 
     assert.equal(run.events.filter((e): e is CallEvent => e.type === "call").length > 0, true, "the demo runs all the same");
   });
 });
+
+describe("the wire across a restart", { skip: noWire || pythonSkip }, () => {
+  it("shows only the new run's packets, from a new capture", async () => {
+    const { startRecorded } = await import("../support/demo.js");
+    const rec = await startRecorded("tcp-step-by-step", { runtime: "python" });
+    try {
+      await rec.waitFor((e) => e.type === "packet", 10_000, "a packet of the first run");
+      await rec.session.restart();
+      const restartedAt = rec.events.map((e) => e.type === "status" && e.status === "starting").lastIndexOf(true);
+      const state = await rec.session.done();
+      assert.equal(state.ok, true, state.reason);
+      const fresh = rec.events.slice(restartedAt).filter((e) => e.type === "packet");
+      assert.ok(fresh.length >= 10, `the second run's packets: ${fresh.length}`);
+      assert.equal(state.wire.packets.length, fresh.length, "the first run's packets are forgotten");
+      assert.equal(state.wire.packets[0]!.n, 1, "numbered from 1 by the new capture");
+      assert.equal(tcpBetween(state, "client", "server")[0]?.flags, "SYN");
+    } finally {
+      await rec.session.stop();
+    }
+  });
+});
