@@ -592,7 +592,14 @@ export class DemoSession {
     if (stale()) return;
     if (!python) return unavailable(t("wire.unavailable.noPython", { why: noPythonReason() }));
     try {
-      const capture = await PacketCapture.start({ python: python.executable, wrap: (cmd, args) => box.wrap(cmd, args), onEvent: (ev) => this.onPacket(capture, ev) });
+      const capture = await PacketCapture.start({
+        python: python.executable,
+        wrap: (cmd, args) => box.wrap(cmd, args),
+        onEvent: (ev) => this.onPacket(capture, ev),
+        onEnd: (why) => {
+          if (capture === this.capture) unavailable(t("wire.unavailable.ended", { why: escapeTerminal(why) }));
+        },
+      });
       if (stale()) return capture.stop();
       this.capture = capture;
       this.publish({ type: "wire", status: "capturing", t: now() });

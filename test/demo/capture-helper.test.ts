@@ -112,6 +112,24 @@ for i in range(50): u.sendto(b"d" * 100, r.getsockname())
     }
   });
 
+  it("says so when it ends by itself (its namespace ended), and not when it is stopped", async () => {
+    const box = await RunSandbox.start();
+    const ended: string[] = [];
+    const capture = await PacketCapture.start({ python: python!.executable, wrap: (c, a) => box.wrap(c, a), onEvent: () => undefined, onEnd: (why) => ended.push(why) });
+    box.stop();
+    const end = Date.now() + 3000;
+    while (ended.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(ended.length, 1);
+    capture.stop();
+    const box2 = await RunSandbox.start();
+    const quiet: string[] = [];
+    const c2 = await PacketCapture.start({ python: python!.executable, wrap: (c, a) => box2.wrap(c, a), onEvent: () => undefined, onEnd: (why) => quiet.push(why) });
+    c2.stop();
+    await new Promise((r) => setTimeout(r, 300));
+    box2.stop();
+    assert.deepEqual(quiet, []);
+  });
+
   it("is gone when stopped", async () => {
     const box = await RunSandbox.start();
     const capture = await PacketCapture.start({ python: python!.executable, wrap: (c, a) => box.wrap(c, a), onEvent: () => undefined });

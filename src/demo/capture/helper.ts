@@ -44,6 +44,8 @@ export interface CaptureOptions {
   /** Turns a command into one that runs inside the run's network (RunSandbox.wrap). */
   wrap: (cmd: string, args: readonly string[]) => { cmd: string; args: string[] };
   onEvent: (ev: PacketEvent | PacketGapEvent) => void;
+  /** The helper ended by itself after it was ready (not by stop()): why, in words. */
+  onEnd?: (why: string) => void;
   /** Open the socket, say ready and exit (doctor's check). */
   probe?: boolean;
   /** More arguments for the helper (tests and the bench: --rate=N, --burst=N). */
@@ -99,7 +101,12 @@ export class PacketCapture {
       child.once("error", (e) => fail(new CaptureError(e.message, "spawn")));
       child.once("exit", (code) => {
         if (!settled && opts.probe && code === 0) return;
-        fail(new CaptureError(firstLine(err) || t("wire.capture.exited", { code: code ?? "?" }), "exited"));
+        const why = firstLine(err) || t("wire.capture.exited", { code: code ?? "?" });
+        if (settled && !capture.stopped) {
+          capture.stop();
+          opts.onEnd?.(why);
+        }
+        fail(new CaptureError(why, "exited"));
       });
       readLines(child.stdout!, (line) => {
         if (line.type === "ready") {

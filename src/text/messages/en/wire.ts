@@ -9,6 +9,7 @@ export const wire = {
   "wire.unavailable.sharedNetwork": "Packets cannot be shown for this demo: it runs on this machine's own loopback (a program in it must meet the kernel as an ordinary user), and capturing there would need root.",
   "wire.unavailable.noPython": "Packets cannot be shown: the capture needs Python 3.8 or newer ({why}). Install python3 to see them.",
   "wire.unavailable.failed": "Packets cannot be shown: the capture could not start in the run's private network ({why}).",
+  "wire.unavailable.ended": "The packet capture stopped ({why}): later packets are not shown.",
   "wire.capture.timeout": "it did not answer within {seconds} s",
   "wire.capture.exited": "it exited with status {code}",
   // "client → server": who sent a packet and to whom (process names or addresses).
