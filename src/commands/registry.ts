@@ -42,7 +42,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   command("list", "list", ["list"], 0, () => t("help.list.summary"), () => import("./list.js")),
   command("show", "show <lesson>", ["show <lesson> [--answers]"], 1, () => t("help.show.summary"), () => import("./show.js")),
   command("lesson", "lesson <lesson>", ["lesson <lesson>"], 1, () => t("help.lesson.summary"), () => import("./lesson.js")),
-  command("demo", "demo <lesson> [<demo>]", ["demo <lesson> [<demo>] [--plain] [--runtime python|node] [--step] [--slow] [--syscalls] [--port N]"], 2, () => t("help.demo.summary"), () => import("./demo.js")),
+  command("demo", "demo <lesson> [<demo>]", ["demo <lesson> [<demo>] [--plain] [--runtime python|node] [--step] [--slow] [--syscalls] [--packets] [--port N]"], 2, () => t("help.demo.summary"), () => import("./demo.js")),
   command("progress", "progress", ["progress"], 0, () => t("help.progress.summary"), () => import("./progress.js")),
   command("reset", "reset [<lesson>]", ["reset [<lesson>] [--yes]"], 1, () => t("help.reset.summary"), () => import("./reset.js")),
   command("exercise", "exercise [<exercise>]", ["exercise [<exercise>]"], 1, () => t("help.exercise.summary"), () => import("./exercise.js")),
