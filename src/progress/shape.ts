@@ -38,6 +38,7 @@ export function shapeProgress(v: unknown): Shaped | undefined {
     field(e, "attempts", isCount, at, invalid, 0);
     field(e, "hintsShown", isCount, at, invalid, 0);
     field(e, "solutionUnlocked", isBoolean, at, invalid);
+    field(e, "checksVersion", isCount, at, invalid);
   });
   let settings: Obj = {};
   if (isObj(v.settings)) settings = { ...v.settings };
