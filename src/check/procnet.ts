@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { formatIPv6, hexAddressBytes } from "../kernel/addr.js";
 import { processSockets } from "../kernel/owners.js";
 import { parseProcNetUnix } from "../kernel/proc-net.js";
@@ -159,4 +159,111 @@ export function describeSocket(s: KernelSocket): string {
   if (proto === "TCP" && s.state === "LISTEN") return t("check.socket.tcpListening", { local });
   if (proto === "UDP" && s.state === "UNCONN") return `UDP ${local}`;
   return `${proto} ${local} → ${formatInet(s.remoteAddress, s.remotePort)} (${s.state})`;
+}
+
+/** Bytes waiting in one socket's queues, as ss shows them. */
+export interface Queues {
+  /** Received, not yet read by the program that holds the socket. */
+  recvQ: number;
+  /** Written, not yet acknowledged by the other end (so not yet in the other end's Recv-Q). */
+  sendQ: number;
+  /** The TCP state's code (1 ESTABLISHED, 8 CLOSE_WAIT…; see kernel/states.ts). */
+  state: number;
+  /** 0 once no process holds the socket: the program closed it (a half-close keeps the inode). */
+  inode: number;
+}
+
+/** Both ends of one loopback TCP connection, seen from the checker's end. */
+export interface ConnectionQueues {
+  ours?: Queues;
+  theirs?: Queues;
+  /** The tables the two ends were found in. */
+  tables: ("tcp" | "tcp6")[];
+}
+
+const QUEUE_BUFFER = Buffer.alloc(256 * 1024);
+
+/**
+ * A table read is reused for a moment by the other connections that ask (ten clients
+ * waiting at once each poll), unless the checker has written since: then the table may
+ * be out of date in the very way that matters (a piece not yet counted in a Recv-Q).
+ */
+const REUSE_MS = 1;
+let writes = 0;
+const lastRead = new Map<string, { text: string; at: number; writes: number }>();
+
+/** The checker is about to write to a connection: table reads made before it are not reused. */
+export function noteWrite(): void {
+  writes++;
+}
+
+/**
+ * /proc/net/tcp or tcp6, read into one reused buffer. The kernel hands the table out a
+ * page at a time, so the reads go on until one returns nothing; a table larger than the
+ * buffer (thousands of sockets) is read whole the slow way instead.
+ */
+function readTableOnce(table: "tcp" | "tcp6"): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(`/proc/net/${table}`, "r");
+    let length = 0;
+    for (;;) {
+      if (length === QUEUE_BUFFER.length) return readText(`/proc/net/${table}`);
+      const n = readSync(fd, QUEUE_BUFFER, length, QUEUE_BUFFER.length - length, null);
+      if (n === 0) return QUEUE_BUFFER.toString("latin1", 0, length);
+      length += n;
+    }
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Port and queues of each row, without decoding addresses: this runs between every two pieces the checker sends. */
+function findQueues(text: string, ourPort: number, theirPort: number, out: ConnectionQueues, table: "tcp" | "tcp6"): void {
+  let start = text.indexOf("\n") + 1;
+  while (start > 0 && start < text.length) {
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    start = end < 0 ? text.length : end + 1;
+    const f = line.trim().split(/\s+/);
+    if (f.length < 10) continue;
+    const local = parseInt(f[1]!.slice(f[1]!.indexOf(":") + 1), 16);
+    const remote = parseInt(f[2]!.slice(f[2]!.indexOf(":") + 1), 16);
+    const q = /^([0-9A-Fa-f]+):([0-9A-Fa-f]+)$/.exec(f[4]!);
+    if (!q) continue;
+    const queues = { sendQ: parseInt(q[1]!, 16), recvQ: parseInt(q[2]!, 16), state: parseInt(f[3]!, 16), inode: Number(f[9] ?? 0) };
+    const mine = local === ourPort && remote === theirPort;
+    const other = local === theirPort && remote === ourPort;
+    if (mine) out.ours ??= queues;
+    else if (other) out.theirs ??= queues;
+    if ((mine || other) && !out.tables.includes(table)) out.tables.push(table);
+  }
+}
+
+/**
+ * The queues of both ends of a loopback TCP connection between `ourPort` and
+ * `theirPort` (the learner's end may be in tcp6 while ours is in tcp: a server
+ * bound to "::" takes IPv4 connections as ::ffff:127.0.0.1). Only the tables
+ * named are read. undefined without /proc.
+ */
+export function connectionQueues(ourPort: number, theirPort: number, tables: readonly ("tcp" | "tcp6")[] = ["tcp", "tcp6"]): ConnectionQueues | undefined {
+  const out: ConnectionQueues = { tables: [] };
+  let any = false;
+  for (const table of tables) {
+    const cached = lastRead.get(table);
+    const now = performance.now();
+    let text: string | undefined;
+    if (cached && cached.writes === writes && now - cached.at < REUSE_MS) text = cached.text;
+    else {
+      text = readTableOnce(table);
+      if (text !== undefined) lastRead.set(table, { text, at: now, writes });
+    }
+    if (text === undefined) continue;
+    any = true;
+    findQueues(text, ourPort, theirPort, out, table);
+    if (out.ours && out.theirs) break;
+  }
+  return any ? out : undefined;
 }

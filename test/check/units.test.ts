@@ -130,6 +130,7 @@ describe("reports", () => {
       { name: "echoes", passed: false, detail: "got nothing\nIts stderr:\n  | Traceback\n  | Boom", hint: "see lesson 5, The server's calls", ms: 2000 },
       { name: "later", passed: false, skipped: true, detail: "not run: an earlier check failed", ms: 0 },
     ],
+    seeds: [1, 2, 3, 4, 99],
     notes: [],
     command: { file: "python3", args: ["x.py"], cwd: "/tmp", display: "python3 x.py" },
     env: { HOST: "127.0.0.1", PORT: "1" },
@@ -140,11 +141,20 @@ describe("reports", () => {
     cancelled: false,
   };
 
-  it("JSON has exactly exercise, passed, checks[name, passed, detail], hints folded into detail", () => {
+  it("JSON has exactly exercise, passed, seeds, checks[name, passed, detail], hints folded into detail", () => {
     const j = jsonReport(report);
-    assert.deepEqual(Object.keys(j), ["exercise", "passed", "checks"]);
+    assert.deepEqual(Object.keys(j), ["exercise", "passed", "seeds", "checks"]);
+    assert.deepEqual(j.seeds, [1, 2, 3, 4, 99]);
     assert.deepEqual(Object.keys(j.checks[0]!), ["name", "passed", "detail"]);
     assert.match(j.checks[1]!.detail, /Hint: see lesson 5/);
+  });
+
+  it("JSON adds the replay command when the failure came with a seed", () => {
+    const seeded: VerifyReport = { ...report, checks: report.checks.map((c, i) => (i === 1 ? { ...c, seed: 3 } : c)) };
+    const j = jsonReport(seeded, (seed) => `socket-tutor verify tcp-echo x.py --seed ${seed}`);
+    assert.deepEqual(Object.keys(j), ["exercise", "passed", "seeds", "checks", "replay"]);
+    assert.equal(j.replay, "socket-tutor verify tcp-echo x.py --seed 3");
+    assert.deepEqual(Object.keys(jsonReport(report, (seed) => String(seed))), ["exercise", "passed", "seeds", "checks"], "no seed, no replay");
   });
 
   it("text marks each check; a stderr excerpt already shown live is not repeated", () => {

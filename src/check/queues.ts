@@ -1,0 +1,46 @@
+import { connectionQueues, procAvailable, type ConnectionQueues } from "./procnet.js";
+
+/**
+ * The kernel's view of one loopback TCP connection the checker holds: both ends'
+ * Recv-Q and Send-Q, their state, and whether a process still holds the far end.
+ * The transport paces its pieces by it; a connection's end tells a reset from an
+ * orderly close by it (Node reports a reset on read as an ordinary end of stream).
+ */
+
+let procTables: boolean | undefined;
+
+function portOf(endpoint: string | undefined): number | undefined {
+  if (!endpoint) return undefined;
+  const m = /:(\d+)$/.exec(endpoint);
+  return m ? Number(m[1]) : undefined;
+}
+
+export class QueueProbe {
+  private tables: ("tcp" | "tcp6")[] = ["tcp", "tcp6"];
+
+  private constructor(
+    readonly ourPort: number,
+    readonly theirPort: number,
+  ) {}
+
+  /** A probe for the TCP connection between two endpoints ("127.0.0.1:40000", "[::1]:8000"), or undefined where none can be read. */
+  static between(local: string | undefined, remote: string | undefined): QueueProbe | undefined {
+    const ours = portOf(local);
+    const theirs = portOf(remote);
+    if (ours === undefined || theirs === undefined) return undefined;
+    // Asked once: reading /proc/net/tcp to find out costs as much as a probe.
+    procTables ??= procAvailable();
+    return procTables ? new QueueProbe(ours, theirs) : undefined;
+  }
+
+  static for(conn: { local?: string; remote?: string }): QueueProbe | undefined {
+    return QueueProbe.between(conn.local, conn.remote);
+  }
+
+  read(): ConnectionQueues | undefined {
+    const q = connectionQueues(this.ourPort, this.theirPort, this.tables);
+    // Both ends found: from now on read only the tables they are in (each read costs a walk of the kernel's table).
+    if (q?.ours && q.theirs) this.tables = q.tables;
+    return q;
+  }
+}
