@@ -141,7 +141,7 @@ class SocketConn implements StreamConn {
       // a FIN our end is still in its table (CLOSE_WAIT, or TIME_WAIT once we had closed too);
       // after a reset it is gone. (Node closes our side only after this event.)
       if (probe && this.errCode === undefined) {
-        const q = probe.read();
+        const q = probe.read("ours");
         if (q && !q.ours) this.errCode = "ECONNRESET";
       }
       this.eof = true;

@@ -181,64 +181,72 @@ export interface ConnectionQueues {
   tables: ("tcp" | "tcp6")[];
 }
 
-const QUEUE_BUFFER = Buffer.alloc(256 * 1024);
+/** Which ends a caller needs: reading stops once they are found. */
+export type Wanted = "ours" | "theirs" | "both";
 
-/**
- * A table read is reused for a moment by the other connections that ask (ten clients
- * waiting at once each poll), unless the checker has written since: then the table may
- * be out of date in the very way that matters (a piece not yet counted in a Recv-Q).
- */
-const REUSE_MS = 1;
-let writes = 0;
-const lastRead = new Map<string, { text: string; at: number; writes: number }>();
+const PAGE = Buffer.alloc(64 * 1024);
 
-/** The checker is about to write to a connection: table reads made before it are not reused. */
-export function noteWrite(): void {
-  writes++;
+function hex4(port: number): string {
+  return port.toString(16).toUpperCase().padStart(4, "0");
 }
 
 /**
- * /proc/net/tcp or tcp6, read into one reused buffer. The kernel hands the table out a
- * page at a time, so the reads go on until one returns nothing; a table larger than the
- * buffer (thousands of sockets) is read whole the slow way instead.
+ * One row's queues, state and inode, from a line of /proc/net/tcp(6):
+ * `sl local rem st tx_queue:rx_queue tr:when retrnsmt uid timeout inode …`.
  */
-function readTableOnce(table: "tcp" | "tcp6"): string | undefined {
+function rowQueues(line: string): { local: number; remote: number; queues: Queues } | undefined {
+  const f = line.trim().split(/\s+/);
+  if (f.length < 10) return undefined;
+  const q = /^([0-9A-Fa-f]+):([0-9A-Fa-f]+)$/.exec(f[4]!);
+  if (!q) return undefined;
+  return {
+    local: parseInt(f[1]!.slice(f[1]!.indexOf(":") + 1), 16),
+    remote: parseInt(f[2]!.slice(f[2]!.indexOf(":") + 1), 16),
+    queues: { sendQ: parseInt(q[1]!, 16), recvQ: parseInt(q[2]!, 16), state: parseInt(f[3]!, 16), inode: Number(f[9]) },
+  };
+}
+
+/**
+ * Looks for the two ends in one table. The kernel hands the table out a page per read()
+ * and each read walks on through its hash table (here: 4 KB, 0.03 ms; the whole table,
+ * with other programs' sockets, took 11 reads and 0.8 ms), so the reading stops as soon
+ * as the ends wanted are found. Only lines that hold one of the two ports in hex are
+ * parsed. false when the table cannot be read.
+ */
+function scanTable(table: "tcp" | "tcp6", ourPort: number, theirPort: number, out: ConnectionQueues, wanted: Wanted): boolean {
+  const ours = `:${hex4(ourPort)} `;
+  const theirs = `:${hex4(theirPort)} `;
+  const done = (): boolean => (wanted === "ours" ? !!out.ours : wanted === "theirs" ? !!out.theirs : !!(out.ours && out.theirs));
   let fd: number | undefined;
   try {
     fd = openSync(`/proc/net/${table}`, "r");
-    let length = 0;
-    for (;;) {
-      if (length === QUEUE_BUFFER.length) return readText(`/proc/net/${table}`);
-      const n = readSync(fd, QUEUE_BUFFER, length, QUEUE_BUFFER.length - length, null);
-      if (n === 0) return QUEUE_BUFFER.toString("latin1", 0, length);
-      length += n;
+    let rest = "";
+    // Bounded: a table of a million sockets is 150 MB; stop well before.
+    for (let reads = 0; reads < 20000; reads++) {
+      const n = readSync(fd, PAGE, 0, PAGE.length, null);
+      if (n === 0) break;
+      const text = rest + PAGE.toString("latin1", 0, n);
+      const last = text.lastIndexOf("\n");
+      rest = last < 0 ? text : text.slice(last + 1);
+      const whole = last < 0 ? "" : text.slice(0, last);
+      if (!whole.includes(ours) && !whole.includes(theirs)) continue;
+      for (const line of whole.split("\n")) {
+        if (!line.includes(ours) && !line.includes(theirs)) continue;
+        const row = rowQueues(line);
+        if (!row) continue;
+        const mine = row.local === ourPort && row.remote === theirPort;
+        const other = row.local === theirPort && row.remote === ourPort;
+        if (mine) out.ours ??= row.queues;
+        else if (other) out.theirs ??= row.queues;
+        if ((mine || other) && !out.tables.includes(table)) out.tables.push(table);
+      }
+      if (done()) break;
     }
+    return true;
   } catch {
-    return undefined;
+    return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** Port and queues of each row, without decoding addresses: this runs between every two pieces the checker sends. */
-function findQueues(text: string, ourPort: number, theirPort: number, out: ConnectionQueues, table: "tcp" | "tcp6"): void {
-  let start = text.indexOf("\n") + 1;
-  while (start > 0 && start < text.length) {
-    const end = text.indexOf("\n", start);
-    const line = text.slice(start, end < 0 ? text.length : end);
-    start = end < 0 ? text.length : end + 1;
-    const f = line.trim().split(/\s+/);
-    if (f.length < 10) continue;
-    const local = parseInt(f[1]!.slice(f[1]!.indexOf(":") + 1), 16);
-    const remote = parseInt(f[2]!.slice(f[2]!.indexOf(":") + 1), 16);
-    const q = /^([0-9A-Fa-f]+):([0-9A-Fa-f]+)$/.exec(f[4]!);
-    if (!q) continue;
-    const queues = { sendQ: parseInt(q[1]!, 16), recvQ: parseInt(q[2]!, 16), state: parseInt(f[3]!, 16), inode: Number(f[9] ?? 0) };
-    const mine = local === ourPort && remote === theirPort;
-    const other = local === theirPort && remote === ourPort;
-    if (mine) out.ours ??= queues;
-    else if (other) out.theirs ??= queues;
-    if ((mine || other) && !out.tables.includes(table)) out.tables.push(table);
   }
 }
 
@@ -246,23 +254,13 @@ function findQueues(text: string, ourPort: number, theirPort: number, out: Conne
  * The queues of both ends of a loopback TCP connection between `ourPort` and
  * `theirPort` (the learner's end may be in tcp6 while ours is in tcp: a server
  * bound to "::" takes IPv4 connections as ::ffff:127.0.0.1). Only the tables
- * named are read. undefined without /proc.
+ * named are read, and only until the ends `wanted` are found. undefined without /proc.
  */
-export function connectionQueues(ourPort: number, theirPort: number, tables: readonly ("tcp" | "tcp6")[] = ["tcp", "tcp6"]): ConnectionQueues | undefined {
+export function connectionQueues(ourPort: number, theirPort: number, tables: readonly ("tcp" | "tcp6")[] = ["tcp", "tcp6"], wanted: Wanted = "both"): ConnectionQueues | undefined {
   const out: ConnectionQueues = { tables: [] };
   let any = false;
   for (const table of tables) {
-    const cached = lastRead.get(table);
-    const now = performance.now();
-    let text: string | undefined;
-    if (cached && cached.writes === writes && now - cached.at < REUSE_MS) text = cached.text;
-    else {
-      text = readTableOnce(table);
-      if (text !== undefined) lastRead.set(table, { text, at: now, writes });
-    }
-    if (text === undefined) continue;
-    any = true;
-    findQueues(text, ourPort, theirPort, out, table);
+    if (scanTable(table, ourPort, theirPort, out, wanted)) any = true;
     if (out.ours && out.theirs) break;
   }
   return any ? out : undefined;

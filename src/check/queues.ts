@@ -1,4 +1,4 @@
-import { connectionQueues, procAvailable, type ConnectionQueues } from "./procnet.js";
+import { connectionQueues, procAvailable, type ConnectionQueues, type Wanted } from "./procnet.js";
 
 /**
  * The kernel's view of one loopback TCP connection the checker holds: both ends'
@@ -37,8 +37,9 @@ export class QueueProbe {
     return QueueProbe.between(conn.local, conn.remote);
   }
 
-  read(): ConnectionQueues | undefined {
-    const q = connectionQueues(this.ourPort, this.theirPort, this.tables);
+  /** The ends' queues; `wanted` says which end is needed (the table is read only until it is found). */
+  read(wanted: Wanted = "both"): ConnectionQueues | undefined {
+    const q = connectionQueues(this.ourPort, this.theirPort, this.tables, wanted);
     // Both ends found: from now on read only the tables they are in (each read costs a walk of the kernel's table).
     if (q?.ours && q.theirs) this.tables = q.tables;
     return q;

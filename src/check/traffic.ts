@@ -84,7 +84,10 @@ function keepAtMost(offsets: number[], max: number, rng: Rng): number[] {
   return kept;
 }
 
-function cutPoints(shape: Shape, all: Buffer, ends: number[], rng: Rng, opts: PlanOptions): number[] {
+/** Characters are looked for in text-sized payloads only: in 256 KiB of arbitrary bytes they mean nothing. */
+const TEXT_MAX = 64 * 1024;
+
+function cutPoints(shape: Shape, all: Buffer, chars: Array<{ at: number; length: number }>, ends: number[], rng: Rng, opts: PlanOptions): number[] {
   const n = all.length;
   const max = Math.max(1, (opts.maxPieces ?? 12) - 1);
   const cuts = new Set<number>();
@@ -105,7 +108,7 @@ function cutPoints(shape: Shape, all: Buffer, ends: number[], rng: Rng, opts: Pl
       // Where a program that assumes whole messages breaks first: inside a character,
       // inside a length prefix, just before a message's end, just after it (the next
       // message's first byte arrives with the end of this one).
-      for (const c of utf8Characters(all)) add(c.at + rng.int(1, c.length - 1));
+      for (const c of chars) add(c.at + rng.int(1, c.length - 1));
       for (const at of opts.cuts ?? []) add(at);
       for (const end of ends) {
         add(end - 1);
@@ -134,7 +137,8 @@ export function makePlan(seed: number, messages: readonly Buffer[], opts: PlanOp
     at += m.length;
     if (at < all.length) ends.push(at);
   }
-  const cuts = all.length > 1 ? cutPoints(shape, all, ends, rng, opts) : [];
+  const chars = all.length <= TEXT_MAX ? utf8Characters(all) : [];
+  const cuts = all.length > 1 ? cutPoints(shape, all, chars, ends, rng, opts) : [];
   const pieces: Piece[] = [];
   let from = 0;
   for (const to of [...cuts, all.length]) {
@@ -145,7 +149,6 @@ export function makePlan(seed: number, messages: readonly Buffer[], opts: PlanOp
   const lagMs = opts.lag && (shape === "whole" || shape === "random") ? rng.int(10, 30) : 0;
   const splitChars: SplitChar[] = [];
   let end = 0;
-  const chars = utf8Characters(all);
   pieces.forEach((p, i) => {
     end += p.data.length;
     const c = chars.find((ch) => ch.at < end && end < ch.at + ch.length);

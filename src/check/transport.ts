@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { StreamConn, WriteResult } from "./peer.js";
-import { noteWrite, type Queues } from "./procnet.js";
+import type { Queues } from "./procnet.js";
 import { QueueProbe } from "./queues.js";
 import type { Plan } from "./traffic.js";
 import type { CheckContext } from "./types.js";
@@ -19,7 +19,7 @@ import type { CheckContext } from "./types.js";
 /** How long to wait for the program to read one piece; a program that has not read by then is not reading. */
 const DRAIN_MS = 150;
 /** The pause between pieces where the queues cannot be seen. */
-const BLIND_GAP_MS = 3;
+const BLIND_GAP_MS = 1;
 
 /** What the transport needs of a check's context: its waits (stretched on a busy machine) and its cancellation. */
 export type Pacing = Pick<CheckContext, "ms" | "sleep" | "signal">;
@@ -59,7 +59,7 @@ export function closed(end: Queues | undefined): boolean {
 export async function waitRead(ctx: Pacing, probe: QueueProbe, maxMs: number): Promise<"read" | "waiting" | "gone" | "unknown"> {
   const deadline = Date.now() + maxMs;
   for (let i = 0; ; i++) {
-    const q = probe.read();
+    const q = probe.read("theirs");
     if (!q) return "unknown";
     if (!q.theirs || closed(q.theirs)) return "gone";
     // Only the program's Recv-Q: our Send-Q also counts bytes delivered but not yet
@@ -77,18 +77,19 @@ export async function waitRead(ctx: Pacing, probe: QueueProbe, maxMs: number): P
 
 /**
  * Sends a plan's pieces on conn. `end`: send the FIN right behind the last piece, as a
- * client does that sends everything and then shuts down its side.
+ * client does that sends everything and then shuts down its side. `stillOpen`: first make
+ * sure the program has not closed the connection (one that was used before).
  */
-export async function sendPlan(ctx: Pacing, conn: StreamConn, plan: Plan, opts: { end?: boolean } = {}): Promise<SendOutcome> {
+export async function sendPlan(ctx: Pacing, conn: StreamConn, plan: Plan, opts: { end?: boolean; stillOpen?: boolean } = {}): Promise<SendOutcome> {
   const probe = QueueProbe.for(conn);
   let paced = probe !== undefined;
   // Once the program has not read a piece in time it is not reading: later pieces do not wait again.
   let patient = true;
   for (const [i, piece] of plan.pieces.entries()) {
-    if (i === 0 && probe) {
+    if (i === 0 && probe && opts.stillOpen) {
       // A connection the program has already closed: writing would only draw a reset.
       await nextTurn();
-      const q = probe.read();
+      const q = probe.read("theirs");
       if (q && (!q.theirs || closed(q.theirs))) return { ok: true, written: 0, paced, closedAfter: 0 };
     }
     if (i > 0) {
@@ -106,7 +107,6 @@ export async function sendPlan(ctx: Pacing, conn: StreamConn, plan: Plan, opts: 
       await nextTurn();
     }
     const last = i === plan.pieces.length - 1;
-    noteWrite();
     const writing = conn.write(piece.data);
     let finAt: number | undefined;
     if (last && opts.end) {

@@ -277,7 +277,7 @@ async function echoOnce(ctx: CheckContext, conn: StreamConn, label: string, payl
   const cpu = cpuMark(ctx);
   const readStart = Date.now();
   const reading = conn.read(payload.length, { idleMs: waitMs });
-  const send = await sendPlan(ctx, conn, plan);
+  const send = await sendPlan(ctx, conn, plan, { stillOpen: again });
   const sent = sentWords(payload, send, false, plan, send.paced);
   const r = await reading;
   if (again && r.data.length === 0 && (r.end === "eof" || r.end === "reset" || send.closedAfter === 0)) {
