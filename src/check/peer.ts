@@ -142,7 +142,7 @@ class SocketConn implements StreamConn {
       // after a reset it is gone. (Node closes our side only after this event.)
       if (probe && this.errCode === undefined) {
         const q = probe.read("ours");
-        if (q && !q.ours) this.errCode = "ECONNRESET";
+        if (q && !q.ours && probe.tableIsReal()) this.errCode = "ECONNRESET";
       }
       this.eof = true;
       this.poke();

@@ -250,6 +250,13 @@ function scanTable(table: "tcp" | "tcp6", ourPort: number, theirPort: number, ou
   }
 }
 
+/** Is something listening on one of these TCP ports, by the kernel's table? undefined without /proc. */
+export function listeningOn(ports: readonly number[]): boolean | undefined {
+  const rows = [...(readInetTable("tcp") ?? []), ...(readInetTable("tcp6") ?? [])];
+  if (rows.length === 0 && !procAvailable()) return undefined;
+  return rows.some((r) => r.state === "LISTEN" && ports.includes(r.localPort));
+}
+
 /**
  * The queues of both ends of a loopback TCP connection between `ourPort` and
  * `theirPort` (the learner's end may be in tcp6 while ours is in tcp: a server

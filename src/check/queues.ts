@@ -1,4 +1,4 @@
-import { connectionQueues, procAvailable, type ConnectionQueues, type Wanted } from "./procnet.js";
+import { connectionQueues, listeningOn, procAvailable, type ConnectionQueues, type Wanted } from "./procnet.js";
 
 /**
  * The kernel's view of one loopback TCP connection the checker holds: both ends'
@@ -16,6 +16,11 @@ function portOf(endpoint: string | undefined): number | undefined {
 }
 
 export class QueueProbe {
+  /**
+   * Set once the table has shown one of the checker's connections: only then does a
+   * connection missing from it mean something (a sandbox may fake /proc/net/tcp, empty).
+   */
+  static tableShowsConnections = false;
   private tables: ("tcp" | "tcp6")[] = ["tcp", "tcp6"];
 
   private constructor(
@@ -37,9 +42,20 @@ export class QueueProbe {
     return QueueProbe.between(conn.local, conn.remote);
   }
 
+  /**
+   * Does the table show real sockets? Known once it has shown one of the checker's
+   * connections; asked otherwise: is the listener of this connection (the program's, or the
+   * checker's own server) in it?
+   */
+  tableIsReal(): boolean {
+    if (!QueueProbe.tableShowsConnections && listeningOn([this.ourPort, this.theirPort])) QueueProbe.tableShowsConnections = true;
+    return QueueProbe.tableShowsConnections;
+  }
+
   /** The ends' queues; `wanted` says which end is needed (the table is read only until it is found). */
   read(wanted: Wanted = "both"): ConnectionQueues | undefined {
     const q = connectionQueues(this.ourPort, this.theirPort, this.tables, wanted);
+    if (q?.ours || q?.theirs) QueueProbe.tableShowsConnections = true;
     // Both ends found: from now on read only the tables they are in (each read costs a walk of the kernel's table).
     if (q?.ours && q.theirs) this.tables = q.tables;
     return q;

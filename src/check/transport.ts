@@ -52,6 +52,15 @@ export function closed(end: Queues | undefined): boolean {
 }
 
 /**
+ * The program's end is not in the table: it reset the connection, if ours is still there;
+ * if ours is missing too, the table does not show this connection at all (a sandbox that
+ * fakes /proc/net/tcp): nothing can be told from it.
+ */
+function theirsMissing(probe: QueueProbe): "gone" | "unknown" {
+  return probe.read("ours")?.ours ? "gone" : "unknown";
+}
+
+/**
  * Waits until the program has read everything sent so far: "read", or "waiting" when
  * maxMs passed first, "gone" when its end of the connection is no longer in the table
  * (it closed), "unknown" when the table cannot be read.
@@ -61,7 +70,8 @@ export async function waitRead(ctx: Pacing, probe: QueueProbe, maxMs: number): P
   for (let i = 0; ; i++) {
     const q = probe.read("theirs");
     if (!q) return "unknown";
-    if (!q.theirs || closed(q.theirs)) return "gone";
+    if (!q.theirs) return theirsMissing(probe);
+    if (closed(q.theirs)) return "gone";
     // Only the program's Recv-Q: our Send-Q also counts bytes delivered but not yet
     // acknowledged, and a program that reads a piece without answering acknowledges it only
     // after its delayed-ACK timer (40 ms). On loopback a write is in the other end's Recv-Q
@@ -85,22 +95,26 @@ export async function sendPlan(ctx: Pacing, conn: StreamConn, plan: Plan, opts: 
   let paced = probe !== undefined;
   // Once the program has not read a piece in time it is not reading: later pieces do not wait again.
   let patient = true;
+  // The table does not show this connection: pause between pieces as where it cannot be read.
+  let blind = false;
   for (const [i, piece] of plan.pieces.entries()) {
     if (i === 0 && probe && opts.stillOpen) {
       // A connection the program has already closed: writing would only draw a reset.
       await nextTurn();
       const q = probe.read("theirs");
-      if (q && (!q.theirs || closed(q.theirs))) return { ok: true, written: 0, paced, closedAfter: 0 };
+      if (q && (q.theirs ? closed(q.theirs) : theirsMissing(probe) === "gone")) return { ok: true, written: 0, paced, closedAfter: 0 };
     }
     if (i > 0) {
-      if (probe && patient) {
+      if (probe && patient && !blind) {
         const r = await waitRead(ctx, probe, ctx.ms(DRAIN_MS));
         if (r === "gone") return { ok: true, written: i, paced, closedAfter: i };
+        if (r === "unknown") blind = true;
         if (r !== "read") {
           patient = false;
           paced = false;
         }
-      } else if (!probe) await ctx.sleep(ctx.ms(BLIND_GAP_MS));
+      }
+      if (!probe || blind) await ctx.sleep(ctx.ms(BLIND_GAP_MS));
       if (piece.pauseMs > 0) await ctx.sleep(ctx.ms(piece.pauseMs));
       // One turn of the event loop before writing: what the program sent meanwhile is read
       // first. (A write that fails destroys the socket, and with it unread bytes.)
