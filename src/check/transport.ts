@@ -115,7 +115,8 @@ export async function sendPlan(ctx: Pacing, conn: StreamConn, plan: Plan, opts: 
         }
       }
       if (!probe || blind) await ctx.sleep(ctx.ms(BLIND_GAP_MS));
-      if (piece.pauseMs > 0) await ctx.sleep(ctx.ms(piece.pauseMs));
+      // A pause of the traffic's shape (the seed's), not a wait for the program: not stretched.
+      if (piece.pauseMs > 0) await ctx.sleep(piece.pauseMs);
       // One turn of the event loop before writing: what the program sent meanwhile is read
       // first. (A write that fails destroys the socket, and with it unread bytes.)
       await nextTurn();

@@ -132,12 +132,15 @@ function tenAtOnce(ctx: CheckContext, target: StreamTarget): Check {
   return {
     name: t("echo.check.many", { n }),
     deadlineMs: 20000,
-    run: async () => (await eachSeed(ctx, (seed) => tenClients(ctx, target, n, waitMs, seed))) ?? PASS,
+    run: async () => (await tenClients(ctx, target, n, waitMs)) ?? PASS,
   };
 }
 
-/** n clients connect and stay; each sends a line (in pieces decided by the seed) and waits for its echo. */
-async function tenClients(ctx: CheckContext, target: StreamTarget, n: number, waitMs: number, seed: number): Promise<Fail | undefined> {
+/**
+ * n clients connect and stay connected; then, once per seed, every one sends a line (in
+ * pieces its seed and its number decide), all at once, and waits for its echo.
+ */
+async function tenClients(ctx: CheckContext, target: StreamTarget, n: number, waitMs: number): Promise<Fail | undefined> {
   requireRunning(ctx);
   const conns: StreamConn[] = [];
   try {
@@ -148,21 +151,22 @@ async function tenClients(ctx: CheckContext, target: StreamTarget, n: number, wa
     }
     // All connected and all still open; now every one speaks and waits for its echo. (Data on the wire.)
     const payloads = conns.map((_, i) => Buffer.from(`client ${i + 1} of ${n} is waiting\n`));
-    const reads = conns.map((c, i) => c.read(payloads[i]!.length, { idleMs: waitMs }));
-    // Each client's own pieces (the seed and its number decide them), all clients at once.
-    await Promise.all(conns.map((c, i) => sendPlan(ctx, c, planFor(seed + i, payloads[i]!, { maxPieces: 4 }))));
-    const results = await Promise.all(reads);
-    const ok = results.map((r, i) => r.data.equals(payloads[i]!));
-    const good = ok.filter(Boolean).length;
-    if (good === n) return undefined;
-    const waiting = ok.map((v, i) => (v ? 0 : i + 1)).filter((i) => i > 0);
-    const wrong = results.filter((r, i) => !ok[i] && r.data.length > 0).length;
-    const p = ctx.program();
-    if (p?.exit()) return fail(`${t("echo.many.gotEcho", { good, n })}\n${exitStory(p, ctx.env, t("echo.when.connected", { n }))}`, see("many-clients"));
-    const args = { n, time: seconds(waitMs), good, waiting: waiting.length, which: waiting.join(", ") };
-    const lines = [wrong ? t("echo.many.someWrong", args) : t("echo.many.someNothing", args)];
-    if (good <= 1) lines.push(t("echo.many.oneAtATime"), t("echo.many.howToServe"));
-    return fail(lines.join("\n"), see("many-clients", t("check.topic.oneAtATime")));
+    return await eachSeed(ctx, async (seed) => {
+      const reads = conns.map((c, i) => c.read(payloads[i]!.length, { idleMs: waitMs }));
+      await Promise.all(conns.map((c, i) => sendPlan(ctx, c, planFor(seed + i, payloads[i]!, { maxPieces: 4 }))));
+      const results = await Promise.all(reads);
+      const ok = results.map((r, i) => r.data.equals(payloads[i]!));
+      const good = ok.filter(Boolean).length;
+      if (good === n) return undefined;
+      const waiting = ok.map((v, i) => (v ? 0 : i + 1)).filter((i) => i > 0);
+      const wrong = results.filter((r, i) => !ok[i] && r.data.length > 0).length;
+      const p = ctx.program();
+      if (p?.exit()) return fail(`${t("echo.many.gotEcho", { good, n })}\n${exitStory(p, ctx.env, t("echo.when.connected", { n }))}`, see("many-clients"));
+      const args = { n, time: seconds(waitMs), good, waiting: waiting.length, which: waiting.join(", ") };
+      const lines = [wrong ? t("echo.many.someWrong", args) : t("echo.many.someNothing", args)];
+      if (good <= 1) lines.push(t("echo.many.oneAtATime"), t("echo.many.howToServe"));
+      return fail(lines.join("\n"), see("many-clients", t("check.topic.oneAtATime")));
+    });
   } finally {
     for (const c of conns) c.close();
   }

@@ -235,10 +235,11 @@ export async function echoThenClose(ctx: CheckContext, target: StreamTarget, lab
     const cpu = cpuMark(ctx);
     if (plan.lagMs > 0) {
       conn.holdReading(true);
-      setTimeout(() => conn.holdReading(false), ctx.ms(plan.lagMs)).unref();
+      // The lag is part of the traffic's shape (the seed's), not a wait for the program: not stretched.
+      setTimeout(() => conn.holdReading(false), plan.lagMs).unref();
     }
     const readStart = Date.now();
-    const reading = conn.readToEnd({ idleMs: waitMs + ctx.ms(plan.lagMs), totalMs: waitMs + 8000, max: payload.length + 65536 });
+    const reading = conn.readToEnd({ idleMs: waitMs + plan.lagMs, totalMs: waitMs + 8000, max: payload.length + 65536 });
     const send = await sendPlan(ctx, conn, plan, { end: true });
     const r = await reading;
     const sent = sentWords(payload, send, true, plan, send.paced);
