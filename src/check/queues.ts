@@ -21,12 +21,22 @@ export class QueueProbe {
    * connection missing from it mean something (a sandbox may fake /proc/net/tcp, empty).
    */
   static tableShowsConnections = false;
-  private tables: ("tcp" | "tcp6")[] = ["tcp", "tcp6"];
+  /** Where each connection's ends were found, for the next probe of the same connection (a check makes several). */
+  private static found = new Map<string, ("tcp" | "tcp6")[]>();
+  private tables: ("tcp" | "tcp6")[];
 
   private constructor(
     readonly ourPort: number,
     readonly theirPort: number,
-  ) {}
+    v6: boolean,
+  ) {
+    // An IPv6 end is in tcp6; an IPv4 one in tcp, or in tcp6 as ::ffff:… when a dual-stack server accepted it.
+    this.tables = QueueProbe.found.get(this.key) ?? (v6 ? ["tcp6", "tcp"] : ["tcp", "tcp6"]);
+  }
+
+  private get key(): string {
+    return `${this.ourPort}:${this.theirPort}`;
+  }
 
   /** A probe for the TCP connection between two endpoints ("127.0.0.1:40000", "[::1]:8000"), or undefined where none can be read. */
   static between(local: string | undefined, remote: string | undefined): QueueProbe | undefined {
@@ -35,7 +45,7 @@ export class QueueProbe {
     if (ours === undefined || theirs === undefined) return undefined;
     // Asked once: reading /proc/net/tcp to find out costs as much as a probe.
     procTables ??= procAvailable();
-    return procTables ? new QueueProbe(ours, theirs) : undefined;
+    return procTables ? new QueueProbe(ours, theirs, local?.startsWith("[") === true) : undefined;
   }
 
   static for(conn: { local?: string; remote?: string }): QueueProbe | undefined {
@@ -57,7 +67,11 @@ export class QueueProbe {
     const q = connectionQueues(this.ourPort, this.theirPort, this.tables, wanted);
     if (q?.ours || q?.theirs) QueueProbe.tableShowsConnections = true;
     // Both ends found: from now on read only the tables they are in (each read costs a walk of the kernel's table).
-    if (q?.ours && q.theirs) this.tables = q.tables;
+    if (q?.ours && q.theirs) {
+      this.tables = q.tables;
+      if (QueueProbe.found.size > 1000) QueueProbe.found.clear();
+      QueueProbe.found.set(this.key, q.tables);
+    }
     return q;
   }
 }
