@@ -28,6 +28,9 @@ export class LiveConsole {
   private spinning = "";
   private frame = 0;
   private outputLines = 0;
+  /** The command started last, and its variables line. */
+  private started: string | undefined;
+  private lastVars = "";
   private readonly unregister: () => void;
 
   constructor(
@@ -64,15 +67,21 @@ export class LiveConsole {
 
   handle = (e: HarnessEvent): void => {
     switch (e.kind) {
-      case "start":
+      case "start": {
         this.clear();
         this.outputLines = 0;
-        this.out.write(
-          `${this.s.dim(t("verify.console.running"))} ${escapeTerminal(e.command.display)} ${this.s.dim(t("verify.console.in", { folder: escapeTerminal(e.command.cwd) }))}\n` +
-            `${this.s.dim(t("verify.console.with", { variables: envLine(e.env) || t("verify.console.noVariables") }))}\n`,
-        );
+        const vars = `${this.s.dim(t("verify.console.with", { variables: envLine(e.env) || t("verify.console.noVariables") }))}\n`;
+        // A client exercise starts the program once per seed: after the first, one short line (and the variables if they changed).
+        if (this.started === e.command.display) {
+          this.out.write(`${this.s.dim(t("verify.console.again", { command: escapeTerminal(e.command.display) }))}\n${vars === this.lastVars ? "" : vars}`);
+        } else {
+          this.out.write(`${this.s.dim(t("verify.console.running"))} ${escapeTerminal(e.command.display)} ${this.s.dim(t("verify.console.in", { folder: escapeTerminal(e.command.cwd) }))}\n${vars}`);
+        }
+        this.started = e.command.display;
+        this.lastVars = vars;
         this.draw();
         break;
+      }
       case "check-start":
         this.stopSpinner();
         if (this.tty) {

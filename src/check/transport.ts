@@ -52,12 +52,12 @@ export function closed(end: Queues | undefined): boolean {
 }
 
 /**
- * The program's end is not in the table: it reset the connection, if ours is still there;
- * if ours is missing too, the table does not show this connection at all (a sandbox that
- * fakes /proc/net/tcp): nothing can be told from it.
+ * The program's end is not in the table: the connection was reset (after a reset neither
+ * end is listed), if the table shows real sockets at all; a sandbox may fake
+ * /proc/net/tcp, and then nothing can be told from it.
  */
 function theirsMissing(probe: QueueProbe): "gone" | "unknown" {
-  return probe.read("ours")?.ours ? "gone" : "unknown";
+  return probe.tableIsReal() ? "gone" : "unknown";
 }
 
 /**

@@ -166,6 +166,17 @@ describe("reports", () => {
     assert.match(formatCheck(report.checks[2]!, s, 100), /^– later \(not run: an earlier check failed\)$/);
   });
 
+  it("the live console says once where the program runs; a program started again gets one short line", () => {
+    let written = "";
+    const stream = { write: (t: string) => ((written += t), true) } as unknown as NodeJS.WriteStream;
+    const live = new LiveConsole(stream, makeStyle(false), 100, false);
+    live.handle({ kind: "start", command: report.command, env: report.env });
+    live.handle({ kind: "start", command: report.command, env: report.env });
+    live.handle({ kind: "start", command: report.command, env: { ...report.env, PORT: "2" } });
+    live.finish();
+    assert.equal(written, "Running python3 x.py in /tmp\nwith HOST=127.0.0.1 PORT=1\nRunning python3 x.py again\nRunning python3 x.py again\nwith HOST=127.0.0.1 PORT=2\n");
+  });
+
   it("the live console prefixes the program's output and clears its spinner on a TTY", () => {
     let written = "";
     const stream = { write: (t: string) => ((written += t), true) } as unknown as NodeJS.WriteStream;

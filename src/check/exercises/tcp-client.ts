@@ -214,6 +214,10 @@ function explainOutput(ctx: CheckContext, run: Run, plan: Plan, paced: boolean, 
   if (closedAfter !== undefined) lines.push(t("tcpClient.closedEarly", { piece: closedAfter + 1 }));
   if (run.program.stdoutTruncated()) lines.push(t("tcpClient.truncated"));
   const e = run.program.exit();
-  if (e && e.code !== 0) lines.push(exitStory(run.program, ctx.env, t("tcpClient.when.answer")));
+  if (e && e.code !== 0) {
+    // A UnicodeDecodeError is explained above already: its exit and stderr, without the general hint again.
+    const decoded = /UnicodeDecodeError/.test(stderr) && plan.splitChars.length > 0;
+    lines.push(decoded ? `${t("check.exit.story", { exit: describeExit(e), when: t("tcpClient.when.answer") })}\n${stderrExcerpt(run.program)}` : exitStory(run.program, ctx.env, t("tcpClient.when.answer")));
+  }
   return fail(lines.join("\n"), see("client-calls", t("check.topic.recvLoop")));
 }

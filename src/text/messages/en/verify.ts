@@ -46,6 +46,8 @@ export const verify = {
   "verify.console.in": "in {folder}",
   "verify.console.with": "with {variables}",
   "verify.console.noVariables": "(no variables)",
+  // The program started again (a client, once per seed; a chat server, for a second client).
+  "verify.console.again": "Running {command} again",
   // In front of each line the learner's program printed.
   "verify.programPrefix": "[your program]",
   // Ctrl-C: {cancelled} is verify.cancelledWord, highlighted.
