@@ -33,7 +33,7 @@ export const tcpClient = {
   "tcpClient.when.serverClosed": "after the server closed the connection",
   "tcpClient.when.answer": "while the server sent its answer",
 
-  "tcpClient.closedEarly": "(Your client closed the connection before piece {piece}, so the rest was not sent.)",
+  "tcpClient.closedEarly": "(Your client closed the connection before the last piece, so the rest was not sent.)",
   "tcpClient.sentMore": "After MESSAGE your client also sent {bytes} ({n, plural, one {# byte} other {# bytes}}). This server ignores it, but a server that reads exactly one message would take it as the start of the next one.",
   "tcpClient.stillRunning": "The server sent its whole answer and closed the connection; {time} later your program was still running (it printed {printed}).",
   "tcpClient.help.eof": "recv() returns b'' (an empty result) when the server has closed: that is the end of the answer. Leave the loop there, close the socket and exit.",
