@@ -4,6 +4,7 @@ import { LoopbackPeer, type Peer } from "./peer.js";
 import { procAvailable } from "./procnet.js";
 import { sweepStaleDirs } from "./tempdirs.js";
 import { autoTimeScale } from "./timing.js";
+import { runSeeds } from "./seeds.js";
 import { DEFAULT_LIMITS, spawnLauncher, type LaunchCommand, type Launcher, type OutputLimits, type ProgramView, type RunningProgram } from "./program.js";
 import { NotRun, SetupProblem, type CheckContext, type CheckResult, type ExerciseChecker, type HarnessEvent, type Outcome, type ProgramEnv, type VerifyReport } from "./types.js";
 
@@ -28,6 +29,8 @@ export interface VerifyOptions {
   timeScale?: number;
   /** The environment the program inherits (default: the checker's own); the contract's names are replaced. */
   baseEnv?: NodeJS.ProcessEnv;
+  /** The traffic's seeds (default: the fixed ones and a fresh one, see seeds.ts); `--seed N` gives [N]. */
+  seeds?: readonly number[];
 }
 
 const CONTRACT_VARS = ["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const;
@@ -92,9 +95,11 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
 
   const scale = opts.timeScale !== undefined ? { factor: opts.timeScale } : autoTimeScale();
   const ms = (base: number): number => Math.round(base * scale.factor);
+  const seeds = opts.seeds?.length ? [...opts.seeds] : runSeeds();
   const ctx: CheckContext = {
     env,
     peer,
+    seeds,
     ms,
     readyTimeoutMs: opts.readyTimeoutMs ?? ms(5000),
     readiness: opts.readiness ?? (procAvailable() ? "kernel" : "probe"),
@@ -157,6 +162,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
         if (outcome.hint) result.hint = outcome.hint;
         const hintId = outcome.hintId ?? check.hintId;
         if (hintId) result.hintId = hintId;
+        if (outcome.seed !== undefined) result.seed = outcome.seed;
         // A crash during the check is part of the story, even if the check did not see it.
         const now = ctx.program();
         // (Unless the check's own detail has told it already.)
@@ -186,6 +192,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
     exercise: checker.id,
     passed,
     checks: results,
+    seeds,
     notes,
     command: opts.command,
     env,

@@ -1,5 +1,6 @@
 import dgram from "node:dgram";
 import net from "node:net";
+import { QueueProbe } from "./queues.js";
 
 /**
  * The checker's side of the conversation: real sockets on loopback. Checks talk to
@@ -39,6 +40,12 @@ export interface StreamConn {
   write(data: Uint8Array): Promise<WriteResult>;
   /** Half-close: send FIN, keep reading. */
   end(): void;
+  /**
+   * Stops (true) or restarts (false) taking bytes from the kernel: a reader that falls
+   * behind. What the program sends then waits in the kernel's buffers, and once they
+   * are full the program's send() must wait (blocking) or fail with EAGAIN (non-blocking).
+   */
+  holdReading(hold: boolean): void;
   /**
    * Reads until `n` bytes have arrived (end "complete"), the peer closes or resets,
    * nothing arrives for idleMs, or totalMs passes (end "timeout").
@@ -123,12 +130,20 @@ class SocketConn implements StreamConn {
     this.local = unixPath !== undefined ? "" : endpoint(socket.localAddress, socket.localPort);
     this.remote = unixPath ?? endpoint(socket.remoteAddress, socket.remotePort);
     socket.setNoDelay(true);
+    const probe = unixPath === undefined ? QueueProbe.between(this.local, this.remote) : undefined;
     socket.on("data", (d: Buffer) => {
       this.chunks.push(d);
       this.bytes += d.length;
       this.poke();
     });
     socket.on("end", () => {
+      // Node reports a reset met while reading as a plain end of stream. The kernel knows: after
+      // a FIN our end is still in its table (CLOSE_WAIT, or TIME_WAIT once we had closed too);
+      // after a reset it is gone. (Node closes our side only after this event.)
+      if (probe && this.errCode === undefined) {
+        const q = probe.read("ours");
+        if (q && !q.ours && probe.tableIsReal()) this.errCode = "ECONNRESET";
+      }
       this.eof = true;
       this.poke();
     });
@@ -167,6 +182,12 @@ class SocketConn implements StreamConn {
 
   end(): void {
     if (!this.socket.destroyed) this.socket.end();
+  }
+
+  holdReading(hold: boolean): void {
+    // A paused socket reads on only until Node's own buffer is full (its highWaterMark), then stops reading from the kernel.
+    if (hold) this.socket.pause();
+    else this.socket.resume();
   }
 
   private async collect(want: number, keep: number, idleMs: number, totalMs: number): Promise<ReadResult> {

@@ -7,7 +7,7 @@ import { see } from "./lessons.js";
 import { describeSocket, formatInet, readInetTable, readUnixTable, type InetSocket, type KernelSocket } from "./procnet.js";
 import type { ProgramView } from "./program.js";
 import { describeTarget, type Target } from "./peer.js";
-import type { CheckContext, Outcome } from "./types.js";
+import type { CheckContext, Outcome, ProgramEnv } from "./types.js";
 
 /**
  * Is the learner's program ready? On Linux the kernel's socket table answers
@@ -222,8 +222,8 @@ export function explainSockets(sockets: KernelSocket[], target: Target): string[
 }
 
 /** The first check of every server exercise: start the program and wait until it serves the address. */
-export async function startAndWait(ctx: CheckContext, target: Target): Promise<Outcome> {
-  const program = ctx.launch();
+export async function startAndWait(ctx: CheckContext, target: Target, extraEnv?: ProgramEnv): Promise<Outcome> {
+  const program = ctx.launch(extraEnv);
   const r = await waitReady(ctx, program, target, ctx.readyTimeoutMs);
   if (!r.ready) {
     const hint =

@@ -129,6 +129,10 @@ class ReportingConn implements StreamConn {
     this.inner.end();
   }
 
+  holdReading(hold: boolean): void {
+    this.inner.holdReading(hold);
+  }
+
   private async reading(args: string[], run: () => Promise<ReadResult>): Promise<ReadResult> {
     const done = this.peer.call("recv", args, this.label, this.ends());
     const r = await run();

@@ -49,7 +49,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   command(
     "verify",
     "verify <exercise> <file>",
-    ["verify <exercise> <file> [--watch] [--json] [--live]", "verify <exercise> [--json] -- <command> [args...]"],
+    ["verify <exercise> <file> [--watch] [--json] [--live] [--seed N]", "verify <exercise> [--json] [--seed N] -- <command> [args...]"],
     2,
     () => t("help.verify.summary"),
     () => import("./verify.js"),

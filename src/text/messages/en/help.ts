@@ -34,8 +34,9 @@ export const help = {
   "help.verify.environment": "Your program runs in its own folder (the current folder for --), in its own process group,\nwith HOST and PORT (or SOCKET_PATH, or MESSAGE) in its environment. It is stopped when the checks end.",
   "help.verify.watch": "  --watch  re-run the checks each time the file changes (Ctrl-C to stop)",
   // The JSON report's fields stay in English: they are names, not words.
-  "help.verify.json": "  --json   print only a JSON report: \\{ exercise, passed, checks: [\\{ name, passed, detail \\}] \\}",
+  "help.verify.json": "  --json   print only a JSON report: \\{ exercise, passed, seeds, checks: [\\{ name, passed, detail \\}], replay \\}",
   "help.verify.live": "  --live   run the checks in the live view: your program traced on the left (its source, every\n           socket call, its output), the checker on the right, the kernel's socket table below\n           (Python and JavaScript files; needs a terminal)",
+  "help.verify.seed": "  --seed N send the traffic of seed N only (each check cuts what it sends into pieces decided by\n           a seed: a fixed few and a fresh one each run); a failed run prints its seed",
   "help.verify.example": "Example: {command}",
   "help.glossary.summary": "What a word means (fd, backlog, TIME_WAIT…), and the lesson that shows it.",
   "help.glossary.text": "Without a word: every word of the glossary, with the start of its definition. With one: its definition, its other names, and the lessons and steps that show it. Case, spaces, - and _ do not matter (time-wait is TIME_WAIT).",
