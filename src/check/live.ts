@@ -30,6 +30,8 @@ import type { HarnessEvent, VerifyReport } from "./types.js";
 // The two processes' names: shown on their panes, and the `proc` of their events.
 export const YOUR_PROGRAM = t("verify.live.yourProgram");
 export const CHECKER = t("verify.live.checker");
+/** The traffic of `verify --live`: one seed, the one that cuts at the telling places (see begin()). */
+export const LIVE_SEEDS: readonly number[] = [3];
 
 export interface VerifyLiveOptions {
   exercise: ExerciseInfo;
@@ -216,6 +218,10 @@ class VerifyLiveRun implements LiveRun {
     this.table.start();
     this.running = runVerify(checker, {
       command: this.opts.command,
+      // One seed, the one that cuts at the telling places (inside a character, beside a line
+      // end): every call of every piece is shown, and five seeds' worth would bury the one
+      // that fails. Plain verify still sends them all.
+      seeds: LIVE_SEEDS,
       peer: this.peer,
       launcher: this.launcher,
       onEvent: (e) => this.harness(e),

@@ -61,8 +61,8 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     assert.match(r.stdout, /→ see lesson 8, /);
     assert.match(r.stdout, /Not yet: 1 of 5 checks passed\./);
     const progress = JSON.parse(readFileSync(path.join(home, "progress.json"), "utf8"));
-    // What failed is kept for the next hint: the 256 KiB check's, in the language of the file checked.
-    assert.deepEqual(progress.exercises["tcp-echo"], { passed: false, attempts: 1, hintsShown: 0, failedHints: ["recv-loop"], language: "python" });
+    // What failed is kept for the next hint: the failed checks' hints, each once, in order, in the language of the file checked.
+    assert.deepEqual(progress.exercises["tcp-echo"], { passed: false, attempts: 1, hintsShown: 0, failedHints: ["calls", "goodbye", "recv-loop"], language: "python" });
   });
 
   it("a failure prints the command that replays its seed, and that command fails the same check the same way", async () => {
