@@ -4,6 +4,7 @@ import { processSockets } from "../kernel/owners.js";
 import { parseProcNetUnix } from "../kernel/proc-net.js";
 import { TCP_STATES } from "../kernel/states.js";
 import { t } from "../text/catalog.js";
+import { procNetDir } from "../sandbox/run-network.js";
 
 /**
  * What the kernel says about the learner's program, read from /proc (Linux).
@@ -51,8 +52,9 @@ function readText(file: string): string | undefined {
   }
 }
 
-export function readInetTable(table: InetSocket["table"]): InetSocket[] | undefined {
-  const text = readText(`/proc/net/${table}`);
+/** `dir`: where the tables are (a run's private network's, /proc/<pid>/net); by default the run in progress's. */
+export function readInetTable(table: InetSocket["table"], dir = procNetDir()): InetSocket[] | undefined {
+  const text = readText(`${dir}/${table}`);
   if (text === undefined) return undefined;
   const out: InetSocket[] = [];
   const udp = table.startsWith("udp");
@@ -76,7 +78,7 @@ export function readInetTable(table: InetSocket["table"]): InetSocket[] | undefi
 }
 
 export function readUnixTable(): UnixSocket[] | undefined {
-  const text = readText("/proc/net/unix");
+  const text = readText(`${procNetDir()}/unix`);
   if (text === undefined) return undefined;
   return parseProcNetUnix(text).map((r) => ({ table: "unix", type: r.unixType ?? "STREAM", listening: r.state === "LISTEN", inode: r.inode, path: r.local }));
 }
@@ -88,8 +90,8 @@ export function readAllSockets(): KernelSocket[] {
   return all;
 }
 
-export function procAvailable(): boolean {
-  return readText("/proc/net/tcp") !== undefined;
+export function procAvailable(dir = procNetDir()): boolean {
+  return readText(`${dir}/tcp`) !== undefined;
 }
 
 interface ProcStat {
@@ -213,13 +215,13 @@ function rowQueues(line: string): { local: number; remote: number; queues: Queue
  * as the ends wanted are found. Only lines that hold one of the two ports in hex are
  * parsed. false when the table cannot be read.
  */
-function scanTable(table: "tcp" | "tcp6", ourPort: number, theirPort: number, out: ConnectionQueues, wanted: Wanted): boolean {
+function scanTable(table: "tcp" | "tcp6", ourPort: number, theirPort: number, out: ConnectionQueues, wanted: Wanted, dir: string): boolean {
   const ours = `:${hex4(ourPort)} `;
   const theirs = `:${hex4(theirPort)} `;
   const done = (): boolean => (wanted === "ours" ? !!out.ours : wanted === "theirs" ? !!out.theirs : !!(out.ours && out.theirs));
   let fd: number | undefined;
   try {
-    fd = openSync(`/proc/net/${table}`, "r");
+    fd = openSync(`${dir}/${table}`, "r");
     let rest = "";
     // Bounded: a table of a million sockets is 150 MB; stop well before.
     for (let reads = 0; reads < 20000; reads++) {
@@ -251,9 +253,9 @@ function scanTable(table: "tcp" | "tcp6", ourPort: number, theirPort: number, ou
 }
 
 /** Is something listening on one of these TCP ports, by the kernel's table? undefined without /proc. */
-export function listeningOn(ports: readonly number[]): boolean | undefined {
-  const rows = [...(readInetTable("tcp") ?? []), ...(readInetTable("tcp6") ?? [])];
-  if (rows.length === 0 && !procAvailable()) return undefined;
+export function listeningOn(ports: readonly number[], dir = procNetDir()): boolean | undefined {
+  const rows = [...(readInetTable("tcp", dir) ?? []), ...(readInetTable("tcp6", dir) ?? [])];
+  if (rows.length === 0 && !procAvailable(dir)) return undefined;
   return rows.some((r) => r.state === "LISTEN" && ports.includes(r.localPort));
 }
 
@@ -263,11 +265,11 @@ export function listeningOn(ports: readonly number[]): boolean | undefined {
  * bound to "::" takes IPv4 connections as ::ffff:127.0.0.1). Only the tables
  * named are read, and only until the ends `wanted` are found. undefined without /proc.
  */
-export function connectionQueues(ourPort: number, theirPort: number, tables: readonly ("tcp" | "tcp6")[] = ["tcp", "tcp6"], wanted: Wanted = "both"): ConnectionQueues | undefined {
+export function connectionQueues(ourPort: number, theirPort: number, tables: readonly ("tcp" | "tcp6")[] = ["tcp", "tcp6"], wanted: Wanted = "both", dir = procNetDir()): ConnectionQueues | undefined {
   const out: ConnectionQueues = { tables: [] };
   let any = false;
   for (const table of tables) {
-    if (scanTable(table, ourPort, theirPort, out, wanted)) any = true;
+    if (scanTable(table, ourPort, theirPort, out, wanted, dir)) any = true;
     if (out.ours && out.theirs) break;
   }
   return any ? out : undefined;

@@ -1,3 +1,4 @@
+import { procNetDir } from "../sandbox/run-network.js";
 import { connectionQueues, listeningOn, procAvailable, type ConnectionQueues, type Wanted } from "./procnet.js";
 
 /**
@@ -7,7 +8,8 @@ import { connectionQueues, listeningOn, procAvailable, type ConnectionQueues, ty
  * orderly close by it (Node reports a reset on read as an ordinary end of stream).
  */
 
-let procTables: boolean | undefined;
+/** Whether each tables folder (/proc/net, or a run's private network's) can be read, asked once. */
+const procTables = new Map<string, boolean>();
 
 function portOf(endpoint: string | undefined): number | undefined {
   if (!endpoint) return undefined;
@@ -17,10 +19,10 @@ function portOf(endpoint: string | undefined): number | undefined {
 
 export class QueueProbe {
   /**
-   * Set once the table has shown one of the checker's connections: only then does a
-   * connection missing from it mean something (a sandbox may fake /proc/net/tcp, empty).
+   * The tables folders that have shown one of the checker's connections: only then does a
+   * connection missing from one mean something (a sandbox may fake /proc/net/tcp, empty).
    */
-  static tableShowsConnections = false;
+  private static showsConnections = new Set<string>();
   /** Where each connection's ends were found, for the next probe of the same connection (a check makes several). */
   private static found = new Map<string, ("tcp" | "tcp6")[]>();
   private tables: ("tcp" | "tcp6")[];
@@ -29,13 +31,18 @@ export class QueueProbe {
     readonly ourPort: number,
     readonly theirPort: number,
     v6: boolean,
+    /**
+     * Where this connection's tables are, taken when the probe is made (inside the run): the
+     * probe is read later from socket events, which need not run in the run's context.
+     */
+    private readonly dir: string,
   ) {
     // An IPv6 end is in tcp6; an IPv4 one in tcp, or in tcp6 as ::ffff:… when a dual-stack server accepted it.
     this.tables = QueueProbe.found.get(this.key) ?? (v6 ? ["tcp6", "tcp"] : ["tcp", "tcp6"]);
   }
 
   private get key(): string {
-    return `${this.ourPort}:${this.theirPort}`;
+    return `${this.dir}:${this.ourPort}:${this.theirPort}`;
   }
 
   /** A probe for the TCP connection between two endpoints ("127.0.0.1:40000", "[::1]:8000"), or undefined where none can be read. */
@@ -43,9 +50,10 @@ export class QueueProbe {
     const ours = portOf(local);
     const theirs = portOf(remote);
     if (ours === undefined || theirs === undefined) return undefined;
-    // Asked once: reading /proc/net/tcp to find out costs as much as a probe.
-    procTables ??= procAvailable();
-    return procTables ? new QueueProbe(ours, theirs, local?.startsWith("[") === true) : undefined;
+    // Asked once per folder: reading the tcp table to find out costs as much as a probe.
+    const dir = procNetDir();
+    if (!procTables.has(dir)) procTables.set(dir, procAvailable(dir));
+    return procTables.get(dir) ? new QueueProbe(ours, theirs, local?.startsWith("[") === true, dir) : undefined;
   }
 
   static for(conn: { local?: string; remote?: string }): QueueProbe | undefined {
@@ -58,14 +66,14 @@ export class QueueProbe {
    * checker's own server) in it?
    */
   tableIsReal(): boolean {
-    if (!QueueProbe.tableShowsConnections && listeningOn([this.ourPort, this.theirPort])) QueueProbe.tableShowsConnections = true;
-    return QueueProbe.tableShowsConnections;
+    if (!QueueProbe.showsConnections.has(this.dir) && listeningOn([this.ourPort, this.theirPort], this.dir)) QueueProbe.showsConnections.add(this.dir);
+    return QueueProbe.showsConnections.has(this.dir);
   }
 
   /** The ends' queues; `wanted` says which end is needed (the table is read only until it is found). */
   read(wanted: Wanted = "both"): ConnectionQueues | undefined {
-    const q = connectionQueues(this.ourPort, this.theirPort, this.tables, wanted);
-    if (q?.ours || q?.theirs) QueueProbe.tableShowsConnections = true;
+    const q = connectionQueues(this.ourPort, this.theirPort, this.tables, wanted, this.dir);
+    if (q?.ours || q?.theirs) QueueProbe.showsConnections.add(this.dir);
     // Both ends found: from now on read only the tables they are in (each read costs a walk of the kernel's table).
     if (q?.ours && q.theirs) {
       this.tables = q.tables;

@@ -17,7 +17,7 @@ import { makeTempDir, sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { PlumbingRule, TablePoller } from "./table-poller.js";
-import { RunSandbox, sandboxSupport } from "../sandbox/namespace.js";
+import { sandboxIfAvailable, sandboxSupport, type RunSandbox } from "../sandbox/namespace.js";
 import { PacketCapture } from "./capture/helper.js";
 import { findPython, noPythonReason } from "./runtime.js";
 import type { PacketEvent, PacketGapEvent } from "./events.js";
@@ -253,13 +253,7 @@ export class DemoSession {
   private async makeSandbox(): Promise<RunSandbox | undefined> {
     const spec = this.demo.spec;
     if (this.options.sandbox === false || spec.noPrivateNetwork || spec.processes.some((p) => p.unprivileged)) return undefined;
-    if (!(await sandboxSupport()).available) return undefined;
-    try {
-      return await RunSandbox.start();
-    } catch {
-      // It worked a moment ago (the probe): run on the shared loopback rather than not at all.
-      return undefined;
-    }
+    return sandboxIfAvailable();
   }
 
   /** True when this run has a private network of its own. */
