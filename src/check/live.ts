@@ -21,6 +21,7 @@ import { ReportingPeer } from "./reporting-peer.js";
 import type { HarnessEvent, VerifyReport } from "./types.js";
 import { sandboxIfAvailable, type RunSandbox } from "../sandbox/namespace.js";
 import { childPids } from "../kernel/owners.js";
+import { whenProgramKnown } from "../sandbox/program-pid.js";
 
 /**
  * `verify <exercise> <file> --live`: the same checks, in the live view. The
@@ -178,13 +179,7 @@ class VerifyLiveRun implements LiveRun {
       // In a private network the pane names the program (nsenter's child), the pid its calls and sockets show.
       if (!wrap) announce(p.pid);
       else {
-        const started = Date.now();
-        const look = (): void => {
-          const child = childPids(p.pid)[0];
-          if (child !== undefined || p.exit() || Date.now() - started > 1000) announce(child ?? p.pid);
-          else setTimeout(look, 2);
-        };
-        look();
+        whenProgramKnown(p.pid, () => p.exit() !== undefined, announce);
       }
       void this.reportExit(p);
     }

@@ -1,6 +1,7 @@
 import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { readSocketTable } from "../kernel/table.js";
+import { childPids } from "../kernel/owners.js";
 import type { SocketRow } from "../kernel/types.js";
 import { onCleanup } from "../util/cleanup.js";
 import type { CallEvent, DemoEvent } from "./events.js";
@@ -539,6 +540,9 @@ export class DemoSession {
   private tablePids(): number[] {
     const procs = [...this.procs.values()];
     const pids = procs.filter((p) => !p.exited && p.pid !== undefined).map((p) => p.pid!);
+    // In a private network each spawned pid is nsenter's: its child, the program, owns the
+    // sockets, and may not be announced yet when a reading starts.
+    if (this.sandbox) for (const leader of [...pids]) for (const child of childPids(leader)) if (!pids.includes(child)) pids.push(child);
     if (procs.some((p) => !p.exited)) for (const pid of this.knownPids) if (!pids.includes(pid)) pids.push(pid);
     return pids;
   }

@@ -7,8 +7,8 @@ import { TerminalDecoder } from "../text/escape.js";
 import { EVENT_LIMITS, RateBudget, sanitizeCall } from "./tracer-lines.js";
 import { signalGroup } from "../util/process-group.js";
 import { t } from "../text/catalog.js";
+import { whenProgramKnown } from "../sandbox/program-pid.js";
 import { escapeTerminal } from "../text/escape.js";
-import { childPids } from "../kernel/owners.js";
 
 /** How to run one demo program under its tracer. */
 export interface LaunchPlan {
@@ -184,14 +184,7 @@ export class TracedProcess {
       this.attach(child);
     };
     if (!this.plan.sandbox) return announce(leader);
-    const started = Date.now();
-    const look = (): void => {
-      const program = childPids(leader)[0];
-      // Bounded: nsenter forks at once; if it failed, its own error is the program's output.
-      if (program !== undefined || this.exitInfo || Date.now() - started > 1000) announce(program ?? leader);
-      else setTimeout(look, 2);
-    };
-    look();
+    whenProgramKnown(leader, () => this.exitInfo !== undefined, announce);
   }
 
   /** The program's output and its tracer's events, once its spawn is announced. */

@@ -10,7 +10,7 @@
  * parallel never share one. In step mode pass `onEvent` to drive the session.
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import type { CallEvent, DemoEvent } from "../../src/demo/events.js";
 import { findDemo, startDemo, type DemoSession, type StartOptions } from "../../src/demo/launcher.js";
 import type { DemoRuntime } from "../../src/demo/spec.js";
@@ -168,7 +168,23 @@ export async function alivePids(pids: readonly number[]): Promise<number[]> {
 /** Lines of `ss -Hltnup` / `ss -Htanup` naming the port (listening or any state). */
 export async function socketsOnPort(port: number, anyState = false): Promise<string[]> {
   const out = await run("ss", [anyState ? "-Htanup" : "-Hltnup"]);
-  return out.split("\n").filter((l) => l.split(/\s+/).some((col) => col.endsWith(`:${port}`)));
+  return out.split("\n").filter((l) => l.split(/\s+/).some((col) => col.endsWith(`:${port}`)) && !heldByATest(l));
+}
+
+/**
+ * A socket a test process holds on purpose (engine-sandbox holds the host's port 8000 to
+ * prove a sandboxed run does not need it): not something a run left behind. Sockets of
+ * demo programs, their children and learner programs are never a test file's own.
+ */
+function heldByATest(ssLine: string): boolean {
+  const owners = [...ssLine.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1]));
+  return owners.length > 0 && owners.every((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").some((arg) => /[/\\]dist[/\\]test[/\\].*\.test\.js$/.test(arg));
+    } catch {
+      return false;
+    }
+  });
 }
 
 export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 50): Promise<boolean> {
