@@ -3,7 +3,7 @@ import { escapeTerminal } from "../text/escape.js";
 import { formatSize } from "../text/units.js";
 import { tutor } from "../util/invocation.js";
 import { type Styler } from "../util/style.js";
-import { wrap } from "../text/wrap.js";
+import { keepTogether, wrap } from "../text/wrap.js";
 import type { CheckResult, VerifyReport } from "./types.js";
 
 /**
@@ -92,15 +92,15 @@ export function formatSummary(r: VerifyReport, s: Styler, width: number, marked:
   const passed = r.checks.filter((c) => c.passed).length;
   if (r.passed) {
     lines.push(s.green(s.bold(t("verify.passed", { total }))) + (marked ? ` ${t("verify.markedPassed", { exercise: r.exercise })}` : ""));
-    if (mode !== "tutor") lines.push(wrap(t("verify.report.compare", { command: tutor(`solution ${r.exercise}`) }), width));
+    if (mode !== "tutor") lines.push(wrap(t("verify.report.compare", { command: keepTogether(tutor(`solution ${r.exercise}`)) }), width));
   } else {
     lines.push(s.red(s.bold(t("verify.notYet", { passed, total }))));
     const seed = failedSeed(r);
     // The command on a line of its own, never wrapped: it is there to be copied.
     if (seed !== undefined && opts.replay) lines.push(wrap(t("verify.report.replay", { seed }), width), `  ${safe(opts.replay(seed))}`);
     const command = tutor(`hint ${r.exercise}`);
-    if (mode === "command") lines.push(wrap(t("verify.report.fixFirst", { command }), width));
-    else if (mode === "watch") lines.push(wrap(t("verify.report.fixFirstWatching", { command }), width));
+    if (mode === "command") lines.push(wrap(t("verify.report.fixFirst", { command: keepTogether(command) }), width));
+    else if (mode === "watch") lines.push(wrap(t("verify.report.fixFirstWatching", { command: keepTogether(command) }), width));
   }
   return lines.join("\n");
 }

@@ -11,7 +11,7 @@ import { displayWidth, padEnd } from "../text/width.js";
 import { learnerCwd, shellQuote, tutor } from "../util/invocation.js";
 import { expandTutor } from "../lessons/tokens.js";
 import { colourEnabled, makeStyle, readingWidth, type Styler } from "../util/style.js";
-import { wrap } from "../text/wrap.js";
+import { keepTogether, wrap } from "../text/wrap.js";
 import { parseCommandArgs } from "./args.js";
 import { commandHelp } from "./registry.js";
 
@@ -55,7 +55,7 @@ export async function run(argv: string[]): Promise<number> {
     `  ${tutor(`verify ${ex.id} ${escapeTerminal(shellQuote(file))}`)}`,
     wrap(t("exercise.next.watch"), width, "  "),
     t("exercise.next.hints", { command: tutor(`hint ${ex.id}`) }),
-    wrap(t("exercise.next.inTutor", { command: tutor("start") }), width),
+    wrap(t("exercise.next.inTutor", { command: keepTogether(tutor("start")) }), width),
   ];
   process.stdout.write("\n" + next.join("\n") + "\n");
   // The tutor's own files are incomplete: a failure, though the starters that exist were written.

@@ -45,6 +45,17 @@ function wrapParagraph(para: string, width: number, indent: string): string[] {
   return [trimEnd(lines[0]!), ...more.map((l, i) => indent + trimStart(i < more.length - 1 ? trimEnd(l) : l))];
 }
 
+// A space wrapping must not break at (wrap-ansi breaks at U+0020 only); wrap() turns it back.
+const KEPT_SPACE = "\u00a0";
+
+/**
+ * Text to be kept on one line when wrapped (a command the learner copies: a break inside it
+ * would paste as two commands). Only for text that goes through wrap(), which restores the spaces.
+ */
+export function keepTogether(text: string): string {
+  return text.replaceAll(" ", KEPT_SPACE);
+}
+
 /**
  * Word-wraps text to `width` columns; continuation lines start with `indent`.
  * Existing line breaks are kept; a word longer than the width is broken.
@@ -53,7 +64,8 @@ export function wrap(text: string, width: number, indent = ""): string {
   return text
     .split("\n")
     .flatMap((p) => wrapParagraph(p, width, indent))
-    .join("\n");
+    .join("\n")
+    .replaceAll(KEPT_SPACE, " ");
 }
 
 /** The same, as an array of lines (for views that place lines themselves). */

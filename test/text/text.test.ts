@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { escapeTerminal, escapeTerminalBytes, TerminalDecoder } from "../../src/text/escape.js";
 import { displayWidth, graphemes, padEnd, padStart, stripAnsi, truncate } from "../../src/text/width.js";
-import { wrap, wrapLines } from "../../src/text/wrap.js";
+import { keepTogether, wrap, wrapLines } from "../../src/text/wrap.js";
 
 const red = (s: string): string => `\x1b[31m${s}\x1b[39m`;
 
@@ -65,6 +65,12 @@ describe("truncate and pad", () => {
 });
 
 describe("wrap", () => {
+  it("never breaks inside a command kept together, and prints it with plain spaces", () => {
+    const command = "node /home/learner/socket-tutor/dist/src/cli.js solution tcp-echo";
+    const out = wrap(`Compare with the reference solutions: ${keepTogether(command)}`, 80);
+    assert.deepEqual(out.split("\n"), ["Compare with the reference solutions:", command]);
+    assert.ok(!out.includes("\u00a0"));
+  });
   it("wraps at spaces and keeps runs of spaces inside a line", () => {
     assert.equal(wrap("one two three four", 9), "one two\nthree\nfour");
     assert.equal(wrap("a  b", 10), "a  b");
