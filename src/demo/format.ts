@@ -107,6 +107,9 @@ export function unownedText(r: SocketRow, all: readonly SocketRow[]): string {
   if (r.state === "ESTABLISHED" || r.state === "SYN_RECV" || r.state === "CLOSE_WAIT") {
     if (all.some((l) => l.state === "LISTEN" && l.proto === r.proto && l.local === r.local)) return t("demo.row.queued");
   }
+  // A Unix connection in the accept queue: the kernel lists its server end as CONNECTING,
+  // under the listener's path, with no inode (no process holds it yet).
+  if (r.proto === "unix" && r.state === "CONNECTING" && all.some((l) => l.state === "LISTEN" && l.proto === "unix" && l.local === r.local)) return t("demo.row.queued");
   if (r.state === "TIME_WAIT") return t("demo.row.timeWait");
   return t("demo.row.noProcess");
 }
