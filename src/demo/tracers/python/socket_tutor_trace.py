@@ -717,6 +717,10 @@ def _getsockopt(orig):
 def _names_call(orig, name):
     # A query of the socket's addresses: reported, but never paused before (nothing changes).
     def method(self):
+        # Asked by no line of the program (socket.__repr__ while Python prints a traceback
+        # or an "unclosed socket" warning at exit): not one of its calls, so not shown.
+        if _where()[0] is None:
+            return orig(self)
         return _traced(name, [], lambda: orig(self), lambda addr: {"result": repr(addr)}, sock=self, pause=False)
 
     return method

@@ -85,7 +85,7 @@ export const demo = {
   "demo.errno.EPIPE": "the peer has closed the connection, so there is no one to send to (send(2))",
   "demo.errno.ETIMEDOUT": "no answer came in time: the handshake's SYN was never answered (tcp(7))",
   "demo.errno.ENOENT": "no such file: nothing is listening on that Unix socket path (unix(7))",
-  "demo.errno.ENOTCONN": "the socket is not connected (send(2))",
+  "demo.errno.ENOTCONN": "the socket is not connected: no connect() or accept() made it, or its connection has ended (getpeername(2), send(2))",
   "demo.errno.EISCONN": "the socket is already connected (connect(2))",
   "demo.errno.EINVAL": "invalid argument for this socket in its current state, e.g. bind() twice",
   "demo.errno.EAFNOSUPPORT": "this address family is not supported here: is IPv6 disabled? (socket(2))",
