@@ -4,9 +4,10 @@ import { readFrontMatter, tokenProblem } from "../lessons/parse.js";
 import { unknownTokens } from "../lessons/tokens.js";
 import { checkFileInside, readTextInside } from "../lessons/read.js";
 import type { LessonProblem } from "../lessons/types.js";
-import { lessonsDir } from "../paths.js";
+import { lessonsDir, packageRoot } from "../paths.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { checkerProblems } from "./checker-modules.js";
 import { parseHints } from "./hints.js";
 
 /**
@@ -78,6 +79,9 @@ export function loadExercises(dir: string = exercisesDir()): ExerciseSet {
     exercises.push(found);
     problems.push(...missingFiles(exDir), ...hintProblems(exDir));
   }
+  // One folder, one checker module (checker-modules.ts); a module without a folder only in the tutor's own lessons.
+  const own = path.resolve(dir) === path.join(packageRoot, "lessons", "exercises");
+  problems.push(...checkerProblems(entries.map((name) => ({ id: name, dir: path.join(dir, name) })), own));
   exercises.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return { exercises, problems, broken };
 }

@@ -17,7 +17,12 @@ export const verify = {
   "verify.usage.seedLive": "--seed does not go with --live: replay a seed without --live, where the checks print what they sent",
   "verify.usage.liveLanguages": "--live traces Python (.py) and JavaScript (.js, .mjs, .cjs) programs; check '{file}' without --live",
   "verify.liveNoPython": "--live traces Python programs with python3 3.8 or newer, which was not found. Run the checks without --live.",
-  "verify.noChecker": "the exercise '{exercise}' has no checker (this is a bug in socket-tutor)",
+  // {module} is src/check/exercises/<id>.ts, the file that is missing.
+  "verify.noChecker": "the exercise '{exercise}' has no checker: {module} is missing (see CONTRIBUTING.md)",
+  // A checker module that is there but cannot be used: mistakes of a lesson author. {module} is src/check/exercises/<id>.ts.
+  "verify.checkerNotBuilt": "{module} is not compiled yet: run 'npm run build'",
+  "verify.checkerNoExport": "{module} does not export 'checker' (an ExerciseChecker)",
+  "verify.checkerWrongId": "{module} exports a checker for '{id}': its id must be the module's name",
 
   // How the learner's file is run, and why it cannot be.
   // {more} is empty, or a sentence that follows: verify.launch.noFolder, verify.launch.filesHere, or " Did you mean …?".
