@@ -56,23 +56,24 @@ function namesIn(dir: string, ext: RegExp, not?: RegExp): string[] | undefined {
 }
 
 /**
- * What breaks the convention. An exercise folder without a checker module can never be
- * verified: always said. A checker module without a folder is said only for the tutor's
- * own lessons (`strays`): a lessons folder an author points SOCKET_TUTOR_LESSONS at may
- * hold just the exercise being written.
+ * What breaks the convention. An exercise without a checker module can never be verified:
+ * always said (for the exercises that load: a broken task.md is said first and alone). A
+ * checker module without a folder is said only when `folders` are given, for the tutor's
+ * own lessons: a lessons folder an author points SOCKET_TUTOR_LESSONS at may hold just
+ * the exercise being written.
  */
-export function checkerProblems(exercises: readonly { id: string; dir: string }[], strays: boolean, dirs: CheckerDirs = DEFAULT_DIRS): LessonProblem[] {
+export function checkerProblems(exercises: readonly { id: string; dir: string }[], folders: readonly string[] | undefined, dirs: CheckerDirs = DEFAULT_DIRS): LessonProblem[] {
   const modules = checkerModuleIds(dirs);
   const out: LessonProblem[] = [];
   for (const e of exercises) {
     if (!modules.includes(e.id)) out.push({ file: e.dir, line: 0, message: t("lessons.exercise.noChecker", { module: checkerModuleName(escapeTerminal(e.id)) }) });
   }
-  if (!strays) return out;
-  const folders = new Set(exercises.map((e) => e.id));
+  if (folders === undefined) return out;
+  const present = new Set(folders);
   const where = dirs.source !== undefined && namesIn(dirs.source, /\.ts$/) !== undefined ? dirs.source : dirs.built;
   const ext = where === dirs.built ? ".js" : ".ts";
   for (const id of modules) {
-    if (!folders.has(id)) out.push({ file: path.join(where, id + ext), line: 0, message: t("lessons.exercise.checkerWithoutFolder", { folder: `lessons/exercises/${escapeTerminal(id)}/` }) });
+    if (!present.has(id)) out.push({ file: path.join(where, id + ext), line: 0, message: t("lessons.exercise.checkerWithoutFolder", { folder: `lessons/exercises/${escapeTerminal(id)}/` }) });
   }
   return out;
 }
