@@ -40,8 +40,10 @@ const ID = patternOf(EXERCISE_FRONT_MATTER.properties?.id);
 export const EXERCISE_CODE = [
   { base: "starter", ext: ".py", language: "python", what: "lessons.code.pythonStarter" },
   { base: "starter", ext: ".mjs", language: "javascript", what: "lessons.code.javascriptStarter" },
+  { base: "starter", ext: ".c", language: "c", what: "lessons.code.cStarter" },
   { base: "solution", ext: ".py", language: "python", what: "lessons.code.pythonSolution" },
   { base: "solution", ext: ".mjs", language: "javascript", what: "lessons.code.javascriptSolution" },
+  { base: "solution", ext: ".c", language: "c", what: "lessons.code.cSolution" },
 ] as const;
 
 /** An exercise folder that cannot be used (its task.md is broken): kept so commands can say why. */

@@ -125,6 +125,8 @@ export const lessons = {
   "lessons.code.javascriptStarter": "the JavaScript starter",
   "lessons.code.pythonSolution": "the Python solution",
   "lessons.code.javascriptSolution": "the JavaScript solution",
+  "lessons.code.cStarter": "the C starter",
+  "lessons.code.cSolution": "the C solution",
 
   // demo.json. Each follows "file: field: ", e.g. "demo.json: processes[0].side: must be one of …".
   "lessons.demo.noDemoJson": "this demo folder has no demo.json",

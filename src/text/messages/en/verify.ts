@@ -37,6 +37,18 @@ export const verify = {
   "verify.launch.notExecutableChmod": "'{command}' is not an executable file (try chmod +x)",
   "verify.launch.noSuchFile": "'{command}' is not an executable file (no such file in {cwd})",
   "verify.launch.notOnPath": "command '{command}' was not found on your PATH",
+  // A .c file without a compiler. {install} is one of verify.build.install*.
+  "verify.launch.noCompiler": "no C compiler (cc, gcc or clang) was found on your PATH, so {file} cannot be built. {install} Or build it yourself and check the program: {command}",
+
+  // Building a .c file before the checks (cc -std=c11 -Wall -Wextra -O2).
+  "verify.build.installMac": "Install Xcode's command line tools: {command}",
+  "verify.build.installWith": "Install one with: {command}",
+  "verify.build.installAny": "Install a C compiler (gcc or clang), so that cc is on your PATH.",
+  // {output} is the compiler's first lines, indented; verify.build.more may follow them.
+  "verify.build.failed": "{file} did not compile:\n{output}",
+  "verify.build.more": "  … and {n, plural, one {# more line} other {# more lines}}; to see them all, run: {command}",
+  "verify.build.timedOut": "building {file} took longer than {seconds} s, so it was stopped",
+  "verify.build.warnings": "the compiler warned about {file} (the checks ran anyway):\n{output}",
 
   // The first line of a run: {heading} is verify.checkingHeading (in bold), {title} the exercise's title.
   "verify.checking": "{heading}: {title}",
