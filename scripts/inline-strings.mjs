@@ -6,6 +6,9 @@ import path from "node:path";
 
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), "..", "src");
 const skipDirs = new Set([path.join(root, "text", "messages"), path.join(root, "demo", "tracers")]);
+// The JSON Schema definitions: their descriptions are published in schemas/*.json for lesson
+// authors' editors (documentation of a file format, like the lessons' own text), not shown by the tutor.
+const skipFiles = new Set([path.join(root, "demo", "demo-schema.ts"), path.join(root, "lessons", "front-matter-schema.ts")]);
 
 export function files(dir = root) {
   const out = [];
@@ -13,7 +16,7 @@ export function files(dir = root) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!skipDirs.has(p)) out.push(...files(p));
-    } else if (e.name.endsWith(".ts") && !e.name.endsWith(".d.ts")) out.push(p);
+    } else if (e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") && !skipFiles.has(p)) out.push(p);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { SPLIT_PAUSE_MS } from "../../src/check/exercises/chat-bye.js";
+import { C_FLAGS, findCompiler } from "../../src/check/compiler.js";
 import { loadExercises } from "../../src/exercises/catalog.js";
 import { which } from "../../src/util/which.js";
 import { type BenchRow, median } from "../bench-common.js";
@@ -13,8 +14,9 @@ import { type BenchRow, median } from "../bench-common.js";
 /**
  * How long `socket-tutor verify <exercise> <reference solution> --json` takes, end to
  * end as a learner runs it (CLI start, program start, readiness, every check, clean-up),
- * for each exercise in Python and JavaScript, beside a bare interpreter start-up
- * (`python3 -c pass`, `node -e 0`) measured interleaved in the same run.
+ * for each exercise in Python, JavaScript and C, beside a bare interpreter start-up
+ * (`python3 -c pass`, `node -e 0`) or, for C, the build alone (cc with verify's flags),
+ * measured interleaved in the same run.
  */
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -44,15 +46,25 @@ export async function bench(report: (row: BenchRow) => void): Promise<void> {
   const home = mkdtempSync(path.join(os.tmpdir(), "st-bench-verify-"));
   const env = { ...process.env, SOCKET_TUTOR_HOME: home, NO_COLOR: "1" };
   const python = which("python3");
+  const cc = findCompiler();
   try {
     for (const ex of loadExercises().exercises) {
-      for (const lang of ["py", "mjs"] as const) {
+      for (const lang of ["py", "mjs", "c"] as const) {
         if (lang === "py" && !python) {
           report({ name: `verify ${ex.id} (py)`, medianMs: NaN, note: "skipped: python3 not found" });
           continue;
         }
+        if (lang === "c" && !cc) {
+          report({ name: `verify ${ex.id} (c)`, medianMs: NaN, note: "skipped: no C compiler (cc) found" });
+          continue;
+        }
         const file = path.join(ex.dir, `solution.${lang}`);
-        const baseline = lang === "py" ? { name: "python3 -c pass", file: python!, args: ["-c", "pass"] } : { name: "node -e 0", file: process.execPath, args: ["-e", "0"] };
+        const baseline =
+          lang === "py"
+            ? { name: "python3 -c pass", file: python!, args: ["-c", "pass"] }
+            : lang === "c"
+              ? { name: "cc alone", file: cc!, args: [...C_FLAGS, "-o", path.join(home, "bench-c"), file] }
+              : { name: "node -e 0", file: process.execPath, args: ["-e", "0"] };
         const a: number[] = [];
         const b: number[] = [];
         try {

@@ -7,6 +7,7 @@ import { escapeTerminal } from "../text/escape.js";
 import { tutor } from "../util/invocation.js";
 import { didYouMean } from "../util/suggest.js";
 import { which } from "../util/which.js";
+import { compilerInstallHint, findCompiler } from "./compiler.js";
 import type { LaunchCommand } from "./program.js";
 
 /**
@@ -66,6 +67,12 @@ export function commandForFile(file: string, cwd: string = process.cwd(), env: N
     }
     return { file: python, args: [script], cwd: dir, display: `python3 ${shown}` };
   }
+  if (ext === ".c") {
+    // Built by the harness before the checks (compiler.ts): the build's time is not the program's.
+    const compiler = findCompiler(env);
+    if (!compiler) throw new LaunchProblem(t("verify.launch.noCompiler", { file: shown, install: compilerInstallHint(env), command: tutor(`verify <exercise> -- ./${path.basename(abs, path.extname(abs))}`) }), false);
+    return { file: compiler, args: [], cwd: dir, display: `cc ${shown}`, build: { compiler, source: abs } };
+  }
   if (NODE_EXT.has(ext)) return { file: process.execPath, args: [script], cwd: dir, display: `node ${shown}` };
   if (TS_EXT.has(ext)) {
     const loader = tsxLoaderUrl();
@@ -120,6 +127,6 @@ function nearbyFiles(abs: string): string {
   }
   const suggestion = didYouMean(path.basename(abs), names);
   if (suggestion) return suggestion;
-  const programs = names.filter((n) => /\.(py|m?js|cjs|ts)$/.test(n)).slice(0, 5);
+  const programs = names.filter((n) => /\.(py|m?js|cjs|ts|c)$/.test(n)).slice(0, 5);
   return programs.length ? t("verify.launch.filesHere", { files: programs.join(", ") }) : "";
 }

@@ -1,4 +1,6 @@
+import path from "node:path";
 import { t } from "../text/catalog.js";
+import { BuildFailed, buildC, type Built } from "./compiler.js";
 import { describeExit, exitDescribed, exitStory, seconds } from "./diagnose.js";
 import { LoopbackPeer, type Peer } from "./peer.js";
 import { procAvailable } from "./procnet.js";
@@ -86,7 +88,30 @@ function withDeadline(run: () => Promise<Outcome>, ms: number, signal: AbortSign
   });
 }
 
+/**
+ * Runs the checks; a source to build (a .c file) is built first, into a private folder
+ * removed at the end, so the build's time counts against no deadline. A build that fails
+ * is a SetupProblem whose message holds the compiler's first lines, escaped.
+ */
 export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): Promise<VerifyReport> {
+  if (!opts.command.build) return runChecks(checker, opts);
+  let built: Built;
+  try {
+    built = await buildC(opts.command.build, opts.signal);
+  } catch (err) {
+    if (err instanceof BuildFailed) throw new SetupProblem(err.message);
+    throw err;
+  }
+  try {
+    const report = await runChecks(checker, { ...opts, command: built.command });
+    if (built.warnings) report.notes.unshift(t("verify.build.warnings", { file: path.basename(opts.command.build.source), output: built.warnings }));
+    return report;
+  } finally {
+    built.remove();
+  }
+}
+
+async function runChecks(checker: ExerciseChecker, opts: VerifyOptions): Promise<VerifyReport> {
   const started = Date.now();
   const emit = opts.onEvent ?? (() => undefined);
   const controller = new AbortController();

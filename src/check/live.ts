@@ -13,6 +13,7 @@ import { readSocketTable } from "../kernel/table.js";
 import { PlumbingRule, TablePoller } from "../demo/table-poller.js";
 import type { SocketRow } from "../kernel/types.js";
 import type { LiveRun, LiveSource } from "../demo/live-source.js";
+import { checkerModuleName } from "../exercises/checker-modules.js";
 import { loadChecker } from "./checkers.js";
 import { runVerify } from "./harness.js";
 import { LoopbackPeer } from "./peer.js";
@@ -233,7 +234,7 @@ class VerifyLiveRun implements LiveRun {
 
   async begin(): Promise<void> {
     const checker = await loadChecker(this.opts.exercise.id);
-    if (!checker) throw new Error(t("verify.noChecker", { exercise: this.opts.exercise.id }));
+    if (!checker) throw new Error(t("verify.noChecker", { exercise: escapeTerminal(this.opts.exercise.id), module: checkerModuleName(escapeTerminal(this.opts.exercise.id)) }));
     this.publish({ type: "status", status: "running", t: Date.now() });
     this.publish({ type: "spawn", proc: CHECKER, pid: process.pid, t: Date.now() });
     // The run's private network, made here so the table below reads it too.

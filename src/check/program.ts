@@ -21,6 +21,17 @@ export interface LaunchCommand {
   cwd: string;
   /** How to show the command to the learner ("python3 echo.py"). */
   display: string;
+  /**
+   * A source to build first (a .c file): the harness compiles it before anything else
+   * (compiler.ts) and runs the program that makes; `file` is then not used.
+   */
+  build?: BuildSource;
+}
+
+export interface BuildSource {
+  compiler: string;
+  /** The absolute path of the .c file. */
+  source: string;
 }
 
 export interface ExitInfo {

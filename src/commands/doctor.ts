@@ -7,6 +7,7 @@ import { progressDir } from "../progress/store.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { wrap } from "../text/wrap.js";
 import { which } from "../util/which.js";
+import { compilerInstallHint, findCompiler } from "../check/compiler.js";
 import { sandboxSupport } from "../sandbox/namespace.js";
 import { captureSupport } from "../demo/capture/support.js";
 import { parseCommandArgs } from "./args.js";
@@ -140,14 +141,24 @@ async function checkCapture(): Promise<Finding> {
     : { what: t("doctor.wire"), level: "warn", detail: c.reason ?? "?" };
 }
 
+/** Whether verify can build a .c file: the compiler it would use, and its version; else what to install. */
+async function checkCompiler(): Promise<Finding> {
+  const what = t("doctor.cc");
+  const compiler = findCompiler();
+  if (!compiler) return { what, level: "warn", detail: t("doctor.cc.missing", { install: compilerInstallHint(), command: tutor("verify <exercise> -- ./program") }) };
+  const r = await exec(compiler, ["--version"]);
+  const version = escapeTerminal(r.out.split("\n")[0] ?? "");
+  return r.ok ? { what, level: "ok", detail: t("doctor.cc.ok", { path: escapeTerminal(compiler), version }) } : { what, level: "warn", detail: t("doctor.cc.broken", { path: escapeTerminal(compiler), output: version }) };
+}
+
 /** Windows runs the tutor through WSL: say how, first. */
 function checkPlatform(): Finding[] {
   return process.platform === "win32" ? [{ what: t("doctor.platform"), level: "fail", detail: t("doctor.platform.windows") }] : [];
 }
 
 export async function runDoctor(): Promise<Finding[]> {
-  const [node, python, strace, table, loop, sandbox, capture] = await Promise.all([checkNode(), checkPython(), checkStrace(), checkSocketTable(), checkLoopback(), checkSandbox(), checkCapture()]);
-  return [...checkPlatform(), node, python, strace, table, ...loop, sandbox, capture, checkTerminal(), checkProgressDir()];
+  const [node, python, cc, strace, table, loop, sandbox, capture] = await Promise.all([checkNode(), checkPython(), checkCompiler(), checkStrace(), checkSocketTable(), checkLoopback(), checkSandbox(), checkCapture()]);
+  return [...checkPlatform(), node, python, cc, strace, table, ...loop, sandbox, capture, checkTerminal(), checkProgressDir()];
 }
 
 

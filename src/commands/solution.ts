@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline/promises";
 import path from "node:path";
-import { requireExercise, solutionFiles } from "../exercises/files.js";
+import { requireExercise, SOLUTION_HEADER, solutionFiles } from "../exercises/files.js";
 import { loadProgress, updateProgress } from "../progress/store.js";
 import { colourEnabled, makeStyle } from "../util/style.js";
 import { parseCommandArgs } from "./args.js";
@@ -45,7 +45,7 @@ export async function run(argv: string[]): Promise<number> {
   const files = solutionFiles(ex);
   if (files.length === 0) throw new UserError(t("exercise.solution.none", { id: ex.id }));
   for (const f of files) {
-    const header = f.language === "python" ? t("exercise.solution.headerPython", { id: ex.id, file: f.name }) : t("exercise.solution.headerJavaScript", { id: ex.id, file: f.name });
+    const header = t(SOLUTION_HEADER[f.language], { id: ex.id, file: f.name });
     process.stdout.write(`${s.bold(s.cyan(header))}\n${f.text.replace(/\s*$/, "")}\n\n`);
   }
   const command = tutor(`verify ${ex.id} ${escapeTerminal(shellQuote(path.join(ex.dir, files[0]!.name)))}`);

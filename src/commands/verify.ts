@@ -11,6 +11,7 @@ import { MAX_SEED, parseSeed } from "../check/seeds.js";
 import { recordRun } from "../course/hints.js";
 import { SetupProblem, type VerifyReport } from "../check/types.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
+import { checkerModuleName } from "../exercises/checker-modules.js";
 import { requireExercise } from "../exercises/files.js";
 import { updateProgress } from "../progress/store.js";
 import { recordPass } from "../progress/checks.js";
@@ -104,7 +105,7 @@ interface RunHow {
 
 async function verifyOnce(ex: ExerciseInfo, command: LaunchCommand, json: boolean, how: RunHow, signal?: AbortSignal): Promise<VerifyReport> {
   const checker = await loadChecker(ex.id);
-  if (!checker) throw new UserError(t("verify.noChecker", { exercise: ex.id }));
+  if (!checker) throw new UserError(t("verify.noChecker", { exercise: escapeTerminal(ex.id), module: checkerModuleName(escapeTerminal(ex.id)) }));
   const out = process.stdout;
   const s = makeStyle(colourEnabled(out));
   const width = terminalWidth(out);

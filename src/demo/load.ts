@@ -4,6 +4,8 @@ import { readTextInside, reasonWithLine } from "../lessons/read.js";
 import { lessonsDir } from "../paths.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { fieldsOf, itemFieldsOf, patternOf, valuesOf } from "../lessons/json-schema.js";
+import { DEMO_AFTER, DEMO_FAMILY, DEMO_FOCUS, DEMO_ID, DEMO_INPUT_LINE, DEMO_PHASE, DEMO_PORT, DEMO_PROCESS, DEMO_SCHEMA, DEMO_SIDE, DEMO_TABLE_ROWS, DEMO_TIMEOUT, DEMO_TRANSPORT, MAX_DELAY_MS } from "./demo-schema.js";
 import { DEMO_ENV_NAMES, type DemoSpec } from "./spec.js";
 
 /** A demo found on disk: its spec, the folder its programs live in, and its lesson folder. */
@@ -41,19 +43,29 @@ export function formatDemoProblem(p: DemoProblem, base = process.cwd()): string 
   return p.field ? `${shown}: ${escapeTerminal(p.field)}: ${message}` : `${shown}: ${message}`;
 }
 
-const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const TOP_FIELDS = new Set(["id", "title", "summary", "port", "transport", "family", "processes", "interactive", "notes", "timeoutMs", "focus", "noPrivateNetwork"]);
-const FOCUS_FIELDS: readonly string[] = ["what", "rows", "calls", "output", "tableRows", "reach"];
-const FOCUS_ROW_FIELDS: readonly string[] = ["state", "proto", "owner", "runtime"];
-const FOCUS_CALL_FIELDS: readonly string[] = ["process", "call", "errno", "result", "runtime"];
-const FOCUS_OUTPUT_FIELDS: readonly string[] = ["process", "text", "runtime"];
-const PROC_FIELDS = new Set(["name", "side", "python", "node", "args", "env", "after", "delayMs", "input", "expectFailure", "unprivileged", "keepsRunning"]);
+// The field lists, allowed values and ranges come from the one definition (demo-schema.ts),
+// which schemas/demo.schema.json publishes: what an editor checks is what the tutor checks.
+const ID = patternOf(DEMO_ID);
+const TOP_FIELDS = new Set(fieldsOf(DEMO_SCHEMA));
+const FOCUS_FIELDS: readonly string[] = fieldsOf(DEMO_FOCUS);
+const FOCUS_ROW_FIELDS: readonly string[] = itemFieldsOf(DEMO_FOCUS, "rows");
+const FOCUS_CALL_FIELDS: readonly string[] = itemFieldsOf(DEMO_FOCUS, "calls");
+const FOCUS_OUTPUT_FIELDS: readonly string[] = itemFieldsOf(DEMO_FOCUS, "output");
+const PROC_FIELDS = new Set(fieldsOf(DEMO_PROCESS));
+const PYTHON_FILE = patternOf(DEMO_PROCESS.properties?.python);
+const NODE_FILE = patternOf(DEMO_PROCESS.properties?.node);
 const RESERVED_ENV = new Set(["HOST", "PORT", "SOCKET_PATH"]);
-const MAX_TIMEOUT_MS = 120_000;
+const MAX_TIMEOUT_MS = MAX_DELAY_MS;
 /** A demo.json is a few hundred bytes; anything near this is a mistake. */
 const MAX_DEMO_JSON_BYTES = 100 * 1024;
-const INPUT_FIELDS: readonly string[] = ["text", "delayMs", "after"];
-const AFTER_FIELDS: readonly string[] = ["process", "call", "phase"];
+const INPUT_FIELDS: readonly string[] = fieldsOf(DEMO_INPUT_LINE);
+const AFTER_FIELDS: readonly string[] = fieldsOf(DEMO_AFTER);
+const PHASES = valuesOf(DEMO_PHASE);
+
+/** Is `v` a whole number within the schema's minimum and maximum? */
+function integerIn(v: unknown, range: { minimum?: number; maximum?: number }): boolean {
+  return Number.isInteger(v) && (v as number) >= (range.minimum ?? -Infinity) && (v as number) <= (range.maximum ?? Infinity);
+}
 
 type Json = Record<string, unknown>;
 
@@ -93,7 +105,7 @@ function checkFocus(focus: unknown, names: readonly string[], bad: (field: strin
     if (typeof item.text !== "string") bad(`${f}.text`, t("lessons.demo.textRequired"));
   });
   const rows = focus.tableRows;
-  if (rows !== undefined && (!Number.isInteger(rows) || (rows as number) < 1 || (rows as number) > 40)) bad("focus.tableRows", t("lessons.demo.focusTableRows"));
+  if (rows !== undefined && !integerIn(rows, DEMO_TABLE_ROWS)) bad("focus.tableRows", t("lessons.demo.focusTableRows"));
   const checkReach = (reach: unknown, field: string) => {
     if (reach === undefined || reach === "end" || reach === "run") return;
     if (!isObject(reach) || Object.keys(reach).some((k) => k !== "hold")) return bad(field, t("lessons.demo.focusReach"));
@@ -161,12 +173,13 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
   }
   str(json, "title", "title", true);
   str(json, "summary", "summary", true);
-  if (json.port !== undefined && (!Number.isInteger(json.port) || (json.port as number) < 1 || (json.port as number) > 65535)) bad("port", t("lessons.demo.port"));
-  oneOf(json, "transport", "transport", ["tcp", "udp", "both"]);
-  oneOf(json, "family", "family", ["inet", "inet6", "unix"]);
+  if (json.port !== undefined && !integerIn(json.port, DEMO_PORT)) bad("port", t("lessons.demo.port"));
+  oneOf(json, "transport", "transport", valuesOf(DEMO_TRANSPORT));
+  oneOf(json, "family", "family", valuesOf(DEMO_FAMILY));
   bool(json, "interactive", "interactive");
   str(json, "noPrivateNetwork", "noPrivateNetwork", false);
-  if (json.timeoutMs !== undefined && (typeof json.timeoutMs !== "number" || json.timeoutMs < 500 || json.timeoutMs > MAX_TIMEOUT_MS)) bad("timeoutMs", t("lessons.demo.milliseconds", { min: 500, max: MAX_TIMEOUT_MS }));
+  const timeout = { min: DEMO_TIMEOUT.minimum ?? 0, max: DEMO_TIMEOUT.maximum ?? MAX_TIMEOUT_MS };
+  if (json.timeoutMs !== undefined && (typeof json.timeoutMs !== "number" || json.timeoutMs < timeout.min || json.timeoutMs > timeout.max)) bad("timeoutMs", t("lessons.demo.milliseconds", timeout));
   if (json.notes !== undefined) {
     if (!isObject(json.notes)) bad("notes", t("lessons.demo.notesObject"));
     else
@@ -193,7 +206,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
       if (!isObject(p)) return;
       const f = `processes[${i}]`;
       for (const key of Object.keys(p)) if (!PROC_FIELDS.has(key)) bad(`${f}.${key}`, t("lessons.demo.unknownField", { fields: [...PROC_FIELDS].join(", ") }));
-      oneOf(p, "side", `${f}.side`, ["left", "right"]);
+      oneOf(p, "side", `${f}.side`, valuesOf(DEMO_SIDE));
       if (p.side === undefined) bad(`${f}.side`, t("lessons.demo.sideRequired"));
       for (const rt of ["python", "node"] as const) {
         const prog = str(p, rt, `${f}.${rt}`, true);
@@ -209,8 +222,8 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
         if (!real) bad(`${f}.${rt}`, t("lessons.demo.programOutside", { program }));
         else if (!real.ok && real.missing) bad(`${f}.${rt}`, t("lessons.demo.programMissing", { program, dir: escapeTerminal(dir) }));
         else if (!real.ok) bad(`${f}.${rt}`, t("lessons.file.quotedReason", { file: program, reason: reasonWithLine(real) }));
-        else if (rt === "python" && !prog.endsWith(".py")) bad(`${f}.${rt}`, t("lessons.demo.notPython", { program }));
-        else if (rt === "node" && !/\.(mjs|cjs|js)$/.test(prog)) bad(`${f}.${rt}`, t("lessons.demo.notNode", { program }));
+        else if (rt === "python" && !PYTHON_FILE.test(prog)) bad(`${f}.${rt}`, t("lessons.demo.notPython", { program }));
+        else if (rt === "node" && !NODE_FILE.test(prog)) bad(`${f}.${rt}`, t("lessons.demo.notNode", { program }));
       }
       if (p.args !== undefined && (!Array.isArray(p.args) || p.args.some((a) => typeof a !== "string"))) bad(`${f}.args`, t("lessons.demo.stringList"));
       else if (Array.isArray(p.args) && p.args.some((a) => (a as string).includes("\0"))) bad(`${f}.args`, t("lessons.demo.nul"));
@@ -259,7 +272,7 @@ function checkAfter(after: unknown, f: string, names: string[], self: unknown, o
     else if (otherProcess && after.process === self) bad(`${f}.process`, t("lessons.demo.waitsForItself"));
   }
   if (typeof after.call !== "string" || !after.call) bad(`${f}.call`, t("lessons.demo.afterCall"));
-  if (after.phase !== undefined && after.phase !== "start" && after.phase !== "end") bad(`${f}.phase`, t("lessons.demo.phase"));
+  if (after.phase !== undefined && (typeof after.phase !== "string" || !PHASES.includes(after.phase))) bad(`${f}.phase`, t("lessons.demo.phase"));
 }
 
 /** `after` chains must end at a process that starts by itself. */

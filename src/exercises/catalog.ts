@@ -1,12 +1,15 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { EXERCISE_FRONT_MATTER, frontMatterKeys } from "../lessons/front-matter-schema.js";
+import { patternOf } from "../lessons/json-schema.js";
 import { readFrontMatter, tokenProblem } from "../lessons/parse.js";
 import { unknownTokens } from "../lessons/tokens.js";
 import { checkFileInside, readTextInside } from "../lessons/read.js";
 import type { LessonProblem } from "../lessons/types.js";
-import { lessonsDir } from "../paths.js";
+import { lessonsDir, packageRoot } from "../paths.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { checkerProblems } from "./checker-modules.js";
 import { parseHints } from "./hints.js";
 
 /**
@@ -26,7 +29,9 @@ export interface ExerciseInfo {
   task: string;
 }
 
-const REQUIRED = ["id", "title", "lesson", "order", "summary"] as const;
+// From the one definition that schemas/exercise.schema.json publishes.
+const KEYS = frontMatterKeys(EXERCISE_FRONT_MATTER);
+const ID = patternOf(EXERCISE_FRONT_MATTER.properties?.id);
 
 /**
  * The code files every exercise ships: `exercise` copies the starters, `solution` shows the rest.
@@ -35,8 +40,10 @@ const REQUIRED = ["id", "title", "lesson", "order", "summary"] as const;
 export const EXERCISE_CODE = [
   { base: "starter", ext: ".py", language: "python", what: "lessons.code.pythonStarter" },
   { base: "starter", ext: ".mjs", language: "javascript", what: "lessons.code.javascriptStarter" },
+  { base: "starter", ext: ".c", language: "c", what: "lessons.code.cStarter" },
   { base: "solution", ext: ".py", language: "python", what: "lessons.code.pythonSolution" },
   { base: "solution", ext: ".mjs", language: "javascript", what: "lessons.code.javascriptSolution" },
+  { base: "solution", ext: ".c", language: "c", what: "lessons.code.cSolution" },
 ] as const;
 
 /** An exercise folder that cannot be used (its task.md is broken): kept so commands can say why. */
@@ -78,6 +85,9 @@ export function loadExercises(dir: string = exercisesDir()): ExerciseSet {
     exercises.push(found);
     problems.push(...missingFiles(exDir), ...hintProblems(exDir));
   }
+  // One folder, one checker module (checker-modules.ts); a module without a folder only in the tutor's own lessons.
+  const own = path.resolve(dir) === path.join(packageRoot, "lessons", "exercises");
+  problems.push(...checkerProblems(exercises, own ? entries : undefined));
   exercises.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return { exercises, problems, broken };
 }
@@ -88,9 +98,10 @@ function readExercise(name: string, exDir: string): ExerciseInfo | { problems: L
   const read = readTextInside(file, exDir, t("lessons.root.exercise"), { kind: t("lessons.kind.task") });
   if (!read.ok) return { problems: [{ file, line: read.line ?? 0, message: read.missing ? t("lessons.exercise.noTask") : t("lessons.file.reason", { file: "task.md", reason: read.reason }) }] };
   const lines = read.text.replace(/\r\n?/g, "\n").split("\n");
-  const front = readFrontMatter(lines, REQUIRED, (line, message) => problems.push({ file, line, message }));
+  const front = readFrontMatter(lines, KEYS.required, (line, message) => problems.push({ file, line, message }), KEYS.optional);
   if (!front || !front.ok || problems.length > 0) return { problems };
   const v = (k: string): string => front.values.get(k)!.value;
+  if (!ID.test(v("id"))) return { problems: [{ file, line: front.values.get("id")!.line, message: t("lessons.parse.idNotKebab", { id: escapeTerminal(v("id")) }) }] };
   if (v("id") !== name) return { problems: [{ file, line: front.values.get("id")!.line, message: t("lessons.exercise.idNotFolder", { id: escapeTerminal(v("id")), folder: escapeTerminal(name) }) }] };
   if (!/^\d+$/.test(v("order"))) return { problems: [{ file, line: front.values.get("order")!.line, message: t("lessons.parse.orderNotNumber", { value: escapeTerminal(v("order")) }) }] };
   const tokens = unknownTokens(lines.slice(front.bodyStart).join("\n"), front.bodyStart + 1);

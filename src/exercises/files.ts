@@ -3,7 +3,7 @@ import { UsageError, UserError } from "../util/errors.js";
 import { formatProblem } from "../lessons/load.js";
 import { readTextInside } from "../lessons/read.js";
 import { envValue } from "../paths.js";
-import { t } from "../text/catalog.js";
+import { t, type MessageKey } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { tutor } from "../util/invocation.js";
 import { didYouMean } from "../util/suggest.js";
@@ -20,7 +20,7 @@ export type { Hint } from "./hints.js";
 export interface CodeFileText {
   /** e.g. starter.py */
   name: string;
-  language: "python" | "javascript";
+  language: "python" | "javascript" | "c";
   text: string;
 }
 
@@ -62,6 +62,13 @@ export function codeFiles(ex: ExerciseInfo, base: "starter" | "solution"): { fil
   }
   return { files, missing };
 }
+
+/** The heading over a reference solution, by its language. */
+export const SOLUTION_HEADER = {
+  python: "exercise.solution.headerPython",
+  javascript: "exercise.solution.headerJavaScript",
+  c: "exercise.solution.headerC",
+} as const satisfies Record<CodeFileText["language"], MessageKey>;
 
 export function starterFiles(ex: ExerciseInfo): CodeFileText[] {
   return codeFiles(ex, "starter").files;

@@ -3,6 +3,8 @@ import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { truncate } from "../text/width.js";
 import { TOKENS, unknownTokens } from "./tokens.js";
+import { frontMatterKeys, LESSON_FRONT_MATTER } from "./front-matter-schema.js";
+import { patternOf } from "./json-schema.js";
 
 /**
  * The lesson format, in one place (the README documents the same rules):
@@ -25,8 +27,9 @@ import { TOKENS, unknownTokens } from "./tokens.js";
 export const DIRECTIVES = ["quiz", "demo", "exercise", "code"] as const;
 type DirectiveName = (typeof DIRECTIVES)[number];
 
-const REQUIRED_META = ["id", "title", "chapter", "order", "summary"] as const;
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// From the one definition that schemas/lesson.schema.json publishes.
+const META_KEYS = frontMatterKeys(LESSON_FRONT_MATTER);
+const ID_PATTERN = patternOf(LESSON_FRONT_MATTER.properties?.id);
 
 export interface ParseOptions {
   /**
@@ -67,7 +70,7 @@ function parseFrontMatter(
   lines: string[],
   problem: (line: number, message: string) => void,
 ): { meta?: LessonMeta; bodyStart: number } | undefined {
-  const front = readFrontMatter(lines, REQUIRED_META, problem);
+  const front = readFrontMatter(lines, META_KEYS.required, problem, META_KEYS.optional);
   if (!front) return undefined;
   const { values, bodyStart } = front;
   let ok = front.ok;

@@ -4,7 +4,7 @@ import { formatCheck, formatSummary } from "../check/report.js";
 import type { VerifyReport } from "../check/types.js";
 import { claimHint, hintLanguage, seenHints } from "../course/hints.js";
 import { loadExercises, type ExerciseInfo } from "../exercises/catalog.js";
-import { codeFiles, learnerFileName, readHints } from "../exercises/files.js";
+import { codeFiles, learnerFileName, readHints, SOLUTION_HEADER } from "../exercises/files.js";
 import { hintBody, hintsFor, type Hint, type HintLanguage } from "../exercises/hints.js";
 import { writeStarters, type StartersWritten } from "../exercises/starters.js";
 import { expandTutor } from "../lessons/tokens.js";
@@ -290,7 +290,7 @@ async function solutionText(ex: ExerciseInfo, language: HintLanguage): Promise<s
   const { files } = codeFiles(ex, "solution");
   const mine = files.find((f) => f.language === language) ?? files[0];
   if (!mine) return s.yellow(t("exercise.solution.none", { id: ex.id }));
-  const header = mine.language === "python" ? t("exercise.solution.headerPython", { id: ex.id, file: mine.name }) : t("exercise.solution.headerJavaScript", { id: ex.id, file: mine.name });
+  const header = t(SOLUTION_HEADER[mine.language], { id: ex.id, file: mine.name });
   const others = files.filter((f) => f !== mine).map((f) => escapeTerminal(path.join(ex.dir, f.name)));
   const tail = others.length ? `\n\n${s.dim(wrap(t("lesson.exercise.solutionOther", { file: others.join(", ") }), readingWidth()))}` : "";
   return `${s.bold(s.cyan(header))}\n${mine.text.replace(/\s*$/, "")}${tail}`;

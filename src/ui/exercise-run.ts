@@ -6,6 +6,7 @@ import { formatSummary } from "../check/report.js";
 import { SetupProblem, type VerifyReport } from "../check/types.js";
 import { newExerciseProgress, recordRun } from "../course/hints.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";
+import { checkerModuleName } from "../exercises/checker-modules.js";
 import { updateProgress } from "../progress/store.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
@@ -30,7 +31,7 @@ export async function runChecks(ex: ExerciseInfo, file: string, signal?: AbortSi
   const say = (text: string): void => void out.write(`${s.red(wrap(escapeTerminal(text, { keepNewlines: true }), width))}\n`);
   const checker = await loadChecker(ex.id);
   if (!checker) {
-    say(t("verify.noChecker", { exercise: ex.id }));
+    say(t("verify.noChecker", { exercise: escapeTerminal(ex.id), module: checkerModuleName(escapeTerminal(ex.id)) }));
     return { kind: "problem" };
   }
   let command;

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { repoRoot, runCli } from "../support/cli.js";
 import { tutorCommand } from "../../src/util/invocation.js";
+import { loadExercises } from "../../src/exercises/catalog.js";
 import { exercisesDir, scratch } from "./support.js";
 
 const tempHome = (): string => scratch("st-home-");
@@ -53,7 +54,7 @@ describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, (
     const env = { SOCKET_TUTOR_HOME: tempHome() };
     const list = await runCli(["exercise"], { env });
     assert.equal(list.code, 0);
-    for (const id of ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo"]) assert.match(list.stdout, new RegExp(`\\b${id}\\b`));
+    for (const { id } of loadExercises().exercises) assert.match(list.stdout, new RegExp(`\\b${id}\\b`));
     const bad = await runCli(["exercise", "udp-uper"], { env });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Did you mean 'udp-upper'\?/);

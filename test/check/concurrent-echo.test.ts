@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { slowVolume } from "../../src/check/exercises/slow-reader.js";
+import { slowVolume } from "../../src/check/common/slow-reader.js";
 import { commonServerCases, exerciseCases, fixturesDir, verifyProgram } from "./support.js";
 
 describe("concurrent-echo", { concurrency: 4 }, () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { patternBytes } from "../../src/check/bytes.js";
 import { commandForFile } from "../../src/check/command.js";
-import { echoThenClose, planFor } from "../../src/check/exercises/stream.js";
+import { echoThenClose, planFor } from "../../src/check/common/stream.js";
 import { runVerify } from "../../src/check/harness.js";
 import type { StreamTarget } from "../../src/check/peer.js";
 import { freeTcpPort } from "../../src/check/ports.js";

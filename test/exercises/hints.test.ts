@@ -5,7 +5,6 @@ import { recordRun } from "../../src/course/hints.js";
 import { loadExercises } from "../../src/exercises/catalog.js";
 import { readHints } from "../../src/exercises/files.js";
 import { loadChecker } from "../../src/check/checkers.js";
-import type { Target } from "../../src/check/peer.js";
 import type { CheckContext } from "../../src/check/types.js";
 
 const TCP_ECHO = `## The calls, in order {#calls}
@@ -137,11 +136,6 @@ describe("the exercises' hints", () => {
 describe("each check names the hint for its failure", () => {
   /** Enough of a context to build the checks (they only read it when they run). */
   const ctx = { env: { HOST: "127.0.0.1", PORT: "1", MESSAGE: "m", SOCKET_PATH: "/tmp/x" }, ms: (n: number) => n, seeds: [1, 2, 3, 4, 5] } as unknown as CheckContext;
-  const targets: Record<string, Target> = {
-    "unix-echo": { kind: "unix", path: "/tmp/x" },
-    "ipv6-echo": { kind: "tcp", host: "::1", port: 1 },
-    "udp-upper": { kind: "udp", host: "127.0.0.1", port: 1 },
-  };
   /** Ids a failing outcome names instead of its check's (one check, different causes). */
   const fromOutcomes: Record<string, string[]> = { "tcp-client": ["print-bytes"] };
 
@@ -149,7 +143,10 @@ describe("each check names the hint for its failure", () => {
     const { exercises } = loadExercises();
     for (const e of exercises) {
       const checker = (await loadChecker(e.id))!;
-      const checks = checker.checks(ctx, targets[e.id] ?? { kind: "tcp", host: "127.0.0.1", port: 1 });
+      // The checker's own target (a UDP or Unix one where it needs that), so a new exercise needs no entry here.
+      const prepared = await checker.prepare();
+      const checks = checker.checks(ctx, prepared.target ?? { kind: "tcp", host: "127.0.0.1", port: 1 });
+      prepared.cleanup?.();
       const ids = [...checks.map((c) => c.hintId).filter((x): x is string => x !== undefined), ...(fromOutcomes[e.id] ?? [])];
       assert.ok(ids.length > 0, `${e.id}: its checks name hints`);
       const known = readHints(e).map((h) => h.id);

@@ -9,7 +9,7 @@ import { startAndWait } from "../ready.js";
 import { describePlan, fixedPlan, makePlan, type Plan } from "../traffic.js";
 import { sendPlan, waitRead } from "../transport.js";
 import type { Check, CheckContext, ExerciseChecker, Outcome } from "../types.js";
-import { connectOrExplain, eachSeed, endWords, fail, isFail, requireRunning, type Fail } from "./stream.js";
+import { connectOrExplain, eachSeed, endWords, fail, isFail, requireRunning, type Fail } from "../common/stream.js";
 
 /**
  * chat-bye: the classic chat server with line framing. One client (the checker) stays

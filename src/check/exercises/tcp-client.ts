@@ -9,7 +9,7 @@ import type { ProgramView } from "../program.js";
 import { describePlan, makePlan, piecesLength, type Plan } from "../traffic.js";
 import { sendPlan } from "../transport.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
-import { fail, type Fail } from "./stream.js";
+import { fail, type Fail } from "../common/stream.js";
 
 /**
  * tcp-client: roles reversed. The checker is the server: it listens on HOST:PORT,

@@ -7,7 +7,7 @@ import { freeUdpPort } from "../ports.js";
 import { formatInet } from "../procnet.js";
 import { startAndWait } from "../ready.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
-import { fail, requireRunning, type Fail } from "./stream.js";
+import { fail, requireRunning, type Fail } from "../common/stream.js";
 
 /**
  * udp-upper: datagrams in, upper-cased datagrams out, each to its sender.

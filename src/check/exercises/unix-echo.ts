@@ -1,3 +1,3 @@
-import { echoChecker } from "./echo-family.js";
+import { echoChecker } from "../common/echo-family.js";
 
 export const checker = echoChecker("unix-echo", { kind: "unix" }, false);

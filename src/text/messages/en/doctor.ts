@@ -1,6 +1,6 @@
 /** `socket-tutor doctor`: what this machine offers. Each finding has a name and a detail. */
 export const doctor = {
-  "doctor.help": "Check what this machine offers the tutor: Node.js, Python, strace, the kernel's socket table, loopback addresses, private networks and packets, the terminal, and where progress is saved.",
+  "doctor.help": "Check what this machine offers the tutor: Node.js, Python, a C compiler, strace, the kernel's socket table, loopback addresses, private networks and packets, the terminal, and where progress is saved.",
   "doctor.ok": "ok  ",
   "doctor.warn": "note",
   "doctor.fail": "FAIL",
@@ -13,6 +13,11 @@ export const doctor = {
   "doctor.python.broken": "{exe} is on PATH but did not run: {output}",
   "doctor.python.good": "{version} at {path} (Python demos are the default)",
   "doctor.python.old": "{version} at {path} (3.8 or newer needed for the Python demos; Node.js demos still work)",
+  "doctor.cc": "C compiler",
+  // {install} is one of verify.build.install* (a whole sentence).
+  "doctor.cc.missing": "not found (cc, gcc or clang): verify cannot build a .c file, but checks a program you built ({command}). {install}",
+  "doctor.cc.ok": "{path}: {version} (verify builds .c files with it)",
+  "doctor.cc.broken": "{path} is on PATH but did not run: {output}",
   "doctor.strace": "strace",
   "doctor.strace.notLinux": "not available on {platform}: the syscall view is Linux-only; the traced calls and the socket table still work",
   "doctor.strace.missing": "not installed: the syscall view is off (install the 'strace' package to see the kernel calls behind each step)",

@@ -80,5 +80,6 @@ export const exercise = {
   // The heading above each solution file.
   "exercise.solution.headerPython": "── {id}: {file} (Python) ──",
   "exercise.solution.headerJavaScript": "── {id}: {file} (JavaScript) ──",
+  "exercise.solution.headerC": "── {id}: {file} (C) ──",
   "exercise.solution.check": "Run one through the checks: {command}",
 } as const;

@@ -22,7 +22,7 @@ export const help = {
   "help.reset.text": "Forget your progress in one lesson, or (with no lesson) everything: lessons and exercises.",
   "help.reset.yes": "Resetting everything asks first; --yes skips the question (for scripts).",
   "help.exercise.summary": "Show an exercise's task and write starter files into ./socket-tutor-exercises/<exercise>/.",
-  "help.exercise.text": "Show an exercise's task and write its starter files (Python and JavaScript) into ./socket-tutor-exercises/<exercise>/.",
+  "help.exercise.text": "Show an exercise's task and write its starter files (Python, JavaScript and C) into ./socket-tutor-exercises/<exercise>/.",
   "help.exercise.safe": "Files that already exist are never overwritten: your work is safe to run this again.",
   "help.exercise.list": "Without <exercise>, lists the exercises.",
   // {verify}, {hint} and {solution} are commands.
@@ -30,7 +30,7 @@ export const help = {
   "help.verify.summary": "Check your program over real sockets (--watch, --json; or -- <command>).",
   "help.verify.text": "Run your program and check it over real sockets on loopback, the way a demanding peer would. Exit code 0: passed; 1: not yet; 2: usage error.",
   // The paragraphs of verify --help keep their line breaks (\n); an option's description lines up after the option.
-  "help.verify.files": "<file> runs by its extension: .py with python3, .js/.mjs/.cjs with Node.js, .ts with tsx;\nany other file must be executable. After -- give any command (a compiled program, 'cargo run', ...).",
+  "help.verify.files": "<file> runs by its extension: .py with python3, .js/.mjs/.cjs with Node.js, .ts with tsx;\n.c is built with cc first (-std=c11 -Wall -Wextra -O2); any other file must be executable. After -- give any command (a compiled program, 'cargo run', ...).",
   "help.verify.environment": "Your program runs in its own folder (the current folder for --), in its own process group,\nwith HOST and PORT (or SOCKET_PATH, or MESSAGE) in its environment. It is stopped when the checks end.",
   "help.verify.watch": "  --watch  re-run the checks each time the file changes (Ctrl-C to stop)",
   // The JSON report's fields stay in English: they are names, not words.
@@ -51,7 +51,7 @@ export const help = {
   "help.hint.file": "<file>  give the hints for this file's language (.py or .js/.mjs); without it, the language of the file you checked last",
   "help.hint.seen": "--seen  show again the hints you have already seen, without a new one",
   "help.solution.summary": "Show an exercise's reference solutions (after you pass, or when you ask).",
-  "help.solution.text": "Show the reference solutions (Python and JavaScript) of an exercise.",
+  "help.solution.text": "Show the reference solutions (Python, JavaScript and C) of an exercise.",
   // Two lines of one sentence.
   "help.solution.yes": "Once you have passed the exercise they are shown at once. Before that, you are asked first;\n--yes answers for you (needed without a terminal).",
   "help.doctor.summary": "Check what this machine offers the tutor (Python, strace, /proc/net, loopback).",

@@ -117,10 +117,16 @@ export const lessons = {
   "lessons.exercise.idNotFolder": "id '{id}' must match the folder name '{folder}'",
   // {what} is one of lessons.code.*.
   "lessons.exercise.codeMissing": "{what} ({name}) is missing",
+  // Exercises are found by convention: a folder lessons/exercises/<id>/ and a module src/check/exercises/<id>.ts. {module} is that path.
+  "lessons.exercise.noChecker": "this exercise has no checker: add {module}, exporting 'checker' (see CONTRIBUTING.md)",
+  // {folder} is lessons/exercises/<id>/.
+  "lessons.exercise.checkerWithoutFolder": "this checker has no exercise folder {folder}: add the folder, or move a helper shared by checkers to src/check/common/",
   "lessons.code.pythonStarter": "the Python starter",
   "lessons.code.javascriptStarter": "the JavaScript starter",
   "lessons.code.pythonSolution": "the Python solution",
   "lessons.code.javascriptSolution": "the JavaScript solution",
+  "lessons.code.cStarter": "the C starter",
+  "lessons.code.cSolution": "the C solution",
 
   // demo.json. Each follows "file: field: ", e.g. "demo.json: processes[0].side: must be one of …".
   "lessons.demo.noDemoJson": "this demo folder has no demo.json",

@@ -17,7 +17,12 @@ export const verify = {
   "verify.usage.seedLive": "--seed does not go with --live: replay a seed without --live, where the checks print what they sent",
   "verify.usage.liveLanguages": "--live traces Python (.py) and JavaScript (.js, .mjs, .cjs) programs; check '{file}' without --live",
   "verify.liveNoPython": "--live traces Python programs with python3 3.8 or newer, which was not found. Run the checks without --live.",
-  "verify.noChecker": "the exercise '{exercise}' has no checker (this is a bug in socket-tutor)",
+  // {module} is src/check/exercises/<id>.ts, the file that is missing.
+  "verify.noChecker": "the exercise '{exercise}' has no checker: {module} is missing (see CONTRIBUTING.md)",
+  // A checker module that is there but cannot be used: mistakes of a lesson author. {module} is src/check/exercises/<id>.ts.
+  "verify.checkerNotBuilt": "{module} is not compiled yet: run 'npm run build'",
+  "verify.checkerNoExport": "{module} does not export 'checker' (an ExerciseChecker)",
+  "verify.checkerWrongId": "{module} exports a checker for '{id}': its id must be the module's name",
 
   // How the learner's file is run, and why it cannot be.
   // {more} is empty, or a sentence that follows: verify.launch.noFolder, verify.launch.filesHere, or " Did you mean …?".
@@ -32,6 +37,18 @@ export const verify = {
   "verify.launch.notExecutableChmod": "'{command}' is not an executable file (try chmod +x)",
   "verify.launch.noSuchFile": "'{command}' is not an executable file (no such file in {cwd})",
   "verify.launch.notOnPath": "command '{command}' was not found on your PATH",
+  // A .c file without a compiler. {install} is one of verify.build.install*.
+  "verify.launch.noCompiler": "no C compiler (cc, gcc or clang) was found on your PATH, so {file} cannot be built. {install} Or build it yourself and check the program: {command}",
+
+  // Building a .c file before the checks (cc -std=c11 -Wall -Wextra -O2).
+  "verify.build.installMac": "Install Xcode's command line tools: {command}",
+  "verify.build.installWith": "Install one with: {command}",
+  "verify.build.installAny": "Install a C compiler (gcc or clang), so that cc is on your PATH.",
+  // {output} is the compiler's first lines, indented; verify.build.more may follow them.
+  "verify.build.failed": "{file} did not compile:\n{output}",
+  "verify.build.more": "  … and {n, plural, one {# more line} other {# more lines}}; to see them all, run: {command}",
+  "verify.build.timedOut": "building {file} took longer than {seconds} s, so it was stopped",
+  "verify.build.warnings": "the compiler warned about {file} (the checks ran anyway):\n{output}",
 
   // The first line of a run: {heading} is verify.checkingHeading (in bold), {title} the exercise's title.
   "verify.checking": "{heading}: {title}",

@@ -1,0 +1,54 @@
+/* ipv6-echo: tcp-echo over IPv6 (HOST is ::1).
+ * The task, hints and checks: {{tutor}} start, then this exercise in the menu.
+ * Check it from this folder: {{tutor}} verify ipv6-echo ipv6-echo.c
+ * (verify builds it with cc -std=c11 -Wall -Wextra -O2; check every call's return value.) */
+#define _POSIX_C_SOURCE 200809L
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+/* send() may send only part of the buffer: this loops until all of it is sent (Python's
+ * sendall). Returns 0, or -1 with errno set (EPIPE, ECONNRESET: the client has gone). */
+int send_all(int fd, const char *buf, size_t len) {
+    while (len > 0) {
+        ssize_t n = send(fd, buf, len, 0);
+        if (n < 0) {
+            if (errno == EINTR) continue; /* a signal interrupted the call: try again */
+            return -1;
+        }
+        buf += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+void serve(int conn) {
+    /* TODO: echo this client's bytes until it closes its side.
+     *   char buf[65536]; ssize_t n = recv(conn, buf, sizeof buf, 0);
+     *   n > 0: that many bytes arrived (part of a send, or several); send_all(conn, buf, n) sends them back.
+     *   n == 0: the client closed its side: return.   n < 0: an error (errno EINTR: call recv again).
+     * Why one recv() is not enough: lesson 8, The chat. */
+    (void)conn;
+}
+
+int main(void) {
+    const char *host = getenv("HOST"); /* the checker sets HOST and PORT: never hard-code them */
+    const char *port = getenv("PORT");
+    if (!host || !port) {
+        fprintf(stderr, "HOST and PORT must be set\n");
+        return 1;
+    }
+    /* A send to a client that has gone would raise SIGPIPE and kill the server: get EPIPE instead. */
+    signal(SIGPIPE, SIG_IGN);
+
+    /* TODO: a TCP socket for IPv6: which address family takes ::1?   (lesson 3, Address families)
+     * TODO: its address is a struct sockaddr_in6 (sin6_family, sin6_port, sin6_addr: inet_pton)
+     * TODO: bind, listen, then forever: accept, serve, close   (lesson 5, The server's calls) */
+    return 0;
+}
