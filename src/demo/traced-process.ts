@@ -88,8 +88,19 @@ export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: C
       }
     }
     if (dropped && onDropped) onDropped(dropped);
+    // Over budget: stop reading for a moment. The writer then fills the pipe and waits, and
+    // the next read takes a whole pipe's worth, so a flood costs a few reads a second rather
+    // than one per small write (which, on a busy machine, is what the scheduler hands us).
+    // Short, because a program's own tracer writes to the same pipe and waits with it.
+    if (dropped && !stream.isPaused()) {
+      stream.pause();
+      setTimeout(() => stream.resume(), FLOOD_PAUSE_MS).unref();
+    }
   });
 }
+
+/** How long reading stops when a tracer writes more than the display's budget. */
+const FLOOD_PAUSE_MS = 50;
 
 export function commandLine(plan: LaunchPlan): { cmd: string; args: string[] } {
   const own = [...(plan.spec.args ?? [])];

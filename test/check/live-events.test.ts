@@ -64,15 +64,19 @@ describe("verify --live: tracer events from the learner's program", () => {
     const cpu1 = process.cpuUsage(cpu0);
     assert.equal(baseline.report.passed, true, JSON.stringify(baseline.report.checks, null, 2));
     const cpu2 = process.cpuUsage();
-    const { report, events } = await runLive(file);
+    const { report, events, ms: wall } = await runLive(file);
     const cpu3 = process.cpuUsage(cpu2);
+    if (process.env.FLOOD_DEBUG) console.error(`flood: cpu ${(cpu3.user + cpu3.system) / 1000} ms, quiet ${(cpu1.user + cpu1.system) / 1000} ms, wall ${wall} ms (quiet ${baseline.ms}), calls ${events.filter((e) => e.type === "call").length}`);
     assert.equal(report.passed, true, JSON.stringify(report.checks, null, 2));
-    // What the flood costs the tutor: its own CPU time, beside the same run without the flood
+    // What the flood costs the tutor: its own CPU time beyond the same run without the flood
     // (wall time would measure the machine: the flood's writer competes for the same cores).
-    // Measured here: 0.12-0.15 s without, 0.10-0.19 s with 20 000 events and 12 MB of them (it was
-    // 0.2-1.6 s while cutting a string measured every grapheme of it, not just the columns kept).
+    // The parser's rate limits bound it per second of the run, so the bound grows with the
+    // run: on a loaded machine the same checks take several times as long, and more of the
+    // flood is parsed meanwhile. Measured here: 0-60 ms over a quiet run of 0.9 s; 470 ms
+    // over 3.3 s with 1 MiB/s parsed (the old limit), under a load average of 38.
     const ms = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1000;
-    assert.ok(ms(cpu3) < ms(cpu1) + 750, `the tutor spent ${ms(cpu3).toFixed(0)} ms of CPU with the flood, ${ms(cpu1).toFixed(0)} ms without`);
+    const allowance = 300 + 0.1 * wall;
+    assert.ok(ms(cpu3) - ms(cpu1) < allowance, `the tutor spent ${ms(cpu3).toFixed(0)} ms of CPU with the flood, ${ms(cpu1).toFixed(0)} ms without, over a run of ${wall} ms (allowed: ${allowance.toFixed(0)} ms more)`);
     const calls = events.filter((e): e is CallEvent => e.type === "call" && e.proc === YOUR_PROGRAM);
     assert.ok(calls.length > 0, "the forged events still reach the display (they are the program's to send)");
     assert.ok(calls.length <= 12_000, `${calls.length} call events passed on: the number is bounded`);
