@@ -1,3 +1,4 @@
+import { displayWidth } from "../text/width.js";
 import type { Quiz, QuizChoice } from "../lessons/types.js";
 import { expandTutor } from "../lessons/tokens.js";
 import { t } from "../text/catalog.js";
@@ -19,7 +20,7 @@ export async function inlineMarkdown(text: string, colour: boolean): Promise<str
 
 /** Markdown wrapped to `width - indent`, every line indented. */
 export async function indented(markdown: string, opts: RenderOptions, indent: string): Promise<string> {
-  const text = await renderMarkdown(expandTutor(markdown), { ...opts, width: Math.max(20, opts.width - indent.length) });
+  const text = await renderMarkdown(expandTutor(markdown), { ...opts, width: Math.max(20, opts.width - displayWidth(indent)) });
   return text.split("\n").map((l) => (l ? indent + l : l)).join("\n");
 }
 

@@ -1,6 +1,6 @@
 import type { Quiz } from "../lessons/types.js";
 import { indented, inlineMarkdown, LETTERS } from "../render/quiz.js";
-import { wrap } from "../text/wrap.js";
+import { wrap, wrapLines } from "../text/wrap.js";
 import { renderMarkdown } from "../render/markdown.js";
 import { expandTutor } from "../lessons/tokens.js";
 import { t } from "../text/catalog.js";
@@ -42,8 +42,9 @@ async function header(quiz: Quiz, width: number, colour: boolean): Promise<strin
 
 /** Rows a quiz needs before it is answered: "Quiz", the question, the choices and the prompt's help. */
 export function quizRows(quiz: Quiz, width: number): number {
-  const question = quiz.question.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil(l.length / width)), 0);
-  const choices = quiz.choices.reduce((n, c) => n + Math.max(1, Math.ceil((c.text.length + 5) / width)), 0);
+  // By display width: a Chinese question takes two columns a character.
+  const question = wrapLines(quiz.question, width).length;
+  const choices = quiz.choices.reduce((n, c) => n + wrapLines(`  ❯ ${c.text}`, width, "    ").length, 0);
   return 1 + question + 2 + choices + 3;
 }
 
