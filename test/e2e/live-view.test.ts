@@ -181,6 +181,8 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
       await t.keys("?");
       const help = await t.waitFor("What you see");
       assert.match(help.replace(/[\s│]+/g, " "), /Recv-Q and Send-Q \(on a LISTEN row: connections waiting for accept\(\) and the backlog limit\)/);
+      // The glossary is one command away, named as it runs here.
+      assert.match(help.replace(/[\s│]+/g, " "), /so does (socket-tutor|node \S+cli\.js) glossary <word>/);
       await t.keys("x");
       await sleep(200);
       assert.match(t.screen(), /What you see/, "another key does not close the help");

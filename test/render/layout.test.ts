@@ -9,6 +9,7 @@ import { formatProblem } from "../../src/lessons/load.js";
 import { parseLesson } from "../../src/lessons/parse.js";
 import type { Lesson } from "../../src/lessons/types.js";
 import { stepHeader } from "../../src/render/lesson.js";
+import { indented } from "../../src/render/quiz.js";
 import { displayWidth } from "../../src/text/width.js";
 
 function lesson(title: string): Lesson {
@@ -45,5 +46,19 @@ describe("lesson text by display width", () => {
   it("a problem's file name and message are escaped, bidi controls included", () => {
     const line = formatProblem({ file: "/l/a\u202eb/lesson.md", line: 3, message: "got '\u2066x\u2069'" }, "/l");
     assert.equal(line, "a\\u202eb/lesson.md:3: got '\\u2066x\\u2069'");
+  });
+
+  it("the lesson header shows the course's progress beside the step count when it fits, and the step alone when not", () => {
+    const top = stepHeader(lesson("Listening"), 0, { width: 80, colour: false }, { done: 3, total: 11 }).split("\n")[0]!;
+    assert.match(top, /step 1 of 1 · course ▰▰▰▱▱▱▱▱▱▱▱ 3\/11$/);
+    assert.equal(displayWidth(top), 80);
+    const narrow = stepHeader(lesson("A title long enough to need the room"), 0, { width: 60, colour: false }, { done: 3, total: 11 }).split("\n")[0]!;
+    assert.match(narrow, /step 1 of 1$/);
+  });
+
+  it("a quiz explanation's inline code is rendered, not shown with its backticks", async () => {
+    const text = await indented("Because `accept()` returns a new socket.", { width: 80, colour: false }, "   ");
+    assert.match(text, /accept\(\)/);
+    assert.doesNotMatch(text, /`/);
   });
 });

@@ -7,7 +7,7 @@
 import type { LiveSource } from "../../demo/live-source.js";
 import type { DemoState } from "../../demo/state.js";
 import { t } from "../../text/catalog.js";
-import { displayWidth } from "../../text/width.js";
+import { displayWidth, padEnd } from "../../text/width.js";
 import type { LiveController, Side } from "./controller.js";
 import { itemDetail, paneItems, paneLabel, paneLines, sides, tableLegend, tableLines, timelineLines, type FocusRows } from "./format.js";
 import { barEntries, helpEntries, type KeyContext } from "./keys.js";
@@ -199,7 +199,7 @@ export function helpLines(input: FrameInput, width: number, c: KeyContext, notes
   const keys: Line[] = [];
   for (const e of helpEntries(c)) {
     const body = wrapText(e.text, Math.max(10, w - keyWidth - 2));
-    body.forEach((l, i) => keys.push([seg(i === 0 ? e.label.padEnd(keyWidth + 2 - (displayWidth(e.label) - e.label.length)) : " ".repeat(keyWidth + 2), "bold"), seg(l, e.now ? undefined : "dim")]));
+    body.forEach((l, i) => keys.push([seg(i === 0 ? padEnd(e.label, keyWidth + 2) : " ".repeat(keyWidth + 2), "bold"), seg(l, e.now ? undefined : "dim")]));
   }
   return [
     ...(focusWhat ? [h(t("live.help.lookTitle")), ...p(sanitize(focusWhat)), []] : []),
