@@ -54,7 +54,7 @@ export function foldCall(line: Line, width: number): Line[] {
 
 /** The lines under a failed call: what its errno means, wrapped (it is the point of the demo). */
 function meaningLines(c: CallView, width: number): Line[] {
-  const meaning = errnoMeaning(c.errno);
+  const meaning = errnoMeaning(c.errno, c.call);
   if (c.status !== "failed" || !meaning) return [];
   return wrapText(meaning, Math.max(10, width - 4)).map((l) => [seg("    "), seg(l, "red")]);
 }
@@ -581,7 +581,7 @@ export function itemDetail(item: PaneItem, width: number): Line[] {
   out.push(...para(callText(c)));
   const outcome = c.status === "failed" || c.status === "done" ? outcomeText(c) : c.status === "pending" ? t("live.call.paused").trim() : c.kind === "stdin" ? t("live.call.waitingInput").trim() : t("live.call.waiting").trim();
   out.push(...para(outcome, c.status === "failed" ? "red" : c.status === "done" ? "green" : "yellow"));
-  const meaning = errnoMeaning(c.errno);
+  const meaning = errnoMeaning(c.errno, c.call);
   if (c.status === "failed" && meaning) out.push([], ...para(meaning, "red"));
   for (const extra of [c.api, c.via, c.note]) if (extra) out.push([], ...para(extra, "dim"));
   return out;
