@@ -143,3 +143,35 @@ describe("trace of a program without a tracer", () => {
     assert.match(none.stderr, /Which program\?/);
   });
 });
+
+describe("demo --plain --step --packets, one side held", { skip: noSandbox || pythonSkip }, () => {
+  it("'client' Enter steps only the client: the handshake completes while the server is held before accept()", async () => {
+    const { spawn } = await import("node:child_process");
+    const { cliPath } = await import("../support/cli.js");
+    const child = spawn(process.execPath, [cliPath, "demo", "tcp-step-by-step", "--plain", "--step", "--packets", "--runtime", "python"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", SOCKET_TUTOR_HOME: tempHome() } });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    const waitFor = async (re: RegExp): Promise<void> => {
+      const deadline = Date.now() + 10_000;
+      while (!re.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 30));
+      assert.match(out, re);
+    };
+    try {
+      for (const call of ["socket", "bind", "listen"]) {
+        await waitFor(new RegExp(`server +paused before ${call}\\(`));
+        child.stdin.write("server\n");
+      }
+      await waitFor(/server +paused before accept\(/);
+      await waitFor(/client +paused before socket\(/);
+      child.stdin.write("client\n");
+      await waitFor(/client +paused before connect\(/);
+      child.stdin.write("client\n");
+      await waitFor(/packet +client → server {2}ACK /);
+      inOrder(out, /server +paused before accept\(/, /client +connect\(.*→ ok/, /packet +client → server {2}SYN /, /packet +server → client {2}SYN\+ACK /, /packet +client → server {2}ACK /);
+      assert.doesNotMatch(out, /server +accept\(fd 3\)/, "accept() has not even started");
+    } finally {
+      child.stdin.end("r\n");
+      await new Promise((r) => child.on("close", r));
+    }
+  });
+});
