@@ -76,7 +76,9 @@ const ERRNO_MEANING: Record<string, Extract<MessageKey, `demo.errno.${string}`>>
   ENOTSOCK: "demo.errno.ENOTSOCK",
 };
 
-export function errnoMeaning(errno: string | undefined): string | undefined {
+export function errnoMeaning(errno: string | undefined, call?: string): string | undefined {
+  // ECONNREFUSED outside connect(): a connected UDP socket told of an ICMP port unreachable.
+  if (errno === "ECONNREFUSED" && call !== undefined && !/^connect/.test(call)) return t("demo.errno.ECONNREFUSEDdatagram");
   const key = errno !== undefined && Object.hasOwn(ERRNO_MEANING, errno) ? ERRNO_MEANING[errno] : undefined;
   return key ? t(key) : undefined;
 }

@@ -429,7 +429,8 @@ export class DemoSession {
       if (!proc.started && this.neverStarts(p)) continue;
       return;
     }
-    const notStarted = spec.processes.filter((p) => !this.procs.get(p.name)!.started).map((p) => p.name);
+    // A process that keeps running is not missed when it never had to start (trace's client of a program that never listened).
+    const notStarted = spec.processes.filter((p) => !p.keepsRunning && !this.procs.get(p.name)!.started).map((p) => p.name);
     const bad = this.state.processes.filter((v) => v.exit && !v.exit.expected && !(v.keepsRunning && v.exit.stopped));
     const reasons: string[] = [];
     for (const v of bad) {

@@ -37,8 +37,11 @@ export function packetKind(state: DemoState, p: PacketView): string {
   return t("wire.other", { proto: p.ipProto ?? "?", size: formatSize(p.size) });
 }
 
-/** The header fields and data after the kind: "seq 1  ack 1  win 65536  5 bytes b'hello'  (retransmission, 1.000 s after the last)". */
-export function packetDetails(p: PacketView): string {
+/**
+ * The header fields and data after the kind: "seq 1  ack 1  win 65536  5 bytes b'hello'  (retransmission, 1.000 s after the last)".
+ * `retransmission: false`: without the mark (a view that shows it elsewhere).
+ */
+export function packetDetails(p: PacketView, opts: { retransmission?: boolean } = {}): string {
   const parts: string[] = [];
   if (p.flags) {
     parts.push(t("wire.tcp.seq", { seq: p.seq ?? 0 }));
@@ -47,7 +50,7 @@ export function packetDetails(p: PacketView): string {
     if (p.mss !== undefined) parts.push(t("wire.tcp.mss", { mss: p.mss }));
   }
   if (p.bytes > 0 && (p.proto === "tcp" || p.proto === "udp")) parts.push(t("wire.data", { n: p.bytes, preview: previewText(p) }));
-  if (p.retransmission) parts.push(p.retransmission.after !== undefined ? t("wire.retransmissionAfter", { seconds: seconds(p.retransmission.after) }) : t("wire.retransmission"));
+  if (p.retransmission && opts.retransmission !== false) parts.push(p.retransmission.after !== undefined ? t("wire.retransmissionAfter", { seconds: seconds(p.retransmission.after) }) : t("wire.retransmission"));
   return parts.join(SEP);
 }
 

@@ -17,6 +17,7 @@ import { LiveController, type LiveViewExit } from "./live/controller.js";
 import { detailLines, frame, helpLines, noteLines, runNotes, type FrameInput } from "./live/frame.js";
 import { normalizeKey } from "./live/keys.js";
 import { liveLayout, type Rect } from "./live/layout.js";
+import { RedrawScheduler } from "./live/redraw.js";
 import { sanitize, toTags, type Line, type TagStyle } from "./live/paint.js";
 import { liveTerminalProblem, liveTerminalStyle, rewriteDimSgr } from "./live/terminal.js";
 import { shareKeypressDecoder } from "./keys.js";
@@ -39,9 +40,6 @@ export interface LiveViewOptions {
 
 export type { LiveRun, LiveSource } from "../demo/live-source.js";
 export type { LiveViewExit } from "./live/controller.js";
-
-/** The minimum time between two redraws: events arriving in a burst are drawn together. */
-const FRAME_MS = 16;
 
 export async function runLiveView(demo: LoadedDemo, options: LiveViewOptions): Promise<LiveViewExit> {
   const problem = liveTerminalProblem();
@@ -66,8 +64,10 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
   const controller = new LiveController(source, { runtime: options.runtime, ...(options.mode ? { mode: options.mode } : {}), pythonAvailable: options.pythonAvailable, straceAvailable: straceOk, ...(options.syscalls ? { syscalls: true } : {}) }, { render: () => schedule(), left: (how) => onLeft(how) });
   const latencyLog = process.env.SOCKET_TUTOR_LATENCY_LOG;
   const unrendered: number[] = [];
+  const unrenderedPackets: number[] = [];
   const deliver = (ev: DemoEvent): void => {
     if (latencyLog && ev.type === "call") unrendered.push(ev.t);
+    if (latencyLog && ev.type === "packet") unrenderedPackets.push(ev.t);
     controller.onEvent(ev);
   };
   // The first run starts before blessed loads: the programs boot while the screen is built.
@@ -115,7 +115,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
   };
   unregister = onCleanup(destroy);
   onLeft = (how) => {
-    clearTimeout(renderTimer);
+    redraw.cancel();
     destroy();
     unregister();
     finish(how);
@@ -168,11 +168,9 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     changed = true;
   };
 
-  let renderTimer: NodeJS.Timeout | undefined;
-  let lastRender = 0;
+  // Events in a burst (packets above all) are drawn together, once a frame at most (live/redraw.ts).
+  const redraw = new RedrawScheduler(render);
   function render(): void {
-    renderTimer = undefined;
-    lastRender = Date.now();
     if (controller.isLeaving) return;
     const run = controller.run;
     const state = run?.state;
@@ -262,24 +260,25 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
   /**
    * `npm run bench` measures how long a traced call takes to reach the screen:
    * with SOCKET_TUTOR_LATENCY_LOG set, each render appends, per call event it
-   * shows for the first time, the ms from the call in the traced process to now.
+   * shows for the first time, the ms from the call in the traced process to now
+   * (and per packet, from the kernel's stamp to now, to the file + ".packets").
    */
   function logLatency(): void {
-    if (!latencyLog || unrendered.length === 0) return;
+    if (!latencyLog) return;
     const now = performance.timeOrigin + performance.now();
-    try {
-      appendFileSync(latencyLog, unrendered.map((x) => (now - x).toFixed(2)).join("\n") + "\n");
-    } catch {
-      // a bench aid: never let it disturb the view
+    // Packets (stamped by the kernel, on the calls' clock) go to a file of their own.
+    for (const [file, list] of [[latencyLog, unrendered], [`${latencyLog}.packets`, unrenderedPackets]] as const) {
+      if (list.length === 0) continue;
+      try {
+        appendFileSync(file, list.map((x) => (now - x).toFixed(2)).join("\n") + "\n");
+      } catch {
+        // a bench aid: never let it disturb the view
+      }
+      list.length = 0;
     }
-    unrendered.length = 0;
   }
 
-  schedule = (): void => {
-    if (renderTimer) return;
-    const wait = Math.max(0, FRAME_MS - (Date.now() - lastRender));
-    renderTimer = setTimeout(render, wait);
-  };
+  schedule = (): void => redraw.request();
 
   screen.on("keypress", (ch: string | undefined, raw: Widgets.Events.IKeyEventArg) => {
     if (!raw) return;

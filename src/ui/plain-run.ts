@@ -36,12 +36,18 @@ export async function runPlain(session: DemoSession, mode: DemoMode, packets = f
   }
 }
 
-/** --plain --step: Enter continues the call paused longest; "r" runs freely; "s" steps again; "q" stops. End of input runs freely. */
+/**
+ * --plain --step: Enter continues the call paused longest; a process's name ("client",
+ * "server") continues that process's paused call, so one side can be held (the server
+ * before accept() while the client connects); "r" runs freely; "s" steps again; "q"
+ * stops. End of input runs freely.
+ */
 function stepKeys(session: DemoSession): readline.Interface {
   const rl = readline.createInterface({ input: process.stdin, terminal: false });
   rl.on("line", (line) => {
     const cmd = line.trim().toLowerCase();
     if (cmd === "" || cmd === "c") session.continue();
+    else if (session.state.processes.some((p) => p.name.toLowerCase() === cmd)) session.continue(session.state.processes.find((p) => p.name.toLowerCase() === cmd)!.name);
     else if (cmd === "r") session.setMode("run");
     else if (cmd === "s") session.setMode("step");
     else if (cmd === "q") void session.stop();

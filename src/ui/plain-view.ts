@@ -154,7 +154,7 @@ export class PlainView {
           clearTimeout(this.waiting.get(id));
           this.waiting.delete(id);
           this.proc(ev.proc, this.callWithOutcome(call) + this.where(call));
-          const meaning = call.status === "failed" ? errnoMeaning(call.errno) : undefined;
+          const meaning = call.status === "failed" ? errnoMeaning(call.errno, call.call) : undefined;
           if (meaning) this.proc(ev.proc, s.dim(`  ${call.errno}: ${meaning}`));
           if (call.note && this.firstWithNote(call)) this.proc(ev.proc, s.dim(`  (${call.note})`));
         }

@@ -2,7 +2,8 @@
  * The lesson demos' packets, in order against their calls, in both runtimes: the
  * handshake completes before accept() returns (even while the server is held before
  * it), a connect to a closed port is answered by RST, shutdown() sends a FIN, each
- * datagram is one UDP packet, and past a full backlog SYNs are sent again.
+ * datagram is one UDP packet, a datagram to a closed port is answered by ICMP port
+ * unreachable, and past a full backlog SYNs are sent again.
  * Without private networks (npm test's second pass), the run says why it has no packets.
  */
 import assert from "node:assert/strict";
@@ -173,6 +174,30 @@ both("udp-datagrams on the wire: one UDP packet per datagram, the bytes of each 
   // Packets the receiver never read: on the wire all the same (the kernel dropped them at its socket).
   const received = calls(s, "receiver", "recvfrom").filter((c) => c.status === "done").length;
   assert.ok(received < datagrams.length, `${received} received of ${datagrams.length} on the wire`);
+});
+
+both("udp-refused on the wire: one UDP packet, an ICMP port unreachable back, then the connected socket's error", async (runtime) => {
+  const run = await runDemo("udp-refused", { runtime });
+  assert.equal(run.state.ok, true, run.state.reason);
+  capturing(run);
+  const s = run.state;
+  const [datagram, icmp, ...rest] = s.wire.packets;
+  assert.equal(rest.length, 0, describePackets(s));
+  assert.equal(datagram?.proto, "udp");
+  assert.equal(endpointLabel(s, datagram!.src), "client");
+  assert.equal(datagram!.dst, `127.0.0.1:${run.port}`);
+  assert.equal(datagram!.bytes, 13);
+  assert.equal(icmp?.icmp?.meaning, "port-unreachable", describePackets(s));
+  assert.deepEqual([icmp!.icmp!.about?.src, icmp!.icmp!.about?.dst], [datagram!.src, datagram!.dst], "it names the datagram it answers");
+  // connect() on UDP sent nothing: the datagram left with the send() after it.
+  const connect = s.processes[0]!.calls.find((c) => c.call === "connect")!;
+  const send = s.processes[0]!.calls.find((c) => c.call === "send" || c.call === "sendto")!;
+  assert.ok(connect.tEnd! < datagram!.t && send.tStart! < datagram!.t, "no packet for connect(); the datagram is the send()'s");
+  if (runtime === "python") {
+    const recv = calls(s, "client", "recv")[0]!;
+    assert.equal(recv.errno, "ECONNREFUSED");
+    assert.ok(icmp!.t < recv.tEnd!, "recv() failed after the ICMP came");
+  } else assert.match(s.processes[0]!.output.map((o) => o.text).join(""), /ECONNREFUSED/, "Node reports it as an 'error' event");
 });
 
 both("backlog on the wire: past a full accept queue, a client's SYN is sent again until there is room", async (runtime) => {

@@ -16,8 +16,13 @@ import { sanitize } from "./paint.js";
 
 export type Side = "left" | "right";
 export type Focus = Side | "bottom";
-export type BottomTab = "table" | "timeline";
+export type BottomTab = "table" | "timeline" | "wire";
 export type LiveViewExit = "back" | "interrupt";
+
+/** The bottom tab after `tab` (t on a small screen). */
+export function nextTab(tab: BottomTab): BottomTab {
+  return tab === "table" ? "timeline" : tab === "timeline" ? "wire" : "table";
+}
 
 export interface ControllerOptions {
   runtime: DemoRuntime;
@@ -55,6 +60,8 @@ export interface ViewState {
   /** The pane whose paused call space runs (the last pane focused). */
   side: Side;
   bottom: BottomTab;
+  /** The tab the wire view (w) replaced: w again goes back to it. */
+  beforeWire: Exclude<BottomTab, "wire">;
   mode: DemoMode;
   runtime: DemoRuntime;
   syscalls: boolean;
@@ -101,6 +108,7 @@ export class LiveController {
       focus: "left",
       side: "left",
       bottom: "table",
+      beforeWire: "table",
       mode: source.steppable ? (options.mode ?? "step") : "run",
       runtime: options.runtime,
       syscalls,
@@ -293,7 +301,17 @@ export class LiveController {
           this.say(this.view.syscalls ? t("live.say.syscallsOn") : t("live.say.syscallsOff"));
         });
       case "bottom":
-        this.view.bottom = this.view.bottom === "table" ? "timeline" : "table";
+        // The tabs in turn: table, timeline, wire.
+        this.view.bottom = nextTab(this.view.bottom);
+        this.view.scroll.bottom = 0;
+        return this.host.render();
+      case "wire":
+        // The wire takes the bottom tab (the timeline's box on a wide screen); w again gives it back.
+        if (this.view.bottom === "wire") this.view.bottom = this.view.beforeWire;
+        else {
+          this.view.beforeWire = this.view.bottom;
+          this.view.bottom = "wire";
+        }
         this.view.scroll.bottom = 0;
         return this.host.render();
       case "client":
@@ -387,7 +405,11 @@ export class LiveController {
   }
 
   private scrollBottom(n: number): void {
-    this.view.scroll.bottom = Math.max(0, this.view.scroll.bottom + n);
+    // The table counts rows down from its first; the timeline and the wire count rows back
+    // from the newest (they follow the newest), so ↑ adds there. On a wide screen the
+    // bottom box is the table whatever the tab.
+    const back = this.view.compact && this.view.bottom !== "table";
+    this.view.scroll.bottom = Math.max(0, this.view.scroll.bottom + (back ? -n : n));
     this.host.render();
   }
 

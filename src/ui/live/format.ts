@@ -9,6 +9,8 @@ import { callText, errnoMeaning, exitText, failureLabel, outcomeText, ownerName,
 import { t } from "../../text/catalog.js";
 import { displayWidth, padEnd, padStart } from "../../text/width.js";
 import { fit, lineWidth, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
+import { wireTimeline } from "../../demo/wire-view.js";
+import { packetArrow } from "./wire.js";
 
 export function callLine(c: CallView, opts: { withProc?: boolean; width?: number } = {}): Line {
   const who = opts.withProc ? [seg(`${c.proc}: `, "dim")] : [];
@@ -52,7 +54,7 @@ export function foldCall(line: Line, width: number): Line[] {
 
 /** The lines under a failed call: what its errno means, wrapped (it is the point of the demo). */
 function meaningLines(c: CallView, width: number): Line[] {
-  const meaning = errnoMeaning(c.errno);
+  const meaning = errnoMeaning(c.errno, c.call);
   if (c.status !== "failed" || !meaning) return [];
   return wrapText(meaning, Math.max(10, width - 4)).map((l) => [seg("    "), seg(l, "red")]);
 }
@@ -480,7 +482,8 @@ function arrowText(a: Arrow, fromSide: "left" | "right", width: number): Line {
 
 /**
  * The sequence diagram: one row per call, the server's column on the left and the
- * clients' on the right, with arrows for connections and bytes between them.
+ * clients' on the right, with arrows for connections and bytes between them, or,
+ * where the run's packets are captured, an arrow per packet.
  */
 export function timelineLines(state: DemoState, width: number, height: number, scroll = 0): Line[] {
   const mid = Math.min(18, Math.max(10, Math.floor(width * 0.16)));
@@ -502,13 +505,22 @@ export function timelineLines(state: DemoState, width: number, height: number, s
   const right = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
   const header: Line = [...pad([seg(left, "bold")], side), seg("│", "dim"), seg(" ".repeat(mid)), seg("│", "dim"), seg(right, "bold")];
   const rows: Line[] = [];
-  for (const id of state.timeline) {
+  // With packets, each is an arrow of its own between the calls (in time order, ties by
+  // cause: wire-view.ts), and the calls' own arrows go: the packets show how the bytes went.
+  const packets = state.wire.packets.length > 0;
+  const order = packets ? wireTimeline(state) : state.timeline.map((id) => ({ kind: "call" as const, id }));
+  for (const row of order) {
+    if (row.kind === "packet") {
+      rows.push([seg(" ".repeat(side)), seg("│", "dim"), ...pad(packetArrow(state, row.packet, mid), mid), seg("│", "dim")]);
+      continue;
+    }
+    const id = row.id;
     const c = byId.get(id);
     if (!c) continue;
     const s = sideOf.get(c.proc) ?? "left";
     const multi = (s === "right" ? rightProcs : leftProcs) > 1;
     const text = fit(callLine(c, { withProc: multi }), side);
-    const arrow = arrowsFrom.get(id);
+    const arrow = packets ? undefined : arrowsFrom.get(id);
     const arrowLine = arrow && sideOf.get(byId.get(arrow.to)?.proc ?? "") !== s ? arrowText(arrow, s, mid) : [seg(" ".repeat(mid))];
     rows.push(s === "left" ? [...pad(text, side), seg("│", "dim"), ...pad(arrowLine, mid), seg("│", "dim")] : [seg(" ".repeat(side)), seg("│", "dim"), ...pad(arrowLine, mid), seg("│", "dim"), ...text]);
   }
@@ -569,7 +581,7 @@ export function itemDetail(item: PaneItem, width: number): Line[] {
   out.push(...para(callText(c)));
   const outcome = c.status === "failed" || c.status === "done" ? outcomeText(c) : c.status === "pending" ? t("live.call.paused").trim() : c.kind === "stdin" ? t("live.call.waitingInput").trim() : t("live.call.waiting").trim();
   out.push(...para(outcome, c.status === "failed" ? "red" : c.status === "done" ? "green" : "yellow"));
-  const meaning = errnoMeaning(c.errno);
+  const meaning = errnoMeaning(c.errno, c.call);
   if (c.status === "failed" && meaning) out.push([], ...para(meaning, "red"));
   for (const extra of [c.api, c.via, c.note]) if (extra) out.push([], ...para(extra, "dim"));
   return out;

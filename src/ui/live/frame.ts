@@ -8,7 +8,8 @@ import type { LiveSource } from "../../demo/live-source.js";
 import type { DemoState } from "../../demo/state.js";
 import { t } from "../../text/catalog.js";
 import { displayWidth, padEnd } from "../../text/width.js";
-import type { LiveController, Side } from "./controller.js";
+import type { BottomTab, LiveController, Side } from "./controller.js";
+import { wireLines } from "./wire.js";
 import { itemDetail, paneItems, paneLabel, paneLines, sides, tableLegend, tableLines, timelineLines, type FocusRows } from "./format.js";
 import { barEntries, helpEntries, type KeyContext } from "./keys.js";
 import { fit, lineWidth, sanitize, seg, wrapText, type Line } from "./paint.js";
@@ -138,10 +139,11 @@ export function frame(input: FrameInput, geo: Geometry): Frame {
     return { label: paneLabel(procs, shown, r.width), lines: result, focused };
   };
   const out: Frame = { title, left: pane("left"), right: pane("right"), status: statusLine(input, geo.status.width) };
-  const tabs = (active: "table" | "timeline"): string => {
-    const names: Array<["table" | "timeline", string]> = [
+  const tabs = (active: BottomTab): string => {
+    const names: Array<[BottomTab, string]> = [
       ["table", t("live.tab.table")],
       ["timeline", t("live.tab.timeline")],
+      ["wire", t("live.tab.wire")],
     ];
     return ` ${names.map(([k, n]) => (k === active ? `[${n}]` : n)).join(" │ ")} `;
   };
@@ -155,9 +157,14 @@ export function frame(input: FrameInput, geo: Geometry): Frame {
     out.bottom = { label: (geo.compact ? tabs("table") : t("live.box.tableLabel")) + source, lines: legend && inner > 3 ? [...body, [seg(legend, "dim")]] : body, focused: view.focus === "bottom" };
   } else if (geo.table) out.bottom = { label: geo.compact ? tabs("table") : t("live.box.tableLabel"), lines: [[seg(t("live.table.starting"), "dim")]], focused: view.focus === "bottom" };
   if (geo.timeline) {
-    const lines = state ? timelineLines(state, geo.timeline.width - 2, geo.timeline.height - 2, geo.compact ? view.scroll.bottom : 0) : [];
-    if (geo.compact) out.bottom = { label: tabs("timeline"), lines, focused: view.focus === "bottom" };
-    else out.timeline = { label: t("live.box.timeline"), lines };
+    // The wire takes the timeline's box (w): the bottom tab on a small screen, the lower box on a wide one.
+    const wire = view.bottom === "wire";
+    const width = geo.timeline.width - 2;
+    const height = geo.timeline.height - 2;
+    const scroll = geo.compact ? view.scroll.bottom : 0;
+    const lines = state ? (wire ? wireLines(state, width, height, scroll) : timelineLines(state, width, height, scroll)) : [];
+    if (geo.compact) out.bottom = { label: tabs(wire ? "wire" : "timeline"), lines, focused: view.focus === "bottom" };
+    else out.timeline = { label: wire ? t("live.box.wire") : t("live.box.timeline"), lines };
   }
   return out;
 }
@@ -207,6 +214,7 @@ export function helpLines(input: FrameInput, width: number, c: KeyContext, notes
     ...p(t("live.help.panes")),
     ...p(t("live.help.table")),
     ...p(t("live.help.timeline")),
+    ...p(t("live.help.wire")),
     ...p(t("live.help.words", { command: tutor("glossary <word>") })),
     [],
     h(t("live.help.keysTitle")),

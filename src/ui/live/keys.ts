@@ -15,6 +15,7 @@ export type KeyAction =
   | "restart"
   | "help"
   | "bottom"
+  | "wire"
   | "client"
   | "runtime"
   | "syscalls"
@@ -44,7 +45,7 @@ export interface KeyContext {
   straceAvailable: boolean;
   syscalls: boolean;
   runtime: "python" | "node";
-  bottom: "table" | "timeline";
+  bottom: "table" | "timeline" | "wire";
   /** The focused pane has calls (↑/↓ select one, o opens it). */
   hasCalls: boolean;
   restartLabel: string;
@@ -76,7 +77,8 @@ export const KEY_TABLE: readonly KeyEntry[] = [
   { action: "runMode", keys: ["r", "s"], label: "r", order: 3, bar: (c) => (c.mode === "run" ? t("live.key.stepMode") : t("live.key.run")), help: () => t("live.keys.runMode"), when: steps },
   { action: "restart", keys: ["R", "S-r"], label: "R", order: 4, bar: (c) => c.restartLabel, help: (c) => t("live.keys.restart", { label: c.restartLabel }), when: () => true },
   { action: "help", keys: ["?", "S-/"], label: "?", order: 5, bar: () => t("live.key.help"), help: () => t("live.keys.help"), when: () => true },
-  { action: "bottom", keys: ["t"], label: "t", order: 6, bar: (c) => (c.bottom === "table" ? t("live.key.timeline") : t("live.key.table")), help: () => t("live.keys.bottom"), when: (c) => c.compact },
+  { action: "bottom", keys: ["t"], label: "t", order: 6, bar: (c) => (c.bottom === "table" ? t("live.key.timeline") : c.bottom === "timeline" ? t("live.key.wire") : t("live.key.table")), help: () => t("live.keys.bottom"), when: (c) => c.compact },
+  { action: "wire", keys: ["w"], label: "w", order: 6.5, bar: (c) => (c.bottom === "wire" ? t("live.key.wireOff") : t("live.key.wire")), help: () => t("live.keys.wire"), when: () => true },
   { action: "focus", keys: ["tab", "S-tab"], label: "Tab", order: 7, bar: () => t("live.key.focus"), help: () => t("live.keys.focus"), when: () => true },
   { action: "select", keys: ["up", "down", "k", "j"], label: "↑/↓", order: 8, bar: () => t("live.key.select"), help: () => t("live.keys.select"), when: () => true },
   { action: "open", keys: ["o"], label: "o", order: 9, bar: () => t("live.key.open"), help: () => t("live.keys.open"), when: (c) => c.hasCalls },

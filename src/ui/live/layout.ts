@@ -15,7 +15,7 @@ export interface Geometry {
   title: Rect;
   left: Rect;
   right: Rect;
-  /** In the compact layout only one of the two is shown (toggled with `t`). */
+  /** In the compact layout only one of the two is shown (toggled with `t`); the wire (`w`) takes the timeline's box. */
   table?: Rect;
   timeline?: Rect;
   status: Rect;
@@ -25,7 +25,7 @@ export interface Geometry {
 export const MIN_LIVE_COLUMNS = 60;
 export const MIN_LIVE_ROWS = 20;
 
-export type BottomChoice = "table" | "timeline";
+export type BottomChoice = "table" | "timeline" | "wire";
 
 /**
  * The boxes for a terminal size. The sizes depend on the terminal, the notes and

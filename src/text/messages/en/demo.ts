@@ -76,6 +76,8 @@ export const demo = {
   "demo.exit.statusExpected": "exited with status {code} (as this demo expects)",
   // What an errno means, for a learner: one line, with the man page to read next. Keep errno names and man page names as they are.
   "demo.errno.ECONNREFUSED": "nothing listens on that address and port: the kernel answered the connection request with a reset (connect(2))",
+  // The same errno from send() or recv() on a connected UDP socket.
+  "demo.errno.ECONNREFUSEDdatagram": "nothing listens on that address and port: the kernel there answered a datagram of this connected socket with an ICMP port unreachable (udp(7))",
   "demo.errno.EADDRINUSE": "another socket already holds this address and port; a connection in TIME_WAIT counts unless SO_REUSEADDR is set (bind(2))",
   "demo.errno.EADDRNOTAVAIL": "that address does not belong to this machine, or no ephemeral port is free (bind(2))",
   "demo.errno.EPERM": "the kernel refused: this needs a privilege the process does not have; raw sockets need CAP_NET_RAW (raw(7))",

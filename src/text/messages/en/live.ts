@@ -22,6 +22,8 @@ export const live = {
   // The bottom box's tabs on a small screen: the one shown is in [brackets].
   "live.tab.table": "table",
   "live.tab.timeline": "timeline",
+  "live.tab.wire": "wire",
+  "live.box.wire": " wire: packets on the run's loopback ",
   "live.box.timeline": " timeline ",
   "live.box.help": " help ",
   // After a box's label when its text is longer than the box: the lines shown.
@@ -48,6 +50,9 @@ export const live = {
   "live.key.run": "run",
   "live.key.help": "help",
   "live.key.timeline": "timeline",
+  // The key bar's words for w: show the packets, or put the table or timeline back.
+  "live.key.wire": "wire",
+  "live.key.wireOff": "wire off",
   "live.key.table": "table",
   "live.key.nextClient": "next client",
   "live.key.socketCalls": "socket calls",
@@ -65,7 +70,8 @@ export const live = {
   "live.keys.runMode": "Run freely, or go back to step mode (s: step mode).",
   "live.keys.restart": "{label}: start the run again from the beginning.",
   "live.keys.help": "This help: it scrolls with ↑/↓ and PgUp/PgDn, and ?, q or Esc closes it.",
-  "live.keys.bottom": "Switch the bottom box between the kernel socket table and the timeline.",
+  "live.keys.bottom": "Switch the bottom box between the kernel socket table, the timeline and the wire.",
+  "live.keys.wire": "Show the wire: every packet on the run's own loopback, in place of the timeline (on a small screen, as the bottom box). Press w again to go back.",
   "live.keys.focus": "Move the focus to the next box: the left pane, the right pane, the bottom box.",
   "live.keys.select": "In a pane: select an earlier or a later call (also k and j); past the newest, the list follows the newest again. In the bottom box: scroll it.",
   "live.keys.open": "Open the selected call (or the newest) in full: its whole text, its result, what an error means. o, q or Esc closes it.",
@@ -81,7 +87,8 @@ export const live = {
   "live.help.seeTitle": "What you see",
   "live.help.panes": "Left, the server; right, the client or clients. Each pane shows the program's source (▶ the line running, ‖ paused before a socket call), its socket calls (→ the result, … waiting in the call, ✗ failed: the errno and what it means), and then what the program printed.",
   "live.help.table": "The kernel socket table lists the sockets the kernel holds for these processes, read from /proc/net: the state (LISTEN, ESTABLISHED, TIME_WAIT...), Recv-Q and Send-Q (on a LISTEN row: connections waiting for accept() and the backlog limit), and the owner (process and fd, or no process when no fd points to it any more, or not yet).",
-  "live.help.timeline": "The timeline has every call in order, the server's on the left and the clients' on the right; the arrows are connections and bytes.",
+  "live.help.timeline": "The timeline has every call in order, the server's on the left and the clients' on the right; the arrows are connections and bytes, or, where the packets are captured, the packets themselves.",
+  "live.help.wire": "The wire (w) lists every packet on the run's own network: who sent it to whom, its TCP flags (SYN opens a connection, ACK acknowledges, FIN ends one direction, RST refuses or resets), seq and ack counted from the connection's start, and the bytes it carries. A packet sent again is marked as a retransmission.",
   // {command} looks a word up in the glossary, as the learner runs it.
   "live.help.words": "A word you do not know (Recv-Q, backlog, TIME_WAIT, RST...)? Look up a word, in the lesson's step prompt, explains each; so does {command}.",
   "live.help.keysTitle": "Keys",

@@ -28,8 +28,17 @@ export const wire = {
   "wire.icmp.other": "ICMP type {type} code {code}",
   "wire.other": "IP protocol {proto}, {size}",
   // A packet's label on an arrow of the timeline: "SYN (retransmission)".
+  // A retransmitted segment's arrow in the live timeline, where there are about 12 columns: "SYN again".
+  "wire.label.again": "{label} again",
   "wire.label.retransmission": "{label} (retransmission)",
   "wire.gap.budget": "{n, plural, one {# packet} other {# packets}} ({size} of data) not shown one by one: more a second than anyone can read",
   "wire.gap.kernel": "{n, plural, one {# packet} other {# packets}} dropped by the kernel before the capture could read them",
   "wire.notKept": "({n, plural, one {# earlier packet} other {# earlier packets}} not kept)",
+  // The live view's wire (key w): when there is nothing to list, and the lines that say what is out of view.
+  "wire.view.noReason": "Packets cannot be shown here.",
+  "wire.view.doctor": "{command} says what this machine offers.",
+  "wire.view.none": "No packets yet: the first one leaves with a connect() or a sendto().",
+  "wire.view.starting": "The packet capture is starting…",
+  "wire.view.earlier": "… {n, plural, one {# earlier packet} other {# earlier packets}} (↑)",
+  "wire.view.newer": "… {n, plural, one {# newer packet} other {# newer packets}} (↓)",
 } as const;

@@ -1,0 +1,177 @@
+/**
+ * `socket-tutor trace`: a learner's Python or JavaScript server run like a demo, in
+ * plain text: its socket calls, the built-in client that connects to it and sends the
+ * lines on standard input, the packets in order with the calls, and nothing left
+ * running after. A file name with spaces and a terminal escape is shown escaped. A C
+ * program (compiled here with cc) has no call-by-call tracer: trace says so, and how
+ * to see its system calls instead.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { sandboxSupport } from "../../src/sandbox/namespace.js";
+import { runCli, tempHome } from "../support/cli.js";
+import { pythonSkip } from "../demo/lesson-demo-helpers.js";
+
+const support = await sandboxSupport();
+const noSandbox = support.available ? false : `no private networks here (${support.reason})`;
+const dir = mkdtempSync(path.join(os.tmpdir(), "socket-tutor-trace-test-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const PY = `import socket
+srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+srv.bind(("127.0.0.1", 5000))
+srv.listen(1)
+conn, addr = srv.accept()
+data = conn.recv(1024)
+conn.sendall(data.upper())
+conn.close()
+srv.close()
+`;
+const JS = `import net from "node:net";
+const srv = net.createServer((conn) => {
+  conn.once("data", (d) => { conn.end(d.toString().toUpperCase()); srv.close(); });
+});
+srv.listen(5001, "127.0.0.1");
+`;
+
+/** Processes whose command line names this test's folder: the traced programs and the built-in client. */
+function leftovers(): string[] {
+  const out: string[] = [];
+  for (const pid of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      if (cmd.includes(dir) || cmd.includes("socket_tutor_client") || cmd.includes("socket-tutor-client")) out.push(`${pid} ${cmd}`);
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/** The lines in order: each wanted pattern after the one before. */
+function inOrder(text: string, ...wanted: RegExp[]): void {
+  const lines = text.split("\n");
+  let at = -1;
+  for (const w of wanted) {
+    const i = lines.findIndex((l, k) => k > at && w.test(l));
+    assert.ok(i > at, `${w} after line ${at + 1}:\n${text}`);
+    at = i;
+  }
+}
+
+function checkServerRun(out: string, hello: RegExp, upper: RegExp): void {
+  inOrder(
+    out,
+    /^program +(listen\(|socket\()/,
+    /^client +started: /,
+    /^client +connect\(/,
+    /^packet +client → program {2}SYN /,
+    /^packet +program → client {2}SYN\+ACK /,
+    /^packet +client → program {2}ACK /,
+    /^packet +client → program {2}PSH\+ACK .*b'hello trace\\n'/,
+    hello,
+    upper,
+    /^packet +program → client {2}PSH\+ACK .*b'HELLO TRACE\\n'/,
+    /^packet +program → client {2}FIN\+ACK/,
+  );
+}
+
+describe("trace --plain", { skip: noSandbox, concurrency: false }, () => {
+  it("a Python server: its calls, the built-in client's line, the packets, nothing left after", { skip: pythonSkip }, async () => {
+    const file = path.join(dir, "echo server\x1b[31m.py");
+    writeFileSync(file, PY);
+    const r = await runCli(["trace", file, "--plain", "--packets"], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^Tracing echo server\\x1b\[31m\.py/, "the name escaped");
+    assert.ok(!r.stdout.includes("\x1b"), "no raw escape reaches the terminal");
+    checkServerRun(r.stdout, /^program +recv\(fd 4, 1024\) → 12 bytes b'hello trace\\n'/, /^program +sendall\(fd 4, b'HELLO TRACE\\n'\)/);
+    assert.match(r.stdout, /^client +\| got b'HELLO TRACE\\n'/m);
+    assert.deepEqual(leftovers(), []);
+  });
+
+  it("a JavaScript server, given as -- node <file>", async () => {
+    const file = path.join(dir, "echo_server.mjs");
+    writeFileSync(file, JS);
+    const r = await runCli(["trace", "--plain", "--packets", "--", "node", file], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    checkServerRun(r.stdout, /^program +recv\(fd \d+\) → 12 bytes b'hello trace\\n'/, /^program +send\(fd \d+, b'HELLO TRACE\\n'\)/);
+    assert.deepEqual(leftovers(), []);
+  });
+
+  it("a server that never exits is stopped with the tutor: nothing left running", { skip: pythonSkip }, async () => {
+    const file = path.join(dir, "forever.py");
+    writeFileSync(file, "import socket, time\ns = socket.socket()\ns.bind(('127.0.0.1', 5002))\ns.listen(1)\nwhile True:\n    c, a = s.accept()\n    c.sendall(b'hi')\n    c.close()\n");
+    const { spawn } = await import("node:child_process");
+    const { cliPath } = await import("../support/cli.js");
+    const child = spawn(process.execPath, [cliPath, "trace", file, "--plain"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, SOCKET_TUTOR_HOME: tempHome() } });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    const deadline = Date.now() + 15_000;
+    while (!/client +\| got b'hi'/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.match(out, /client +\| got b'hi'/);
+    child.kill("SIGINT");
+    await new Promise((r) => child.on("close", r));
+    const until = Date.now() + 5_000;
+    while (leftovers().length && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(leftovers(), []);
+  });
+});
+
+describe("trace of a program without a tracer", () => {
+  it("a C server (compiled with cc): says only Python and JavaScript are traced call by call, and how strace shows it", { skip: spawnSync("cc", ["--version"]).status === 0 ? false : "no C compiler" }, async () => {
+    const src = path.join(dir, "server.c");
+    writeFileSync(src, "#include <sys/socket.h>\n#include <netinet/in.h>\nint main(void){int s=socket(AF_INET,SOCK_STREAM,0);struct sockaddr_in a={0};a.sin_family=AF_INET;a.sin_port=htons(5003);bind(s,(struct sockaddr*)&a,sizeof a);listen(s,1);return 0;}\n");
+    const exe = path.join(dir, "server");
+    assert.equal(spawnSync("cc", ["-o", exe, src]).status, 0);
+    const r = await runCli(["trace", "--plain", "--", exe], { env: { SOCKET_TUTOR_HOME: tempHome() } });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /traces Python \(\.py\) and JavaScript .* call by call; .*server is neither/);
+    assert.match(r.stderr, /strace -f -e trace=%network /);
+    assert.doesNotMatch(r.stderr, /at .*\.js:\d+/, "no stack trace");
+  });
+
+  it("a missing file, and no program at all, are told apart", async () => {
+    const missing = await runCli(["trace", path.join(dir, "nope.py"), "--plain"]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /There is no file .*nope\.py/);
+    const none = await runCli(["trace", "--plain"]);
+    assert.equal(none.code, 2);
+    assert.match(none.stderr, /Which program\?/);
+  });
+});
+
+describe("demo --plain --step --packets, one side held", { skip: noSandbox || pythonSkip }, () => {
+  it("'client' Enter steps only the client: the handshake completes while the server is held before accept()", async () => {
+    const { spawn } = await import("node:child_process");
+    const { cliPath } = await import("../support/cli.js");
+    const child = spawn(process.execPath, [cliPath, "demo", "tcp-step-by-step", "--plain", "--step", "--packets", "--runtime", "python"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", SOCKET_TUTOR_HOME: tempHome() } });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    const waitFor = async (re: RegExp): Promise<void> => {
+      const deadline = Date.now() + 10_000;
+      while (!re.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 30));
+      assert.match(out, re);
+    };
+    try {
+      for (const call of ["socket", "bind", "listen"]) {
+        await waitFor(new RegExp(`server +paused before ${call}\\(`));
+        child.stdin.write("server\n");
+      }
+      await waitFor(/server +paused before accept\(/);
+      await waitFor(/client +paused before socket\(/);
+      child.stdin.write("client\n");
+      await waitFor(/client +paused before connect\(/);
+      child.stdin.write("client\n");
+      await waitFor(/packet +client → server {2}ACK /);
+      inOrder(out, /server +paused before accept\(/, /client +connect\(.*→ ok/, /packet +client → server {2}SYN /, /packet +server → client {2}SYN\+ACK /, /packet +client → server {2}ACK /);
+      assert.doesNotMatch(out, /server +accept\(fd 3\)/, "accept() has not even started");
+    } finally {
+      child.stdin.end("r\n");
+      await new Promise((r) => child.on("close", r));
+    }
+  });
+});
