@@ -7,6 +7,7 @@
  * a literal brace is \{ or \}. Every key starts with its area's name.
  * The comment above a key or a group says what a translator needs to know.
  */
+import { atOnce } from "./en/atOnce.js";
 import { chatBye } from "./en/chatBye.js";
 import { check } from "./en/check.js";
 import { cli } from "./en/cli.js";
@@ -18,6 +19,7 @@ import { exercise } from "./en/exercise.js";
 import { help } from "./en/help.js";
 import { kernel } from "./en/kernel.js";
 import { lesson } from "./en/lesson.js";
+import { lengthPrefix } from "./en/lengthPrefix.js";
 import { lessons } from "./en/lessons.js";
 import { list } from "./en/list.js";
 import { live } from "./en/live.js";
@@ -36,6 +38,7 @@ import { wire } from "./en/wire.js";
 import { words } from "./en/words.js";
 
 export const en = {
+  ...atOnce,
   ...chatBye,
   ...check,
   ...cli,
@@ -47,6 +50,7 @@ export const en = {
   ...help,
   ...kernel,
   ...lesson,
+  ...lengthPrefix,
   ...lessons,
   ...list,
   ...live,
