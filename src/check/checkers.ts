@@ -10,6 +10,7 @@ const LOADERS: Record<string, () => Promise<{ checker: ExerciseChecker }>> = {
   "unix-echo": () => import("./exercises/unix-echo.js"),
   "concurrent-echo": () => import("./exercises/concurrent-echo.js"),
   "length-prefix": () => import("./exercises/length-prefix.js"),
+  "line-json": () => import("./exercises/line-json.js"),
 };
 
 export const CHECKER_IDS = Object.keys(LOADERS);

@@ -22,6 +22,7 @@ import { lesson } from "./en/lesson.js";
 import { lengthPrefix } from "./en/lengthPrefix.js";
 import { lessons } from "./en/lessons.js";
 import { list } from "./en/list.js";
+import { lineJson } from "./en/lineJson.js";
 import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
 import { plain } from "./en/plain.js";
@@ -53,6 +54,7 @@ export const en = {
   ...lengthPrefix,
   ...lessons,
   ...list,
+  ...lineJson,
   ...live,
   ...menu,
   ...plain,
