@@ -11,6 +11,7 @@ const LOADERS: Record<string, () => Promise<{ checker: ExerciseChecker }>> = {
   "concurrent-echo": () => import("./exercises/concurrent-echo.js"),
   "length-prefix": () => import("./exercises/length-prefix.js"),
   "line-json": () => import("./exercises/line-json.js"),
+  "chat-room": () => import("./exercises/chat-room.js"),
 };
 
 export const CHECKER_IDS = Object.keys(LOADERS);

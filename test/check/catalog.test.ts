@@ -6,7 +6,7 @@ import { loadExercises } from "../../src/exercises/catalog.js";
 import { readHints, solutionFiles, starterFiles } from "../../src/exercises/files.js";
 import { exercisesDir, verifyProgram } from "./support.js";
 
-const IDS = ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo", "length-prefix", "line-json"];
+const IDS = ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo", "length-prefix", "line-json", "chat-room"];
 const TAUGHT_BY: Record<string, string> = {
   "tcp-echo": "server-calls",
   "tcp-client": "client-calls",
@@ -17,6 +17,7 @@ const TAUGHT_BY: Record<string, string> = {
   "concurrent-echo": "many-clients",
   "length-prefix": "framing",
   "line-json": "framing",
+  "chat-room": "nonblocking",
 };
 
 describe("the exercise catalog", { concurrency: 4 }, () => {

@@ -53,7 +53,7 @@ describe("socket-tutor exercise, hint, solution (CLI)", { concurrency: true }, (
     const env = { SOCKET_TUTOR_HOME: tempHome() };
     const list = await runCli(["exercise"], { env });
     assert.equal(list.code, 0);
-    for (const id of ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo", "length-prefix", "line-json"]) assert.match(list.stdout, new RegExp(`\\b${id}\\b`));
+    for (const id of ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo", "length-prefix", "line-json", "chat-room"]) assert.match(list.stdout, new RegExp(`\\b${id}\\b`));
     const bad = await runCli(["exercise", "udp-uper"], { env });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /Did you mean 'udp-upper'\?/);

@@ -9,6 +9,7 @@
  */
 import { atOnce } from "./en/atOnce.js";
 import { chatBye } from "./en/chatBye.js";
+import { chatRoom } from "./en/chatRoom.js";
 import { check } from "./en/check.js";
 import { cli } from "./en/cli.js";
 import { common } from "./en/common.js";
@@ -41,6 +42,7 @@ import { words } from "./en/words.js";
 export const en = {
   ...atOnce,
   ...chatBye,
+  ...chatRoom,
   ...check,
   ...cli,
   ...common,
