@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -13,7 +13,7 @@ import { type BenchRow, median } from "../bench-common.js";
 /**
  * How long `socket-tutor verify <exercise> <reference solution> --json` takes, end to
  * end as a learner runs it (CLI start, program start, readiness, every check, clean-up),
- * for each exercise in Python and JavaScript, beside a bare interpreter start-up
+ * for each exercise in Python, JavaScript and (where it has one) C, beside a bare interpreter start-up
  * (`python3 -c pass`, `node -e 0`) measured interleaved in the same run.
  */
 
@@ -39,20 +39,38 @@ function timed(file: string, args: string[], env: NodeJS.ProcessEnv, expectCode 
   });
 }
 
+/** Builds a C solution into `dir` with the flags the tests use; the executable's path. */
+function buildC(cc: string, source: string, dir: string): string {
+  const exe = path.join(dir, `${path.basename(path.dirname(source))}-solution`);
+  const r = spawnSync(cc, ["-std=c11", "-Wall", "-Wextra", "-O2", "-o", exe, source], { encoding: "utf8", timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`cc ${source}: ${r.stderr}`);
+  return exe;
+}
+
 export async function bench(report: (row: BenchRow) => void): Promise<void> {
   const start = performance.now();
   const home = mkdtempSync(path.join(os.tmpdir(), "st-bench-verify-"));
   const env = { ...process.env, SOCKET_TUTOR_HOME: home, NO_COLOR: "1" };
   const python = which("python3");
+  const cc = which("cc");
   try {
     for (const ex of loadExercises().exercises) {
-      for (const lang of ["py", "mjs"] as const) {
+      for (const lang of ["py", "mjs", "c"] as const) {
         if (lang === "py" && !python) {
           report({ name: `verify ${ex.id} (py)`, medianMs: NaN, note: "skipped: python3 not found" });
           continue;
         }
-        const file = path.join(ex.dir, `solution.${lang}`);
-        const baseline = lang === "py" ? { name: "python3 -c pass", file: python!, args: ["-c", "pass"] } : { name: "node -e 0", file: process.execPath, args: ["-e", "0"] };
+        // A C solution is built once, outside the timing, and verified as an executable.
+        if (lang === "c" && (!cc || !existsSync(path.join(ex.dir, "solution.c")))) continue;
+        let file: string;
+        try {
+          file = lang === "c" ? buildC(cc!, path.join(ex.dir, "solution.c"), home) : path.join(ex.dir, `solution.${lang}`);
+        } catch (err) {
+          report({ name: `verify ${ex.id} (${lang})`, medianMs: NaN, note: `failed: ${(err as Error).message}` });
+          continue;
+        }
+        const baseline =
+          lang === "py" ? { name: "python3 -c pass", file: python!, args: ["-c", "pass"] } : lang === "c" ? { name: "true", file: which("true") ?? "/bin/true", args: [] } : { name: "node -e 0", file: process.execPath, args: ["-e", "0"] };
         const a: number[] = [];
         const b: number[] = [];
         try {

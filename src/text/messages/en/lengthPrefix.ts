@@ -34,9 +34,9 @@ export const lengthPrefix = {
   "lengthPrefix.replyLength": "The reply to {message} announces {says} bytes, but that message had {n}.",
   "lengthPrefix.replyCut": "The reply to {message} has the right length, but only {got} of its {n} bytes came, {end}.",
   "lengthPrefix.wrongReply": "The reply to {message} is wrong: expected {expected}, got {got}.",
-  // Follows lengthPrefix.nothingFor in the same sentence.
-  "lengthPrefix.partialFrame": " (only the start of a reply came: {bytes})",
-  "lengthPrefix.nothingFor": "No reply came for {message}, {end}",
+  // Follows lengthPrefix.nothingFor, after it.
+  "lengthPrefix.partialFrame": " Only the start of a reply came: {bytes}.",
+  "lengthPrefix.nothingFor": "No reply came for {message}, {end}.",
   "lengthPrefix.glued": "Messages {prev} and {next} arrived together, in piece {piece}: one recv() read the end of one and the start of the next. Your server replied to the first and lost the rest of what that recv() returned.",
   "lengthPrefix.headerSplit": "The 4-byte length of {message} arrived in pieces: one recv() returned fewer than 4 bytes of it.",
   "lengthPrefix.help.recvExactly": "One recv() returns whatever has arrived: part of a message, or several. Read exactly 4 bytes for the length, then exactly that many bytes for the payload (a recv_exactly() loop), and keep any bytes left over for the next message.",
