@@ -327,52 +327,58 @@ async function exchange(ctx: CheckContext, target: StreamTarget, seed: number, r
 
 /**
  * Each malformed request of one kind, on its own connection, after a good one (both in
- * the seed's pieces): the reply to the good one, an error line, then the close.
+ * the pieces of one of the run's seeds, taken in turn, so every shape is sent and a run
+ * makes one connection per request): the reply to the good one, an error line, then the close.
  */
 async function malformed(ctx: CheckContext, target: StreamTarget, kind: "numbers" | "shape", wait: number): Promise<Fail | undefined> {
   const cases = MALFORMED.filter((m) => m.kind === kind);
-  return eachSeed(ctx, async (seed) => {
-    for (const [i, m] of cases.entries()) {
-      requireRunning(ctx);
-      const label = t("lineJson.label.client");
-      const conn = await connectOrExplain(ctx, target, label, t("stream.when.connected"));
-      if (isFail(conn)) return conn;
-      try {
-        const good = line('{"method":"sum","numbers":[7,8]}');
-        const bad = line(m.text);
-        const requests = [good, bad];
-        const plan = makePlan(seed + i, requests);
-        const reading = readLines(conn, 2, wait, wait + 4000);
-        const send = await sendPlan(ctx, conn, plan);
-        const got = await reading;
-        const { lines } = splitLines(got.data);
-        const first = lines[0] ? parse(lines[0]) : { ok: false as const };
-        const what = t("lineJson.sentBad", { label, bad: showBytes(bad, 64), why: m.why(), how: sentWords(Buffer.concat(requests), send, false, plan, send.paced) });
-        if (!first.ok || !isDeepStrictEqual(first.value, sumReply([7, 8]))) return explained(ctx, [what, ...explainReplies(requests, [sumReply([7, 8]), { error: "…" }], plan, got, wait)]);
-        const second = lines[1];
-        if (!second) {
-          return explained(ctx, [what, t("lineJson.noError", { end: endText(got.end, got.code, wait) }), t("lineJson.help.errorThenClose")]);
-        }
-        if (!isErrorLine(second)) {
-          const accepted = parse(second);
-          const summed = accepted.ok && typeof accepted.value === "object" && accepted.value !== null && "sum" in accepted.value;
-          const shown = showBytes(Buffer.concat([second, Buffer.from("\n")]), 64);
-          const lines2 = [what, summed ? t("lineJson.accepted", { got: shown }) : t("lineJson.notError", { got: shown })];
-          if (summed && m.boolean) lines2.push(t("lineJson.help.boolIsInt"));
-          lines2.push(t(m.kind === "numbers" ? "lineJson.help.integers" : "lineJson.help.shape"));
-          return explained(ctx, lines2);
-        }
-        // The error line came: now the close (a reset is fine too), and nothing more.
-        const after = await conn.readToEnd({ idleMs: wait, max: 65536 });
-        if (after.end === "eof" || after.end === "reset") {
-          if (after.data.length === 0) continue;
-          return explained(ctx, [what, t("lineJson.afterError", { got: showBytes(after.data, 64) })]);
-        }
-        return explained(ctx, [what, t("lineJson.errorNoClose", { time: seconds(wait) }), t("lineJson.help.errorThenClose")]);
-      } finally {
-        conn.close();
-      }
+  for (const [i, m] of cases.entries()) {
+    const seed = ctx.seeds[i % ctx.seeds.length]!;
+    const f = await malformedOnce(ctx, target, m, seed, wait);
+    if (f) return { ...f, seed };
+    if (ctx.signal.aborted) break;
+  }
+  return undefined;
+}
+
+async function malformedOnce(ctx: CheckContext, target: StreamTarget, m: (typeof MALFORMED)[number], seed: number, wait: number): Promise<Fail | undefined> {
+  requireRunning(ctx);
+  const label = t("lineJson.label.client");
+  const conn = await connectOrExplain(ctx, target, label, t("stream.when.connected"));
+  if (isFail(conn)) return conn;
+  try {
+    const good = line('{"method":"sum","numbers":[7,8]}');
+    const bad = line(m.text);
+    const requests = [good, bad];
+    const plan = makePlan(seed, requests);
+    const reading = readLines(conn, 2, wait, wait + 4000);
+    const send = await sendPlan(ctx, conn, plan);
+    const got = await reading;
+    const { lines } = splitLines(got.data);
+    const first = lines[0] ? parse(lines[0]) : { ok: false as const };
+    const what = t("lineJson.sentBad", { label, bad: showBytes(bad, 64), why: m.why(), how: sentWords(Buffer.concat(requests), send, false, plan, send.paced) });
+    if (!first.ok || !isDeepStrictEqual(first.value, sumReply([7, 8]))) return explained(ctx, [what, ...explainReplies(requests, [sumReply([7, 8]), { error: "…" }], plan, got, wait)]);
+    const second = lines[1];
+    if (!second) {
+      return explained(ctx, [what, t("lineJson.noError", { end: endText(got.end, got.code, wait) }), t("lineJson.help.errorThenClose")]);
     }
-    return undefined;
-  });
+    if (!isErrorLine(second)) {
+      const accepted = parse(second);
+      const summed = accepted.ok && typeof accepted.value === "object" && accepted.value !== null && "sum" in accepted.value;
+      const shown = showBytes(Buffer.concat([second, Buffer.from("\n")]), 64);
+      const lines2 = [what, summed ? t("lineJson.accepted", { got: shown }) : t("lineJson.notError", { got: shown })];
+      if (summed && m.boolean) lines2.push(t("lineJson.help.boolIsInt"));
+      lines2.push(t(m.kind === "numbers" ? "lineJson.help.integers" : "lineJson.help.shape"));
+      return explained(ctx, lines2);
+    }
+    // The error line came: now the close (a reset is fine too), and nothing more.
+    const after = await conn.readToEnd({ idleMs: wait, max: 65536 });
+    if (after.end === "eof" || after.end === "reset") {
+      if (after.data.length === 0) return undefined;
+      return explained(ctx, [what, t("lineJson.afterError", { got: showBytes(after.data, 64) })]);
+    }
+    return explained(ctx, [what, t("lineJson.errorNoClose", { time: seconds(wait) }), t("lineJson.help.errorThenClose")]);
+  } finally {
+    conn.close();
+  }
 }
