@@ -22,6 +22,8 @@ const FALLBACK: Record<string, { order: number; title: () => string }> = {
   udp: { order: 9, title: () => t("check.lessonTitle.udp") },
   closing: { order: 10, title: () => t("check.lessonTitle.closing") },
   "many-clients": { order: 11, title: () => t("check.lessonTitle.manyClients") },
+  framing: { order: 12, title: () => t("check.lessonTitle.framing") },
+  nonblocking: { order: 13, title: () => t("check.lessonTitle.nonblocking") },
 };
 
 export type LessonId = keyof typeof FALLBACK;

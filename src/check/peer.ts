@@ -58,6 +58,8 @@ export interface StreamConn {
   readFor(ms: number): Promise<ReadResult>;
   /** Closes both directions (FIN) and forgets the socket. */
   close(): void;
+  /** Aborts the connection with a reset (RST) instead of a FIN, as a crashed client's kernel does. */
+  reset?(): void;
 }
 
 export type ConnectResult = { conn: StreamConn } | { error: string; ms: number };
@@ -233,6 +235,11 @@ class SocketConn implements StreamConn {
     this.socket.destroySoon();
     // A peer that never reads could keep the socket half-open: bound the wait.
     setTimeout(() => this.socket.destroy(), 500).unref();
+  }
+
+  reset(): void {
+    // SO_LINGER 0 and close(): the kernel sends RST.
+    if (!this.socket.destroyed) this.socket.resetAndDestroy();
   }
 
   destroy(): void {

@@ -161,6 +161,11 @@ class ReportingConn implements StreamConn {
     this.peer.call("close", [], this.label, this.ends())({ result: t("check.call.ok"), ...this.ends() });
     this.inner.close();
   }
+
+  reset(): void {
+    this.peer.call("close", ["SO_LINGER 0"], this.label, this.ends())({ result: t("check.call.ok"), ...this.ends() });
+    this.inner.reset?.();
+  }
 }
 
 class ReportingDatagram implements DatagramPeer {

@@ -42,14 +42,14 @@ function shapeOf(where: string, quiz: Quiz): QuizShape {
 }
 
 describe("the curriculum", () => {
-  it("has eleven valid lessons in order, in at most four chapters", () => {
+  it("has thirteen valid lessons in order, in at most four chapters", () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(demos.problems, []);
     assert.deepEqual(exercises.problems, []);
-    assert.deepEqual(lessons.map((l) => l.meta.order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.deepEqual(lessons.map((l) => l.meta.order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     assert.deepEqual(
       lessons.map((l) => l.meta.id),
-      ["what-is-a-socket", "addressing", "address-families", "socket-types", "server-calls", "listen-backlog", "client-calls", "chat", "udp", "closing", "many-clients"],
+      ["what-is-a-socket", "addressing", "address-families", "socket-types", "server-calls", "listen-backlog", "client-calls", "chat", "udp", "closing", "many-clients", "framing", "nonblocking"],
     );
     assert.ok(new Set(lessons.map((l) => l.meta.chapter)).size <= 4);
   });

@@ -7,7 +7,9 @@
  * a literal brace is \{ or \}. Every key starts with its area's name.
  * The comment above a key or a group says what a translator needs to know.
  */
+import { atOnce } from "./en/atOnce.js";
 import { chatBye } from "./en/chatBye.js";
+import { chatRoom } from "./en/chatRoom.js";
 import { check } from "./en/check.js";
 import { cli } from "./en/cli.js";
 import { common } from "./en/common.js";
@@ -18,8 +20,10 @@ import { exercise } from "./en/exercise.js";
 import { help } from "./en/help.js";
 import { kernel } from "./en/kernel.js";
 import { lesson } from "./en/lesson.js";
+import { lengthPrefix } from "./en/lengthPrefix.js";
 import { lessons } from "./en/lessons.js";
 import { list } from "./en/list.js";
+import { lineJson } from "./en/lineJson.js";
 import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
 import { plain } from "./en/plain.js";
@@ -37,7 +41,9 @@ import { wire } from "./en/wire.js";
 import { words } from "./en/words.js";
 
 export const en = {
+  ...atOnce,
   ...chatBye,
+  ...chatRoom,
   ...check,
   ...cli,
   ...common,
@@ -48,8 +54,10 @@ export const en = {
   ...help,
   ...kernel,
   ...lesson,
+  ...lengthPrefix,
   ...lessons,
   ...list,
+  ...lineJson,
   ...live,
   ...menu,
   ...plain,

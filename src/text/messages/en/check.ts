@@ -87,6 +87,8 @@ export const check = {
   "check.lessonTitle.udp": "UDP",
   "check.lessonTitle.closing": "Closing",
   "check.lessonTitle.manyClients": "Many clients",
+  "check.lessonTitle.framing": "Framing",
+  "check.lessonTitle.nonblocking": "Non-blocking I/O done right",
   // The part of a lesson to read. Some are only call names: keep those as they are.
   "check.topic.serverCalls": "socket, bind, listen",
   "check.topic.udpServerCalls": "socket, bind, recvfrom",
