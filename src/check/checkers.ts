@@ -9,6 +9,7 @@ const LOADERS: Record<string, () => Promise<{ checker: ExerciseChecker }>> = {
   "ipv6-echo": () => import("./exercises/ipv6-echo.js"),
   "unix-echo": () => import("./exercises/unix-echo.js"),
   "concurrent-echo": () => import("./exercises/concurrent-echo.js"),
+  "udp-kv": () => import("./exercises/udp-kv.js"),
 };
 
 export const CHECKER_IDS = Object.keys(LOADERS);

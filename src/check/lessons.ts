@@ -22,6 +22,9 @@ const FALLBACK: Record<string, { order: number; title: () => string }> = {
   udp: { order: 9, title: () => t("check.lessonTitle.udp") },
   closing: { order: 10, title: () => t("check.lessonTitle.closing") },
   "many-clients": { order: 11, title: () => t("check.lessonTitle.manyClients") },
+  "things-go-wrong": { order: 14, title: () => t("check.lessonTitle.thingsGoWrong") },
+  "names-and-addresses": { order: 15, title: () => t("check.lessonTitle.namesAndAddresses") },
+  "udp-protocol": { order: 16, title: () => t("check.lessonTitle.udpProtocol") },
 };
 
 export type LessonId = keyof typeof FALLBACK;

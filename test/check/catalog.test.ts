@@ -6,7 +6,7 @@ import { loadExercises } from "../../src/exercises/catalog.js";
 import { readHints, solutionFiles, starterFiles } from "../../src/exercises/files.js";
 import { exercisesDir, verifyProgram } from "./support.js";
 
-const IDS = ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo"];
+const IDS = ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo", "udp-kv"];
 const TAUGHT_BY: Record<string, string> = {
   "tcp-echo": "server-calls",
   "tcp-client": "client-calls",
@@ -15,6 +15,7 @@ const TAUGHT_BY: Record<string, string> = {
   "ipv6-echo": "address-families",
   "unix-echo": "address-families",
   "concurrent-echo": "many-clients",
+  "udp-kv": "udp-protocol",
 };
 
 describe("the exercise catalog", { concurrency: 4 }, () => {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -151,4 +151,25 @@ export function commonServerCases(kind: "tcp" | "udp"): WrongProgram[] {
       detail: [/Your program is (listening|bound) on 127\.0\.0\.1:\d+, but the checker asked for PORT=\d+/, /reading PORT from the environment/],
     },
   ];
+}
+
+/**
+ * A C reference solution, built as the task says (cc -std=c11 -Wall -Wextra -O2) into a
+ * scratch folder; the build must be free of warnings. verify then runs the executable.
+ */
+export function compileC(source: string): string {
+  const out = path.join(scratch("st-cc-"), path.basename(source, ".c"));
+  const r = spawnSync("cc", ["-std=c11", "-Wall", "-Wextra", "-O2", "-o", out, source], { encoding: "utf8" });
+  assert.equal(r.status, 0, `cc failed:\n${r.stderr}`);
+  assert.equal(r.stderr, "", `cc warned:\n${r.stderr}`);
+  return out;
+}
+
+/** The C reference solution of an exercise passes, built with cc. */
+export function cSolutionCase(id: string): void {
+  it("the reference solution.c, built with cc, passes, and nothing is left running", async () => {
+    const report = await verifyProgram(id, compileC(path.join(exercisesDir, id, "solution.c")));
+    assert.equal(report.passed, true, JSON.stringify(report.checks, null, 2));
+    assert.deepEqual(report.notes, [], "a reference solution gets no notes");
+  });
 }

@@ -141,6 +141,7 @@ describe("each check names the hint for its failure", () => {
     "unix-echo": { kind: "unix", path: "/tmp/x" },
     "ipv6-echo": { kind: "tcp", host: "::1", port: 1 },
     "udp-upper": { kind: "udp", host: "127.0.0.1", port: 1 },
+    "udp-kv": { kind: "udp", host: "127.0.0.1", port: 1 },
   };
   /** Ids a failing outcome names instead of its check's (one check, different causes). */
   const fromOutcomes: Record<string, string[]> = { "tcp-client": ["print-bytes"] };

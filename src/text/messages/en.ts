@@ -30,6 +30,7 @@ import { sandbox } from "./en/sandbox.js";
 import { stream } from "./en/stream.js";
 import { summary } from "./en/summary.js";
 import { tcpClient } from "./en/tcpClient.js";
+import { udpKv } from "./en/udpKv.js";
 import { udpUpper } from "./en/udpUpper.js";
 import { verify } from "./en/verify.js";
 import { wire } from "./en/wire.js";
@@ -59,6 +60,7 @@ export const en = {
   ...stream,
   ...summary,
   ...tcpClient,
+  ...udpKv,
   ...udpUpper,
   ...verify,
   ...wire,

@@ -87,6 +87,9 @@ export const check = {
   "check.lessonTitle.udp": "UDP",
   "check.lessonTitle.closing": "Closing",
   "check.lessonTitle.manyClients": "Many clients",
+  "check.lessonTitle.thingsGoWrong": "When things go wrong",
+  "check.lessonTitle.namesAndAddresses": "Names and addresses",
+  "check.lessonTitle.udpProtocol": "A protocol over UDP",
   // The part of a lesson to read. Some are only call names: keep those as they are.
   "check.topic.serverCalls": "socket, bind, listen",
   "check.topic.udpServerCalls": "socket, bind, recvfrom",
