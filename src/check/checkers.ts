@@ -10,6 +10,7 @@ const LOADERS: Record<string, () => Promise<{ checker: ExerciseChecker }>> = {
   "unix-echo": () => import("./exercises/unix-echo.js"),
   "concurrent-echo": () => import("./exercises/concurrent-echo.js"),
   "udp-kv": () => import("./exercises/udp-kv.js"),
+  "udp-retry": () => import("./exercises/udp-retry.js"),
 };
 
 export const CHECKER_IDS = Object.keys(LOADERS);

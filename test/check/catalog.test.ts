@@ -6,7 +6,7 @@ import { loadExercises } from "../../src/exercises/catalog.js";
 import { readHints, solutionFiles, starterFiles } from "../../src/exercises/files.js";
 import { exercisesDir, verifyProgram } from "./support.js";
 
-const IDS = ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo", "udp-kv"];
+const IDS = ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo", "udp-kv", "udp-retry"];
 const TAUGHT_BY: Record<string, string> = {
   "tcp-echo": "server-calls",
   "tcp-client": "client-calls",
@@ -16,6 +16,7 @@ const TAUGHT_BY: Record<string, string> = {
   "unix-echo": "address-families",
   "concurrent-echo": "many-clients",
   "udp-kv": "udp-protocol",
+  "udp-retry": "udp-protocol",
 };
 
 describe("the exercise catalog", { concurrency: 4 }, () => {

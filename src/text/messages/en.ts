@@ -31,6 +31,7 @@ import { stream } from "./en/stream.js";
 import { summary } from "./en/summary.js";
 import { tcpClient } from "./en/tcpClient.js";
 import { udpKv } from "./en/udpKv.js";
+import { udpRetry } from "./en/udpRetry.js";
 import { udpUpper } from "./en/udpUpper.js";
 import { verify } from "./en/verify.js";
 import { wire } from "./en/wire.js";
@@ -61,6 +62,7 @@ export const en = {
   ...summary,
   ...tcpClient,
   ...udpKv,
+  ...udpRetry,
   ...udpUpper,
   ...verify,
   ...wire,
