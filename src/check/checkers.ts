@@ -11,6 +11,7 @@ const LOADERS: Record<string, () => Promise<{ checker: ExerciseChecker }>> = {
   "concurrent-echo": () => import("./exercises/concurrent-echo.js"),
   "udp-kv": () => import("./exercises/udp-kv.js"),
   "udp-retry": () => import("./exercises/udp-retry.js"),
+  proxy: () => import("./exercises/proxy.js"),
 };
 
 export const CHECKER_IDS = Object.keys(LOADERS);

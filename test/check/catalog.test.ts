@@ -6,7 +6,7 @@ import { loadExercises } from "../../src/exercises/catalog.js";
 import { readHints, solutionFiles, starterFiles } from "../../src/exercises/files.js";
 import { exercisesDir, verifyProgram } from "./support.js";
 
-const IDS = ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo", "udp-kv", "udp-retry"];
+const IDS = ["tcp-echo", "tcp-client", "udp-upper", "chat-bye", "ipv6-echo", "unix-echo", "concurrent-echo", "udp-kv", "udp-retry", "proxy"];
 const TAUGHT_BY: Record<string, string> = {
   "tcp-echo": "server-calls",
   "tcp-client": "client-calls",
@@ -17,6 +17,7 @@ const TAUGHT_BY: Record<string, string> = {
   "concurrent-echo": "many-clients",
   "udp-kv": "udp-protocol",
   "udp-retry": "udp-protocol",
+  proxy: "things-go-wrong",
 };
 
 describe("the exercise catalog", { concurrency: 4 }, () => {

@@ -24,6 +24,7 @@ import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
 import { plain } from "./en/plain.js";
 import { progress } from "./en/progress.js";
+import { proxy } from "./en/proxy.js";
 import { render } from "./en/render.js";
 import { reset } from "./en/reset.js";
 import { sandbox } from "./en/sandbox.js";
@@ -55,6 +56,7 @@ export const en = {
   ...menu,
   ...plain,
   ...progress,
+  ...proxy,
   ...render,
   ...reset,
   ...sandbox,

@@ -107,6 +107,8 @@ export const check = {
   "check.topic.recvfromSender": "recvfrom tells you who sent it",
   "check.topic.manyPeers": "one socket serving many peers",
   "check.topic.boundaries": "boundaries kept",
+  "check.topic.halfClose": "half-close through a relay",
+  "check.topic.relay": "a relay moves both directions at once",
 
   // Sockets as the kernel lists them. {type} is stream, dgram or seqpacket.
   "check.socket.unix": "a Unix {type} socket{listening, select, yes { (listening)} other {}}",
