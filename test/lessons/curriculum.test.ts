@@ -46,10 +46,10 @@ describe("the curriculum", () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(demos.problems, []);
     assert.deepEqual(exercises.problems, []);
-    assert.deepEqual(lessons.map((l) => l.meta.order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    assert.deepEqual(lessons.map((l) => l.meta.order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16]);
     assert.deepEqual(
       lessons.map((l) => l.meta.id),
-      ["what-is-a-socket", "addressing", "address-families", "socket-types", "server-calls", "listen-backlog", "client-calls", "chat", "udp", "closing", "many-clients"],
+      ["what-is-a-socket", "addressing", "address-families", "socket-types", "server-calls", "listen-backlog", "client-calls", "chat", "udp", "closing", "many-clients", "things-go-wrong", "names-and-addresses", "udp-protocol"],
     );
     assert.ok(new Set(lessons.map((l) => l.meta.chapter)).size <= 4);
   });
