@@ -216,7 +216,7 @@ describe("the learning loop in a real terminal", { skip, concurrency: 2 }, () =>
       await t.keys("Enter");
       const screen = await t.waitFor(/❯ (↓ Continue reading|Back to the menu)/);
       assert.equal(screen.split("\n")[0], "Your progress", `the title on the first line:\n${screen}`);
-      assert.match(screen, /Lessons: 5 of 11 done, 6 in progress\./);
+      assert.match(screen, /Lessons: 5 of 14 done, 6 in progress\./);
       await t.keys("C-c");
       assert.equal(await t.exitCode(), 130);
     } finally {

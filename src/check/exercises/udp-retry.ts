@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { t } from "../../text/catalog.js";
 import { Deliverer, type Fate } from "../../util/lossy.js";
 import { showBytes } from "../bytes.js";
@@ -79,6 +80,11 @@ interface Conversation {
   firstAt?: number;
   /** Keys whose stale reply was sent while the client waited for the next key. */
   staleSent: number[];
+  /**
+   * The longest the checker itself was held up while it served (its event loop's delay,
+   * ms): a request is stamped when the checker reads it, up to this much after it came.
+   */
+  lagMs: number;
   done: Promise<void>;
 }
 
@@ -97,7 +103,7 @@ export const checker: ExerciseChecker = {
     const converse = (seed: number): Conversation => {
       const plan = retryPlan(seed);
       const program = ctx.launch({ PORT: String(server!.port), KEYS: plan.keys.join(",") });
-      const conv: Conversation = { seed, plan, program, tries: plan.keys.map(() => []), strange: [], staleSent: [], done: Promise.resolve() };
+      const conv: Conversation = { seed, plan, program, tries: plan.keys.map(() => []), strange: [], staleSent: [], lagMs: 0, done: Promise.resolve() };
       conv.done = serve(conv);
       runs.push(conv);
       return conv;
@@ -109,6 +115,8 @@ export const checker: ExerciseChecker = {
       // A reply held back ("late"): sent once the client asks for the next key.
       let held: { key: number; data: Buffer; to: { host: string; port: number } } | undefined;
       const deadline = Date.now() + ctx.ms(ALL_WAIT) + 1000;
+      const lag = monitorEventLoopDelay({ resolution: 10 });
+      lag.enable();
       try {
         while (Date.now() < deadline && !ctx.signal.aborted) {
           if (program.exit()) break;
@@ -141,6 +149,9 @@ export const checker: ExerciseChecker = {
         }
       } finally {
         link.close();
+        lag.disable();
+        // The histogram's resolution is added: a delay shorter than it is not seen.
+        conv.lagMs = Math.round(lag.max / 1e6) + 10;
       }
     };
 
@@ -264,7 +275,10 @@ function explainRetries(conv: Conversation, allMs: number): Fail | undefined {
   // Growing: the last two waits together at least twice the first two (doubling gives four
   // times, a fixed wait once). Sums, not single waits: a moment the checker was slow to read
   // a datagram moves time from one wait to the next, and the sums keep it.
-  const grows = gaps[2]! + gaps[3]! >= 2 * (gaps[0]! + gaps[1]!);
+  // Each stamp may be up to lagMs late (never early), so each sum may be off by lagMs: on a
+  // machine so busy that the checker itself stalled, the doubt goes to the program.
+  const lag = conv.lagMs;
+  const grows = gaps[2]! + gaps[3]! + lag >= 2 * Math.max(0, gaps[0]! + gaps[1]! - lag);
   if (!grows) return { ...fail(`${t("udpRetry.notGrowing", { key, gaps: gapsWords(tries.slice(0, DEEP + 1)) })}\n${t("udpRetry.help.backoff")}`, see("udp-protocol")), hintId: "backoff" };
   return undefined;
 }
