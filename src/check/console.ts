@@ -18,7 +18,7 @@ import type { Styler } from "../util/style.js";
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 export function envLine(env: ProgramEnv): string {
-  return (["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const)
+  return (["HOST", "PORT", "SOCKET_PATH", "MESSAGE", "KEYS", "UPSTREAM_HOST", "UPSTREAM_PORT"] as const)
     .filter((k) => env[k] !== undefined)
     .map((k) => `${k}=${escapeTerminal(/\s/.test(env[k]!) ? `'${env[k]}'` : env[k]!)}`)
     .join(" ");

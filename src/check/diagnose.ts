@@ -43,7 +43,7 @@ export function stderrExcerpt(p: ProgramView, maxLines = 12): string {
 export function crashHints(stderr: string, env: ProgramEnv): string[] {
   const hints: string[] = [];
   const has = (re: RegExp): boolean => re.test(stderr);
-  for (const name of ["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const) {
+  for (const name of ["HOST", "PORT", "SOCKET_PATH", "MESSAGE", "KEYS", "UPSTREAM_HOST", "UPSTREAM_PORT"] as const) {
     if (env[name] !== undefined) continue;
     if (has(new RegExp(`KeyError: '${name}'`)) || has(new RegExp(`process\\.env\\.${name}`))) {
       hints.push(name === "PORT" || name === "HOST" ? t("check.crash.notSetUnix", { name }) : t("check.crash.notSet", { name }));

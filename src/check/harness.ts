@@ -51,7 +51,7 @@ async function runSandbox(wanted: RunSandbox | false | undefined): Promise<{ box
   return box ? { box, own: true } : { own: false };
 }
 
-const CONTRACT_VARS = ["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const;
+const CONTRACT_VARS = ["HOST", "PORT", "SOCKET_PATH", "MESSAGE", "KEYS", "UPSTREAM_HOST", "UPSTREAM_PORT"] as const;
 
 /** The inherited environment, minus the contract's names (a shell's PORT=3000 must not leak in), plus ours. */
 export function programEnvironment(env: ProgramEnv, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {

@@ -24,6 +24,9 @@ const FALLBACK: Record<string, { order: number; title: () => string }> = {
   "many-clients": { order: 11, title: () => t("check.lessonTitle.manyClients") },
   framing: { order: 12, title: () => t("check.lessonTitle.framing") },
   nonblocking: { order: 13, title: () => t("check.lessonTitle.nonblocking") },
+  "things-go-wrong": { order: 14, title: () => t("check.lessonTitle.thingsGoWrong") },
+  "names-and-addresses": { order: 15, title: () => t("check.lessonTitle.namesAndAddresses") },
+  "udp-protocol": { order: 16, title: () => t("check.lessonTitle.udpProtocol") },
 };
 
 export type LessonId = keyof typeof FALLBACK;

@@ -37,6 +37,11 @@ export interface ProgramEnv {
   PORT?: string;
   SOCKET_PATH?: string;
   MESSAGE?: string;
+  /** udp-retry: the keys to retrieve, comma-separated. */
+  KEYS?: string;
+  /** proxy: the checker's own server, where each client connection is relayed to. */
+  UPSTREAM_HOST?: string;
+  UPSTREAM_PORT?: string;
 }
 
 export interface CheckContext {

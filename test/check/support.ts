@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -151,4 +151,33 @@ export function commonServerCases(kind: "tcp" | "udp"): WrongProgram[] {
       detail: [/Your program is (listening|bound) on 127\.0\.0\.1:\d+, but the checker asked for PORT=\d+/, /reading PORT from the environment/],
     },
   ];
+}
+
+/**
+ * A C reference solution, built as the task says (cc -std=c11 -Wall -Wextra -O2) into a
+ * scratch folder; the build must be free of warnings. verify then runs the executable.
+ */
+export async function compileC(source: string): Promise<string> {
+  const out = path.join(scratch("st-cc-"), path.basename(source, ".c"));
+  // Not spawnSync: the checks of other cases run meanwhile in this process, and a blocked
+  // event loop would delay what their checkers read (udp-retry measures the waits).
+  const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = spawn("cc", ["-std=c11", "-Wall", "-Wextra", "-O2", "-o", out, source], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stderr }));
+    child.on("error", (e) => resolve({ code: -1, stderr: e.message }));
+  });
+  assert.equal(r.code, 0, `cc failed:\n${r.stderr}`);
+  assert.equal(r.stderr, "", `cc warned:\n${r.stderr}`);
+  return out;
+}
+
+/** The C reference solution of an exercise passes, built with cc. */
+export function cSolutionCase(id: string): void {
+  it("the reference solution.c, built with cc, passes, and nothing is left running", async () => {
+    const report = await verifyProgram(id, await compileC(path.join(exercisesDir, id, "solution.c")));
+    assert.equal(report.passed, true, JSON.stringify(report.checks, null, 2));
+    assert.deepEqual(report.notes, [], "a reference solution gets no notes");
+  });
 }

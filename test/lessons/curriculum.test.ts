@@ -42,14 +42,14 @@ function shapeOf(where: string, quiz: Quiz): QuizShape {
 }
 
 describe("the curriculum", () => {
-  it("has thirteen valid lessons in order, in at most four chapters", () => {
+  it("has sixteen valid lessons in order, in at most four chapters", () => {
     assert.deepEqual(problems, []);
     assert.deepEqual(demos.problems, []);
     assert.deepEqual(exercises.problems, []);
-    assert.deepEqual(lessons.map((l) => l.meta.order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    assert.deepEqual(lessons.map((l) => l.meta.order), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
     assert.deepEqual(
       lessons.map((l) => l.meta.id),
-      ["what-is-a-socket", "addressing", "address-families", "socket-types", "server-calls", "listen-backlog", "client-calls", "chat", "udp", "closing", "many-clients", "framing", "nonblocking"],
+      ["what-is-a-socket", "addressing", "address-families", "socket-types", "server-calls", "listen-backlog", "client-calls", "chat", "udp", "closing", "many-clients", "framing", "nonblocking", "things-go-wrong", "names-and-addresses", "udp-protocol"],
     );
     assert.ok(new Set(lessons.map((l) => l.meta.chapter)).size <= 4);
   });

@@ -1,6 +1,6 @@
 import { t } from "../../text/catalog.js";
 import { asciiUpper, describeDifference, showBytes } from "../bytes.js";
-import { cpuNote, exitStory, seconds } from "../diagnose.js";
+import { cpuNote, seconds } from "../diagnose.js";
 import { see } from "../lessons.js";
 import type { Datagram, DatagramPeer, Target } from "../peer.js";
 import { freeUdpPort } from "../ports.js";
@@ -8,6 +8,7 @@ import { formatInet } from "../procnet.js";
 import { startAndWait } from "../ready.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
 import { fail, requireRunning, type Fail } from "../common/stream.js";
+import { gone, sameAddress as same, udpTarget as targetOf, type Udp } from "../common/udp.js";
 
 /**
  * udp-upper: datagrams in, upper-cased datagrams out, each to its sender.
@@ -17,23 +18,7 @@ import { fail, requireRunning, type Fail } from "../common/stream.js";
 const WAIT = 2000;
 const HOST = "127.0.0.1";
 
-type Udp = { host: string; port: number };
-
-function udpTarget(given: Target | undefined): Udp {
-  if (!given || given.kind !== "udp") throw new Error("udp-upper needs a UDP target");
-  return { host: given.host, port: given.port };
-}
-
-function same(a: { address: string; port: number }, b: Udp): boolean {
-  return a.port === b.port && a.address.replace(/^::ffff:/, "") === b.host;
-}
-
-/** `when` completes "Your program exited with code 1 …". */
-async function gone(ctx: CheckContext, when: string): Promise<string> {
-  const p = ctx.program();
-  if (p && !p.exit()) await p.waitExit(100);
-  return p?.exit() ? `\n${exitStory(p, ctx.env, when)}` : "";
-}
+const udpTarget = (given: Target | undefined): Udp => targetOf(given, "udp-upper");
 
 /** One datagram, one reply: checks the reply's bytes and where it came from. `when` says after what the program may have died. */
 async function exchange(ctx: CheckContext, server: Udp, client: DatagramPeer, payload: Buffer, when: string): Promise<Fail | undefined> {

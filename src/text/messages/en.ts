@@ -28,6 +28,7 @@ import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
 import { plain } from "./en/plain.js";
 import { progress } from "./en/progress.js";
+import { proxy } from "./en/proxy.js";
 import { render } from "./en/render.js";
 import { reset } from "./en/reset.js";
 import { sandbox } from "./en/sandbox.js";
@@ -35,6 +36,8 @@ import { stream } from "./en/stream.js";
 import { summary } from "./en/summary.js";
 import { tcpClient } from "./en/tcpClient.js";
 import { trace } from "./en/trace.js";
+import { udpKv } from "./en/udpKv.js";
+import { udpRetry } from "./en/udpRetry.js";
 import { udpUpper } from "./en/udpUpper.js";
 import { verify } from "./en/verify.js";
 import { wire } from "./en/wire.js";
@@ -62,6 +65,7 @@ export const en = {
   ...menu,
   ...plain,
   ...progress,
+  ...proxy,
   ...render,
   ...reset,
   ...sandbox,
@@ -69,6 +73,8 @@ export const en = {
   ...summary,
   ...tcpClient,
   ...trace,
+  ...udpKv,
+  ...udpRetry,
   ...udpUpper,
   ...verify,
   ...wire,

@@ -89,6 +89,9 @@ export const check = {
   "check.lessonTitle.manyClients": "Many clients",
   "check.lessonTitle.framing": "Framing",
   "check.lessonTitle.nonblocking": "Non-blocking I/O done right",
+  "check.lessonTitle.thingsGoWrong": "When things go wrong",
+  "check.lessonTitle.namesAndAddresses": "Names and addresses",
+  "check.lessonTitle.udpProtocol": "A protocol over UDP",
   // The part of a lesson to read. Some are only call names: keep those as they are.
   "check.topic.serverCalls": "socket, bind, listen",
   "check.topic.udpServerCalls": "socket, bind, recvfrom",
@@ -106,6 +109,8 @@ export const check = {
   "check.topic.recvfromSender": "recvfrom tells you who sent it",
   "check.topic.manyPeers": "one socket serving many peers",
   "check.topic.boundaries": "boundaries kept",
+  "check.topic.halfClose": "half-close through a relay",
+  "check.topic.relay": "a relay moves both directions at once",
 
   // Sockets as the kernel lists them. {type} is stream, dgram or seqpacket.
   "check.socket.unix": "a Unix {type} socket{listening, select, yes { (listening)} other {}}",

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { retryPlan } from "../../src/check/exercises/udp-retry.js";
+import { cSolutionCase, exerciseCases, fixturesDir, verifyProgram } from "./support.js";
+
+describe("udp-retry", { concurrency: 4 }, () => {
+  exerciseCases("udp-retry", [
+    {
+      file: "udp-retry/no-retry.py",
+      check: /tries again after a timeout/,
+      detail: [/Your client sent the request \S+ once; the checker dropped (that request|the reply to that request), and your client exited with code 1 without sending it again/, /send the request again, at least 5 times/],
+      hint: /lesson 16, A protocol over UDP/,
+    },
+    {
+      file: "udp-retry/no-timeout.py",
+      check: /tries again after a timeout/,
+      detail: [/sent nothing more and printed nothing: it still waits for a reply that will never come/, /settimeout\(\)/],
+    },
+    {
+      file: "udp-retry/stale.py",
+      check: /prints key=value once for each key/,
+      detail: [/Line \d of your output is b'[^']+', but it should be/, /(came late, when your client was already waiting for|the second copy of the reply for)/, /check that it is for the key you asked for/],
+    },
+    {
+      file: "udp-retry/fixed-wait.mjs",
+      check: /tries again after a timeout/,
+      detail: [/the waits between the tries did not grow/, /double it/],
+    },
+  ]);
+  cSolutionCase("udp-retry");
+
+  it("a seed decides the keys, values and troubles; each run meets every trouble, none that needs a next key on the last", () => {
+    assert.deepEqual(retryPlan(7), retryPlan(7));
+    assert.notDeepEqual(retryPlan(1).keys, retryPlan(2).keys);
+    for (let seed = 0; seed < 200; seed++) {
+      const p = retryPlan(seed);
+      assert.deepEqual([...p.trouble].sort(), ["deep", "late", "lost-reply", "plain", "twice"], `seed ${seed}`);
+      assert.ok(!["late", "twice"].includes(p.trouble[4]!), `seed ${seed}`);
+      assert.equal(new Set(p.keys).size, p.keys.length);
+      for (const k of p.keys) assert.match(k, /^[a-z0-9]+$/);
+      for (const v of p.values) assert.match(v, /^[\x20-\x7e]+$/);
+    }
+  });
+
+  it("a failure names its seed, and --seed N meets the same trouble again", async () => {
+    const file = path.join(fixturesDir, "udp-retry/stale.py");
+    const first = await verifyProgram("udp-retry", file);
+    const failed = first.checks.find((c) => !c.passed)!;
+    assert.ok(failed.seed !== undefined, JSON.stringify(failed));
+    const checker = (await import("../../src/check/checkers.js")).loadChecker;
+    assert.ok(await checker("udp-retry"));
+    const again = await (await import("../../src/check/harness.js")).runVerify((await checker("udp-retry"))!, {
+      command: (await import("../../src/check/command.js")).commandForFile(file),
+      seeds: [failed.seed!],
+    });
+    const replay = again.checks.find((c) => !c.passed)!;
+    assert.equal(replay.name, failed.name);
+    assert.equal(replay.detail, failed.detail);
+  });
+});
