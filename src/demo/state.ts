@@ -60,6 +60,9 @@ export interface CallView {
   tPending?: number;
   tStart?: number;
   tEnd?: number;
+  /** The same moments on the demo clock (ms since the run started), which stops while a call waits for the learner's key. */
+  dStart?: number;
+  dEnd?: number;
   /** When it was first seen (pending or start): its place in the timeline. */
   t: number;
 }
@@ -108,6 +111,8 @@ export interface DemoState {
   status: "starting" | "running" | "done" | "stopped";
   ok?: boolean;
   reason?: string;
+  /** On done: a kernel timer that a held pause let run out (StatusEvent.kernelTimer). */
+  kernelTimer?: { timer: "syn-retransmission" | "time-wait"; text: string };
   processes: ProcView[];
   table?: SocketTableSnapshot;
   /**
@@ -217,7 +222,7 @@ export function reduce(state: DemoState, ev: DemoEvent): DemoState {
       return { ...state, notes: keepLast([...state.notes, ev], state.limits.notes).list };
     case "status":
       if (ev.status === "starting") return restarted(state);
-      return { ...state, status: ev.status, ok: ev.ok, reason: ev.reason };
+      return { ...state, status: ev.status, ok: ev.ok, reason: ev.reason, kernelTimer: ev.kernelTimer };
     case "mode":
       return { ...state, mode: ev.mode };
   }
@@ -230,6 +235,7 @@ function restarted(state: DemoState): DemoState {
     status: "starting",
     ok: undefined,
     reason: undefined,
+    kernelTimer: undefined,
     table: undefined,
     timeline: [],
     timelineT: [],
@@ -262,6 +268,8 @@ function mergeCall(old: CallView | undefined, ev: CallEvent): CallView {
   if (ev.phase === "pending") merged.tPending = ev.t;
   else if (ev.phase === "start") merged.tStart = ev.t;
   else merged.tEnd = ev.t;
+  if (ev.demoT !== undefined && ev.phase === "start") merged.dStart = ev.demoT;
+  else if (ev.demoT !== undefined && ev.phase === "end") merged.dEnd = ev.demoT;
   return merged;
 }
 

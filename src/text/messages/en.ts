@@ -10,6 +10,7 @@
 import { chatBye } from "./en/chatBye.js";
 import { check } from "./en/check.js";
 import { cli } from "./en/cli.js";
+import { clock } from "./en/clock.js";
 import { common } from "./en/common.js";
 import { demo } from "./en/demo.js";
 import { doctor } from "./en/doctor.js";
@@ -22,6 +23,7 @@ import { lessons } from "./en/lessons.js";
 import { list } from "./en/list.js";
 import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
+import { outcome } from "./en/outcome.js";
 import { plain } from "./en/plain.js";
 import { progress } from "./en/progress.js";
 import { render } from "./en/render.js";
@@ -38,6 +40,7 @@ export const en = {
   ...chatBye,
   ...check,
   ...cli,
+  ...clock,
   ...common,
   ...demo,
   ...doctor,
@@ -50,6 +53,7 @@ export const en = {
   ...list,
   ...live,
   ...menu,
+  ...outcome,
   ...plain,
   ...progress,
   ...render,
