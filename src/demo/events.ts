@@ -132,7 +132,7 @@ export interface StatusEvent {
    * On done, when a pause the learner held changed what a kernel timer decided (the
    * demo clock stops, the kernel's timers do not): which timer, in one line for the views.
    */
-  kernelTimer?: { timer: "syn-retransmission" | "time-wait"; text: string };
+  kernelTimer?: KernelTimerNotice;
   t: number;
 }
 
@@ -141,6 +141,15 @@ export interface ModeEvent {
   type: "mode";
   mode: "step" | "run" | "slow";
   t: number;
+}
+
+/** A kernel timer that a held pause let run out (SYN retransmission, TIME_WAIT), in words for the views. */
+export interface KernelTimerNotice {
+  timer: "syn-retransmission" | "time-wait";
+  /** A few sentences: what happened and why (the plain view, the live view's help). */
+  text: string;
+  /** One short sentence for the live view's notes line. */
+  line: string;
 }
 
 export type DemoEvent = CallEvent | OutputEvent | ProcessEvent | TableEvent | SyscallEvent | NoteEvent | StatusEvent | ModeEvent;

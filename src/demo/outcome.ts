@@ -9,6 +9,7 @@
  * long enough for that timer to matter, the verdict says so in one line.
  */
 import { t } from "../text/catalog.js";
+import type { KernelTimerNotice } from "./events.js";
 import type { DemoExpectation, DemoOutcome, DemoRuntime, KernelTimer } from "./spec.js";
 import type { CallView, DemoState, ProcView } from "./state.js";
 
@@ -25,7 +26,7 @@ export interface OutcomeVerdict {
   /** The run's reason when something failed: the first failure and the lesson's claim. */
   reason?: string;
   /** A kernel timer a held pause let run out, when that explains a failure. */
-  kernelTimer?: { timer: KernelTimer; text: string };
+  kernelTimer?: KernelTimerNotice;
 }
 
 /** TIME_WAIT on Linux (TCP_TIMEWAIT_LEN). */
@@ -54,7 +55,7 @@ export function judgeOutcome(outcome: DemoOutcome | undefined, state: DemoState,
   }
   if (failed.length === 0) return { failures: [] };
   const failures = failed.map((f) => f.text);
-  const reason = t("outcome.reason", { failure: failures[0]!, more: failures.length - 1, what: outcome.what.trim().replace(/\.$/, "") + "." });
+  const reason = t("outcome.reason", { failure: failures[0]!, more: failures.length - 1, what: outcome.what.trim().replace(/\.$/, "") });
   const kernelTimer = clock ? kernelTimerCause(failed.map((f) => f.e), state, clock) : undefined;
   return { failures, reason, ...(kernelTimer ? { kernelTimer } : {}) };
 }
@@ -103,7 +104,7 @@ function outputLines(p: ProcView | undefined): string[] {
  * SYN_HOLD_MS of pauses. TIME_WAIT: from the first close to the end, more than
  * TIME_WAIT_MS passed, but not without the pauses.
  */
-export function kernelTimerCause(failed: readonly DemoExpectation[], state: DemoState, clock: HeldHistory): { timer: KernelTimer; text: string } | undefined {
+export function kernelTimerCause(failed: readonly DemoExpectation[], state: DemoState, clock: HeldHistory): KernelTimerNotice | undefined {
   const timers = new Set(failed.map((e) => e.timer).filter((x): x is KernelTimer => x !== undefined));
   const now = clock.wallNow();
   if (timers.has("syn-retransmission")) {
@@ -115,7 +116,7 @@ export function kernelTimerCause(failed: readonly DemoExpectation[], state: Demo
         if (!worst || held > worst.held) worst = { proc: p.name, held };
       }
     }
-    if (worst && worst.held >= SYN_HOLD_MS) return { timer: "syn-retransmission", text: t("outcome.kernel.syn", { process: worst.proc, seconds: Math.round(worst.held / 1000) }) };
+    if (worst && worst.held >= SYN_HOLD_MS) return { timer: "syn-retransmission", text: t("outcome.kernel.syn", { process: worst.proc, seconds: Math.round(worst.held / 1000) }), line: t("outcome.kernel.synLine", { process: worst.proc }) };
   }
   if (timers.has("time-wait")) {
     const closes = state.processes.flatMap((p) => p.calls.filter((c) => CLOSES.has(c.call) && c.tStart !== undefined).map((c) => c.tStart!));
@@ -128,7 +129,7 @@ export function kernelTimerCause(failed: readonly DemoExpectation[], state: Demo
     if (from !== undefined && to > from) {
       const real = to - from;
       const held = clock.heldBetween(from, to);
-      if (real >= TIME_WAIT_MS && real - held < TIME_WAIT_MS) return { timer: "time-wait", text: t("outcome.kernel.timeWait", { seconds: Math.round(held / 1000) }) };
+      if (real >= TIME_WAIT_MS && real - held < TIME_WAIT_MS) return { timer: "time-wait", text: t("outcome.kernel.timeWait", { seconds: Math.round(held / 1000) }), line: t("outcome.kernel.timeWaitLine") };
     }
   }
   return undefined;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { readSocketTable } from "../kernel/table.js";
 import type { SocketRow } from "../kernel/types.js";
 import { onCleanup } from "../util/cleanup.js";
-import type { CallEvent, DemoEvent } from "./events.js";
+import type { CallEvent, DemoEvent, KernelTimerNotice } from "./events.js";
 import type { LoadedDemo } from "./load.js";
 import { choosePort, LOOPBACK } from "./ports.js";
 import type { RuntimeChoice } from "./runtime.js";
@@ -484,7 +484,7 @@ export class DemoSession {
     return target.exited || (!target.started && this.neverStarts(spec));
   }
 
-  private async finish(ok: boolean, reason?: string, kernelTimer?: { timer: "syn-retransmission" | "time-wait"; text: string }): Promise<void> {
+  private async finish(ok: boolean, reason?: string, kernelTimer?: KernelTimerNotice): Promise<void> {
     if (this.finishing) return;
     this.finishing = true;
     const gen = this.generation;

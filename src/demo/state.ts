@@ -6,7 +6,7 @@
  * bounded by `limits`: a program printing megabytes costs a fixed amount of memory.
  */
 import type { SocketTableSnapshot } from "../kernel/types.js";
-import type { CallEvent, DemoEvent, NoteEvent } from "./events.js";
+import type { CallEvent, DemoEvent, KernelTimerNotice, NoteEvent } from "./events.js";
 import type { DemoRuntime, DemoSpec } from "./spec.js";
 import { pairCall, emptyPairing, type Arrow, type Pairing } from "./pairing.js";
 import { t } from "../text/catalog.js";
@@ -112,7 +112,7 @@ export interface DemoState {
   ok?: boolean;
   reason?: string;
   /** On done: a kernel timer that a held pause let run out (StatusEvent.kernelTimer). */
-  kernelTimer?: { timer: "syn-retransmission" | "time-wait"; text: string };
+  kernelTimer?: KernelTimerNotice;
   processes: ProcView[];
   table?: SocketTableSnapshot;
   /**

@@ -13,9 +13,14 @@ export const outcome = {
   "outcome.tooFew": "{process} made {n, plural, =0 {no such {call}() call} one {only # such {call}() call} other {only # such {call}() calls}}, not {count}",
   "outcome.notBefore": "{process}'s {call}() did not return before {other}'s {otherCall}()",
   // The reason a run did not run as designed. {failure} is one of the lines above; {what}
-  // is the lesson's claim, a whole sentence from demo.json.
+  // is the lesson's claim, a sentence from demo.json without its final period.
   "outcome.reason": "{failure}{more, plural, =0 {} other { (and # more)}}. The lesson says: {what}",
   // The demo clock stops while a call waits for the learner's key; the kernel's timers do not.
+  // The plain view's last line when the lesson's outcome was seen; {what} is the lesson's claim (a sentence).
+  "outcome.ranAsDesigned": "The demo ran as designed: {what}",
   "outcome.kernel.syn": "{process}'s connect() waited in SYN_SENT through {seconds, plural, one {# second} other {# seconds}} of pauses. The kernel's SYN retransmission timer does not stop with the demo clock: its retries grow sparse, and after about 2 minutes connect() gives up.",
+  // The same, in one line of the live view (at most about 60 columns: "R runs it again." follows).
+  "outcome.kernel.synLine": "Your pauses outlasted the kernel's SYN retries ({process}).",
+  "outcome.kernel.timeWaitLine": "Your pauses outlasted the kernel's TIME_WAIT timer (60 s).",
   "outcome.kernel.timeWait": "The demo was paused for {seconds, plural, one {# second} other {# seconds}} after the connection closed, longer than TIME_WAIT (60 s on Linux), a kernel timer the demo clock cannot stop: the TIME_WAIT entry was gone before the restart.",
 } as const;
