@@ -5,7 +5,6 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { SPLIT_PAUSE_MS } from "../../src/check/exercises/chat-bye.js";
-import { PAUSE_MS } from "../../src/check/exercises/tcp-client.js";
 import { loadExercises } from "../../src/exercises/catalog.js";
 import { which } from "../../src/util/which.js";
 import { type BenchRow, median } from "../bench-common.js";
@@ -66,13 +65,13 @@ export async function bench(report: (row: BenchRow) => void): Promise<void> {
           report({ name: `verify ${ex.id} (${lang})`, medianMs: NaN, note: `failed: ${(err as Error).message}` });
           continue;
         }
-        const byDesign = ex.id === "tcp-client" ? 2 * PAUSE_MS : ex.id === "chat-bye" ? SPLIT_PAUSE_MS : 0;
+        const byDesign = ex.id === "chat-bye" ? SPLIT_PAUSE_MS : 0;
         report({
           name: `verify ${ex.id} (${lang})`,
           medianMs: median(a),
           baselineName: baseline.name,
           baselineMs: median(b),
-          note: `${a.length} runs${byDesign ? `; includes ${byDesign} ms of pauses by design (${ex.id === "chat-bye" ? "a line split in two" : "the answer comes in pieces"})` : ""}`,
+          note: `${a.length} runs${byDesign ? `; includes ${byDesign} ms of pauses by design (a line split in two)` : ""}`,
         });
       }
     }

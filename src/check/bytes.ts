@@ -86,6 +86,19 @@ function looksLikeReplacementChar(buf: Uint8Array, at: number): boolean {
  * (a repeating "abc…" pattern could hide a dropped block).
  */
 export function patternBytes(length: number, seed = 0x9e3779b9): Buffer {
+  const key = `${length}:${seed}`;
+  const hit = patterns.get(key);
+  if (hit) return hit;
+  const out = makePattern(length, seed);
+  // The big payloads are made again for every seed of every check: keep the last few.
+  if (patterns.size >= 4) patterns.delete(patterns.keys().next().value!);
+  patterns.set(key, out);
+  return out;
+}
+
+const patterns = new Map<string, Buffer>();
+
+function makePattern(length: number, seed: number): Buffer {
   const out = Buffer.allocUnsafe(length);
   let x = seed >>> 0 || 1;
   for (let i = 0; i < length; i++) {

@@ -29,6 +29,9 @@ export class LiveConsole {
   private spinning = "";
   private frame = 0;
   private outputLines = 0;
+  /** The command started last, and its variables line. */
+  private started: string | undefined;
+  private lastVars = "";
   private readonly unregister: () => void;
 
   constructor(
@@ -65,16 +68,22 @@ export class LiveConsole {
 
   handle = (e: HarnessEvent): void => {
     switch (e.kind) {
-      case "start":
+      case "start": {
         this.clear();
         this.outputLines = 0;
-        // Wrapped at spaces: a path broken in the middle reads as two.
-        this.out.write(
-          `${wrap(`${this.s.dim(t("verify.console.running"))} ${escapeTerminal(e.command.display)} ${this.s.dim(t("verify.console.in", { folder: escapeTerminal(e.command.cwd) }))}`, this.width, "    ")}\n` +
-            `${wrap(this.s.dim(t("verify.console.with", { variables: envLine(e.env) || t("verify.console.noVariables") })), this.width, "    ")}\n`,
-        );
+        const vars = `${wrap(this.s.dim(t("verify.console.with", { variables: envLine(e.env) || t("verify.console.noVariables") })), this.width, "    ")}\n`;
+        // A client exercise starts the program once per seed: after the first, one short line (and the variables if they changed).
+        if (this.started === e.command.display) {
+          this.out.write(`${this.s.dim(t("verify.console.again", { command: escapeTerminal(e.command.display) }))}\n${vars === this.lastVars ? "" : vars}`);
+        } else {
+          // Wrapped at spaces: a path broken in the middle reads as two.
+          this.out.write(`${wrap(`${this.s.dim(t("verify.console.running"))} ${escapeTerminal(e.command.display)} ${this.s.dim(t("verify.console.in", { folder: escapeTerminal(e.command.cwd) }))}`, this.width, "    ")}\n${vars}`);
+        }
+        this.started = e.command.display;
+        this.lastVars = vars;
         this.draw();
         break;
+      }
       case "check-start":
         this.stopSpinner();
         if (this.tty) {

@@ -55,6 +55,7 @@ export function crashHints(stderr: string, env: ProgramEnv): string[] {
   if (has(/Connection refused|ECONNREFUSED/)) hints.push(t("check.crash.refused", { see: see("client-calls", "ECONNREFUSED") }));
   if (has(/EOFError|input\(\)/)) hints.push(t("check.crash.input"));
   if (has(/UnicodeDecodeError/)) hints.push(t("check.crash.unicode"));
+  if (has(/BlockingIOError|EAGAIN|EWOULDBLOCK|Resource temporarily unavailable/)) hints.push(t("check.crash.eagain", { see: see("many-clients", t("check.topic.selectRules")) }));
   if (has(/ConnectionResetError|ECONNRESET|BrokenPipeError|EPIPE/)) hints.push(t("check.crash.reset", { see: see("closing") }));
   return hints;
 }

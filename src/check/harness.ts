@@ -4,8 +4,12 @@ import { LoopbackPeer, type Peer } from "./peer.js";
 import { procAvailable } from "./procnet.js";
 import { sweepStaleDirs } from "./tempdirs.js";
 import { autoTimeScale } from "./timing.js";
+import { runSeeds } from "./seeds.js";
 import { DEFAULT_LIMITS, spawnLauncher, type LaunchCommand, type Launcher, type OutputLimits, type ProgramView, type RunningProgram } from "./program.js";
 import { NotRun, SetupProblem, type CheckContext, type CheckResult, type ExerciseChecker, type HarnessEvent, type Outcome, type ProgramEnv, type VerifyReport } from "./types.js";
+import { sandboxIfAvailable, type RunSandbox } from "../sandbox/namespace.js";
+import { withRunNetwork } from "../sandbox/run-network.js";
+import { SocketBroker } from "../sandbox/socket-broker.js";
 
 /**
  * Runs one exercise's checks against the learner's program: prepare the
@@ -28,6 +32,21 @@ export interface VerifyOptions {
   timeScale?: number;
   /** The environment the program inherits (default: the checker's own); the contract's names are replaced. */
   baseEnv?: NodeJS.ProcessEnv;
+  /** The traffic's seeds (default: the fixed ones and a fresh one, see seeds.ts); `--seed N` gives [N]. */
+  seeds?: readonly number[];
+  /**
+   * The run's private network and process tree: one the caller made (the live view reads
+   * its table too), false for none, or (default) one made here where Linux allows it.
+   */
+  sandbox?: RunSandbox | false;
+}
+
+/** A private network for one verify run, where this machine allows it (see sandbox/namespace.ts). */
+async function runSandbox(wanted: RunSandbox | false | undefined): Promise<{ box?: RunSandbox; own: boolean }> {
+  if (wanted === false) return { own: false };
+  if (wanted) return { box: wanted, own: false };
+  const box = await sandboxIfAvailable();
+  return box ? { box, own: true } : { own: false };
 }
 
 const CONTRACT_VARS = ["HOST", "PORT", "SOCKET_PATH", "MESSAGE"] as const;
@@ -89,15 +108,27 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
   }
   const { env, target, cleanup } = prepared;
   const fullEnv = programEnvironment(env, opts.baseEnv);
+  // The learner's program, its children and the checker's sockets share a network of their own:
+  // a program that double-forks or calls setsid() ends with the run, and its port is nobody else's.
+  const sandbox = await runSandbox(opts.sandbox);
+  const box = sandbox.box;
+  const wrap = box ? (cmd: string, args: readonly string[]) => box.wrap(cmd, args) : undefined;
+  const inNetwork = <T>(fn: () => T): T => (box ? withRunNetwork(box.procNet, fn) : fn());
+  // Made inside the run's network context: the sockets it hands over, and every callback
+  // of theirs, then read that network's tables (the context follows what is created in it).
+  const broker = box ? inNetwork(() => new SocketBroker(box)) : undefined;
+  if (broker) peer.useSockets?.(broker);
 
   const scale = opts.timeScale !== undefined ? { factor: opts.timeScale } : autoTimeScale();
   const ms = (base: number): number => Math.round(base * scale.factor);
+  const seeds = opts.seeds?.length ? [...opts.seeds] : runSeeds();
   const ctx: CheckContext = {
     env,
     peer,
+    seeds,
     ms,
     readyTimeoutMs: opts.readyTimeoutMs ?? ms(5000),
-    readiness: opts.readiness ?? (procAvailable() ? "kernel" : "probe"),
+    readiness: opts.readiness ?? (inNetwork(procAvailable) ? "kernel" : "probe"),
     signal,
     note: (text) => {
       if (!notes.includes(text)) notes.push(text);
@@ -118,7 +149,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
     launch: (extra) => {
       // Announced at launch, not before: a client exercise learns its PORT only once the checker's server is up.
       emit({ kind: "start", command: opts.command, env: { ...env, ...extra } });
-      const p = launcher(opts.command, extra ? programEnvironment({ ...env, ...extra }, opts.baseEnv) : fullEnv, (line) => emit({ kind: "output", line }), opts.limits ?? DEFAULT_LIMITS);
+      const p = launcher(opts.command, extra ? programEnvironment({ ...env, ...extra }, opts.baseEnv) : fullEnv, (line) => emit({ kind: "output", line }), opts.limits ?? DEFAULT_LIMITS, wrap);
       programs.push(p);
       return p;
     },
@@ -127,54 +158,60 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
 
   const checks = checker.checks(ctx, target);
   let stopReason: string | undefined;
-  try {
-    for (const [index, check] of checks.entries()) {
-      if (signal.aborted) break;
-      if (stopReason) {
-        const r: CheckResult = { name: check.name, passed: false, skipped: true, detail: t("check.notRun", { reason: stopReason }), ms: 0 };
-        results.push(r);
-        emit({ kind: "check-done", result: r, index, total: checks.length });
-        continue;
-      }
-      emit({ kind: "check-start", name: check.name, index, total: checks.length });
-      const program = ctx.program();
-      const exitedBefore = program?.exit() !== undefined;
-      const t0 = Date.now();
-      let outcome: Outcome;
-      let skipped = false;
-      try {
-        outcome = await withDeadline(() => check.run(), ms(check.deadlineMs), signal);
-      } catch (err) {
-        if (err instanceof NotRun) {
-          outcome = { passed: false, detail: t("check.notRun", { reason: err.message }), stop: true };
-          skipped = true;
-        } else throw err;
-      }
-      if (signal.aborted) break;
-      const result: CheckResult = { name: check.name, passed: outcome.passed, detail: outcome.detail ?? "", ms: Date.now() - t0 };
-      if (skipped) result.skipped = true;
-      if (!outcome.passed) {
-        if (outcome.hint) result.hint = outcome.hint;
-        const hintId = outcome.hintId ?? check.hintId;
-        if (hintId) result.hintId = hintId;
-        // A crash during the check is part of the story, even if the check did not see it.
-        const now = ctx.program();
-        // (Unless the check's own detail has told it already.)
-        if (!check.expectsExit && now && now === program && !exitedBefore && now.exit() && !exitDescribed(now.exit()!)) {
-          result.detail += `\n${exitStory(now, env, t("check.when.duringCheck"))}`;
+  // Every reading of the kernel's tables during the checks is of the run's own network.
+  await inNetwork(async () => {
+    try {
+      for (const [index, check] of checks.entries()) {
+        if (signal.aborted) break;
+        if (stopReason) {
+          const r: CheckResult = { name: check.name, passed: false, skipped: true, detail: t("check.notRun", { reason: stopReason }), ms: 0 };
+          results.push(r);
+          emit({ kind: "check-done", result: r, index, total: checks.length });
+          continue;
         }
-        if (outcome.stop) stopReason = t("check.stop.earlierFailed");
-        else if (!check.expectsExit && now?.exit() && checks[index + 1] && !skipped) stopReason = t("check.stop.exitedEarlier", { exit: describeExit(now.exit()!) });
+        emit({ kind: "check-start", name: check.name, index, total: checks.length });
+        const program = ctx.program();
+        const exitedBefore = program?.exit() !== undefined;
+        const t0 = Date.now();
+        let outcome: Outcome;
+        let skipped = false;
+        try {
+          outcome = await withDeadline(() => check.run(), ms(check.deadlineMs), signal);
+        } catch (err) {
+          if (err instanceof NotRun) {
+            outcome = { passed: false, detail: t("check.notRun", { reason: err.message }), stop: true };
+            skipped = true;
+          } else throw err;
+        }
+        if (signal.aborted) break;
+        const result: CheckResult = { name: check.name, passed: outcome.passed, detail: outcome.detail ?? "", ms: Date.now() - t0 };
+        if (skipped) result.skipped = true;
+        if (!outcome.passed) {
+          if (outcome.hint) result.hint = outcome.hint;
+          const hintId = outcome.hintId ?? check.hintId;
+          if (hintId) result.hintId = hintId;
+          if (outcome.seed !== undefined) result.seed = outcome.seed;
+          // A crash during the check is part of the story, even if the check did not see it.
+          const now = ctx.program();
+          // (Unless the check's own detail has told it already.)
+          if (!check.expectsExit && now && now === program && !exitedBefore && now.exit() && !exitDescribed(now.exit()!)) {
+            result.detail += `\n${exitStory(now, env, t("check.when.duringCheck"))}`;
+          }
+          if (outcome.stop) stopReason = t("check.stop.earlierFailed");
+          else if (!check.expectsExit && now?.exit() && checks[index + 1] && !skipped) stopReason = t("check.stop.exitedEarlier", { exit: describeExit(now.exit()!) });
+        }
+        results.push(result);
+        emit({ kind: "check-done", result, index, total: checks.length });
       }
-      results.push(result);
-      emit({ kind: "check-done", result, index, total: checks.length });
+    } finally {
+      controller.abort();
+      await Promise.all(programs.map((p) => p.stop()));
+      peer.dispose();
+      cleanup?.();
+      broker?.dispose();
+      if (sandbox.own) box?.stop();
     }
-  } finally {
-    controller.abort();
-    await Promise.all(programs.map((p) => p.stop()));
-    peer.dispose();
-    cleanup?.();
-  }
+  });
   let hidden = 0;
   for (const p of programs) hidden += p.flushOutput().hiddenBytes;
   const cancelled = opts.signal?.aborted === true;
@@ -186,6 +223,7 @@ export async function runVerify(checker: ExerciseChecker, opts: VerifyOptions): 
     exercise: checker.id,
     passed,
     checks: results,
+    seeds,
     notes,
     command: opts.command,
     env,

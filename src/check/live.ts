@@ -19,6 +19,8 @@ import { LoopbackPeer } from "./peer.js";
 import { LearnerProgram, type LaunchCommand, type Launcher } from "./program.js";
 import { ReportingPeer } from "./reporting-peer.js";
 import type { HarnessEvent, VerifyReport } from "./types.js";
+import { sandboxIfAvailable, type RunSandbox } from "../sandbox/namespace.js";
+import { childPids } from "../kernel/owners.js";
 
 /**
  * `verify <exercise> <file> --live`: the same checks, in the live view. The
@@ -30,6 +32,8 @@ import type { HarnessEvent, VerifyReport } from "./types.js";
 // The two processes' names: shown on their panes, and the `proc` of their events.
 export const YOUR_PROGRAM = t("verify.live.yourProgram");
 export const CHECKER = t("verify.live.checker");
+/** The traffic of `verify --live`: one seed, the one that cuts at the telling places (see begin()). */
+export const LIVE_SEEDS: readonly number[] = [3];
 
 export interface VerifyLiveOptions {
   exercise: ExerciseInfo;
@@ -97,6 +101,15 @@ class VerifyLiveRun implements LiveRun {
   /** The unnamed Unix sockets behind the traced program's stdio and tracer pipes. */
   private readonly plumbing: PlumbingRule;
   private readonly table: TablePoller;
+  private box?: RunSandbox;
+
+  /**
+   * The learner's programs by the pids their sockets show: in a private network the
+   * process started is nsenter, and the program its child.
+   */
+  private learnerPrograms(): number[] {
+    return [...this.learnerPids].flatMap((pid) => [pid, ...childPids(pid)]);
+  }
 
   constructor(
     private readonly opts: VerifyLiveOptions,
@@ -123,7 +136,11 @@ class VerifyLiveRun implements LiveRun {
     this.plumbing = new PlumbingRule(opts.runtime);
     this.table = new TablePoller({
       intervalMs: 150,
-      read: () => readSocketTable({ pids: [...this.learnerPids, process.pid], ports: this.port ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [], children: false }),
+      read: () => {
+        const filter = { pids: () => [...this.learnerPrograms(), process.pid], ports: this.port ? [this.port] : [], paths: this.socketPath ? [this.socketPath] : [], children: false };
+        const box = this.box;
+        return box ? readSocketTable(filter, { netns: { procNet: box.procNet, wrap: (cmd, args) => box.wrap(cmd, args) } }) : readSocketTable(filter);
+      },
       select: (rows) => this.ourRows(rows),
       publish: (snapshot) => this.publish({ type: "table", snapshot, t: snapshot.t }),
     });
@@ -143,7 +160,7 @@ class VerifyLiveRun implements LiveRun {
   }
 
   /** The learner's program, started through the tracer; its events go to the left pane. */
-  private readonly launcher: Launcher = (command, env, onOutput, limits) => {
+  private readonly launcher: Launcher = (command, env, onOutput, limits, wrap) => {
     const program = this.opts.runtime === "python" ? [pythonTracer(), ...command.args] : ["--import", pathToFileURL(nodePreload()).href, ...command.args];
     const p = new LearnerProgram(command, env, onOutput, limits, {
       file: this.opts.interpreter,
@@ -153,11 +170,22 @@ class VerifyLiveRun implements LiveRun {
       // go to the view only. The checks see the program through ProgramView, which has
       // no events, and judge it by real sockets and the kernel's table alone.
       onEvents: (stream) => readTracerEvents(stream, YOUR_PROGRAM, (ev) => this.publish(ev), (n) => this.tooManyEvents(n)),
-    });
+    }, wrap);
     if (p.pid > 0) {
       this.learnerPids.add(p.pid);
       this.plumbing.addPid(p.pid);
-      this.publish({ type: "spawn", proc: YOUR_PROGRAM, pid: p.pid, t: Date.now(), runtime: this.opts.runtime, file: escapeTerminal(path.basename(this.opts.file)) });
+      const announce = (pid: number): void => this.publish({ type: "spawn", proc: YOUR_PROGRAM, pid, t: Date.now(), runtime: this.opts.runtime, file: escapeTerminal(path.basename(this.opts.file)) });
+      // In a private network the pane names the program (nsenter's child), the pid its calls and sockets show.
+      if (!wrap) announce(p.pid);
+      else {
+        const started = Date.now();
+        const look = (): void => {
+          const child = childPids(p.pid)[0];
+          if (child !== undefined || p.exit() || Date.now() - started > 1000) announce(child ?? p.pid);
+          else setTimeout(look, 2);
+        };
+        look();
+      }
       void this.reportExit(p);
     }
     return p;
@@ -213,9 +241,16 @@ class VerifyLiveRun implements LiveRun {
     if (!checker) throw new Error(t("verify.noChecker", { exercise: this.opts.exercise.id }));
     this.publish({ type: "status", status: "running", t: Date.now() });
     this.publish({ type: "spawn", proc: CHECKER, pid: process.pid, t: Date.now() });
+    // The run's private network, made here so the table below reads it too.
+    this.box = await sandboxIfAvailable();
     this.table.start();
     this.running = runVerify(checker, {
       command: this.opts.command,
+      sandbox: this.box ?? false,
+      // One seed, the one that cuts at the telling places (inside a character, beside a line
+      // end): every call of every piece is shown, and five seeds' worth would bury the one
+      // that fails. Plain verify still sends them all.
+      seeds: LIVE_SEEDS,
       peer: this.peer,
       launcher: this.launcher,
       onEvent: (e) => this.harness(e),
@@ -270,6 +305,7 @@ class VerifyLiveRun implements LiveRun {
     this.controller.abort();
     this.table.stop();
     await this.running;
+    this.box?.stop();
     if (this.state.status !== "done") this.publish({ type: "status", status: "stopped", t: Date.now() });
   }
 }

@@ -1,5 +1,7 @@
 import dgram from "node:dgram";
 import net from "node:net";
+import { QueueProbe } from "./queues.js";
+import { directSockets, type SocketFactory } from "../sandbox/socket-broker.js";
 
 /**
  * The checker's side of the conversation: real sockets on loopback. Checks talk to
@@ -40,6 +42,12 @@ export interface StreamConn {
   /** Half-close: send FIN, keep reading. */
   end(): void;
   /**
+   * Stops (true) or restarts (false) taking bytes from the kernel: a reader that falls
+   * behind. What the program sends then waits in the kernel's buffers, and once they
+   * are full the program's send() must wait (blocking) or fail with EAGAIN (non-blocking).
+   */
+  holdReading(hold: boolean): void;
+  /**
    * Reads until `n` bytes have arrived (end "complete"), the peer closes or resets,
    * nothing arrives for idleMs, or totalMs passes (end "timeout").
    */
@@ -77,6 +85,8 @@ export interface PeerServer {
 }
 
 export interface Peer {
+  /** Makes the sockets with this factory from now on (a run's private network). */
+  useSockets?(factory: SocketFactory): void;
   connect(target: StreamTarget, label: string, timeoutMs?: number): Promise<ConnectResult>;
   datagram(family: 4 | 6, label: string): Promise<DatagramPeer>;
   listen(host: string, label: string): Promise<PeerServer>;
@@ -123,12 +133,20 @@ class SocketConn implements StreamConn {
     this.local = unixPath !== undefined ? "" : endpoint(socket.localAddress, socket.localPort);
     this.remote = unixPath ?? endpoint(socket.remoteAddress, socket.remotePort);
     socket.setNoDelay(true);
+    const probe = unixPath === undefined ? QueueProbe.between(this.local, this.remote) : undefined;
     socket.on("data", (d: Buffer) => {
       this.chunks.push(d);
       this.bytes += d.length;
       this.poke();
     });
     socket.on("end", () => {
+      // Node reports a reset met while reading as a plain end of stream. The kernel knows: after
+      // a FIN our end is still in its table (CLOSE_WAIT, or TIME_WAIT once we had closed too);
+      // after a reset it is gone. (Node closes our side only after this event.)
+      if (probe && this.errCode === undefined) {
+        const q = probe.read("ours");
+        if (q && !q.ours && probe.tableIsReal()) this.errCode = "ECONNRESET";
+      }
       this.eof = true;
       this.poke();
     });
@@ -167,6 +185,12 @@ class SocketConn implements StreamConn {
 
   end(): void {
     if (!this.socket.destroyed) this.socket.end();
+  }
+
+  holdReading(hold: boolean): void {
+    // A paused socket reads on only until Node's own buffer is full (its highWaterMark), then stops reading from the kernel.
+    if (hold) this.socket.pause();
+    else this.socket.resume();
   }
 
   private async collect(want: number, keep: number, idleMs: number, totalMs: number): Promise<ReadResult> {
@@ -260,84 +284,74 @@ class UdpPeer implements DatagramPeer {
   }
 }
 
-/** The real thing: node:net and node:dgram sockets on loopback. */
+/**
+ * The real thing: node:net and node:dgram sockets on loopback, made by a socket
+ * factory: here in the tutor, or inside the run's private network (sandbox/socket-broker.ts).
+ */
 export class LoopbackPeer implements Peer {
   private closers: Array<() => void> = [];
 
-  connect(target: StreamTarget, label: string, timeoutMs = 2000): Promise<ConnectResult> {
+  constructor(private sockets: SocketFactory = directSockets) {}
+
+  /** Makes the sockets of the checks that follow with `factory` (the run's private network). */
+  useSockets(factory: SocketFactory): void {
+    this.sockets = factory;
+  }
+
+  async connect(target: StreamTarget, label: string, timeoutMs = 2000): Promise<ConnectResult> {
     const start = Date.now();
-    return new Promise((resolve) => {
-      const socket = target.kind === "unix" ? net.connect({ path: target.path }) : net.connect({ host: target.host, port: target.port });
+    try {
+      const socket = await this.sockets.connect(target.kind === "unix" ? { path: target.path } : { host: target.host, port: target.port }, timeoutMs);
       this.closers.push(() => socket.destroy());
-      const timer = setTimeout(() => {
-        socket.destroy();
-        resolve({ error: "ETIMEDOUT", ms: Date.now() - start });
-      }, timeoutMs);
-      socket.once("connect", () => {
-        clearTimeout(timer);
-        socket.removeListener("error", onError);
-        resolve({ conn: new SocketConn(label, socket, target.kind === "unix" ? target.path : undefined) });
-      });
-      const onError = (err: NodeJS.ErrnoException): void => {
-        clearTimeout(timer);
-        resolve({ error: err.code ?? err.message, ms: Date.now() - start });
-      };
-      socket.once("error", onError);
-    });
+      return { conn: new SocketConn(label, socket, target.kind === "unix" ? target.path : undefined) };
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      return { error: e.code ?? e.message, ms: Date.now() - start };
+    }
   }
 
-  datagram(family: 4 | 6, label: string): Promise<DatagramPeer> {
-    return new Promise((resolve, reject) => {
-      const socket = dgram.createSocket(family === 6 ? "udp6" : "udp4");
-      this.closers.push(() => {
-        try {
-          socket.close();
-        } catch {
-          // already closed
+  async datagram(family: 4 | 6, label: string): Promise<DatagramPeer> {
+    const socket = await this.sockets.udp(family === 6 ? "::1" : "127.0.0.1", family);
+    this.closers.push(() => {
+      try {
+        socket.close();
+      } catch {
+        // already closed
+      }
+    });
+    return new UdpPeer(label, socket, socket.address().port);
+  }
+
+  async listen(host: string, _label: string): Promise<PeerServer> {
+    const incoming: StreamConn[] = [];
+    let wake: (() => void) | undefined;
+    let count = 0;
+    const server = await this.sockets.listen(host);
+    server.on("connection", (socket) => {
+      socket.allowHalfOpen = true;
+      count++;
+      const conn = new SocketConn(`connection ${count}`, socket);
+      this.closers.push(() => conn.destroy());
+      incoming.push(conn);
+      const w = wake;
+      wake = undefined;
+      w?.();
+    });
+    this.closers.push(() => server.close());
+    return {
+      host,
+      port: server.address().port,
+      async accept(ms: number): Promise<StreamConn | undefined> {
+        const deadline = Date.now() + ms;
+        while (incoming.length === 0) {
+          const left = deadline - Date.now();
+          if (left <= 0) return undefined;
+          await wakeableSleep(left, (w) => (wake = w));
         }
-      });
-      socket.once("error", reject);
-      socket.bind(0, family === 6 ? "::1" : "127.0.0.1", () => {
-        socket.removeListener("error", reject);
-        resolve(new UdpPeer(label, socket, socket.address().port));
-      });
-    });
-  }
-
-  listen(host: string, _label: string): Promise<PeerServer> {
-    return new Promise((resolve, reject) => {
-      const incoming: StreamConn[] = [];
-      let wake: (() => void) | undefined;
-      let count = 0;
-      const server = net.createServer({ allowHalfOpen: true }, (socket) => {
-        count++;
-        const conn = new SocketConn(`connection ${count}`, socket);
-        this.closers.push(() => conn.destroy());
-        incoming.push(conn);
-        const w = wake;
-        wake = undefined;
-        w?.();
-      });
-      this.closers.push(() => server.close());
-      server.once("error", reject);
-      server.listen({ host, port: 0 }, () => {
-        const addr = server.address() as net.AddressInfo;
-        resolve({
-          host,
-          port: addr.port,
-          async accept(ms: number): Promise<StreamConn | undefined> {
-            const deadline = Date.now() + ms;
-            while (incoming.length === 0) {
-              const left = deadline - Date.now();
-              if (left <= 0) return undefined;
-              await wakeableSleep(left, (w) => (wake = w));
-            }
-            return incoming.shift();
-          },
-          close: () => server.close(),
-        });
-      });
-    });
+        return incoming.shift();
+      },
+      close: () => server.close(),
+    };
   }
 
   dispose(): void {

@@ -97,9 +97,12 @@ export interface RunningProgram extends ProgramView {
  * Starts the learner's program. The default spawns it plainly; the live view can
  * pass one that starts it traced, exactly like a demo, and the checks run unchanged.
  */
-export type Launcher = (command: LaunchCommand, env: NodeJS.ProcessEnv, onOutput: (line: OutputLine) => void, limits: OutputLimits) => RunningProgram;
+export type Launcher = (command: LaunchCommand, env: NodeJS.ProcessEnv, onOutput: (line: OutputLine) => void, limits: OutputLimits, wrap?: CommandWrap) => RunningProgram;
 
-export const spawnLauncher: Launcher = (command, env, onOutput, limits) => new LearnerProgram(command, env, onOutput, limits);
+/** Runs a command elsewhere: inside the run's private network and process tree (nsenter around it). */
+export type CommandWrap = (cmd: string, args: readonly string[]) => { cmd: string; args: string[] };
+
+export const spawnLauncher: Launcher = (command, env, onOutput, limits, wrap) => new LearnerProgram(command, env, onOutput, limits, undefined, wrap);
 
 export class LearnerProgram implements RunningProgram {
   readonly pid: number;
@@ -124,11 +127,16 @@ export class LearnerProgram implements RunningProgram {
     private onOutput: (line: OutputLine) => void = () => undefined,
     private limits: OutputLimits = DEFAULT_LIMITS,
     trace?: TraceHook,
+    wrap?: CommandWrap,
   ) {
-    // detached: a new process group with the child as leader, so -pid reaches all it starts.
+    // In a private network nsenter runs first and forks the program into it; both stay in
+    // the group spawned here. detached: a new process group with the child as leader, so
+    // -pid reaches all it starts.
+    const run = (file: string, args: readonly string[]): { cmd: string; args: string[] } => (wrap ? wrap(file, args) : { cmd: file, args: [...args] });
+    const line = trace ? run(trace.file, trace.args) : run(command.file, command.args);
     this.child = trace
-      ? spawn(trace.file, trace.args, { cwd: command.cwd, env: { ...env, ...trace.env }, stdio: ["ignore", "pipe", "pipe", "pipe", "pipe"], detached: true })
-      : spawn(command.file, command.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      ? spawn(line.cmd, line.args, { cwd: command.cwd, env: { ...env, ...trace.env }, stdio: ["ignore", "pipe", "pipe", "pipe", "pipe"], detached: true })
+      : spawn(line.cmd, line.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     if (trace) {
       for (const extra of [this.child.stdio[3], this.child.stdio[4]]) (extra as Readable | Writable | null)?.on("error", () => undefined);
       trace.onEvents(this.child.stdio[3] as Readable);

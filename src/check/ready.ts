@@ -1,13 +1,11 @@
 import { lstatSync } from "node:fs";
-import net from "node:net";
-import dgram from "node:dgram";
 import { t } from "../text/catalog.js";
 import { crashHints, describeExit, seconds, stderrExcerpt } from "./diagnose.js";
 import { see } from "./lessons.js";
 import { describeSocket, formatInet, readInetTable, readUnixTable, type InetSocket, type KernelSocket } from "./procnet.js";
 import type { ProgramView } from "./program.js";
-import { describeTarget, type Target } from "./peer.js";
-import type { CheckContext, Outcome } from "./types.js";
+import { describeTarget, type Peer, type Target } from "./peer.js";
+import type { CheckContext, Outcome, ProgramEnv } from "./types.js";
 
 /**
  * Is the learner's program ready? On Linux the kernel's socket table answers
@@ -50,33 +48,24 @@ function readRows(target: Target): KernelSocket[] | undefined {
   return [...(r1 ?? []), ...(r2 ?? [])];
 }
 
-async function probe(target: Target): Promise<boolean> {
+/**
+ * One probe: a connection, or for UDP a datagram that an upper-casing server answers. Made
+ * through the checks' peer, so it is made where their sockets are (a run's private network).
+ */
+async function probe(target: Target, peer: Peer): Promise<boolean> {
   if (target.kind === "udp") {
-    return new Promise((resolve) => {
-      const s = dgram.createSocket(isV4(target.host) ? "udp4" : "udp6");
-      const done = (ok: boolean): void => {
-        clearTimeout(timer);
-        try {
-          s.close();
-        } catch {
-          // closed
-        }
-        resolve(ok);
-      };
-      const timer = setTimeout(() => done(false), 100);
-      s.on("error", () => done(false));
-      s.on("message", () => done(true));
-      s.send(Buffer.from("probe"), target.port, target.host);
-    });
+    const s = await peer.datagram(isV4(target.host) ? 4 : 6, "probe");
+    try {
+      await s.send(Buffer.from("probe"), { host: target.host, port: target.port });
+      return (await s.recv(100)) !== undefined;
+    } finally {
+      s.close();
+    }
   }
-  return new Promise((resolve) => {
-    const s = target.kind === "unix" ? net.connect({ path: target.path }) : net.connect({ host: target.host, port: target.port });
-    s.once("connect", () => {
-      s.destroy();
-      resolve(true);
-    });
-    s.once("error", () => resolve(false));
-  });
+  const r = await peer.connect(target, "probe", 1000);
+  if (!("conn" in r)) return false;
+  r.conn.close();
+  return true;
 }
 
 export interface ReadyResult {
@@ -98,7 +87,7 @@ export async function waitReady(ctx: CheckContext, program: ProgramView, target:
         if (bound) return { ready: true, ms: Date.now() - start, bound };
       }
     }
-    if (!kernel && (await probe(target))) return { ready: true, ms: Date.now() - start };
+    if (!kernel && (await probe(target, ctx.peer))) return { ready: true, ms: Date.now() - start };
     if (program.exit() || ctx.signal.aborted) return { ready: false, ms: Date.now() - start };
     const elapsed = Date.now() - start;
     if (elapsed >= timeoutMs) return { ready: false, ms: elapsed };
@@ -222,8 +211,8 @@ export function explainSockets(sockets: KernelSocket[], target: Target): string[
 }
 
 /** The first check of every server exercise: start the program and wait until it serves the address. */
-export async function startAndWait(ctx: CheckContext, target: Target): Promise<Outcome> {
-  const program = ctx.launch();
+export async function startAndWait(ctx: CheckContext, target: Target, extraEnv?: ProgramEnv): Promise<Outcome> {
+  const program = ctx.launch(extraEnv);
   const r = await waitReady(ctx, program, target, ctx.readyTimeoutMs);
   if (!r.ready) {
     const hint =

@@ -21,15 +21,33 @@ const STDERR_EXCERPT = /^[^\n]*\n(?: {2}\|[^\n]*\n?)+/m;
 export interface JsonReport {
   exercise: string;
   passed: boolean;
+  /** The seeds of the run's traffic, in the order each check used them. */
+  seeds: number[];
   checks: { name: string; passed: boolean; detail: string }[];
+  /** A failure under a seed: the command that sends exactly that traffic again. */
+  replay?: string;
 }
 
-/** Exactly { exercise, passed, checks: [{ name, passed, detail }] }; hints and notes go into detail. */
-export function jsonReport(r: VerifyReport): JsonReport {
+/**
+ * How to run one seed again: `replay(seed)` is the whole command line (from tutor()),
+ * built by the verify command, which knows how the program was given.
+ */
+export type Replay = (seed: number) => string;
+
+/** The failed check that names a seed, if any (the first failure stops the run's story). */
+function failedSeed(r: VerifyReport): number | undefined {
+  return r.checks.find((c) => !c.passed && !c.skipped)?.seed;
+}
+
+/** { exercise, passed, seeds, checks: [{ name, passed, detail }], replay? }; hints and notes go into detail. */
+export function jsonReport(r: VerifyReport, replay?: Replay): JsonReport {
+  const seed = failedSeed(r);
   return {
     exercise: r.exercise,
     passed: r.passed,
+    seeds: [...r.seeds],
     checks: r.checks.map((c) => ({ name: safe(c.name), passed: c.passed, detail: safe([c.detail, c.hint ? t("verify.report.hint", { hint: c.hint }) : ""].filter(Boolean).join("\n")) })),
+    ...(seed !== undefined && replay ? { replay: safe(replay(seed)) } : {}),
   };
 }
 
@@ -59,7 +77,14 @@ export function formatCheck(raw: CheckResult, s: Styler, width: number, opts: { 
  */
 export type SummaryFor = "command" | "watch" | "tutor";
 
-export function formatSummary(r: VerifyReport, s: Styler, width: number, marked: boolean, mode: SummaryFor = "command"): string {
+export interface SummaryOptions {
+  mode?: SummaryFor;
+  /** How to name the command that replays a failing seed (`verify … --seed N`). */
+  replay?: Replay;
+}
+
+export function formatSummary(r: VerifyReport, s: Styler, width: number, marked: boolean, opts: SummaryOptions = {}): string {
+  const mode = opts.mode ?? "command";
   const lines: string[] = [];
   for (const n of r.notes) lines.push(s.yellow(wrap(t("verify.report.note", { note: safe(n) }), width, "      ")));
   if (r.hiddenOutputBytes > 0) lines.push(s.dim(`${t("verify.programPrefix")} ${t("verify.report.moreOutput", { size: formatSize(r.hiddenOutputBytes) })}`));
@@ -70,6 +95,9 @@ export function formatSummary(r: VerifyReport, s: Styler, width: number, marked:
     if (mode !== "tutor") lines.push(wrap(t("verify.report.compare", { command: tutor(`solution ${r.exercise}`) }), width));
   } else {
     lines.push(s.red(s.bold(t("verify.notYet", { passed, total }))));
+    const seed = failedSeed(r);
+    // The command on a line of its own, never wrapped: it is there to be copied.
+    if (seed !== undefined && opts.replay) lines.push(wrap(t("verify.report.replay", { seed }), width), `  ${safe(opts.replay(seed))}`);
     const command = tutor(`hint ${r.exercise}`);
     if (mode === "command") lines.push(wrap(t("verify.report.fixFirst", { command }), width));
     else if (mode === "watch") lines.push(wrap(t("verify.report.fixFirstWatching", { command }), width));

@@ -2,6 +2,7 @@ import type { CallEvent } from "../demo/events.js";
 import { t } from "../text/catalog.js";
 import { bytesLiteral } from "../text/bytes-literal.js";
 import { describeTarget, endpoint, type Datagram, type DatagramPeer, type Peer, type PeerServer, type ReadResult, type StreamConn, type StreamTarget, type WriteResult } from "./peer.js";
+import type { SocketFactory } from "../sandbox/socket-broker.js";
 
 /**
  * The checker's side for `verify --live`: the same real sockets as LoopbackPeer,
@@ -20,6 +21,10 @@ export class ReportingPeer implements Peer {
     private readonly emit: (ev: CallEvent) => void,
     readonly proc = "checker",
   ) {}
+
+  useSockets(factory: SocketFactory): void {
+    this.inner.useSockets?.(factory);
+  }
 
   /** Reports a call's start; the returned function reports its end. */
   call(name: string, args: string[], thread: string, extra: Partial<CallEvent> = {}): (end: Partial<CallEvent>) => void {
@@ -127,6 +132,10 @@ class ReportingConn implements StreamConn {
   end(): void {
     this.peer.call("shutdown", ["SHUT_WR"], this.label, this.ends())({ result: t("check.call.finSent"), ...this.ends() });
     this.inner.end();
+  }
+
+  holdReading(hold: boolean): void {
+    this.inner.holdReading(hold);
   }
 
   private async reading(args: string[], run: () => Promise<ReadResult>): Promise<ReadResult> {

@@ -2,7 +2,7 @@ import type { Peer, Target } from "./peer.js";
 import type { ExitInfo, LaunchCommand, OutputLine, ProgramView } from "./program.js";
 
 /** What a check found. `detail` says what was sent and what came back; `hint` points to a lesson. */
-export type Outcome = { passed: true; detail?: string } | { passed: false; detail: string; hint?: string; stop?: boolean; hintId?: string };
+export type Outcome = { passed: true; detail?: string } | { passed: false; detail: string; hint?: string; stop?: boolean; hintId?: string; seed?: number };
 
 export interface Check {
   name: string;
@@ -61,6 +61,8 @@ export interface CheckContext {
   signal: AbortSignal;
   /** "kernel": watch /proc/net for the socket (Linux); "probe": connect/datagram probes. */
   readiness: "kernel" | "probe";
+  /** The seeds of this run (seeds.ts): each stream check sends its traffic once per seed. */
+  seeds: readonly number[];
 }
 
 export interface ExerciseChecker {
@@ -80,6 +82,8 @@ export interface CheckResult {
   hint?: string;
   /** Failed: the hint (hints.md id) that addresses it, given first by the next `hint`. */
   hintId?: string;
+  /** The seed whose traffic failed this check: `verify … --seed N` sends the same again. */
+  seed?: number;
   ms: number;
 }
 
@@ -87,6 +91,8 @@ export interface VerifyReport {
   exercise: string;
   passed: boolean;
   checks: CheckResult[];
+  /** The seeds every stream check ran with, in order. */
+  seeds: number[];
   notes: string[];
   command: LaunchCommand;
   env: ProgramEnv;

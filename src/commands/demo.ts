@@ -29,6 +29,7 @@ export async function run(argv: string[]): Promise<number> {
     slow: { type: "boolean" },
     syscalls: { type: "boolean" },
     port: { type: "string" },
+    packets: { type: "boolean" },
   });
   if (values.help) {
     process.stdout.write(help());
@@ -85,7 +86,7 @@ export async function run(argv: string[]): Promise<number> {
     port,
     timeoutMs: mode === "run" ? undefined : null,
   });
-  return runPlain(session, mode);
+  return runPlain(session, mode, values.packets === true);
 }
 
 /** The demo the arguments name, or a clear usage error with the closest names. Undefined after listing a lesson's demos. */

@@ -8,11 +8,13 @@ import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { wrap } from "../text/wrap.js";
 import { which } from "../util/which.js";
 import { sandboxSupport } from "../sandbox/namespace.js";
+import { captureSupport } from "../demo/capture/support.js";
 import { parseCommandArgs } from "./args.js";
 import { commandHelp } from "./registry.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd } from "../text/width.js";
+import { tutor } from "../util/invocation.js";
 
 type Level = "ok" | "warn" | "fail";
 interface Finding {
@@ -131,14 +133,21 @@ async function checkSandbox(): Promise<Finding> {
     : { what: t("doctor.sandbox"), level: "warn", detail: t("doctor.sandbox.off", { why: s.reason ?? "?" }) };
 }
 
+async function checkCapture(): Promise<Finding> {
+  const c = await captureSupport();
+  return c.available
+    ? { what: t("doctor.wire"), level: "ok", detail: t("doctor.wire.ok", { python: escapeTerminal(c.python ?? "python3"), command: tutor("demo tcp-step-by-step --plain --packets") }) }
+    : { what: t("doctor.wire"), level: "warn", detail: c.reason ?? "?" };
+}
+
 /** Windows runs the tutor through WSL: say how, first. */
 function checkPlatform(): Finding[] {
   return process.platform === "win32" ? [{ what: t("doctor.platform"), level: "fail", detail: t("doctor.platform.windows") }] : [];
 }
 
 export async function runDoctor(): Promise<Finding[]> {
-  const [node, python, strace, table, loop, sandbox] = await Promise.all([checkNode(), checkPython(), checkStrace(), checkSocketTable(), checkLoopback(), checkSandbox()]);
-  return [...checkPlatform(), node, python, strace, table, ...loop, sandbox, checkTerminal(), checkProgressDir()];
+  const [node, python, strace, table, loop, sandbox, capture] = await Promise.all([checkNode(), checkPython(), checkStrace(), checkSocketTable(), checkLoopback(), checkSandbox(), checkCapture()]);
+  return [...checkPlatform(), node, python, strace, table, ...loop, sandbox, capture, checkTerminal(), checkProgressDir()];
 }
 
 

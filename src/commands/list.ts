@@ -1,5 +1,6 @@
 import { loadExercises } from "../exercises/catalog.js";
 import { exerciseStatus, lessonStatus, type LessonStatus, type Progress } from "../progress/store.js";
+import { passedBeforeChecksChanged } from "../progress/checks.js";
 import type { Lesson } from "../lessons/types.js";
 import { colourEnabled, makeStyle, terminalWidth, type Styler } from "../util/style.js";
 import { wrap } from "../text/wrap.js";
@@ -62,7 +63,13 @@ export function formatList(
     const exTitle = Math.max(...exercises.map((e) => displayWidth(e.title)));
     for (const e of exercises) {
       const status = exerciseStatus(progress, e.id);
-      const word = status === "done" ? s.green(t("list.passed")) : status === "in progress" ? s.yellow(t("list.tried")) : s.dim(t("list.new"));
+      const word = passedBeforeChecksChanged(progress, e.id)
+        ? s.yellow(t("list.passedBefore"))
+        : status === "done"
+          ? s.green(t("list.passed"))
+          : status === "in progress"
+            ? s.yellow(t("list.tried"))
+            : s.dim(t("list.new"));
       if (width >= exWidth + exTitle + 16) out.push(`  ${padEnd(e.id, exWidth)}  ${padEnd(e.title, exTitle)}  ${word}`);
       else out.push(wrap(`  ${e.id}: ${e.title} [${word}]`, width, "    "));
     }

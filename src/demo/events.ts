@@ -152,4 +152,84 @@ export interface KernelTimerNotice {
   line: string;
 }
 
-export type DemoEvent = CallEvent | OutputEvent | ProcessEvent | TableEvent | SyscallEvent | NoteEvent | StatusEvent | ModeEvent;
+/** A TCP segment's header as the capture decoded it: raw numbers (state.ts makes seq/ack relative, scales the window). */
+export interface TcpHeader {
+  /** The flags set, one letter each (F S R P A U E C), as the kernel sent them: "S", "SA", "A", "PA", "FA", "R", "RA". */
+  flags: string;
+  seq: number;
+  ack: number;
+  /** The window field as sent, before the connection's window scale is applied. */
+  win: number;
+  /** On a SYN: the largest segment this end accepts, and its window scale (a shift). */
+  mss?: number;
+  wscale?: number;
+}
+
+export interface IcmpHeader {
+  type: number;
+  code: number;
+  /**
+   * An ICMP error quotes the start of the packet it is about: for "port unreachable",
+   * the UDP datagram that no socket received (why a connected UDP socket then gets ECONNREFUSED).
+   */
+  about?: { proto: PacketProto; src: string; dst: string };
+}
+
+export type PacketProto = "tcp" | "udp" | "icmp" | "other";
+
+/**
+ * One packet on the run's loopback (demos in a private network only), from the capture
+ * helper (src/demo/capture/). Each packet is reported once (loopback shows every packet
+ * twice: as sent and as received; the received copy is kept).
+ */
+export interface PacketEvent {
+  type: "packet";
+  /** The capture's number for it, from 1, counting packets not reported (PacketGapEvent) too. */
+  n: number;
+  /**
+   * When loopback received it: the kernel's stamp, in ms since the epoch like the calls'
+   * `t` (see socket_tutor_capture.py, CLOCK), so calls and packets order on one clock.
+   */
+  t: number;
+  ip: 4 | 6;
+  proto: PacketProto;
+  /** "127.0.0.1:8000", "[::1]:8000"; an address alone for ICMP and other protocols. */
+  src: string;
+  dst: string;
+  /** The IP packet's length in bytes. */
+  size: number;
+  /** TCP or UDP payload bytes. */
+  bytes: number;
+  /** The payload's first bytes (at most 24), escaped as inside a Python bytes literal: "hello\\n". */
+  preview?: string;
+  tcp?: TcpHeader;
+  icmp?: IcmpHeader;
+  /** Other protocols: the IP protocol number. */
+  ipProto?: number;
+}
+
+/** Packets seen on the wire but not reported one by one. */
+export interface PacketGapEvent {
+  type: "packet-gap";
+  count: number;
+  /** Payload bytes in them, when known. */
+  bytes?: number;
+  /**
+   * "budget": more packets a second than anyone can read (a big transfer): the capture
+   * reports a burst of them, then a few hundred a second, and counts the rest.
+   * "kernel": the kernel dropped them before the capture could read them.
+   */
+  cause: "budget" | "kernel";
+  t: number;
+}
+
+/** Whether this run's packets are captured; when not, why and what would let them be. */
+export interface WireEvent {
+  type: "wire";
+  status: "capturing" | "unavailable";
+  /** On unavailable: one or two sentences for the learner. */
+  reason?: string;
+  t: number;
+}
+
+export type DemoEvent = CallEvent | OutputEvent | ProcessEvent | TableEvent | SyscallEvent | NoteEvent | StatusEvent | ModeEvent | PacketEvent | PacketGapEvent | WireEvent;

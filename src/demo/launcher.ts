@@ -25,6 +25,14 @@
  * Node pauses before the calls it makes and before handing a connection or data
  * to the program (libuv has already accepted/read by then; the event's note says so).
  *
+ * The wire: in a private network (Linux), the run's packets are captured (capture/,
+ * option `packets`, default on): PacketEvents (the kernel's time, on the calls' clock),
+ * PacketGapEvents (packets counted, not reported one by one) and a WireEvent saying
+ * whether there is a capture and, when not, why. `state.wire` (wire.ts) holds them
+ * reduced: bounded packets with relative seq/ack, retransmissions, named endpoints.
+ * For views: `wireTimeline(state)` (wire-view.ts) merges packets into the timeline in
+ * causal order; `packetText`, `packetLabel`, `gapText` (wire-format.ts) word them.
+ *
  * Processes die with the tutor: stop(), the demo's end, process exit, SIGINT,
  * SIGTERM, SIGHUP (registered with onCleanup) and kill -9 of the tutor (the
  * tracers exit when their control pipe closes).
@@ -63,6 +71,8 @@ export interface StartOptions {
   limits?: Partial<StateLimits>;
   /** A private network and process tree for the run where Linux allows it. Default true. */
   sandbox?: boolean;
+  /** Capture the run's packets (PacketEvents) where it has a private network. Default true. */
+  packets?: boolean;
   /** Attached before launch, so it also sees the first events (status, notes about the port or user). */
   onEvent?: (ev: DemoEvent) => void;
 }
@@ -94,6 +104,7 @@ export async function createDemo(demo: LoadedDemo, options: StartOptions = {}): 
     tablePollMs: options.tablePollMs ?? 150,
     limits: options.limits,
     ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}),
+    ...(options.packets !== undefined ? { packets: options.packets } : {}),
   });
   if (options.onEvent) session.onEvent(options.onEvent);
   return session;

@@ -15,11 +15,15 @@ import { unprivilegedUser, usableAs, type SystemUser } from "./users.js";
 import { startStrace, type StraceSupport } from "./syscalls.js";
 import { makeTempDir, sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 import { t } from "../text/catalog.js";
+import { escapeTerminal } from "../text/escape.js";
 import { PlumbingRule, TablePoller } from "./table-poller.js";
-import { RunSandbox, sandboxSupport } from "../sandbox/namespace.js";
 import { ClockTimers, DemoClock, type ClockTimer } from "./clock.js";
 import { judgeOutcome } from "./outcome.js";
 import { stretchSynRetries } from "../sandbox/sysctl.js";
+import { sandboxIfAvailable, sandboxSupport, type RunSandbox } from "../sandbox/namespace.js";
+import { PacketCapture } from "./capture/helper.js";
+import { findPython, noPythonReason } from "./runtime.js";
+import type { PacketEvent, PacketGapEvent } from "./events.js";
 
 export interface SessionOptions {
   mode: DemoMode;
@@ -38,6 +42,8 @@ export interface SessionOptions {
   readTable?: typeof readSocketTable;
   /** Run in a private network and process tree where Linux allows it (default true; SOCKET_TUTOR_SANDBOX=off also says no). */
   sandbox?: boolean;
+  /** Capture the run's packets where it has a private network (default true): see the wire section below. */
+  packets?: boolean;
 }
 
 
@@ -84,6 +90,8 @@ export class DemoSession {
   private strace?: StraceSupport;
   /** This run's private network and process tree, when it has one. */
   private sandbox?: RunSandbox;
+  /** This run's packet capture, while it runs. */
+  private capture?: PacketCapture;
   private donePromise?: Promise<DemoState>;
   private resolveDone?: (s: DemoState) => void;
   private generation = 0;
@@ -162,8 +170,10 @@ export class DemoSession {
   sendInput(proc: string, text: string): boolean {
     const p = this.procs.get(proc);
     const line = text.endsWith("\n") ? text : text + "\n";
+    // Stamped before the write: the program may read the line (and its tracer stamp the read) before write() returns here.
+    const at = now();
     if (!p?.writeInput(line)) return false;
-    this.publish({ type: "output", proc, stream: "stdin", text: line, t: now() });
+    this.publish({ type: "output", proc, stream: "stdin", text: line, t: at });
     return true;
   }
 
@@ -220,6 +230,8 @@ export class DemoSession {
       if (await stretchSynRetries(this.sandbox)) this.note(t("clock.note.synRetries"), "info");
       if (stale()) return this.sandbox?.stop();
     }
+    // Started now, ready before the first program starts (it takes a Python start-up).
+    const wire = this.startCapture(stale);
     if (family === "unix") {
       this.socketPath = path.join(this.tempDir, `${spec.id}.sock`);
       this.port = undefined;
@@ -246,6 +258,8 @@ export class DemoSession {
     if (stale()) return;
     for (const p of spec.processes) this.procs.set(p.name, new TracedProcess(plans.get(p.name)!, (ev) => this.onProcessEvent(ev), () => this.onExit()));
     this.feeds = this.options.autoInput ? spec.processes.filter((p) => p.input?.length).map((p) => ({ proc: p.name, lines: p.input!, next: 0, armed: false })) : [];
+    await wire;
+    if (stale()) return;
     this.publish({ type: "status", status: "running", t: now() });
     if (this.options.timeoutMs !== undefined) this.deadline = setTimeout(() => void this.finish(false, t("demo.session.timedOut", { seconds: Math.round(this.options.timeoutMs! / 100) / 10 })), this.options.timeoutMs);
     for (const p of spec.processes) if (!p.after) this.onClock(p.delayMs ?? 0, () => this.startProcess(p.name));
@@ -261,13 +275,7 @@ export class DemoSession {
   private async makeSandbox(): Promise<RunSandbox | undefined> {
     const spec = this.demo.spec;
     if (this.options.sandbox === false || spec.noPrivateNetwork || spec.processes.some((p) => p.unprivileged)) return undefined;
-    if (!(await sandboxSupport()).available) return undefined;
-    try {
-      return await RunSandbox.start();
-    } catch {
-      // It worked a moment ago (the probe): run on the shared loopback rather than not at all.
-      return undefined;
-    }
+    return sandboxIfAvailable();
   }
 
   /** True when this run has a private network of its own. */
@@ -513,6 +521,7 @@ export class DemoSession {
   /** Synchronous: for the tutor's own exit and signals, when no event loop turn is left. */
   private killNow(): void {
     for (const p of this.procs.values()) p.kill();
+    this.capture?.stop();
     this.sandbox?.stop();
     if (this.strace?.available) this.strace.close();
     this.removeTemp();
@@ -520,6 +529,8 @@ export class DemoSession {
 
   private teardown(): void {
     this.table.stop();
+    this.capture?.stop();
+    this.capture = undefined;
     // Last: the final table was read from the private network, which ends with its holder.
     this.sandbox?.stop();
     this.sandbox = undefined;
@@ -601,6 +612,54 @@ export class DemoSession {
     // Calls name IPv4 peers as "127.0.0.1:8000"; the kernel may print a mapped "[::ffff:127.0.0.1]:8000".
     const mapped = /^\[::ffff:([\d.]+)\]:(\d+)$/.exec(endpoint);
     return mapped !== null && this.endpoints.has(`${mapped[1]}:${mapped[2]}`);
+  }
+
+  // ---- the wire ----
+
+  /**
+   * The run's packet capture (capture/helper.ts), inside its private network: started
+   * before any program, so no packet is missed. Where there is none, a wire event says
+   * why and what would give one (the views show it).
+   */
+  private async startCapture(stale: () => boolean): Promise<void> {
+    if (this.options.packets === false) return;
+    const box = this.sandbox;
+    const unavailable = (reason: string): void => this.publish({ type: "wire", status: "unavailable", reason, t: now() });
+    if (!box) return unavailable(await this.noSandboxReason());
+    const python = this.choice.python ?? (await findPython());
+    if (stale()) return;
+    if (!python) return unavailable(t("wire.unavailable.noPython", { why: noPythonReason() }));
+    try {
+      const capture = await PacketCapture.start({
+        python: python.executable,
+        wrap: (cmd, args) => box.wrap(cmd, args),
+        onEvent: (ev) => this.onPacket(capture, ev),
+        onEnd: (why) => {
+          if (capture === this.capture) unavailable(t("wire.unavailable.ended", { why: escapeTerminal(why) }));
+        },
+      });
+      if (stale()) return capture.stop();
+      this.capture = capture;
+      this.publish({ type: "wire", status: "capturing", t: now() });
+    } catch (err) {
+      if (!stale()) unavailable(t("wire.unavailable.failed", { why: escapeTerminal((err as Error).message) }));
+    }
+  }
+
+  private onPacket(from: PacketCapture, ev: PacketEvent | PacketGapEvent): void {
+    // A capture of an earlier run (restart) is stopped, but a line may still be on its way.
+    if (from !== this.capture) return;
+    // Packets change the kernel's table (a handshake, a FIN): read it often again.
+    this.table.busy();
+    this.publish(ev);
+  }
+
+  private async noSandboxReason(): Promise<string> {
+    const spec = this.demo.spec;
+    if (this.options.sandbox !== false && (spec.noPrivateNetwork || spec.processes.some((p) => p.unprivileged))) return t("wire.unavailable.sharedNetwork");
+    if (this.options.sandbox === false) return t("wire.unavailable.noSandbox", { why: t("sandbox.off") });
+    const support = await sandboxSupport();
+    return t("wire.unavailable.noSandbox", { why: support.reason ?? t("sandbox.exitedEarly") });
   }
 
   // ---- helpers ----

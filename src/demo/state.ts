@@ -9,9 +9,11 @@ import type { SocketTableSnapshot } from "../kernel/types.js";
 import type { CallEvent, DemoEvent, KernelTimerNotice, NoteEvent } from "./events.js";
 import type { DemoRuntime, DemoSpec } from "./spec.js";
 import { pairCall, emptyPairing, type Arrow, type Pairing } from "./pairing.js";
+import { attributeSyns, DEFAULT_WIRE_LIMITS, emptyWire, learnName, reduceGap, reducePacket, type ConnectCall, type WireLimits, type WireState } from "./wire.js";
 import { t } from "../text/catalog.js";
 
 export type { Arrow } from "./pairing.js";
+export type { PacketView, WireState } from "./wire.js";
 export type DemoMode = "step" | "run" | "slow";
 
 export interface StateLimits {
@@ -26,9 +28,11 @@ export interface StateLimits {
   /** strace lines kept per process. */
   syscalls: number;
   notes: number;
+  /** The wire: packets, TCP connections and endpoint names kept (see wire.ts). */
+  wire: WireLimits;
 }
 
-export const DEFAULT_LIMITS: StateLimits = { calls: 1000, outputLines: 1000, lineChars: 2000, timeline: 2000, syscalls: 500, notes: 50 };
+export const DEFAULT_LIMITS: StateLimits = { calls: 1000, outputLines: 1000, lineChars: 2000, timeline: 2000, syscalls: 500, notes: 50, wire: DEFAULT_WIRE_LIMITS };
 
 /** One call, its phases merged. */
 export interface CallView {
@@ -135,6 +139,8 @@ export interface DemoState {
   limits: StateLimits;
   /** Unmatched connects/accepts/sends/recvs waiting for their other end. */
   pairing: Pairing;
+  /** The packets of the run's loopback, when they are captured (wire.ts; wire-view.ts merges them with the timeline). */
+  wire: WireState;
 }
 
 export interface InitialStateInput {
@@ -175,8 +181,9 @@ export function initialState(input: InitialStateInput): DemoState {
     arrows: [],
     notes: [],
     runtimeNote: spec.notes?.[runtime],
-    limits: { ...DEFAULT_LIMITS, ...input.limits },
+    limits: { ...DEFAULT_LIMITS, ...input.limits, wire: { ...DEFAULT_WIRE_LIMITS, ...input.limits?.wire } },
     pairing: emptyPairing(),
+    wire: emptyWire(),
   };
 }
 
@@ -199,7 +206,7 @@ function keepLast<T>(list: T[], max: number): { list: T[]; dropped: number } {
 export function reduce(state: DemoState, ev: DemoEvent): DemoState {
   switch (ev.type) {
     case "call":
-      return reduceCall(state, ev);
+      return callOnWire(reduceCall(state, ev), ev);
     case "output":
       return withProc(state, ev.proc, (p) => addOutput(p, ev.stream, ev.text, state.limits));
     case "spawn":
@@ -212,7 +219,7 @@ export function reduce(state: DemoState, ev: DemoEvent): DemoState {
         return { ...flushed, status: "exited", pending: [], exit: { code, signal: ev.signal ?? null, stopped: ev.stopped === true, t: ev.t, expected } };
       });
     case "table":
-      return { ...state, table: ev.snapshot };
+      return tableOnWire({ ...state, table: ev.snapshot }, ev.snapshot);
     case "syscall":
       return withProc(state, ev.proc, (p) => {
         const kept = keepLast([...p.syscalls, ev.text], state.limits.syscalls);
@@ -225,7 +232,40 @@ export function reduce(state: DemoState, ev: DemoEvent): DemoState {
       return { ...state, status: ev.status, ok: ev.ok, reason: ev.reason, kernelTimer: ev.kernelTimer };
     case "mode":
       return { ...state, mode: ev.mode };
+    case "packet":
+      return withSyns({ ...state, wire: reducePacket(state.wire, ev, state.limits.wire) }, ev.t);
+    case "packet-gap":
+      return { ...state, wire: reduceGap(state.wire, ev) };
+    case "wire":
+      return { ...state, wire: { ...state.wire, status: ev.status, reason: ev.reason } };
   }
+}
+
+// ---- the wire: names for the packets' endpoints, from the calls and the table ----
+
+/** A call's own address names its process on the wire; a connect() may claim a SYN seen before it said its address. */
+function callOnWire(state: DemoState, ev: CallEvent): DemoState {
+  if (!ev.local && state.wire.unnamed.length === 0) return state;
+  const wire = learnName(state.wire, ev.local, ev.proc, state.limits.wire);
+  return withSyns(wire === state.wire ? state : { ...state, wire }, ev.t);
+}
+
+function tableOnWire(state: DemoState, snapshot: SocketTableSnapshot): DemoState {
+  let wire = state.wire;
+  for (const r of snapshot.rows) {
+    if (r.pid === undefined || r.proto === "unix") continue;
+    const owner = state.processes.find((p) => p.pid === r.pid)?.name;
+    if (owner) wire = learnName(wire, r.local, owner, state.limits.wire);
+  }
+  return withSyns(wire === state.wire ? state : { ...state, wire }, snapshot.t);
+}
+
+function withSyns(state: DemoState, now: number): DemoState {
+  if (state.wire.unnamed.length === 0) return state;
+  const calls: ConnectCall[] = [];
+  for (const p of state.processes) for (const c of p.calls) if (c.call === "connect" || c.call === "connect_ex") calls.push(c);
+  const wire = attributeSyns(state.wire, calls, state.limits.wire, now);
+  return wire === state.wire ? state : { ...state, wire };
 }
 
 /** A restart keeps the demo, its sources and notes about the machine, and forgets the run. */
@@ -242,6 +282,7 @@ function restarted(state: DemoState): DemoState {
     droppedTimeline: 0,
     arrows: [],
     pairing: emptyPairing(),
+    wire: emptyWire(),
     startedAt: undefined,
     processes: state.processes.map((p) => ({ ...p, ...freshRun(), pid: undefined, user: undefined, line: undefined, exit: undefined })),
   };
@@ -320,6 +361,11 @@ function reduceCall(state: DemoState, ev: CallEvent): DemoState {
 }
 
 const INITIATES = new Set(["connect", "connect_ex", "send", "sendall", "sendto", "shutdown", "close"]);
+
+/** A call that makes packets when it starts (connect, send, close...), rather than returning when packets came. */
+export function initiates(call: string): boolean {
+  return INITIATES.has(call);
+}
 
 /** When a call took effect, for its place in the timeline (see DemoState.timeline). */
 export function effectTime(c: CallView): number {

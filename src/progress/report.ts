@@ -4,6 +4,7 @@ import { t } from "../text/catalog.js";
 import { displayWidth, padEnd } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
 import type { Styler } from "../util/style.js";
+import { passedBeforeChecksChanged } from "./checks.js";
 import { lessonStatus, type Progress } from "./store.js";
 
 /** The learner's progress as text: used by `progress` and by the menu's "Your progress". */
@@ -31,7 +32,8 @@ export function formatProgress(lessons: readonly Lesson[], exercises: readonly E
       const ep = progress.exercises[e.id];
       if (!ep) continue;
       const word = ep.passed ? s.green(padEnd(passedWord, width)) : s.yellow(padEnd(triedWord, width));
-      out.push(`  ${word}  ${t("progress.report.exerciseLine", { id: e.id, attempts: ep.attempts, hints: ep.hintsShown })}`);
+      const stale = passedBeforeChecksChanged(progress, e.id) ? ` ${s.yellow(t("progress.report.passedBefore"))}` : "";
+      out.push(`  ${word}  ${t("progress.report.exerciseLine", { id: e.id, attempts: ep.attempts, hints: ep.hintsShown })}${stale}`);
     }
   }
   const next = lessons.find((l) => lessonStatus(progress, l.meta.id) !== "done");

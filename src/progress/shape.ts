@@ -45,6 +45,7 @@ export function shapeProgress(v: unknown): Shaped | undefined {
     field(e, "failedHints", isIdList, at, invalid);
     field(e, "language", isLanguage, at, invalid);
     field(e, "solutionUnlocked", isBoolean, at, invalid);
+    field(e, "checksVersion", isCount, at, invalid);
   });
   let settings: Obj = {};
   if (isObj(v.settings)) settings = { ...v.settings };

@@ -44,6 +44,8 @@ export interface ExerciseProgress {
   language?: "python" | "javascript";
   /** The learner confirmed they want to see the solution before passing. */
   solutionUnlocked?: boolean;
+  /** The version of the checks the pass was recorded under (progress/checks.ts); absent: version 1. */
+  checksVersion?: number;
 }
 
 export type { Runtime } from "../util/runtime.js";

@@ -179,3 +179,17 @@ async function probe(env: NodeJS.ProcessEnv): Promise<SandboxSupport> {
     return { available: false, reason: (err as Error).message };
   }
 }
+
+/**
+ * A private network for a run where this machine allows it, else undefined (the run
+ * then uses the shared loopback, as on machines without namespaces).
+ */
+export async function sandboxIfAvailable(): Promise<RunSandbox | undefined> {
+  if (!(await sandboxSupport()).available) return undefined;
+  try {
+    return await RunSandbox.start();
+  } catch {
+    // It worked a moment ago (the probe): run on the shared loopback rather than not at all.
+    return undefined;
+  }
+}

@@ -10,10 +10,17 @@ import dgram from "node:dgram";
 import net from "node:net";
 import type { BrokerReply, BrokerRequest } from "./broker-protocol.js";
 
-function reply(r: BrokerReply, handle?: net.Socket | net.Server | dgram.Socket): void {
+function reply(r: BrokerReply, handle?: net.Socket | dgram.Socket): void {
   if (!process.send) return;
-  if (handle) process.send(r, handle as net.Socket, { keepOpen: false });
-  else process.send(r);
+  if (!handle) {
+    process.send(r);
+    return;
+  }
+  // keepOpen: false closes a net.Socket here once it is sent; a dgram socket is not closed
+  // by it, and would go on reading the datagrams meant for the tutor: close it once sent.
+  process.send(r, handle as net.Socket, { keepOpen: false }, () => {
+    if (handle instanceof dgram.Socket) handle.close();
+  });
 }
 
 function fail(id: number, err: NodeJS.ErrnoException): void {

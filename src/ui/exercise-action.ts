@@ -166,7 +166,7 @@ async function draw(ex: ExerciseInfo, view: View, files: StartersWritten, file: 
     }
     case "report": {
       const cols = terminalWidth();
-      const lines = [t("verify.checkedHeading", { exercise: ex.id }), ...view.report.checks.map((c) => formatCheck(c, s, cols)), formatSummary(view.report, s, cols, false, "tutor")];
+      const lines = [t("verify.checkedHeading", { exercise: ex.id }), ...view.report.checks.map((c) => formatCheck(c, s, cols)), formatSummary(view.report, s, cols, false, { mode: "tutor" })];
       return pager.write(lines.join("\n") + "\n", reserve);
     }
     case "text":

@@ -78,7 +78,7 @@ export async function runChecks(ex: ExerciseInfo, file: string, signal?: AbortSi
     }
     recordRun(e, report);
   });
-  out.write(formatSummary(report, s, width, report.passed && saved.saved, "tutor") + "\n\n");
+  out.write(formatSummary(report, s, width, report.passed && saved.saved, { mode: "tutor" }) + "\n\n");
   if (saved.notice) out.write(`${s.yellow(t("lesson.note"))} ${saved.notice}\n`);
   return { kind: "done", report };
 }

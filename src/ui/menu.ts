@@ -1,5 +1,6 @@
 import type { Lesson } from "../lessons/types.js";
 import { exerciseStatus, lessonStatus, type Progress } from "../progress/store.js";
+import { passedBeforeChecksChanged } from "../progress/checks.js";
 import type { Styler } from "../util/style.js";
 import type { MenuItem } from "./prompts.js";
 import { t } from "../text/catalog.js";
@@ -45,7 +46,13 @@ export function buildMenu(
     for (const e of exercises) {
       const status = exerciseStatus(progress, e.id);
       const mark = status === "done" ? s.green("✓") : status === "in progress" ? s.yellow("▸") : " ";
-      const tag = status === "done" ? s.green(t("menu.exercise.passed")) : status === "in progress" ? s.yellow(t("menu.exercise.tried")) : s.dim(t("menu.exercise.new"));
+      const tag = passedBeforeChecksChanged(progress, e.id)
+        ? s.yellow(t("menu.exercise.passedBefore"))
+        : status === "done"
+          ? s.green(t("menu.exercise.passed"))
+          : status === "in progress"
+            ? s.yellow(t("menu.exercise.tried"))
+            : s.dim(t("menu.exercise.new"));
       items.push({ name: `${mark} ${e.title}  ${s.dim("·")} ${tag}`, value: { kind: "exercise", id: e.id }, description: t("menu.exercise.description", { summary: e.summary }) });
     }
   }

@@ -8,10 +8,11 @@ import type { DemoMode } from "../demo/state.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { PlainView } from "./plain-view.js";
 
-export async function runPlain(session: DemoSession, mode: DemoMode): Promise<number> {
+/** `packets`: print every captured packet among the calls (demo --plain --packets). */
+export async function runPlain(session: DemoSession, mode: DemoMode, packets = false): Promise<number> {
   const style = makeStyle(colourEnabled(process.stdout));
   const width = process.stdout.isTTY ? terminalWidth() : 120;
-  const view = new PlainView(session, { write: (t) => process.stdout.write(t), style, width, stepHint: mode === "step" });
+  const view = new PlainView(session, { write: (t) => process.stdout.write(t), style, width, stepHint: mode === "step", packets });
   let headed = false;
   session.onEvent((ev) => {
     if (!headed && ev.type === "status" && ev.status === "running") {

@@ -10,7 +10,11 @@ import type { DemoEvent } from "../demo/events.js";
 import { callLine, callText, durationText, errnoMeaning, exitText, outcomeText, ownerName, tableRowText, unknownLegend } from "../demo/format.js";
 import { tutor } from "../util/invocation.js";
 import type { DemoSession } from "../demo/session.js";
-import { callById, procByName, type CallView, type DemoState } from "../demo/state.js";
+import { callById, effectTime, procByName, type CallView, type DemoState } from "../demo/state.js";
+import type { SocketRow } from "../kernel/types.js";
+import { endpointProcess, packetById, packetEnds, wireTimeline } from "../demo/wire-view.js";
+import { gapText, packetLabel, packetText } from "../demo/wire-format.js";
+import type { PacketView } from "../demo/wire.js";
 import type { Styler } from "../util/style.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
@@ -23,6 +27,23 @@ export interface PlainViewOptions {
   width: number;
   /** Step mode: say how to continue when a call is paused. */
   stepHint?: boolean;
+  /** Show the run's packets (`--packets`): a line per packet, in order with the calls, and arrows in the timeline. */
+  packets?: boolean;
+}
+
+/**
+ * With packets, lines are held this long and printed in time order: a packet and the
+ * call it caused reach the tutor through two pipes, in either order, within a few ms.
+ * A line that arrives later than this is printed at once, where it arrives.
+ */
+const REORDER_MS = 30;
+
+interface Held {
+  key: number;
+  order: number;
+  ev: DemoEvent;
+  /** Output and exit events: the process's output lines as far as this event made them (printed up to there). */
+  lines?: number;
 }
 
 /** Blocking calls are shown when they start to wait (after this long), so the reader sees what a process waits for. */
@@ -35,6 +56,11 @@ export class PlainView {
   private readonly printedLines = new Map<string, number>();
   /** The verdict is the last thing printed: once summary() ran, later events print nothing. */
   private ended = false;
+  /** --packets: events waiting to be printed in time order (see REORDER_MS). */
+  private held: Held[] = [];
+  private heldCount = 0;
+  private printedUpTo = -Infinity;
+  private flushTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly session: DemoSession,
@@ -54,12 +80,59 @@ export class PlainView {
     if (note) this.line(`${s.yellow(t("common.note"))} ${note}`);
     for (const n of this.session.state.notes) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(n.text)}`);
     if (this.session.mode === "step") this.line(s.dim(t("clock.plainStep")));
+    const wire = this.session.state.wire;
+    if (this.opts.packets && wire.status === "unavailable" && wire.reason) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(wire.reason)}`);
     this.line("");
   }
 
   /** Call for each session event, after the session applied it. */
   onEvent(ev: DemoEvent): void {
     if (this.ended) return;
+    if (!this.opts.packets) return this.print(ev);
+    const key = this.keyOf(ev);
+    if (key <= this.printedUpTo) return this.print(ev);
+    // Kept sorted by time, then by arrival: events come nearly in order, so from the end.
+    const item: Held = { key, order: this.heldCount++, ev };
+    if (ev.type === "output" || ev.type === "exit") item.lines = this.linesSoFar(ev.proc);
+    let i = this.held.length;
+    while (i > 0 && this.held[i - 1]!.key > key) i--;
+    this.held.splice(i, 0, item);
+    if (!this.flushTimer) {
+      this.flushTimer = setInterval(() => this.flush(performance.timeOrigin + performance.now() - REORDER_MS), 10);
+      this.flushTimer.unref();
+    }
+  }
+
+  /** Where an event's line belongs in time: a call where the timeline puts it (see DemoState.timeline). */
+  private keyOf(ev: DemoEvent): number {
+    // A reading starts at snapshot.t but may see the kernel as it is a few ms later: placed where it arrived.
+    if (ev.type === "table") return performance.timeOrigin + performance.now();
+    if (ev.type === "call" && ev.phase === "end") {
+      const call = callById(this.session.state, `${ev.proc}#${ev.seq}`);
+      // A connect() that waited (its "waiting" line is out): its return goes after the packets that ended the wait.
+      const placed = call ? effectTime(call) : ev.t;
+      return placed <= this.printedUpTo ? ev.t : placed;
+    }
+    return ev.t;
+  }
+
+  /** Prints the held events up to `upTo` (all of them when undefined). */
+  private flush(upTo = Infinity): void {
+    let n = 0;
+    while (n < this.held.length && this.held[n]!.key <= upTo) n++;
+    if (n === 0) return;
+    const due = this.held.splice(0, n);
+    for (const h of due) {
+      this.printedUpTo = Math.max(this.printedUpTo, h.key);
+      this.print(h.ev, h.lines);
+    }
+    if (this.held.length === 0 && this.flushTimer) {
+      clearInterval(this.flushTimer);
+      this.flushTimer = undefined;
+    }
+  }
+
+  private print(ev: DemoEvent, lines?: number): void {
     const s = this.opts.style;
     const state = this.session.state;
     switch (ev.type) {
@@ -69,6 +142,9 @@ export class PlainView {
         if (!call || call.kind === "stdin") return;
         if (ev.phase === "pending") {
           this.proc(ev.proc, `${t("plain.pausedBefore", { paused: s.yellow(t("plain.paused")), call: callText(call) })}${this.where(call)}${this.opts.stepHint ? s.dim(t("plain.stepHint")) : ""}`);
+        } else if (ev.phase === "start" && this.opts.packets) {
+          // Held REORDER_MS already: a call still running now is waiting (the lines after it show for what).
+          if (call.status === "running") this.proc(ev.proc, `${callText(call)} ${s.dim(t("plain.waiting"))}${this.where(call)}`);
         } else if (ev.phase === "start") {
           const timer = setTimeout(() => {
             this.waiting.delete(id);
@@ -88,18 +164,18 @@ export class PlainView {
         return;
       }
       case "output":
-        return this.printOutput(ev.proc);
+        return this.printOutput(ev.proc, lines);
       case "spawn":
         return this.proc(ev.proc, s.dim(ev.user ? t("plain.startedAs", { runtime: ev.runtime ?? this.session.runtime, file: escapeTerminal(ev.file ?? ""), pid: ev.pid, user: ev.user }) : t("plain.started", { runtime: ev.runtime ?? this.session.runtime, file: escapeTerminal(ev.file ?? ""), pid: ev.pid })));
       case "exit": {
-        this.printOutput(ev.proc);
+        this.printOutput(ev.proc, lines);
         const p = procByName(state, ev.proc);
         const text = p ? exitText(p) : undefined;
         if (text) this.proc(ev.proc, p?.exit?.expected ? s.dim(text) : s.red(text));
         return;
       }
       case "table": {
-        const rows = this.tableRows(state);
+        const rows = this.tableRows(state, ev.snapshot.rows);
         const key = rows.join("\n");
         if (key === this.lastTable) return;
         this.lastTable = key;
@@ -116,11 +192,32 @@ export class PlainView {
         return this.line(s.dim(t("plain.mode", { mode: ev.mode })));
       case "status":
         return;
+      case "packet": {
+        const p = this.opts.packets ? packetById(state, `packet#${ev.n}`) : undefined;
+        // "packet" where the process names are: one column for who, whatever the line.
+        if (p) this.line(`${padEnd("packet", this.nameWidth)}  ${this.packetColour(p)(packetText(state, p))}`);
+        return;
+      }
+      case "packet-gap":
+        if (this.opts.packets) this.line(s.dim(`${padEnd("packets", this.nameWidth)}  ${gapText(ev)}`));
+        return;
+      case "wire":
+        if (this.opts.packets && ev.status === "unavailable" && ev.reason) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(ev.reason)}`);
+        return;
     }
+  }
+
+  /** Resets in red, retransmissions in yellow: what goes wrong stands out. */
+  private packetColour(p: PacketView): (text: string) => string {
+    const s = this.opts.style;
+    if (p.flags?.includes("RST") || p.icmp) return s.red;
+    if (p.retransmission) return s.yellow;
+    return (x) => x;
   }
 
   /** The end: the sequence diagram, the final table and the verdict. */
   summary(): void {
+    this.flush();
     this.ended = true;
     for (const timer of this.waiting.values()) clearTimeout(timer);
     this.waiting.clear();
@@ -128,10 +225,10 @@ export class PlainView {
     const s = this.opts.style;
     this.line("");
     this.line(s.bold(t("plain.timeline")));
-    for (const l of renderTimeline(state, this.opts.width, s)) this.line(l);
+    for (const l of renderTimeline(state, this.opts.width, s, this.opts.packets === true)) this.line(l);
     this.line("");
     this.line(s.bold(t("plain.finalTable")));
-    const rows = this.tableRows(state);
+    const rows = this.tableRows(state, state.table?.rows ?? []);
     if (state.table?.error) this.line(`  ${escapeTerminal(state.table.error)}`);
     if (rows.length === 0) this.line(s.dim(t("plain.noSocketsLeft")));
     for (const r of rows) this.line(`  ${r}`);
@@ -151,25 +248,33 @@ export class PlainView {
    * an unbuffered program writes print("a", b) in pieces. A prompt completed by a
    * typed line prints as one line, as a terminal would show it.
    */
-  private printOutput(proc: string): void {
+  private printOutput(proc: string, upTo?: number): void {
     const p = procByName(this.session.state, proc);
     if (!p) return;
     const s = this.opts.style;
-    const total = p.droppedOutputLines + p.output.length;
+    const all = p.droppedOutputLines + p.output.length;
+    const total = upTo === undefined ? all : Math.min(all, upTo);
+    const skipNewest = all - total;
     const done = this.printedLines.get(proc) ?? 0;
-    const fresh = Math.min(total - done, p.output.length);
+    if (total <= done) return;
+    const fresh = Math.min(total - done, p.output.length - skipNewest);
     if (total - done > fresh) this.proc(proc, s.dim(t("plain.linesNotKept", { n: total - done - fresh })));
     // Output is escaped by the engine when it arrives; tabs are kept there for views to expand.
     const shown = (text: string): string => escapeTerminal(text, { tabs: 4 });
-    for (const l of p.output.slice(p.output.length - fresh)) {
+    for (const l of p.output.slice(p.output.length - fresh - skipNewest, p.output.length - skipNewest)) {
       if (l.stream === "stdin") this.proc(proc, `${s.cyan("<")} ${s.cyan(shown(l.text))}  ${s.dim(t("plain.typed"))}`);
       else this.proc(proc, `${l.stream === "stderr" ? s.red("|") : "|"} ${shown(l.text)}${l.input !== undefined ? `${s.cyan(shown(l.input))}  ${s.dim(t("plain.typed"))}` : ""}`);
     }
     this.printedLines.set(proc, total);
   }
 
-  private tableRows(state: DemoState): string[] {
-    const rows = state.table?.rows ?? [];
+  /** Output lines of a process so far, counting those no longer kept. */
+  private linesSoFar(proc: string): number {
+    const p = procByName(this.session.state, proc);
+    return p ? p.droppedOutputLines + p.output.length : 0;
+  }
+
+  private tableRows(state: DemoState, rows: readonly SocketRow[]): string[] {
     const cells = rows.map((r) => tableRowText(r, ownerName(state, r.pid), rows));
     const widths = cells.reduce<number[]>((w, row) => row.map((c, i) => Math.max(w[i] ?? 0, displayWidth(c))), []);
     return cells.map((row) => row.map((c, i) => (i === row.length - 1 ? c : padEnd(c, widths[i]!))).join("  "));
@@ -214,9 +319,11 @@ function fit(text: string, width: number): string {
 /**
  * The sequence diagram: left processes in the left column, right ones in the right,
  * one row per call in time order. The gutter shows arrows on the receiving row:
- * `──5──▶` data or a connection going right, `◀──5──` going left.
+ * `──5──▶` data or a connection going right, `◀──5──` going left. With `packets`, each
+ * packet is a row of its own between the calls, an arrow from its sender's column to
+ * its receiver's: `──── SYN ────▶`.
  */
-export function renderTimeline(state: DemoState, width: number, s: Styler): string[] {
+export function renderTimeline(state: DemoState, width: number, s: Styler, packets = false): string[] {
   const gutter = 12;
   const col = Math.max(20, Math.floor((width - gutter - 2) / 2));
   const multi = (side: "left" | "right") => state.processes.filter((p) => p.side === side).length > 1;
@@ -232,16 +339,17 @@ export function renderTimeline(state: DemoState, width: number, s: Styler): stri
   const rightNames = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
   lines.push(`  ${s.bold(fit(leftNames, col))}${" ".repeat(gutter)}${s.bold(rightNames)}`);
   if (state.droppedTimeline) lines.push(s.dim(t("plain.callsNotKept", { n: state.droppedTimeline })));
-  for (const id of state.timeline) {
-    const c = callById(state, id);
-    if (!c || c.kind === "stdin") continue;
+  if (packets && state.wire.droppedPackets) lines.push(s.dim(`  ${t("wire.notKept", { n: state.wire.droppedPackets })}`));
+  const callRow = (c: CallView): void => {
+    if (c.kind === "stdin") return;
     const proc = procByName(state, c.proc);
-    if (!proc) continue;
+    if (!proc) return;
     const side = proc.side;
     const text = `${prefix[side] ? `${c.proc}: ` : ""}${callLine(c)}`;
     let mid = " ".repeat(gutter);
-    const arrow = incoming.get(id);
-    if (arrow) {
+    const arrow = incoming.get(c.id);
+    // The packets show how the bytes went: no second arrow for them.
+    if (arrow && !(packets && state.wire.packets.length)) {
       const fromProc = procByName(state, arrow.from.slice(0, arrow.from.lastIndexOf("#")));
       if (fromProc && fromProc.side !== side) {
         const label = `─${arrow.label}─`;
@@ -252,6 +360,43 @@ export function renderTimeline(state: DemoState, width: number, s: Styler): stri
     const shown = c.status === "failed" ? s.red : (x: string) => x;
     if (side === "left") lines.push(`  ${shown(fit(text, col))}${mid}`);
     else lines.push(`  ${" ".repeat(col)}${mid}${shown(displayWidth(text) > col ? fit(text, col) : text)}`);
+  };
+  if (packets) {
+    for (const row of wireTimeline(state)) {
+      if (row.kind === "call") callRow(row.call);
+      else lines.push(packetRow(state, row.packet, col, gutter, s));
+    }
+  } else {
+    for (const id of state.timeline) {
+      const c = callById(state, id);
+      if (c) callRow(c);
+    }
   }
   return lines.map((l) => l.replace(/\s+$/, ""));
+}
+
+/** The side of the diagram an endpoint's process is drawn on, when the run knows it. */
+function sideOf(state: DemoState, addr: string): "left" | "right" | undefined {
+  const name = endpointProcess(state, addr);
+  return name === undefined ? undefined : procByName(state, name)?.side;
+}
+
+/** A packet as an arrow across the middle of the diagram, from its sender's side to its receiver's. */
+function packetRow(state: DemoState, p: PacketView, col: number, gutter: number, s: Styler): string {
+  const ends = packetEnds(p);
+  const from = sideOf(state, ends.from);
+  const to = sideOf(state, ends.to);
+  // An end no process has (a closed port) is drawn opposite the one that is known.
+  const rightward = from !== undefined ? from === "left" : to !== "left";
+  const wing = Math.min(16, Math.floor(col / 3));
+  const span = gutter + 2 * wing;
+  const base = packetLabel(p);
+  const text = p.retransmission ? t("wire.label.retransmission", { label: base }) : base;
+  const label = " " + truncate(text, span - 4) + " ";
+  const fill = Math.max(0, span - 1 - displayWidth(label));
+  const before = Math.floor(fill / 2);
+  const body = "─".repeat(before) + label + "─".repeat(fill - before);
+  const arrow = rightward ? `${body}▶` : `◀${body}`;
+  const colour = p.flags?.includes("RST") || p.icmp ? s.red : p.retransmission ? s.yellow : s.cyan;
+  return `  ${" ".repeat(col - wing)}${colour(arrow)}`;
 }

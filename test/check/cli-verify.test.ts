@@ -55,21 +55,51 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     const dir = tempDirWith({ "echo.py": path.join(fixturesDir, "tcp-echo/single-recv.py") });
     const r = await runCli(["verify", "tcp-echo", "echo.py"], { cwd: dir, env: { SOCKET_TUTOR_HOME: home, COLUMNS: "200" } });
     assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, /✗ echoes a short message while the client stays connected/);
     assert.match(r.stdout, /✗ echoes 256 KiB byte for byte, then closes/);
     assert.match(r.stdout, /got 1024 of 262144 bytes back/);
     assert.match(r.stdout, /→ see lesson 8, /);
-    assert.match(r.stdout, /Not yet: 4 of 5 checks passed\./);
+    assert.match(r.stdout, /Not yet: 1 of 5 checks passed\./);
     const progress = JSON.parse(readFileSync(path.join(home, "progress.json"), "utf8"));
-    // What failed is kept for the next hint: the 256 KiB check's, in the language of the file checked.
-    assert.deepEqual(progress.exercises["tcp-echo"], { passed: false, attempts: 1, hintsShown: 0, failedHints: ["recv-loop"], language: "python" });
+    // What failed is kept for the next hint: the failed checks' hints, each once, in order, in the language of the file checked.
+    assert.deepEqual(progress.exercises["tcp-echo"], { passed: false, attempts: 1, hintsShown: 0, failedHints: ["calls", "goodbye", "recv-loop"], language: "python" });
   });
 
-  it("--json prints exactly { exercise, passed, checks: [{ name, passed, detail }] }", async () => {
+  it("a failure prints the command that replays its seed, and that command fails the same check the same way", async () => {
+    const home = tempHome();
+    const dir = tempDirWith({ "client.py": path.join(fixturesDir, "tcp-client/read-once.py") });
+    const env = { SOCKET_TUTOR_HOME: home, COLUMNS: "80", INIT_CWD: "" };
+    const r = await runCli(["verify", "tcp-client", "client.py"], { cwd: dir, env });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    // One recv() gets seed 1's answer whole (one piece); seed 2 sends single bytes first.
+    // The sentence wraps at 80 columns; the command is on a line of its own, never wrapped.
+    assert.match(r.stdout.replace(/\s+/g, " "), /This failure came with the checker's traffic for seed 2\. To send exactly the same again, run:/);
+    assert.match(r.stdout, /run:\n {2}\S.* verify tcp-client client\.py --seed 2\n/);
+    const command = /\n {2}(.* verify tcp-client client\.py --seed 2)\n/.exec(r.stdout)![1]!;
+    assert.ok(command.startsWith(`node ${shellQuote(cliPath)} `) || command.startsWith("socket-tutor "), command);
+    const json = JSON.parse((await runCli(["verify", "tcp-client", "client.py", "--json"], { cwd: dir, env })).stdout) as { seeds: number[]; replay: string; checks: { name: string; passed: boolean; detail: string }[] };
+    assert.deepEqual(json.seeds.slice(0, 4), [1, 2, 3, 4]);
+    assert.equal(json.seeds.length, 5);
+    assert.equal(json.replay, command);
+    const again = JSON.parse((await runCli(["verify", "tcp-client", "client.py", "--seed", "2", "--json"], { cwd: dir, env })).stdout) as typeof json;
+    assert.deepEqual(again.seeds, [2]);
+    const first = (j: typeof json) => j.checks.find((c) => !c.passed)!;
+    assert.equal(first(again).name, first(json).name);
+    assert.equal(first(again).detail, first(json).detail, "the same pieces, the same failure, word for word");
+    for (const bad of ["x", "1.5", "4294967296"]) {
+      const u = await runCli(["verify", "tcp-client", "client.py", "--seed", bad], { cwd: dir, env });
+      assert.equal(u.code, 2, u.stderr);
+      assert.match(u.stderr, /--seed takes a whole number from 0 to 4294967295/);
+    }
+  });
+
+  it("--json prints exactly { exercise, passed, seeds, checks: [{ name, passed, detail }] } (and replay after a seeded failure)", async () => {
     const dir = tempDirWith({ "upper.py": path.join(fixturesDir, "udp-upper/small-buffer.py") });
     const r = await runCli(["verify", "udp-upper", "upper.py", "--json"], { cwd: dir, env: { SOCKET_TUTOR_HOME: tempHome() } });
     assert.equal(r.code, 1, r.stderr);
     const report = JSON.parse(r.stdout) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(report), ["exercise", "passed", "checks"]);
+    // UDP has no pieces: no check of udp-upper fails under a seed.
+    assert.deepEqual(Object.keys(report), ["exercise", "passed", "seeds", "checks"]);
     assert.equal(report.exercise, "udp-upper");
     assert.equal(report.passed, false);
     const checks = report.checks as Record<string, unknown>[];
@@ -185,12 +215,18 @@ describe("socket-tutor verify (CLI)", { concurrency: 4 }, () => {
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await waitFor("the first run to fail", () => /Not yet: 4 of 5/.test(out) && /Watching echo\.py/.test(out));
-    // An editor-style save: write a new file and rename it over the old one.
-    const tmp = path.join(dir, ".echo.py.swp");
-    writeFileSync(tmp, readFileSync(path.join(exercisesDir, "tcp-echo/solution.py")));
-    execFileSync("mv", [tmp, path.join(dir, "echo.py")]);
-    await waitFor("the second run to pass", () => /echo\.py changed, checking again/.test(out) && /Passed: all 5 checks/.test(out));
+    try {
+      await waitFor("the first run to fail", () => /Not yet: 1 of 5/.test(out) && /Watching echo\.py/.test(out));
+      // An editor-style save: write a new file and rename it over the old one.
+      const tmp = path.join(dir, ".echo.py.swp");
+      writeFileSync(tmp, readFileSync(path.join(exercisesDir, "tcp-echo/solution.py")));
+      execFileSync("mv", [tmp, path.join(dir, "echo.py")]);
+      await waitFor("the second run to pass", () => /echo\.py changed, checking again/.test(out) && /Passed: all 5 checks/.test(out));
+    } catch (err) {
+      // A watch that never printed what was awaited must not outlive the test.
+      child.kill("SIGKILL");
+      throw new Error(`${(err as Error).message}; it printed:\n${out}`);
+    }
     child.kill("SIGINT");
     assert.equal(await exited, 130);
     assert.match(out, /Stopped watching\./);

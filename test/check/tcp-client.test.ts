@@ -4,10 +4,23 @@ import { exerciseCases } from "./support.js";
 describe("tcp-client", { concurrency: 4 }, () => {
   exerciseCases("tcp-client", [
     {
+      // Seed 1 sends the answer in one piece, which one recv() gets whole; seed 2 sends single bytes first.
       file: "tcp-client/read-once.py",
       check: /reads the whole answer/,
-      detail: [/printed only the first piece/, /called recv\(\) once/, /until recv returns b''/],
+      detail: [/The server sent 2\d\d bytes in 10 pieces of 1, 1, 1, 1, 1, 1, 1, 1, \d+, \d+ bytes, each sent once your program had read the one before/, /printed only the first piece of the 10/, /one recv\(\)/, /until recv returns b''/],
       hint: /lesson 7/,
+    },
+    {
+      // The old starter's advice: decode each piece. Seed 3 cuts inside é, → and 🙂.
+      file: "tcp-client/decode-per-piece.py",
+      check: /reads the whole answer/,
+      detail: [/piece 1 ends inside the 2-byte character é/, /decoded each piece as text by itself: half a character is not valid UTF-8, so decode\(\) raised UnicodeDecodeError/, /sys\.stdout\.buffer\.write\(piece\)/, /exited with code 1/],
+      hint: /lesson 7/,
+    },
+    {
+      file: "tcp-client/decode-per-piece.mjs",
+      check: /reads the whole answer/,
+      detail: [/first difference at byte \d+/, /U\+FFFD/, /turned each piece into text by itself/, /process\.stdout\.write\(chunk\) with the Buffer itself/],
     },
     {
       file: "tcp-client/never-sends.py",

@@ -6,10 +6,18 @@ import { commonServerCases, exerciseCases, fixturesDir, verifyProgram } from "./
 describe("tcp-echo", { concurrency: 4 }, () => {
   exerciseCases("tcp-echo", [
     {
+      // One recv() per connection: the client that stays to send a second message finds the connection closed.
       file: "tcp-echo/single-recv.py",
-      check: /256 KiB/,
-      detail: [/got 1024 of 262144 bytes back, then the connection (closed|was reset)/, /recv\(\) once per connection/, /byte stream/],
+      check: /short message while the client stays connected/,
+      detail: [/client 1: the echo of the first message came back, and the client stayed connected/, /your server had (already )?closed/, /recv\(\) once per connection/, /byte stream/],
       hint: /lesson 8, .*recv returns part of a message/,
+    },
+    {
+      // `ncat -l -k -e /bin/cat`: it closes as soon as the client's side ends, while cat still holds the echo.
+      file: "tcp-echo/ncat-exec.py",
+      check: /serves the next client/,
+      detail: [/client 2: sent 14 bytes b'second client\\n' and closed its side; the connection closed without any echo/, /orderly way \(a FIN, not a reset\)/, /send all of them first, then close/],
+      hint: /lesson 10, .*recv returns b''/,
     },
     {
       file: "tcp-echo/one-client.py",

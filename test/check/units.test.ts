@@ -130,6 +130,7 @@ describe("reports", () => {
       { name: "echoes", passed: false, detail: "got nothing\nIts stderr:\n  | Traceback\n  | Boom", hint: "see lesson 5, The server's calls", ms: 2000 },
       { name: "later", passed: false, skipped: true, detail: "not run: an earlier check failed", ms: 0 },
     ],
+    seeds: [1, 2, 3, 4, 99],
     notes: [],
     command: { file: "python3", args: ["x.py"], cwd: "/tmp", display: "python3 x.py" },
     env: { HOST: "127.0.0.1", PORT: "1" },
@@ -140,11 +141,20 @@ describe("reports", () => {
     cancelled: false,
   };
 
-  it("JSON has exactly exercise, passed, checks[name, passed, detail], hints folded into detail", () => {
+  it("JSON has exactly exercise, passed, seeds, checks[name, passed, detail], hints folded into detail", () => {
     const j = jsonReport(report);
-    assert.deepEqual(Object.keys(j), ["exercise", "passed", "checks"]);
+    assert.deepEqual(Object.keys(j), ["exercise", "passed", "seeds", "checks"]);
+    assert.deepEqual(j.seeds, [1, 2, 3, 4, 99]);
     assert.deepEqual(Object.keys(j.checks[0]!), ["name", "passed", "detail"]);
     assert.match(j.checks[1]!.detail, /Hint: see lesson 5/);
+  });
+
+  it("JSON adds the replay command when the failure came with a seed", () => {
+    const seeded: VerifyReport = { ...report, checks: report.checks.map((c, i) => (i === 1 ? { ...c, seed: 3 } : c)) };
+    const j = jsonReport(seeded, (seed) => `socket-tutor verify tcp-echo x.py --seed ${seed}`);
+    assert.deepEqual(Object.keys(j), ["exercise", "passed", "seeds", "checks", "replay"]);
+    assert.equal(j.replay, "socket-tutor verify tcp-echo x.py --seed 3");
+    assert.deepEqual(Object.keys(jsonReport(report, (seed) => String(seed))), ["exercise", "passed", "seeds", "checks"], "no seed, no replay");
   });
 
   it("text marks each check; a stderr excerpt already shown live is not repeated", () => {
@@ -154,6 +164,17 @@ describe("reports", () => {
     assert.match(deduped, /Its stderr is shown above/);
     assert.doesNotMatch(deduped, /Traceback/);
     assert.match(formatCheck(report.checks[2]!, s, 100), /^– later \(not run: an earlier check failed\)$/);
+  });
+
+  it("the live console says once where the program runs; a program started again gets one short line", () => {
+    let written = "";
+    const stream = { write: (t: string) => ((written += t), true) } as unknown as NodeJS.WriteStream;
+    const live = new LiveConsole(stream, makeStyle(false), 100, false);
+    live.handle({ kind: "start", command: report.command, env: report.env });
+    live.handle({ kind: "start", command: report.command, env: report.env });
+    live.handle({ kind: "start", command: report.command, env: { ...report.env, PORT: "2" } });
+    live.finish();
+    assert.equal(written, "Running python3 x.py in /tmp\nwith HOST=127.0.0.1 PORT=1\nRunning python3 x.py again\nRunning python3 x.py again\nwith HOST=127.0.0.1 PORT=2\n");
   });
 
   it("the live console prefixes the program's output and clears its spinner on a TTY", () => {

@@ -16,9 +16,10 @@ describe("unix-echo", { concurrency: 4 }, () => {
       detail: [/bound a Unix socket at \S+\.fixed, but SOCKET_PATH is/],
     },
     {
+      // It answers the first chunk and closes: the client that stays for a second message finds it closed.
       file: "unix-echo/single-recv.mjs",
-      check: /256 KiB/,
-      detail: [/got \d+ of 262144 bytes back, then the connection closed/, /recv\(\) once per connection/],
+      check: /short message while the client stays connected/,
+      detail: [/the echo of the first message came back, and the client stayed connected/, /your server had (already )?closed/, /recv\(\) once per connection/],
     },
     {
       file: "unix-echo/dir-at-path.py",

@@ -21,6 +21,7 @@ function report(over: Partial<VerifyReport>): VerifyReport {
     exercise: "tcp-echo",
     passed: false,
     checks: [{ name: "starts", passed: false, detail: "nothing", ms: 0 }],
+    seeds: [1],
     notes: [],
     command: { file: "python3", args: ["x.py"], cwd: "/tmp", display: "python3 x.py" },
     env: {},

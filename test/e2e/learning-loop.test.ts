@@ -124,7 +124,7 @@ describe("the learning loop in a real terminal", { skip, concurrency: 2 }, () =>
     try {
       await openExerciseScreen(t);
       // A server that reads once: every check passes but the 256 KiB one.
-      copyFileSync(path.join(repoRoot, "test", "fixtures", "exercises", "tcp-echo", "single-recv.py"), path.join(cwd, "socket-tutor-exercises", "tcp-echo", "tcp-echo.py"));
+      copyFileSync(path.join(repoRoot, "test", "fixtures", "exercises", "tcp-echo", "stops-at-128k.py"), path.join(cwd, "socket-tutor-exercises", "tcp-echo", "tcp-echo.py"));
       await t.keys("Enter"); // Check
       let screen = await t.waitFor("Not yet: 4 of 5 checks passed.", 30_000);
       assert.match(screen, /✗ echoes 256 KiB byte for byte, then closes/);

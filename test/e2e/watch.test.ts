@@ -13,7 +13,7 @@ const skip = !hasTmux() ? "tmux is not installed" : process.platform !== "linux"
 describe("verify --watch in a terminal", { skip }, () => {
   it("clears the screen between runs, and its footer says to save, not to add --watch", async () => {
     const dir = scratch("st-watch-");
-    copyFileSync(path.join(fixturesDir, "tcp-echo/single-recv.py"), path.join(dir, "echo.py"));
+    copyFileSync(path.join(fixturesDir, "tcp-echo/stops-at-128k.py"), path.join(dir, "echo.py"));
     const t = await TmuxSession.start([process.execPath, cliPath, "verify", "tcp-echo", "echo.py", "--watch"], { width: 80, height: 24, cwd: dir, env: { SOCKET_TUTOR_HOME: tempHome(), NO_COLOR: "1" } });
     try {
       let screen = await t.waitFor("Watching echo.py", 30_000);

@@ -12,7 +12,7 @@ describe("hint after verify, from a shell", { skip: process.platform !== "linux"
   it("only the 256 KiB check failed: the first hint is the recv() loop, then the others in order", async () => {
     const home = tempHome();
     const env = { SOCKET_TUTOR_HOME: home };
-    copyFileSync(path.join(repoRoot, "test", "fixtures", "exercises", "tcp-echo", "single-recv.py"), path.join(dir, "echo.py"));
+    copyFileSync(path.join(repoRoot, "test", "fixtures", "exercises", "tcp-echo", "stops-at-128k.py"), path.join(dir, "echo.py"));
     const v = await runCli(["verify", "tcp-echo", "echo.py"], { cwd: dir, env, timeoutMs: 60_000 });
     assert.equal(v.code, 1, v.stdout + v.stderr);
     assert.match(v.stdout, /Not yet: 4 of 5 checks passed\./);

@@ -136,7 +136,7 @@ describe("the exercises' hints", () => {
 
 describe("each check names the hint for its failure", () => {
   /** Enough of a context to build the checks (they only read it when they run). */
-  const ctx = { env: { HOST: "127.0.0.1", PORT: "1", MESSAGE: "m", SOCKET_PATH: "/tmp/x" }, ms: (n: number) => n } as unknown as CheckContext;
+  const ctx = { env: { HOST: "127.0.0.1", PORT: "1", MESSAGE: "m", SOCKET_PATH: "/tmp/x" }, ms: (n: number) => n, seeds: [1, 2, 3, 4, 5] } as unknown as CheckContext;
   const targets: Record<string, Target> = {
     "unix-echo": { kind: "unix", path: "/tmp/x" },
     "ipv6-echo": { kind: "tcp", host: "::1", port: 1 },

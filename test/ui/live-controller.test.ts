@@ -134,6 +134,17 @@ describe("the live view's controller", () => {
     assert.equal(c.view.focus, "left");
   });
 
+  it("r pressed while a restarted run is still starting applies to that run once it arrives", async () => {
+    const { c, runs, resolveStart } = await rig();
+    c.key("S-r"); // restart: the new run is on its way
+    await new Promise((r) => setTimeout(r, 0));
+    c.key("r"); // run freely, before the new run exists
+    const run = resolveStart();
+    await new Promise((r) => setTimeout(r, 0));
+    assert.equal(runs.length, 2);
+    assert.deepEqual(run.modes, ["run"], "the run started in step mode is told the mode the learner chose");
+  });
+
   it("r switches between run and step mode and tells the run; m is slow motion", async () => {
     const { c, runs } = await rig();
     c.key("r");

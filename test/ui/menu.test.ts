@@ -28,7 +28,7 @@ describe("menu", () => {
     const p = emptyProgress();
     p.lessons["one"] = { step: 1, completed: true, updatedAt: "" };
     p.lessons["two"] = { step: 1, completed: false, updatedAt: "" };
-    p.exercises["tcp-echo"] = { passed: true, attempts: 2, hintsShown: 0 };
+    p.exercises["tcp-echo"] = { passed: true, attempts: 2, hintsShown: 0, checksVersion: 2 };
     p.exercises["udp-upper"] = { passed: false, attempts: 1, hintsShown: 0 };
     const { items, initial } = buildMenu(lessons, p, makeStyle(false), exercises);
     assert.deepEqual(names(items), [
@@ -45,6 +45,13 @@ describe("menu", () => {
       "  Quit",
     ]);
     assert.deepEqual(initial, { kind: "lesson", id: "two" } satisfies MenuChoice, "the cursor starts on the first unfinished lesson");
+  });
+
+  it("marks a pass recorded under older checks: passed before the checks changed", () => {
+    const p = emptyProgress();
+    p.exercises["tcp-echo"] = { passed: true, attempts: 2, hintsShown: 0 };
+    const { items } = buildMenu(lessons, p, makeStyle(false), exercises);
+    assert.ok(names(items).includes("✓ Echo  · passed before the checks changed: run verify again"), names(items).join("\n"));
   });
 
   it("starts on the first lesson when everything is new, and when everything is done", () => {

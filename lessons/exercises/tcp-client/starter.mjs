@@ -8,6 +8,7 @@ const PORT = Number(process.env.PORT);
 const MESSAGE = process.env.MESSAGE; // send exactly these bytes
 
 // TODO: connect: net.connect(PORT, HOST, () => { /* connected: send MESSAGE */ })   (lesson 7, The client's calls)
-// TODO: on "data": write each piece to stdout as it comes: process.stdout.write(chunk)
+// TODO: on "data": write each piece to stdout as it comes, as bytes: process.stdout.write(chunk)
+//   (chunk is a Buffer; do not turn it into a string first: a piece may end in the middle of a character)
 // TODO: on "error": print the error and set process.exitCode = 1
 // The server closes the connection when it has sent everything; Node then exits by itself.

@@ -14,7 +14,9 @@ def main() -> None:
     # TODO: create a TCP socket and connect it to (HOST, PORT)   (lesson 7, The client's calls)
     # TODO: send MESSAGE, all of it: sendall(MESSAGE.encode())
     # TODO: read until the server closes (recv returns b""), writing each piece to stdout
-    #       without adding newlines: sys.stdout.write(piece.decode())
+    #       as bytes, without decoding it or adding newlines: sys.stdout.buffer.write(piece)
+    #       (a piece may end in the middle of a character: only the whole answer is text)
+    # TODO: at the end, sys.stdout.flush()
     pass
 
 

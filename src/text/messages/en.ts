@@ -34,6 +34,7 @@ import { summary } from "./en/summary.js";
 import { tcpClient } from "./en/tcpClient.js";
 import { udpUpper } from "./en/udpUpper.js";
 import { verify } from "./en/verify.js";
+import { wire } from "./en/wire.js";
 import { words } from "./en/words.js";
 
 export const en = {
@@ -64,5 +65,6 @@ export const en = {
   ...tcpClient,
   ...udpUpper,
   ...verify,
+  ...wire,
   ...words,
 } as const;

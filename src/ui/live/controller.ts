@@ -153,7 +153,11 @@ export class LiveController {
       return;
     }
     if (result instanceof Error) this.say(t("live.say.couldNotStart", { message: sanitize(result.message) }));
-    else this.run = result;
+    else {
+      this.run = result;
+      // The learner may have switched modes (r) while the run was starting: it started in the old one.
+      if (result.state.mode !== this.view.mode) result.setMode(this.view.mode);
+    }
     this.host.render();
   }
 

@@ -48,6 +48,7 @@ export const check = {
   "check.crash.refused": "Connection refused: nothing listens where your program connected. Connect to HOST and PORT from the environment ({see}).",
   "check.crash.input": "Your program read from its input: the checker gives it none (stdin is empty). Take everything from the environment instead.",
   "check.crash.unicode": "The bytes were not valid UTF-8 text: work with bytes, do not decode them (the checker sends any byte values).",
+  "check.crash.eagain": "BlockingIOError (EAGAIN, 'Resource temporarily unavailable'): a non-blocking socket's send buffer was full, because a client reads slowly. sendall() cannot wait on a non-blocking socket: keep the unsent bytes and send() them when select() reports the socket writable ({see}).",
   "check.crash.reset": "The peer closed or reset the connection and your program did not expect it: a server must survive one client going away ({see}).",
   "check.cpu.spinning": "It used {used} s of CPU in {wall} s, and it is running rather than waiting: it is spinning in a loop.",
 
@@ -99,6 +100,7 @@ export const check = {
   "check.topic.recvLoop": "recv in a loop",
   "check.topic.sendall": "send and sendall",
   "check.topic.oneAtATime": "one at a time vs threads vs select",
+  "check.topic.selectRules": "Three rules for a select server",
   "check.topic.recvfromSender": "recvfrom tells you who sent it",
   "check.topic.manyPeers": "one socket serving many peers",
   "check.topic.boundaries": "boundaries kept",

@@ -1,6 +1,6 @@
 /** `socket-tutor doctor`: what this machine offers. Each finding has a name and a detail. */
 export const doctor = {
-  "doctor.help": "Check what this machine offers the tutor: Node.js, Python, strace, the kernel's socket table, loopback addresses, the terminal, and where progress is saved.",
+  "doctor.help": "Check what this machine offers the tutor: Node.js, Python, strace, the kernel's socket table, loopback addresses, private networks and packets, the terminal, and where progress is saved.",
   "doctor.ok": "ok  ",
   "doctor.warn": "note",
   "doctor.fail": "FAIL",
@@ -44,6 +44,8 @@ export const doctor = {
   "doctor.sandbox": "Private networks",
   "doctor.sandbox.ok": "each demo and check runs in a network and process tree of its own (Linux user, network and PID namespaces): its own loopback, nothing left behind",
   "doctor.sandbox.off": "not available ({why}): runs share this machine's loopback; demos move off a busy port, and a program that leaves its process group may outlive a check",
+  "doctor.wire": "Packets",
+  "doctor.wire.ok": "each demo's packets are captured in its private network, without root ({python}); to see them: {command}",
   "doctor.platform": "Windows",
   "doctor.platform.windows": "run socket-tutor inside WSL (Windows Subsystem for Linux): in PowerShell run 'wsl --install', then install Node.js 20.6+ and python3 in the WSL terminal and start the tutor there",
   "doctor.progress": "Progress",

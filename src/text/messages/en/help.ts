@@ -13,7 +13,7 @@ export const help = {
   "help.lesson.which": "<lesson> is a lesson id, folder name or number (see '{list}').",
   "help.demo.text": "Run a lesson's live demo: real server and client processes, every socket call, and the kernel's socket table.",
   // The option list of `demo --help`: keep the option names and the alignment of the second column.
-  "help.demo.options": "<lesson>        a lesson id, folder name or number (see '{list}'); with no <demo>, its only demo\n                runs, or its demos are listed. A demo id alone also works: '{example}'.\n--plain         print the calls, output, table and timeline as text (the default without a terminal)\n--runtime R     python (the default when python3 >= 3.8 is installed) or node\n--step          pause before each socket call (in --plain: press Enter to continue, r Enter to run freely)\n--slow          slow motion: each call waits a moment, then goes on by itself\n--syscalls      also show the real system calls (Linux, needs strace)\n--port N        use port N instead of the demo's own (0: any free port)",
+  "help.demo.options": "<lesson>        a lesson id, folder name or number (see '{list}'); with no <demo>, its only demo\n                runs, or its demos are listed. A demo id alone also works: '{example}'.\n--plain         print the calls, output, table and timeline as text (the default without a terminal)\n--runtime R     python (the default when python3 >= 3.8 is installed) or node\n--step          pause before each socket call (in --plain: press Enter to continue, r Enter to run freely)\n--slow          slow motion: each call waits a moment, then goes on by itself\n--syscalls      also show the real system calls (Linux, needs strace)\n--packets       with --plain: also a line per packet on the wire (Linux, in the run's private network)\n--port N        use port N instead of the demo's own (0: any free port)",
   "help.demo.exit": "Exit status: 0 when the demo ran as designed, 1 when it did not, 2 on bad usage.",
   "help.demo.summary": "Run a live demo: real processes, every socket call, the kernel's table (--plain for text).",
   "help.progress.summary": "Show what you have done so far.",
@@ -34,8 +34,9 @@ export const help = {
   "help.verify.environment": "Your program runs in its own folder (the current folder for --), in its own process group,\nwith HOST and PORT (or SOCKET_PATH, or MESSAGE) in its environment. It is stopped when the checks end.",
   "help.verify.watch": "  --watch  re-run the checks each time the file changes (Ctrl-C to stop)",
   // The JSON report's fields stay in English: they are names, not words.
-  "help.verify.json": "  --json   print only a JSON report: \\{ exercise, passed, checks: [\\{ name, passed, detail \\}] \\}",
+  "help.verify.json": "  --json   print only a JSON report: \\{ exercise, passed, seeds, checks: [\\{ name, passed, detail \\}], replay \\}",
   "help.verify.live": "  --live   run the checks in the live view: your program traced on the left (its source, every\n           socket call, its output), the checker on the right, the kernel's socket table below\n           (Python and JavaScript files; needs a terminal)",
+  "help.verify.seed": "  --seed N send the traffic of seed N only (each check cuts what it sends into pieces decided by\n           a seed: a fixed few and a fresh one each run); a failed run prints its seed",
   "help.verify.example": "Example: {command}",
   "help.glossary.summary": "What a word means (fd, backlog, TIME_WAIT…), and the lesson that shows it.",
   "help.glossary.text": "Without a word: every word of the glossary, with the start of its definition. With one: its definition, its other names, and the lessons and steps that show it. Case, spaces, - and _ do not matter (time-wait is TIME_WAIT).",

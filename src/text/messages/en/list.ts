@@ -8,6 +8,7 @@ export const list = {
   "list.step": " (step {step} of {steps})",
   "list.exercises": "Exercises ({passed} of {total} passed)",
   "list.passed": "passed",
+  "list.passedBefore": "passed before the checks changed: run verify again",
   "list.tried": "tried",
   "list.open": "Open one with '{lesson}', or all of them with '{start}'.",
 } as const;

@@ -18,6 +18,7 @@ export const menu = {
   "menu.lesson.inProgress": "in progress, step {step} of {steps}",
   "menu.lesson.new": "new",
   "menu.exercise.passed": "passed",
+  "menu.exercise.passedBefore": "passed before the checks changed: run verify again",
   "menu.exercise.tried": "tried",
   "menu.exercise.new": "new",
   "menu.exercise.description": "{summary} Its screen writes the starter files, checks them, and watches them as you save.",

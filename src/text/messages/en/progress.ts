@@ -40,6 +40,8 @@ export const progress = {
   "progress.report.exercisesPassed": "{passed} of {total} passed.",
   "progress.report.passed": "passed",
   "progress.report.tried": "tried",
+  // After an exercise's line, when its pass was recorded under older checks.
+  "progress.report.passedBefore": "(passed before the checks changed: run verify again)",
   "progress.report.exerciseLine": "{id} ({attempts, plural, one {# attempt} other {# attempts}}{hints, plural, =0 {} one {, # hint} other {, # hints}})",
   "progress.report.next": "Next: lesson {order}, {title} ('{command}').",
   "progress.report.allDone": "Every lesson is done. Well played.",

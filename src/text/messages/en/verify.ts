@@ -13,6 +13,8 @@ export const verify = {
   "verify.usage.watchNeedsFile": "--watch needs a file to watch: {command}",
   "verify.usage.liveNeedsFile": "--live needs your program's file: {command}",
   "verify.usage.liveAlone": "--live does not go with --json or --watch",
+  "verify.usage.seed": "--seed takes a whole number from 0 to {max} (the seed a failed run printed), not '{value}'",
+  "verify.usage.seedLive": "--seed does not go with --live: replay a seed without --live, where the checks print what they sent",
   "verify.usage.liveLanguages": "--live traces Python (.py) and JavaScript (.js, .mjs, .cjs) programs; check '{file}' without --live",
   "verify.liveNoPython": "--live traces Python programs with python3 3.8 or newer, which was not found. Run the checks without --live.",
   "verify.noChecker": "the exercise '{exercise}' has no checker (this is a bug in socket-tutor)",
@@ -44,6 +46,8 @@ export const verify = {
   "verify.console.in": "in {folder}",
   "verify.console.with": "with {variables}",
   "verify.console.noVariables": "(no variables)",
+  // The program started again (a client, once per seed; a chat server, for a second client).
+  "verify.console.again": "Running {command} again",
   // In front of each line the learner's program printed.
   "verify.programPrefix": "[your program]",
   // Ctrl-C: {cancelled} is verify.cancelledWord, highlighted.
@@ -59,6 +63,9 @@ export const verify = {
   // Under --watch: the checks run again by themselves.
   "verify.report.fixFirstWatching": "Fix the first failure and save: the checks run again. Stuck? {command} gives the hint for the first failure.",
   "verify.report.note": "Note: {note}",
+  // {seed} is a number; {command} runs the checks again with exactly the same traffic.
+  // The command to run follows on a line of its own.
+  "verify.report.replay": "This failure came with the checker's traffic for seed {seed}. To send exactly the same again, run:",
   // {size} is like "4.8 MiB"; the line starts with verify.programPrefix.
   "verify.report.moreOutput": "… {size} more output not shown",
   // Replaces an excerpt of the program's stderr that was already printed; {prefix} is verify.programPrefix.
