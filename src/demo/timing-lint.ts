@@ -105,3 +105,17 @@ export function timingProblems(source: string, runtime: DemoRuntime): TimingProb
   const seen = new Set<string>();
   return out.filter((p) => !seen.has(`${p.line} ${p.api}`) && seen.add(`${p.line} ${p.api}`)).sort((a, b) => a.line - b.line);
 }
+
+/** Every use of a clock or a wait, covered or not (a program without any cannot depend on the pace it is stepped at). */
+const ANY_TIMING: Record<DemoRuntime, RegExp> = {
+  python: /\btime\.\w+|\bfrom\s+time\s+import\b|\bsettimeout\(|\bsetdefaulttimeout\(|\btimeout\s*=|\bselect\.select\(|\bselectors\b|\bdatetime\b|\basyncio\b|\bthreading\.Timer\b|\.(wait|join)\(\s*[\d.]/g,
+  node: /\bset(Timeout|Interval|Immediate)\b|\bnode:timers\b|\bperformance\.\w+|\bAtomics\.wait|\bDate\b|\bprocess\.(hrtime|uptime)\b|\bAbortSignal\.timeout\b|\bscheduler\.wait\b/g,
+};
+
+export function timingUses(source: string, runtime: DemoRuntime): TimingProblem[] {
+  const code = stripComments(source, runtime);
+  const re = new RegExp(ANY_TIMING[runtime].source, "g");
+  const out: TimingProblem[] = [];
+  for (let m = re.exec(code); m; m = re.exec(code)) out.push({ line: lineOf(code, m.index), api: m[0] });
+  return out;
+}

@@ -3,24 +3,42 @@
  * a new demo with Date.now() or time.time() would let the learner's pauses into its timing again.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { listDemos } from "../../src/demo/launcher.js";
-import { timingProblems } from "../../src/demo/timing-lint.js";
+import { lessonsDir } from "../../src/paths.js";
+import { timingProblems, timingUses } from "../../src/demo/timing-lint.js";
+
+/** Every program file under a demos/ folder of the lessons tree, by walking it (a new demo is found without being listed anywhere). */
+function demoPrograms(root: string): Array<{ file: string; runtime: "python" | "node" }> {
+  const out: Array<{ file: string; runtime: "python" | "node" }> = [];
+  (function walk(dir: string, inDemos: boolean): void {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p, inDemos || e.name === "demos");
+      else if (inDemos && /\.py$/.test(e.name)) out.push({ file: p, runtime: "python" });
+      else if (inDemos && /\.(mjs|cjs|js)$/.test(e.name)) out.push({ file: p, runtime: "node" });
+    }
+  })(root, false);
+  return out.sort((x, y) => x.file.localeCompare(y.file));
+}
 
 describe("demo programs use only timing APIs the demo clock covers", () => {
-  const { demos } = listDemos();
-  const programs = new Set<string>();
-  for (const d of demos) for (const p of d.spec.processes) for (const rt of ["python", "node"] as const) programs.add(`${rt}:${path.resolve(d.dir, p[rt])}`);
+  const root = lessonsDir();
+  const programs = demoPrograms(root);
 
-  it("finds every program (both runtimes of every demo)", () => {
-    assert.ok(programs.size >= 40, `${programs.size} programs`);
+  it("walks every program of every demo (each demo.json's programs are among them)", () => {
+    const { demos, problems } = listDemos();
+    assert.deepEqual(problems, []);
+    const walked = new Set(programs.map((p) => p.file));
+    const named = demos.flatMap((d) => d.spec.processes.flatMap((p) => [path.resolve(d.dir, p.python), path.resolve(d.dir, p.node)]));
+    assert.deepEqual(named.filter((f) => !walked.has(f)), []);
+    assert.ok(programs.length >= 2 * demos.length, `${programs.length} programs, ${demos.length} demos`);
   });
 
-  for (const key of [...programs].sort()) {
-    const [runtime, file] = [key.slice(0, key.indexOf(":")) as "python" | "node", key.slice(key.indexOf(":") + 1)];
-    it(path.relative(path.resolve("lessons"), file), () => {
+  for (const { file, runtime } of programs) {
+    it(path.relative(root, file), () => {
       const problems = timingProblems(readFileSync(file, "utf8"), runtime);
       assert.deepEqual(problems.map((p) => `${path.basename(file)}:${p.line}: ${p.api}`), []);
     });
@@ -73,5 +91,14 @@ describe("the timing lint", () => {
       timingProblems(source, "node").map((p) => `${p.line} ${p.api}`),
       ["2 node:timers/promises setInterval", "4 Date", "9 process.hrtime", "11 AbortSignal.timeout", "12 node:http", "13 performance.mark"],
     );
+  });
+
+  // The pace tests step a program with no timing at all quicker (test/pace/pace.ts): a use missed here would hide a real wait.
+  it("finds every use of a clock or a wait, covered or not (and none in comments)", () => {
+    const py = ["import socket", "sock.settimeout(5)", "time.sleep(1)", "t0 = time.monotonic()", "ev = sel.select(timeout=2)", "import selectors", "# time.sleep(9)", "done.wait(3)", "print('no clock here')"].join("\n");
+    assert.deepEqual(timingUses(py, "python").map((u) => u.line), [2, 3, 4, 5, 6, 8]);
+    const js = ['import net from "node:net";', "setTimeout(go, 10);", "const t0 = performance.now();", "// Date.now()", "sock.setTimeout(1000);", "const d = Date.now();", 'import { setImmediate } from "node:timers";', "console.log('none');"].join("\n");
+    assert.deepEqual([...new Set(timingUses(js, "node").map((u) => u.line))], [2, 3, 5, 6, 7]);
+    assert.deepEqual(timingUses("import socket\nsock.recv(10)\n", "python"), []);
   });
 });
