@@ -9,10 +9,11 @@ import type { RunSandbox } from "./namespace.js";
 const WRITE_TIMEOUT_MS = 3000;
 
 /**
- * SYN retries every second for 120 s (then the usual doubling), and a connect() that
- * gives up only after about 6 minutes instead of about 2: tcp_syn_retries=127 (the
- * most Linux allows), tcp_syn_linear_timeouts=120 (Linux 6.5+; older kernels keep the
- * doubling). A connect() past a full accept queue then gets in within a second of
+ * SYN retries every second for 120 s (then the usual doubling, up to 120 s apart), and
+ * a connect() that the kernel gives up on only after hours instead of about 2 minutes:
+ * tcp_syn_retries=127 (the most Linux allows; the give-up time follows from it alone,
+ * 2^7-1 s plus 120 s for each retry past the 6th), tcp_syn_linear_timeouts=120 (Linux
+ * 6.5+; older kernels keep the doubling, 1, 3, 7, ... s). A connect() past a full accept queue then gets in within a second of
  * room appearing, even after a long pause of the demo clock. True when the retries
  * were raised.
  */

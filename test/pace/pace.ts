@@ -3,7 +3,7 @@
  * in the live view) every PACE_MS, as a learner who reads each call before the next.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { LoadedDemo } from "../../src/demo/launcher.js";
 import type { DemoRuntime } from "../../src/demo/spec.js";
@@ -60,13 +60,28 @@ export const TIMING_ENDS: Record<string, { after: RegExp; timing: string[]; why:
   },
 };
 
+/** How a paced run goes beyond its pace. */
+export interface PaceOptions {
+  /** Extra environment for the tutor. */
+  env?: NodeJS.ProcessEnv;
+  /** Once the output matches this, keys come at QUICK_PACE_MS (see TIMING_ENDS). */
+  quickAfter?: RegExp;
+  /** A learner who stops to read: once the output matches `at`, no key for `ms`, then the pace again. */
+  hold?: { at: RegExp; ms: number };
+  /** Runs the tutor through another command (a namespace the test made). */
+  wrap?: (cmd: string, args: string[]) => { cmd: string; args: string[] };
+}
+
 /** `demo <id> --plain --step`, an Enter every `paceMs` until it ends (or `deadlineMs`: then it is stopped). */
-export function runPlainPaced(id: string, runtime: DemoRuntime, paceMs: number, deadlineMs: number, env: NodeJS.ProcessEnv = {}, quickAfter?: RegExp): Promise<PacedRun> {
+export function runPlainPaced(id: string, runtime: DemoRuntime, paceMs: number, deadlineMs: number, opts: PaceOptions = {}): Promise<PacedRun> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", SOCKET_TUTOR_HOME: tempHome(), ...env };
+    const home = tempHome();
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", SOCKET_TUTOR_HOME: home, ...opts.env };
     delete childEnv.FORCE_COLOR;
-    const child = spawn(process.execPath, [cliPath, "demo", id, "--plain", "--step", "--runtime", runtime, "--port", "0"], { cwd: repoRoot, env: childEnv, stdio: ["pipe", "pipe", "pipe"] });
+    const argv = [cliPath, "demo", id, "--plain", "--step", "--runtime", runtime, "--port", "0"];
+    const { cmd, args } = opts.wrap ? opts.wrap(process.execPath, argv) : { cmd: process.execPath, args: argv };
+    const child = spawn(cmd, args, { cwd: repoRoot, env: childEnv, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     let keys = 0;
@@ -76,9 +91,14 @@ export function runPlainPaced(id: string, runtime: DemoRuntime, paceMs: number, 
     const maxKeys = Math.ceil(deadlineMs / Math.min(paceMs, QUICK_PACE_MS));
     let pace = paceMs;
     let last = 0;
+    let held = false;
     // Every 50 ms: is the next key due? (The pace may change once the demo's timing has ended.)
     const pacer = setInterval(() => {
-      if (quickAfter && pace !== QUICK_PACE_MS && quickAfter.test(stdout)) pace = QUICK_PACE_MS;
+      if (opts.quickAfter && pace !== QUICK_PACE_MS && opts.quickAfter.test(stdout)) pace = QUICK_PACE_MS;
+      if (opts.hold && !held && opts.hold.at.test(stdout)) {
+        held = true;
+        last = Date.now() + opts.hold.ms - pace;
+      }
       if (Date.now() - last < pace || keys >= maxKeys) return;
       last = Date.now();
       keys++;
@@ -92,6 +112,7 @@ export function runPlainPaced(id: string, runtime: DemoRuntime, paceMs: number, 
     child.on("close", (code) => {
       clearInterval(pacer);
       clearTimeout(stop);
+      rmSync(home, { recursive: true, force: true });
       resolve({ code, stdout, stderr, seconds: (Date.now() - started) / 1000, keys });
     });
   });
