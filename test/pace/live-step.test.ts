@@ -11,9 +11,9 @@ import { describe, it } from "node:test";
 import { listDemos, type LoadedDemo } from "../../src/demo/launcher.js";
 import type { DemoRuntime } from "../../src/demo/spec.js";
 import { pythonSkip } from "../demo/lesson-demo-helpers.js";
-import { cliPath, tempHome } from "../support/cli.js";
+import { cliPath, repoRoot } from "../support/cli.js";
 import { hasTmux, TmuxSession } from "../support/tmux.js";
-import { PACE_MS, QUICK_PACE_MS, timingOf } from "./pace.js";
+import { PACE_MS, QUICK_PACE_MS, timingOf, warmHome } from "./pace.js";
 
 const skip = !hasTmux() ? "tmux is not installed" : false;
 const COLS = 80;
@@ -42,8 +42,8 @@ function pausedSides(screen: string): Array<"left" | "right"> {
 const title = (screen: string): string => screen.split("\n")[0] ?? "";
 
 async function stepLive(demo: LoadedDemo, runtime: DemoRuntime): Promise<void> {
-  const home = tempHome();
-  const t = await TmuxSession.start([process.execPath, cliPath, "demo", demo.spec.id, "--runtime", runtime, "--port", "0"], { width: COLS, height: ROWS, env: { SOCKET_TUTOR_HOME: home } });
+  const home = warmHome();
+  const t = await TmuxSession.start([process.execPath, cliPath, "demo", demo.spec.id, "--runtime", runtime, "--port", "0"], { width: COLS, height: ROWS, cwd: repoRoot, env: { SOCKET_TUTOR_HOME: home } });
   const timing = timingOf(demo, runtime);
   const pace = timing.length === 0 ? QUICK_PACE_MS : PACE_MS;
   let screen = "";
@@ -76,8 +76,8 @@ async function stepLive(demo: LoadedDemo, runtime: DemoRuntime): Promise<void> {
 
 /** The chat: the learner types each side's line when that side waits, a line every 0.7 s, until bye. */
 async function chatLive(runtime: DemoRuntime): Promise<void> {
-  const home = tempHome();
-  const t = await TmuxSession.start([process.execPath, cliPath, "demo", "chat", "--runtime", runtime, "--port", "0"], { width: COLS, height: ROWS, env: { SOCKET_TUTOR_HOME: home } });
+  const home = warmHome();
+  const t = await TmuxSession.start([process.execPath, cliPath, "demo", "chat", "--runtime", runtime, "--port", "0"], { width: COLS, height: ROWS, cwd: repoRoot, env: { SOCKET_TUTOR_HOME: home } });
   try {
     await t.waitFor(/ · RUNNING/, 20_000);
     // Python takes turns (the client first); Node does not, so the same order works for both.

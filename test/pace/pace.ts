@@ -2,8 +2,8 @@
  * Stepping a demo at a reader's pace (test/pace/*.test.ts): an Enter (or an arrow key
  * in the live view) every PACE_MS, as a learner who reads each call before the next.
  */
-import { spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { LoadedDemo } from "../../src/demo/launcher.js";
 import type { DemoRuntime } from "../../src/demo/spec.js";
@@ -29,6 +29,31 @@ export function timingOf(demo: LoadedDemo, runtime: DemoRuntime): string[] {
     for (const line of p.input ?? []) if (line.delayMs) out.push(`demo.json ${p.name} input delayMs`);
   }
   return out;
+}
+
+let warmCache: string | undefined;
+
+/**
+ * A fresh tutor home (SOCKET_TUTOR_HOME) that already knows where python3 is, as a
+ * learner's does after the first run: the tutor's cache of the interpreter lookup
+ * (cache/python.json), written once by the tutor's own findPython from the repo root.
+ * Without it each of the suite's runs starts python3 to ask its version, all at
+ * once, and on a loaded 2-core machine that lookup (5 s at most) failed: the run said
+ * python3 was not found. The pace tests are about the stepping, not that lookup.
+ */
+export function warmHome(): string {
+  const home = tempHome();
+  if (warmCache === undefined) {
+    const first = tempHome();
+    const runtime = path.join(repoRoot, "dist", "src", "demo", "runtime.js");
+    execFileSync(process.execPath, ["--input-type=module", "-e", `await (await import(${JSON.stringify(runtime)})).findPython()`], { cwd: repoRoot, env: { ...process.env, SOCKET_TUTOR_HOME: first }, stdio: "ignore", timeout: 60_000 });
+    warmCache = path.join(first, "cache", "python.json");
+  }
+  if (existsSync(warmCache)) {
+    mkdirSync(path.join(home, "cache"), { recursive: true });
+    copyFileSync(warmCache, path.join(home, "cache", "python.json"));
+  }
+  return home;
 }
 
 /** The lines of output a run must show for the lesson's outcome (demo.json outcome, this runtime). */
@@ -76,7 +101,7 @@ export interface PaceOptions {
 export function runPlainPaced(id: string, runtime: DemoRuntime, paceMs: number, deadlineMs: number, opts: PaceOptions = {}): Promise<PacedRun> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const home = tempHome();
+    const home = warmHome();
     const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", SOCKET_TUTOR_HOME: home, ...opts.env };
     delete childEnv.FORCE_COLOR;
     const argv = [cliPath, "demo", id, "--plain", "--step", "--runtime", runtime, "--port", "0"];
