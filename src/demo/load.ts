@@ -44,8 +44,8 @@ export function formatDemoProblem(p: DemoProblem, base = process.cwd()): string 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const TOP_FIELDS = new Set(["id", "title", "summary", "port", "transport", "family", "processes", "interactive", "notes", "timeoutMs", "focus", "outcome", "noPrivateNetwork"]);
 const OUTCOME_FIELDS: readonly string[] = ["what", "expect"];
-const EXPECT_FIELDS: readonly string[] = ["process", "output", "notOutput", "call", "errno", "result", "count", "before", "runtime", "timer", "scripted"];
-const EXPECT_STRINGS: readonly string[] = ["process", "output", "notOutput", "call", "errno", "result"];
+const EXPECT_FIELDS: readonly string[] = ["process", "output", "notOutput", "call", "errno", "result", "count", "before", "oneAtATime", "runtime", "timer", "scripted"];
+const EXPECT_STRINGS: readonly string[] = ["process", "output", "notOutput", "call", "errno", "result", "oneAtATime"];
 const FOCUS_FIELDS: readonly string[] = ["what", "rows", "calls", "output", "tableRows", "reach"];
 const FOCUS_ROW_FIELDS: readonly string[] = ["state", "proto", "owner", "runtime"];
 const FOCUS_CALL_FIELDS: readonly string[] = ["process", "call", "errno", "result", "runtime"];
@@ -135,7 +135,7 @@ function checkOutcome(outcome: unknown, names: readonly string[], bad: (field: s
       else if (EXPECT_STRINGS.includes(k) && (typeof item[k] !== "string" || !(item[k] as string).trim())) bad(`${f}.${k}`, t("lessons.demo.nonEmptyString"));
     }
     processNamed(item.process, `${f}.process`);
-    const kinds = ["output", "notOutput", "call"].filter((k) => item[k] !== undefined);
+    const kinds = ["output", "notOutput", "call", "oneAtATime"].filter((k) => item[k] !== undefined);
     if (kinds.length !== 1) bad(f, t("lessons.demo.outcomeOneOf"));
     if (item.call === undefined) for (const k of ["errno", "result", "count", "before"]) if (item[k] !== undefined) bad(`${f}.${k}`, t("lessons.demo.outcomeCallOnly"));
     const count = item.count;

@@ -63,6 +63,7 @@ export function judgeOutcome(outcome: DemoOutcome | undefined, state: DemoState,
 /** Why one expectation is not met, or undefined when it is. */
 function check(e: DemoExpectation, state: DemoState): string | undefined {
   const p = state.processes.find((x) => x.name === e.process);
+  if (e.oneAtATime !== undefined) return interleaving(p, e.process, e.oneAtATime);
   if (e.output !== undefined) return outputLines(p).some((l) => l.includes(e.output!)) ? undefined : t("outcome.noOutput", { process: e.process, text: e.output });
   if (e.notOutput !== undefined) return outputLines(p).some((l) => l.includes(e.notOutput!)) ? t("outcome.unwantedOutput", { process: e.process, text: e.notOutput }) : undefined;
   if (e.call === undefined) return undefined;
@@ -79,6 +80,24 @@ function check(e: DemoExpectation, state: DemoState): string | undefined {
     const other = state.processes.find((x) => x.name === e.before!.process);
     const theirs = other?.calls.filter((c) => c.call === e.before!.call && c.tEnd !== undefined).sort((a, b) => a.tEnd! - b.tEnd!)[0];
     if (theirs && theirs.tEnd! < first.tEnd!) return t("outcome.notBefore", { process: e.process, call: e.call, other: e.before.process, otherCall: e.before.call });
+  }
+  return undefined;
+}
+
+/** Why the process's `call` calls on different connections interleave, or undefined when they never do. */
+function interleaving(p: ProcView | undefined, process: string, call: string): string | undefined {
+  const spans = new Map<string, { peer: string; from: number; to: number }>();
+  for (const c of p?.calls ?? []) {
+    if (c.call !== call || c.tEnd === undefined || c.peer === undefined || (c.status !== "done" && c.status !== "failed")) continue;
+    const span = spans.get(c.peer) ?? { peer: c.peer, from: c.tEnd, to: c.tEnd };
+    span.from = Math.min(span.from, c.tEnd);
+    span.to = Math.max(span.to, c.tEnd);
+    spans.set(c.peer, span);
+  }
+  if (spans.size === 0) return t("outcome.noCall", { process, call });
+  const sorted = [...spans.values()].sort((a, b) => a.from - b.from);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.from < sorted[i - 1]!.to) return t("outcome.interleaved", { process, call, first: sorted[i - 1]!.peer, second: sorted[i]!.peer });
   }
   return undefined;
 }

@@ -161,7 +161,7 @@ export interface DemoOutcome {
 
 /**
  * One thing that must have happened, in one process: exactly one of `output`,
- * `notOutput` and `call`.
+ * `notOutput`, `call` and `oneAtATime`.
  */
 export interface DemoExpectation {
   process: string;
@@ -180,6 +180,12 @@ export interface DemoExpectation {
   count?: number;
   /** The first such call finished before the first call named here finished (or that one never did). */
   before?: { process: string; call: string };
+  /**
+   * Its finished calls of this name, grouped by connection (peer), never interleave:
+   * every call on one connection ends before the first on the next. A one-at-a-time
+   * server, whatever order its clients arrived in (which a loaded machine may change).
+   */
+  oneAtATime?: string;
   runtime?: DemoRuntime;
   /**
    * It follows from the lines the demo types (processes' `input`): checked only when

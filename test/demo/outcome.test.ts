@@ -110,6 +110,23 @@ describe("the lesson's outcome (demo.json) in the verdict", () => {
     assert.equal(v.kernelTimer, undefined);
   });
 
+  /** many-clients: the server's recv() calls, each [peer, tEnd]; every client got its 'bye' echoed. */
+  function manyClients(recvs: Array<[string, number]>): DemoState {
+    const clients = Object.fromEntries(["client 1", "client 2", "client 3"].map((c) => [c, { output: [`${c}: 'bye' echoed after 1.0 s`] }]));
+    return stateOf("many-clients", "node", { ...clients, server: { calls: recvs.map(([peer, at]) => call("server", "recv", at - 1, at, { peer })) } });
+  }
+
+  it("many-clients: one connection at a time, in whatever order the clients arrived", () => {
+    // Client 3 (port 3) was served before client 2: a loaded machine may start it first; the lesson's claim holds.
+    const v = judgeOutcome(outcomeOf("many-clients"), manyClients([["127.0.0.1:1", 100], ["127.0.0.1:1", 1200], ["127.0.0.1:3", 1300], ["127.0.0.1:3", 2400], ["127.0.0.1:2", 2500], ["127.0.0.1:2", 3600]]), "node");
+    assert.deepEqual(v.failures, []);
+  });
+
+  it("many-clients: a server that served two connections at once contradicts the lesson", () => {
+    const v = judgeOutcome(outcomeOf("many-clients"), manyClients([["127.0.0.1:1", 100], ["127.0.0.1:2", 150], ["127.0.0.1:1", 1200], ["127.0.0.1:2", 1250]]), "node");
+    assert.deepEqual(v.failures, ["server served 127.0.0.1:1 and 127.0.0.1:2 at the same time: its recv() calls on the two connections interleave"]);
+  });
+
   it("expectations of the other runtime and scripted ones (when the learner typed) are skipped", () => {
     // time-wait in Node expects 'listen: ok' only; the Python bind expectation is skipped.
     const node = stateOf("time-wait", "node", { "restarted server": { output: ["listen: ok"] } });

@@ -177,7 +177,7 @@ export const lessons = {
   "lessons.demo.phase": "must be \"start\" or \"end\"",
   // demo.json "outcome": what the lesson says happens, checked at the end of a run.
   "lessons.demo.outcomeExpect": "must be a list of at least one object like \\{ \"process\": \"client\", \"output\": \"reply\" \\}",
-  "lessons.demo.outcomeOneOf": "must name exactly one of output, notOutput and call",
+  "lessons.demo.outcomeOneOf": "must name exactly one of output, notOutput, call and oneAtATime",
   "lessons.demo.outcomeCallOnly": "goes with call only",
   "lessons.demo.outcomeCount": "must be a whole number from 1 to 1000",
   "lessons.demo.outcomeBefore": "must be an object like \\{ \"process\": \"server\", \"call\": \"accept\" \\}",

@@ -12,6 +12,8 @@ export const outcome = {
   "outcome.noErrno": "{process}'s {call}() never failed with {errno}",
   "outcome.tooFew": "{process} made {n, plural, =0 {no such {call}() call} one {only # such {call}() call} other {only # such {call}() calls}}, not {count}",
   "outcome.notBefore": "{process}'s {call}() did not return before {other}'s {otherCall}()",
+  // {first} and {second} are two connections' far ends ("127.0.0.1:39640").
+  "outcome.interleaved": "{process} served {first} and {second} at the same time: its {call}() calls on the two connections interleave",
   // The reason a run did not run as designed. {failure} is one of the lines above; {what}
   // is the lesson's claim, a sentence from demo.json without its final period.
   "outcome.reason": "{failure}{more, plural, =0 {} other { (and # more)}}. The lesson says: {what}",
