@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { RunSandbox, sandboxSupport } from "../../src/sandbox/namespace.js";
 import { stretchSynRetries } from "../../src/sandbox/sysctl.js";
+import { alive, until } from "../support/process.js";
 
 const support = await sandboxSupport();
 const skip = support.available ? false : `no private namespaces here: ${support.reason}`;
@@ -38,6 +39,8 @@ describe("the SYN retries of a run's private network", { skip }, () => {
   it("a sandbox that is gone: false, not an error", async () => {
     const box = await RunSandbox.start();
     box.stop();
+    // stop() kills the namespaces' holder; until the kernel has reaped it, nsenter can still join them.
+    await until("the sandbox's holder is gone", () => !alive(box.pid));
     assert.equal(await stretchSynRetries(box), false);
   });
 });
