@@ -110,6 +110,38 @@ export const DEMO_FOCUS: JsonSchema = {
   additionalProperties: false,
 };
 
+/** One thing that must have happened by the end of a run (src/demo/spec.ts DemoExpectation). */
+export const DEMO_EXPECTATION: JsonSchema = {
+  type: "object",
+  properties: {
+    process: text("The demo process this is about."),
+    output: text("Text one of its output lines contains."),
+    notOutput: text("Text none of its output lines contains."),
+    call: text("A call of its that finished (with errno: failed with it; else succeeded)."),
+    errno: text("The errno the call failed with."),
+    result: text("Text the call's result contains."),
+    count: { type: "integer", minimum: 1, description: "At least this many such calls (default 1)." },
+    before: { type: "object", properties: { process: text("Another process."), call: text("Its call.") }, required: ["process", "call"], additionalProperties: false, description: "The first such call finished before this one did (or it never did)." },
+    oneAtATime: text("A call name: its calls on different connections never interleave."),
+    runtime: { enum: ["python", "node"], description: "Only for this runtime." },
+    timer: { enum: ["syn-retransmission", "time-wait"], description: "The kernel timer this depends on (a long hold may change it)." },
+    scripted: { type: "boolean", description: "Follows from the lines the demo types: not checked when the learner types." },
+  },
+  required: ["process"],
+  additionalProperties: false,
+};
+
+/** The lesson's claim about a demo and what shows it happened: the verdict checks it. */
+export const DEMO_OUTCOME: JsonSchema = {
+  type: "object",
+  properties: {
+    what: text("One sentence, the lesson's claim: \"Both clients got both of their replies.\""),
+    expect: { type: "array", minItems: 1, items: DEMO_EXPECTATION, description: "What must have happened by the end, all of it." },
+  },
+  required: ["what", "expect"],
+  additionalProperties: false,
+};
+
 export const DEMO_SCHEMA: JsonSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://github.com/socket-tutor/socket-tutor/schemas/demo.schema.json",
@@ -128,6 +160,7 @@ export const DEMO_SCHEMA: JsonSchema = {
     notes: { type: "object", properties: { python: text("Shown in the view for Python."), node: text("Shown in the view for Node.js.") }, additionalProperties: false, description: "A note shown for one runtime." },
     timeoutMs: DEMO_TIMEOUT,
     focus: DEMO_FOCUS,
+    outcome: DEMO_OUTCOME,
     noPrivateNetwork: text("Why this demo runs on the machine's own loopback instead of a private network."),
   },
   required: ["id", "title", "summary", "processes"],

@@ -57,6 +57,12 @@ export interface CallEvent {
   peerPid?: number;
   /** On end: the call returned because the runtime gave up waiting (a timeout), not an error from the kernel. */
   timedOut?: boolean;
+  /**
+   * The demo clock's time at `t` (ms since the run started), added by the tutor (never
+   * taken from the tracer): the clock stops while a call waits for the learner's key,
+   * so a call's time on it leaves those pauses out (src/demo/clock.ts).
+   */
+  demoT?: number;
 }
 
 export interface OutputEvent {
@@ -113,7 +119,8 @@ export interface NoteEvent {
 /**
  * The session's lifecycle, for views: "running" after launch, "done" when every
  * process that should finish has finished (or the deadline passed), "stopped" after
- * stop(). `ok` on done: the demo ran as designed (exit codes as expected, no deadline hit).
+ * stop(). `ok` on done: the demo ran as designed (exit codes as expected, no deadline
+ * hit, and the lesson's outcome declared in demo.json seen: src/demo/outcome.ts).
  */
 export interface StatusEvent {
   type: "status";
@@ -121,6 +128,11 @@ export interface StatusEvent {
   ok?: boolean;
   /** On done, when not ok: why, in one line. */
   reason?: string;
+  /**
+   * On done, when a pause the learner held changed what a kernel timer decided (the
+   * demo clock stops, the kernel's timers do not): which timer, in one line for the views.
+   */
+  kernelTimer?: KernelTimerNotice;
   t: number;
 }
 
@@ -129,6 +141,15 @@ export interface ModeEvent {
   type: "mode";
   mode: "step" | "run" | "slow";
   t: number;
+}
+
+/** A kernel timer that a held pause let run out (SYN retransmission, TIME_WAIT), in words for the views. */
+export interface KernelTimerNotice {
+  timer: "syn-retransmission" | "time-wait";
+  /** A few sentences: what happened and why (the plain view, the live view's help). */
+  text: string;
+  /** One short sentence for the live view's notes line. */
+  line: string;
 }
 
 /** A TCP segment's header as the capture decoded it: raw numbers (state.ts makes seq/ack relative, scales the window). */

@@ -41,6 +41,37 @@ export function outcomeText(c: Pick<CallView, "status" | "result" | "errno" | "e
   }
 }
 
+/** "350 ms", "13.4 s". */
+export function durationWords(ms: number): string {
+  return ms < 1000 ? t("clock.ms", { n: Math.max(0, Math.round(ms)) }) : t("clock.seconds", { n: (ms / 1000).toFixed(1) });
+}
+
+/** A call that took at least this long (really or on the demo clock) shows its time. */
+export const SHOWN_DURATION_MS = 100;
+
+/**
+ * How long a finished call took: "took 13.4 s" (real time), and ", 0.2 s on the demo
+ * clock" when the learner's pauses made the two differ. Undefined for a quick call.
+ */
+export function durationText(c: Pick<CallView, "status" | "tStart" | "tEnd" | "dStart" | "dEnd">, short = false): string | undefined {
+  const d = callDurations(c);
+  if (!d) return undefined;
+  const real = durationWords(d.real);
+  if (d.demo === undefined) return short ? t("clock.paneTook", { real }) : t("clock.took", { real });
+  const demo = durationWords(d.demo);
+  return short ? t("clock.paneTookDemo", { real, demo }) : t("clock.tookDemo", { real, demo });
+}
+
+/** A finished call's real time and (when the pauses made it differ) its demo-clock time; undefined for a quick call. */
+export function callDurations(c: Pick<CallView, "status" | "tStart" | "tEnd" | "dStart" | "dEnd">): { real: number; demo?: number } | undefined {
+  if ((c.status !== "done" && c.status !== "failed") || c.tStart === undefined || c.tEnd === undefined) return undefined;
+  const real = Math.max(0, c.tEnd - c.tStart);
+  const demo = c.dStart !== undefined && c.dEnd !== undefined ? Math.max(0, c.dEnd - c.dStart) : undefined;
+  const differs = demo !== undefined && Math.abs(real - demo) >= SHOWN_DURATION_MS;
+  if (real < SHOWN_DURATION_MS && !differs) return undefined;
+  return differs ? { real, demo: demo! } : { real };
+}
+
 export function callLine(c: CallView): string {
   return `${callText(c)} ${outcomeText(c)}`;
 }

@@ -6,7 +6,7 @@ import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { fieldsOf, itemFieldsOf, patternOf, valuesOf } from "../lessons/json-schema.js";
 import { DEMO_AFTER, DEMO_FAMILY, DEMO_FOCUS, DEMO_ID, DEMO_INPUT_LINE, DEMO_PHASE, DEMO_PORT, DEMO_PROCESS, DEMO_SCHEMA, DEMO_SIDE, DEMO_TABLE_ROWS, DEMO_TIMEOUT, DEMO_TRANSPORT, MAX_DELAY_MS } from "./demo-schema.js";
-import { DEMO_ENV_NAMES, type DemoSpec } from "./spec.js";
+import { DEMO_ENV_NAMES, KERNEL_TIMERS, type DemoSpec } from "./spec.js";
 
 /** A demo found on disk: its spec, the folder its programs live in, and its lesson folder. */
 export interface LoadedDemo {
@@ -54,6 +54,9 @@ const FOCUS_OUTPUT_FIELDS: readonly string[] = itemFieldsOf(DEMO_FOCUS, "output"
 const PROC_FIELDS = new Set(fieldsOf(DEMO_PROCESS));
 const PYTHON_FILE = patternOf(DEMO_PROCESS.properties?.python);
 const NODE_FILE = patternOf(DEMO_PROCESS.properties?.node);
+const OUTCOME_FIELDS: readonly string[] = ["what", "expect"];
+const EXPECT_FIELDS: readonly string[] = ["process", "output", "notOutput", "call", "errno", "result", "count", "before", "oneAtATime", "runtime", "timer", "scripted"];
+const EXPECT_STRINGS: readonly string[] = ["process", "output", "notOutput", "call", "errno", "result", "oneAtATime"];
 const RESERVED_ENV = new Set(["HOST", "PORT", "SOCKET_PATH"]);
 const MAX_TIMEOUT_MS = MAX_DELAY_MS;
 /** A demo.json is a few hundred bytes; anything near this is a mistake. */
@@ -123,6 +126,41 @@ function checkFocus(focus: unknown, names: readonly string[], bad: (field: strin
       else checkReach(v, `focus.reach.${k}`);
     }
   } else checkReach(reach, "focus.reach");
+}
+
+/** demo.json `outcome` (spec.ts DemoOutcome): the lesson's claim, and what shows it; every process it names is one of the demo's. */
+function checkOutcome(outcome: unknown, names: readonly string[], bad: (field: string, message: string) => void): void {
+  if (!isObject(outcome)) return bad("outcome", t("lessons.demo.object"));
+  for (const key of Object.keys(outcome)) if (!OUTCOME_FIELDS.includes(key)) bad(`outcome.${key}`, t("lessons.demo.unknownField", { fields: OUTCOME_FIELDS.join(", ") }));
+  if (typeof outcome.what !== "string" || !outcome.what.trim()) bad("outcome.what", t("lessons.demo.stringRequired"));
+  const expect = outcome.expect;
+  if (!Array.isArray(expect) || expect.length === 0) return bad("outcome.expect", t("lessons.demo.outcomeExpect"));
+  const processNamed = (v: unknown, f: string): void => {
+    if (typeof v !== "string") bad(f, t("lessons.demo.afterProcess"));
+    else if (!names.includes(v)) bad(f, t("lessons.demo.notAProcess", { process: escapeTerminal(v), names: names.join(", ") }));
+  };
+  expect.forEach((item: unknown, i: number) => {
+    const f = `outcome.expect[${i}]`;
+    if (!isObject(item)) return bad(f, t("lessons.demo.object"));
+    for (const k of Object.keys(item)) {
+      if (!EXPECT_FIELDS.includes(k)) bad(`${f}.${k}`, t("lessons.demo.unknownField", { fields: EXPECT_FIELDS.join(", ") }));
+      else if (EXPECT_STRINGS.includes(k) && (typeof item[k] !== "string" || !(item[k] as string).trim())) bad(`${f}.${k}`, t("lessons.demo.nonEmptyString"));
+    }
+    processNamed(item.process, `${f}.process`);
+    const kinds = ["output", "notOutput", "call", "oneAtATime"].filter((k) => item[k] !== undefined);
+    if (kinds.length !== 1) bad(f, t("lessons.demo.outcomeOneOf"));
+    if (item.call === undefined) for (const k of ["errno", "result", "count", "before"]) if (item[k] !== undefined) bad(`${f}.${k}`, t("lessons.demo.outcomeCallOnly"));
+    const count = item.count;
+    if (count !== undefined && (!Number.isInteger(count) || (count as number) < 1 || (count as number) > 1000)) bad(`${f}.count`, t("lessons.demo.outcomeCount"));
+    const before = item.before;
+    if (before !== undefined) {
+      if (!isObject(before) || Object.keys(before).some((k) => k !== "process" && k !== "call") || typeof before.call !== "string" || !before.call.trim()) bad(`${f}.before`, t("lessons.demo.outcomeBefore"));
+      else processNamed(before.process, `${f}.before.process`);
+    }
+    if (item.runtime !== undefined && item.runtime !== "python" && item.runtime !== "node") bad(`${f}.runtime`, t("lessons.demo.notesRuntime"));
+    if (item.timer !== undefined && !KERNEL_TIMERS.includes(item.timer as never)) bad(`${f}.timer`, t("lessons.demo.outcomeTimer", { timers: KERNEL_TIMERS.join(", ") }));
+    if (item.scripted !== undefined && typeof item.scripted !== "boolean") bad(`${f}.scripted`, t("lessons.demo.boolean"));
+  });
 }
 
 function isObject(v: unknown): v is Json {
@@ -259,6 +297,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
     checkStartOrder(procs, file, problems);
   }
   if (json.focus !== undefined) checkFocus(json.focus, names, bad);
+  if (json.outcome !== undefined) checkOutcome(json.outcome, names, bad);
   if (problems.length) return { problems };
   return { spec: json as unknown as DemoSpec, problems };
 }

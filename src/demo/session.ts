@@ -4,7 +4,7 @@ import { readSocketTable } from "../kernel/table.js";
 import { childPids } from "../kernel/owners.js";
 import type { SocketRow } from "../kernel/types.js";
 import { onCleanup } from "../util/cleanup.js";
-import type { CallEvent, DemoEvent } from "./events.js";
+import type { CallEvent, DemoEvent, KernelTimerNotice } from "./events.js";
 import type { LoadedDemo } from "./load.js";
 import { choosePort, LOOPBACK } from "./ports.js";
 import type { RuntimeChoice } from "./runtime.js";
@@ -18,6 +18,9 @@ import { makeTempDir, sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { PlumbingRule, TablePoller } from "./table-poller.js";
+import { ClockTimers, DemoClock, type ClockTimer } from "./clock.js";
+import { judgeOutcome } from "./outcome.js";
+import { stretchSynRetries } from "../sandbox/sysctl.js";
 import { sandboxIfAvailable, sandboxSupport, type RunSandbox } from "../sandbox/namespace.js";
 import { PacketCapture } from "./capture/helper.js";
 import { findPython, noPythonReason } from "./runtime.js";
@@ -50,7 +53,7 @@ interface Feed {
   lines: DemoInputLine[];
   next: number;
   armed: boolean;
-  timer?: NodeJS.Timeout;
+  timer?: ClockTimer;
 }
 
 export { sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
@@ -95,6 +98,10 @@ export class DemoSession {
   private generation = 0;
   /** Processes whose `after` condition has been met (they may still be in their delayMs). */
   private readonly triggered = new Set<string>();
+  /** This run's demo clock (clock.ts): stopped while a call waits for the learner's key. */
+  private clock = new DemoClock();
+  /** The run's own waits (a process's delayMs, a typed line's) on that clock. */
+  private clockTimers = new ClockTimers(this.clock);
 
   constructor(
     readonly demo: LoadedDemo,
@@ -151,7 +158,13 @@ export class DemoSession {
     this.mode = mode;
     for (const p of this.procs.values()) p.command(mode === "run" ? "r" : "s");
     if (mode === "slow") for (const p of this.procs.values()) for (const seq of p.pending) this.slowContinue(p, seq);
+    this.syncClock();
     this.publish({ type: "mode", mode, t: now() });
+  }
+
+  /** The run's demo clock: how long the learner has held it, and the demo time of a moment. */
+  get demoClock(): DemoClock {
+    return this.clock;
   }
 
   /** Types a line on a process's stdin (a newline is added when missing). */
@@ -199,6 +212,9 @@ export class DemoSession {
     const stale = () => gen !== this.generation;
     this.finishing = false;
     this.triggered.clear();
+    this.clockTimers.clear();
+    this.clock = new DemoClock();
+    this.clockTimers = new ClockTimers(this.clock);
     this.publish({ type: "status", status: "starting", t: now() });
     if (this.choice.note) this.note(this.choice.note, "warn");
     const spec = this.demo.spec;
@@ -209,6 +225,12 @@ export class DemoSession {
     this.unregister = onCleanup(() => this.killNow());
     this.sandbox = await this.makeSandbox();
     if (stale()) return this.sandbox?.stop();
+    // A connect() past a full queue waits on the kernel's SYN retries, which no pause stops:
+    // in a network of its own, they come every second for two minutes, so long pauses still get in.
+    if (this.sandbox && spec.outcome?.expect.some((e) => e.timer === "syn-retransmission")) {
+      if (await stretchSynRetries(this.sandbox)) this.note(t("clock.note.synRetries"), "info");
+      if (stale()) return this.sandbox?.stop();
+    }
     // Started now, ready before the first program starts (it takes a Python start-up).
     const wire = this.startCapture(stale);
     if (family === "unix") {
@@ -241,7 +263,7 @@ export class DemoSession {
     if (stale()) return;
     this.publish({ type: "status", status: "running", t: now() });
     if (this.options.timeoutMs !== undefined) this.deadline = setTimeout(() => void this.finish(false, t("demo.session.timedOut", { seconds: Math.round(this.options.timeoutMs! / 100) / 10 })), this.options.timeoutMs);
-    for (const p of spec.processes) if (!p.after) this.later(p.delayMs ?? 0, () => this.startProcess(p.name));
+    for (const p of spec.processes) if (!p.after) this.onClock(p.delayMs ?? 0, () => this.startProcess(p.name));
     this.table.start();
   }
 
@@ -314,13 +336,15 @@ export class DemoSession {
   private startProcess(name: string): void {
     const p = this.procs.get(name);
     if (!p || p.started || this.finishing) return;
-    p.start(this.mode === "run" ? "run" : "step");
+    p.start(this.mode === "run" ? "run" : "step", this.clock.line());
     if (p.pid !== undefined && this.strace?.available) this.strace.follow(name, (ev) => this.publish(ev));
     for (const f of this.feeds) if (f.proc === name) this.arm(f);
   }
 
   private onProcessEvent(ev: DemoEvent): void {
     if (ev.type === "call") {
+      // Each phase's time on the demo clock, for the views (a call's time without the pauses).
+      ev = { ...ev, demoT: this.clock.demoAt(ev.t) };
       this.knownPids.add(ev.pid);
       this.plumbing.noteCall(ev);
     }
@@ -331,6 +355,7 @@ export class DemoSession {
     // The run moved: the table may change soon, so it is read often again.
     this.table.busy();
     this.publish(ev);
+    if (ev.type === "call" || ev.type === "exit") this.syncClock();
     if (ev.type === "exit") {
       for (const p of this.demo.spec.processes) if (p.after?.call === "exit" && p.after.process === ev.proc) this.trigger(p);
       return;
@@ -352,7 +377,20 @@ export class DemoSession {
     const proc = this.procs.get(p.name);
     if (!proc || proc.started || this.triggered.has(p.name)) return;
     this.triggered.add(p.name);
-    this.later(p.delayMs ?? 0, () => this.startProcess(p.name));
+    this.onClock(p.delayMs ?? 0, () => this.startProcess(p.name));
+  }
+
+  /**
+   * The demo clock stops while a call waits for the learner's key (step mode) and runs
+   * otherwise; every traced process is told, and the run's own waits follow it.
+   */
+  private syncClock(): void {
+    if (this.finishing) return;
+    const held = this.mode === "step" && [...this.procs.values()].some((p) => !p.exited && p.pending.length > 0);
+    if (!(held ? this.clock.stop() : this.clock.start())) return;
+    const line = this.clock.line();
+    for (const p of this.procs.values()) if (p.started && !p.exited) p.command(line);
+    this.clockTimers.changed();
   }
 
   private slowContinue(p: TracedProcess, seq: number): void {
@@ -378,12 +416,12 @@ export class DemoSession {
   private arm(f: Feed): void {
     const line = f.lines[f.next];
     f.armed = line !== undefined;
-    clearTimeout(f.timer);
+    this.clockTimers.cancel(f.timer);
     if (!line || line.after) return;
     // Python reports input() as a call, so the line is typed when the program asks
     // for it; Node does not, so it waits a moment. Early lines only wait in the pipe.
     const wait = this.runtime === "python" ? 2000 : line.delayMs ?? 300;
-    f.timer = this.later(wait, () => this.type(f, this.runtime === "python" ? line.delayMs ?? 0 : 0));
+    f.timer = this.onClock(wait, () => this.type(f, this.runtime === "python" ? line.delayMs ?? 0 : 0));
   }
 
   private feedOnCall(f: Feed, ev: CallEvent): void {
@@ -400,15 +438,18 @@ export class DemoSession {
   private type(f: Feed, delayMs: number): void {
     if (!f.armed) return;
     f.armed = false;
-    clearTimeout(f.timer);
+    this.clockTimers.cancel(f.timer);
     const line = f.lines[f.next]!;
-    // A moment's grace: the prompt the program just wrote reaches the tutor first.
-    this.later(Math.max(delayMs, 20), () => {
+    const send = (): void => {
       if (this.sendInput(f.proc, line.text)) {
         f.next++;
         this.arm(f);
       }
-    });
+    };
+    // The demo's own delay is on the demo clock; without one, a moment's real grace,
+    // so the prompt the program just wrote reaches the tutor first.
+    if (delayMs > 0) this.onClock(Math.max(delayMs, 20), send);
+    else this.later(20, send);
   }
 
   // ---- the end ----
@@ -439,7 +480,10 @@ export class DemoSession {
       reasons.push(how + (v.expectFailure ? t("demo.session.shouldHaveFailed") : ""));
     }
     if (notStarted.length) reasons.push(t("demo.session.neverStarted", { names: notStarted.join(", ") }));
-    void this.finish(reasons.length === 0, reasons.join("; ") || undefined);
+    // Exits as expected are not enough: what the lesson says happens must have happened.
+    const verdict = judgeOutcome(spec.outcome, this.state, this.runtime, this.clock, this.options.autoInput);
+    if (verdict.reason) reasons.push(verdict.reason);
+    void this.finish(reasons.length === 0, reasons.join("; ") || undefined, verdict.kernelTimer);
   }
 
   private neverStarts(p: DemoProcessSpec): boolean {
@@ -450,7 +494,7 @@ export class DemoSession {
     return target.exited || (!target.started && this.neverStarts(spec));
   }
 
-  private async finish(ok: boolean, reason?: string): Promise<void> {
+  private async finish(ok: boolean, reason?: string, kernelTimer?: KernelTimerNotice): Promise<void> {
     if (this.finishing) return;
     this.finishing = true;
     const gen = this.generation;
@@ -458,15 +502,15 @@ export class DemoSession {
     await this.finalTable();
     if (gen !== this.generation) return;
     this.teardown();
-    this.publish({ type: "status", status: "done", ok, reason, t: now() });
+    this.publish({ type: "status", status: "done", ok, reason, ...(kernelTimer ? { kernelTimer } : {}), t: now() });
     this.resolveDone?.(this.state);
   }
 
   private async killAll(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.clockTimers.clear();
     clearTimeout(this.deadline);
-    for (const f of this.feeds) clearTimeout(f.timer);
     const waits: Promise<void>[] = [];
     for (const p of this.procs.values()) {
       if (!p.started || p.exited) continue;
@@ -632,6 +676,11 @@ export class DemoSession {
 
   private note(text: string, level: "info" | "warn"): void {
     this.publish({ type: "note", text, level, t: now() });
+  }
+
+  /** Calls fn once the demo clock has moved on by `ms` (the run's own waits: a pause does not count). */
+  private onClock(ms: number, fn: () => void): ClockTimer {
+    return this.clockTimers.after(ms, fn);
   }
 
   private later(ms: number, fn: () => void): NodeJS.Timeout {

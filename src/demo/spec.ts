@@ -99,6 +99,12 @@ export interface DemoSpec {
   /** What the lesson's steps point at in this demo: the live view shows it first, even on an 80x24 terminal. */
   focus?: DemoFocus;
   /**
+   * What the lesson says happens in this demo, checked at the end of every run
+   * (src/demo/outcome.ts): "ran as designed" means this happened, not only that the
+   * processes exited as expected.
+   */
+  outcome?: DemoOutcome;
+  /**
    * Why this demo runs on the machine's own loopback instead of a private network of
    * its own (sandbox/namespace.ts). A demo with an `unprivileged` process never gets one:
    * inside a private network a program is root of it, and the kernel's answer to an
@@ -140,3 +146,55 @@ export interface DemoFocus {
 }
 
 export type DemoFocusReach = { hold?: Record<string, string> } | "run" | "end";
+
+/** A timer the kernel keeps, which the demo clock cannot stop (see DemoExpectation.timer). */
+export type KernelTimer = "syn-retransmission" | "time-wait";
+export const KERNEL_TIMERS: readonly KernelTimer[] = ["syn-retransmission", "time-wait"];
+
+/** The lesson's claim about a demo, and what shows it happened. */
+export interface DemoOutcome {
+  /** One sentence, the lesson's claim: "Both clients got both of their replies." */
+  what: string;
+  /** What must have happened by the end, all of it (the other runtime's items are skipped). */
+  expect: DemoExpectation[];
+}
+
+/**
+ * One thing that must have happened, in one process: exactly one of `output`,
+ * `notOutput`, `call` and `oneAtATime`.
+ */
+export interface DemoExpectation {
+  process: string;
+  /** Text one of its output lines contains. */
+  output?: string;
+  /** Text none of its output lines contains. */
+  notOutput?: string;
+  /**
+   * A call of its that finished: with `errno`, one that failed with that errno; else
+   * one that succeeded, and with `result`, one whose result contains that text.
+   */
+  call?: string;
+  errno?: string;
+  result?: string;
+  /** At least this many such calls (default 1). */
+  count?: number;
+  /** The first such call finished before the first call named here finished (or that one never did). */
+  before?: { process: string; call: string };
+  /**
+   * Its finished calls of this name, grouped by connection (peer), never interleave:
+   * every call on one connection ends before the first on the next. A one-at-a-time
+   * server, whatever order its clients arrived in (which a loaded machine may change).
+   */
+  oneAtATime?: string;
+  runtime?: DemoRuntime;
+  /**
+   * It follows from the lines the demo types (processes' `input`): checked only when
+   * the tutor typed them, not when the learner types (an interactive demo in the live view).
+   */
+  scripted?: boolean;
+  /**
+   * The kernel timer this depends on. When it fails after the learner held the demo
+   * long enough for that timer to matter, the views name the timer and offer a rerun.
+   */
+  timer?: KernelTimer;
+}

@@ -6,7 +6,7 @@
  * bounded by `limits`: a program printing megabytes costs a fixed amount of memory.
  */
 import type { SocketTableSnapshot } from "../kernel/types.js";
-import type { CallEvent, DemoEvent, NoteEvent } from "./events.js";
+import type { CallEvent, DemoEvent, KernelTimerNotice, NoteEvent } from "./events.js";
 import type { DemoRuntime, DemoSpec } from "./spec.js";
 import { pairCall, emptyPairing, type Arrow, type Pairing } from "./pairing.js";
 import { attributeSyns, DEFAULT_WIRE_LIMITS, emptyWire, learnName, reduceGap, reducePacket, type ConnectCall, type WireLimits, type WireState } from "./wire.js";
@@ -64,6 +64,9 @@ export interface CallView {
   tPending?: number;
   tStart?: number;
   tEnd?: number;
+  /** The same moments on the demo clock (ms since the run started), which stops while a call waits for the learner's key. */
+  dStart?: number;
+  dEnd?: number;
   /** When it was first seen (pending or start): its place in the timeline. */
   t: number;
 }
@@ -112,6 +115,8 @@ export interface DemoState {
   status: "starting" | "running" | "done" | "stopped";
   ok?: boolean;
   reason?: string;
+  /** On done: a kernel timer that a held pause let run out (StatusEvent.kernelTimer). */
+  kernelTimer?: KernelTimerNotice;
   processes: ProcView[];
   table?: SocketTableSnapshot;
   /**
@@ -224,7 +229,7 @@ export function reduce(state: DemoState, ev: DemoEvent): DemoState {
       return { ...state, notes: keepLast([...state.notes, ev], state.limits.notes).list };
     case "status":
       if (ev.status === "starting") return restarted(state);
-      return { ...state, status: ev.status, ok: ev.ok, reason: ev.reason };
+      return { ...state, status: ev.status, ok: ev.ok, reason: ev.reason, kernelTimer: ev.kernelTimer };
     case "mode":
       return { ...state, mode: ev.mode };
     case "packet":
@@ -270,6 +275,7 @@ function restarted(state: DemoState): DemoState {
     status: "starting",
     ok: undefined,
     reason: undefined,
+    kernelTimer: undefined,
     table: undefined,
     timeline: [],
     timelineT: [],
@@ -303,6 +309,8 @@ function mergeCall(old: CallView | undefined, ev: CallEvent): CallView {
   if (ev.phase === "pending") merged.tPending = ev.t;
   else if (ev.phase === "start") merged.tStart = ev.t;
   else merged.tEnd = ev.t;
+  if (ev.demoT !== undefined && ev.phase === "start") merged.dStart = ev.demoT;
+  else if (ev.demoT !== undefined && ev.phase === "end") merged.dEnd = ev.demoT;
   return merged;
 }
 

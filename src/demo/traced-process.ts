@@ -150,9 +150,10 @@ export class TracedProcess {
     this.name = plan.spec.name;
   }
 
-  start(mode: "step" | "run"): void {
+  /** Starts the program; `clock` is the demo clock's control line now (DemoClock.line()), which the tracer starts from. */
+  start(mode: "step" | "run", clock?: string): void {
     const { cmd, args } = commandLine(this.plan);
-    const env = { ...this.plan.env, SOCKET_TUTOR_TRACE_MODE: mode };
+    const env = { ...this.plan.env, SOCKET_TUTOR_TRACE_MODE: mode, ...(clock ? { SOCKET_TUTOR_CLOCK: clock } : {}) };
     let child: ChildProcess;
     try {
       child = spawn(cmd, args, {
@@ -262,7 +263,7 @@ export class TracedProcess {
     this.onExit(this);
   }
 
-  /** A control command ("c 3", "r", "s"); false when the process is gone. */
+  /** A control command ("c 3", "r", "s", "t run 120.000 5000.000"); false when the process is gone. */
   command(cmd: string): boolean {
     if (this.exited || !this.control || this.control.destroyed) return false;
     this.control.write(cmd + "\n");

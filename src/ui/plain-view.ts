@@ -7,7 +7,8 @@
  * arrows for connections and data, and the final table.
  */
 import type { DemoEvent } from "../demo/events.js";
-import { callLine, callText, errnoMeaning, exitText, outcomeText, ownerName, tableRowText, unknownLegend } from "../demo/format.js";
+import { callLine, callText, durationText, errnoMeaning, exitText, outcomeText, ownerName, tableRowText, unknownLegend } from "../demo/format.js";
+import { tutor } from "../util/invocation.js";
 import type { DemoSession } from "../demo/session.js";
 import { callById, effectTime, procByName, type CallView, type DemoState } from "../demo/state.js";
 import type { SocketRow } from "../kernel/types.js";
@@ -78,6 +79,7 @@ export class PlainView {
     const note = this.session.state.runtimeNote;
     if (note) this.line(`${s.yellow(t("common.note"))} ${note}`);
     for (const n of this.session.state.notes) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(n.text)}`);
+    if (this.session.mode === "step") this.line(s.dim(t("clock.plainStep")));
     const wire = this.session.state.wire;
     if (this.opts.packets && wire.status === "unavailable" && wire.reason) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(wire.reason)}`);
     this.line("");
@@ -153,7 +155,8 @@ export class PlainView {
         } else {
           clearTimeout(this.waiting.get(id));
           this.waiting.delete(id);
-          this.proc(ev.proc, this.callWithOutcome(call) + this.where(call));
+          const took = durationText(call);
+          this.proc(ev.proc, this.callWithOutcome(call) + (took ? s.dim(`  (${took})`) : "") + this.where(call));
           const meaning = call.status === "failed" ? errnoMeaning(call.errno, call.call) : undefined;
           if (meaning) this.proc(ev.proc, s.dim(`  ${call.errno}: ${meaning}`));
           if (call.note && this.firstWithNote(call)) this.proc(ev.proc, s.dim(`  (${call.note})`));
@@ -231,7 +234,11 @@ export class PlainView {
     for (const r of rows) this.line(`  ${r}`);
     this.unknownLine(state, "  ");
     this.line("");
-    if (state.status === "done" && state.ok) this.line(s.green(t("plain.ranAsDesigned")));
+    // A pause that outlasted a kernel timer: named in one line, with the command that runs the demo again.
+    if (state.status === "done" && state.kernelTimer) this.line(s.yellow(t("clock.runAgain", { text: state.kernelTimer.text, command: tutor(`demo ${this.session.demo.spec.id} --plain --step --runtime ${this.session.runtime}`) })));
+    const what = this.session.demo.spec.outcome?.what;
+    if (state.status === "done" && state.ok && what) this.line(s.green(t("outcome.ranAsDesigned", { what: escapeTerminal(what) })));
+    else if (state.status === "done" && state.ok) this.line(s.green(t("plain.ranAsDesigned")));
     else if (state.status === "done") this.line(s.red(t("plain.notAsDesigned", { reason: escapeTerminal(state.reason ?? t("plain.unknownReason")) })));
     else this.line(s.yellow(t("plain.stopped")));
   }

@@ -12,6 +12,7 @@ import { chatBye } from "./en/chatBye.js";
 import { chatRoom } from "./en/chatRoom.js";
 import { check } from "./en/check.js";
 import { cli } from "./en/cli.js";
+import { clock } from "./en/clock.js";
 import { common } from "./en/common.js";
 import { demo } from "./en/demo.js";
 import { doctor } from "./en/doctor.js";
@@ -26,6 +27,7 @@ import { list } from "./en/list.js";
 import { lineJson } from "./en/lineJson.js";
 import { live } from "./en/live.js";
 import { menu } from "./en/menu.js";
+import { outcome } from "./en/outcome.js";
 import { plain } from "./en/plain.js";
 import { progress } from "./en/progress.js";
 import { proxy } from "./en/proxy.js";
@@ -49,6 +51,7 @@ export const en = {
   ...chatRoom,
   ...check,
   ...cli,
+  ...clock,
   ...common,
   ...demo,
   ...doctor,
@@ -63,6 +66,7 @@ export const en = {
   ...lineJson,
   ...live,
   ...menu,
+  ...outcome,
   ...plain,
   ...progress,
   ...proxy,

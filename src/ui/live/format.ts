@@ -5,7 +5,7 @@
  */
 import type { SocketRow } from "../../kernel/types.js";
 import type { Arrow, CallView, DemoState, ProcView } from "../../demo/state.js";
-import { callText, errnoMeaning, exitText, failureLabel, outcomeText, ownerName, rowField, unknownLegend, unownedText } from "../../demo/format.js";
+import { callText, durationText, errnoMeaning, exitText, failureLabel, outcomeText, ownerName, rowField, unknownLegend, unownedText } from "../../demo/format.js";
 import { t } from "../../text/catalog.js";
 import { displayWidth, padEnd, padStart } from "../../text/width.js";
 import { fit, lineWidth, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
@@ -26,11 +26,17 @@ export function callLine(c: CallView, opts: { withProc?: boolean; width?: number
       const label = failureLabel(c);
       // Python's socket.timeout says "timed out" itself: do not say it twice.
       const detail = c.error && c.error !== label ? [seg(` ${sanitize(c.error)}`, "red")] : [];
-      return [seg("✗ ", "redBold"), ...who, seg(sig), seg(" → ", "dim"), seg(label, "redBold"), ...detail];
+      return [seg("✗ ", "redBold"), ...who, seg(sig), seg(" → ", "dim"), seg(label, "redBold"), ...detail, ...took(c)];
     }
     case "done":
-      return [seg("  "), ...who, seg(sig), seg(" → ", "dim"), seg(sanitize(outcomeText(c).replace(/^→ /, "")), c.timedOut ? "yellow" : "green")];
+      return [seg("  "), ...who, seg(sig), seg(" → ", "dim"), seg(sanitize(outcomeText(c).replace(/^→ /, "")), c.timedOut ? "yellow" : "green"), ...took(c)];
   }
+}
+
+/** A call's time after its outcome, when it took a while: "4.1 s · demo 0.2 s" (the help says which is which). */
+function took(c: CallView): Line {
+  const text = durationText(c, true);
+  return text ? [seg(`  ${text}`, "dim")] : [];
 }
 
 /**
@@ -581,6 +587,8 @@ export function itemDetail(item: PaneItem, width: number): Line[] {
   out.push(...para(callText(c)));
   const outcome = c.status === "failed" || c.status === "done" ? outcomeText(c) : c.status === "pending" ? t("live.call.paused").trim() : c.kind === "stdin" ? t("live.call.waitingInput").trim() : t("live.call.waiting").trim();
   out.push(...para(outcome, c.status === "failed" ? "red" : c.status === "done" ? "green" : "yellow"));
+  const time = durationText(c);
+  if (time) out.push(...para(time, "dim"));
   const meaning = errnoMeaning(c.errno, c.call);
   if (c.status === "failed" && meaning) out.push([], ...para(meaning, "red"));
   for (const extra of [c.api, c.via, c.note]) if (extra) out.push([], ...para(extra, "dim"));

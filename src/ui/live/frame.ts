@@ -52,7 +52,9 @@ export interface Frame {
 /** The notes a run shows under its title: the tutor's, the runtime's, the run's. */
 export function runNotes(state: DemoState | undefined, extra: string | undefined): string[] {
   if (!state) return extra ? [extra] : [];
-  return [...(extra ? [extra] : []), ...(state.runtimeNote ? [state.runtimeNote] : []), ...state.notes.map((n) => n.text)];
+  // A pause that outlasted a kernel timer comes first, in one line that offers R; the help has it whole.
+  const timer = state.status === "done" && state.kernelTimer ? [t("clock.pressR", { text: state.kernelTimer.line }), state.kernelTimer.text] : [];
+  return [...timer, ...(extra ? [extra] : []), ...(state.runtimeNote ? [state.runtimeNote] : []), ...state.notes.map((n) => n.text)];
 }
 
 /** The notes wrapped to the width, at most `max` lines; a cut ends with a pointer to the help, where they are whole. */
@@ -215,6 +217,7 @@ export function helpLines(input: FrameInput, width: number, c: KeyContext, notes
     ...p(t("live.help.table")),
     ...p(t("live.help.timeline")),
     ...p(t("live.help.wire")),
+    ...(input.source.steppable ? p(t("clock.help")) : []),
     ...p(t("live.help.words", { command: tutor("glossary <word>") })),
     [],
     h(t("live.help.keysTitle")),

@@ -9,6 +9,7 @@ HOST = os.environ.get("HOST", "127.0.0.1")
 PORT = int(os.environ.get("PORT", "8000"))
 NAME = sys.argv[1] if len(sys.argv) > 1 else "client"
 
+# monotonic(): a clock for durations. (In the tutor, the demo's clock: your pauses do not count.)
 start = time.monotonic()
 with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
     sock.connect((HOST, PORT))

@@ -17,11 +17,25 @@
  * between calls an unref'd stream on fd 4 notices EOF from the event loop, so a
  * process idle in the loop (waiting for a connection) still dies with the tutor.
  * Without SOCKET_TUTOR_TRACE_MODE (a child the demo itself starts) it does nothing.
+ *
+ * The demo clock (src/demo/clock.ts): "t run D M" / "t hold D" on fd 4 (and
+ * SOCKET_TUTOR_CLOCK at start) say when the tutor's clock runs and when it is
+ * stopped (while any call of the demo waits for the learner's key). The waits a
+ * demo program can use follow it: global and node:timers setTimeout/setInterval,
+ * node:timers/promises setTimeout, net.Socket#setTimeout, Atomics.wait (a sleep)
+ * and performance.now(). A timer is a real timer armed for the demo time left (none
+ * while the clock is stopped) that checks the demo clock when it fires, so a process
+ * released from a long pause (blocked in readSync meanwhile) does not fire all its
+ * overdue timers at once: each waits for the demo time it still has. The tutor's
+ * demo programs use nothing else (test/demo/timing-lint.test.ts).
  */
 import dgram from "node:dgram";
 import fs from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import timers from "node:timers";
+import timersPromises from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import type { CallEvent } from "../../events.js";
@@ -46,6 +60,11 @@ const PROGRAM_DIR = path.dirname(PROGRAM);
 const DATA_SHOWN = 48;
 const INTERNAL = Symbol("socket-tutor internal");
 const nap = new Int32Array(new SharedArrayBuffer(4));
+// The real clocks and waits, taken before the program's are replaced (patchTime).
+const realPerfNow = performance.now.bind(performance);
+const realWait = Atomics.wait;
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
 
 let stepping = MODE === "step";
 let seq = 0;
@@ -57,11 +76,11 @@ function die(): never {
 }
 
 function now(): number {
-  return performance.timeOrigin + performance.now();
+  return performance.timeOrigin + realPerfNow();
 }
 
 function sleepMs(ms: number): void {
-  Atomics.wait(nap, 0, 0, ms);
+  realWait(nap, 0, 0, ms);
 }
 
 function emit(ev: Traced): void {
@@ -108,7 +127,8 @@ function readLineSync(): string | undefined {
 }
 
 function command(line: string): void {
-  if (line === "r") stepping = false;
+  if (line.startsWith("t ")) setClock(line.slice(2));
+  else if (line === "r") stepping = false;
   else if (line === "s") stepping = true;
   else if (line === "q") die();
   // "c" with nothing paused: stale, ignore.
@@ -142,6 +162,240 @@ function watchControl(): void {
   ctl.on("end", die);
   ctl.on("error", die);
   ctl.unref();
+}
+
+// ---- the demo clock ----
+
+const monoMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+/** A blocking wait (Atomics.wait) reads fd 4 this often: the clock may stop or start meanwhile. */
+const WAIT_SLICE_MS = 50;
+/** The longest delay of a real timer (Node's TIMEOUT_MAX): the wait of a timer while the clock is stopped. */
+const TIMEOUT_MAX = 2 ** 31 - 1;
+const clock = { running: true, base: 0, since: monoMs(), last: 0 };
+
+/** Demo milliseconds since the run started, as the tutor's clock says; never backwards. */
+function demoNow(): number {
+  const value = clock.running ? clock.base + (monoMs() - clock.since) : clock.base;
+  if (value > clock.last) clock.last = value;
+  return clock.last;
+}
+
+/** "run D M" or "hold D" (see the header); anything else is ignored. */
+function setClock(line: string): void {
+  const [how, d, m] = line.split(" ");
+  const demo = Number(d);
+  if (!Number.isFinite(demo) || (how !== "run" && how !== "hold")) return;
+  if (how === "run") {
+    const since = Number(m);
+    if (!Number.isFinite(since)) return;
+    const mono = monoMs();
+    // The same monotonic clock as the tutor's; a value from the future (or from another clock) counts from now.
+    clock.since = mono - since >= 0 && mono - since < 60_000 ? since : mono;
+    clock.running = true;
+  } else clock.running = false;
+  clock.base = demo;
+  for (const timer of liveTimers) timer.arm();
+}
+
+/** Reads the control lines that wait on fd 4 now, without blocking (a blocking wait of the program's cannot use the event loop). */
+function readControlNow(): void {
+  const buf = Buffer.alloc(256);
+  for (let i = 0; i < 64; i++) {
+    let n: number;
+    try {
+      n = fs.readSync(CTL_FD, buf, 0, buf.length, null);
+    } catch {
+      return; // EAGAIN: nothing more for now
+    }
+    if (n === 0) die();
+    ctlBuffer += buf.toString("latin1", 0, n);
+    let nl: number;
+    while ((nl = ctlBuffer.indexOf("\n")) >= 0) {
+      const line = ctlBuffer.slice(0, nl).trim();
+      ctlBuffer = ctlBuffer.slice(nl + 1);
+      command(line);
+    }
+  }
+}
+
+const liveTimers = new Set<DemoTimer>();
+const timersById = new Map<number, DemoTimer>();
+// Far from Node's own timer ids, so clearTimeout(number) never takes one for the other.
+let lastTimerId = 2 ** 30;
+
+/**
+ * A timer on the demo clock, with a Node Timeout's public face (ref, unref, hasRef,
+ * refresh, close, a number for clearTimeout). Underneath, a real timer armed for
+ * the demo time left, re-armed whenever the clock stops or starts and whenever it
+ * fires early (a pause in between).
+ */
+class DemoTimer {
+  readonly id = ++lastTimerId;
+  private real: NodeJS.Timeout | undefined;
+  private due: number;
+  private refed = true;
+  private cleared = false;
+
+  constructor(
+    private readonly fn: Fn,
+    private readonly ms: number,
+    private readonly args: unknown[],
+    private readonly repeat: boolean,
+  ) {
+    this.due = demoNow() + ms;
+    this.activate();
+  }
+
+  arm(): void {
+    if (this.real !== undefined) realClearTimeout(this.real);
+    const left = clock.running ? Math.max(1, Math.ceil(this.due - demoNow())) : TIMEOUT_MAX;
+    this.real = realSetTimeout(() => this.fire(), Math.min(left, TIMEOUT_MAX));
+    if (!this.refed) this.real.unref();
+  }
+
+  close(): this {
+    this.cleared = true;
+    this.deactivate();
+    return this;
+  }
+
+  ref(): this {
+    this.refed = true;
+    this.real?.ref();
+    return this;
+  }
+
+  unref(): this {
+    this.refed = false;
+    this.real?.unref();
+    return this;
+  }
+
+  hasRef(): boolean {
+    return this.refed;
+  }
+
+  /** Starts the delay again from now (also after the timer has fired, as Node's refresh does). */
+  refresh(): this {
+    if (this.cleared) return this;
+    this.due = demoNow() + this.ms;
+    this.activate();
+    return this;
+  }
+
+  [Symbol.toPrimitive](): number {
+    return this.id;
+  }
+
+  private activate(): void {
+    liveTimers.add(this);
+    timersById.set(this.id, this);
+    this.arm();
+  }
+
+  private deactivate(): void {
+    liveTimers.delete(this);
+    timersById.delete(this.id);
+    if (this.real !== undefined) realClearTimeout(this.real);
+    this.real = undefined;
+  }
+
+  private fire(): void {
+    this.real = undefined;
+    if (!liveTimers.has(this)) return;
+    // Early by the demo clock: the process was paused, or the clock stopped, in between.
+    if (demoNow() + 0.5 < this.due) return this.arm();
+    if (this.repeat) {
+      this.due = demoNow() + this.ms;
+      this.arm();
+    } else this.deactivate();
+    this.fn.apply(this, this.args);
+  }
+}
+
+if (typeof Symbol.dispose === "symbol") (DemoTimer.prototype as unknown as Record<symbol, unknown>)[Symbol.dispose] = function (this: DemoTimer) {
+  this.close();
+};
+
+/** Node's rule for a delay: a number from 1 to TIMEOUT_MAX, else 1. */
+function delayOf(delay: unknown): number {
+  const ms = Number(delay);
+  return ms >= 1 && ms <= TIMEOUT_MAX ? ms : 1;
+}
+
+function demoSetTimeout(fn: unknown, delay?: unknown, ...args: unknown[]): unknown {
+  // Not a function: Node's own error.
+  if (typeof fn !== "function") return realSetTimeout(fn as () => void, Number(delay));
+  return new DemoTimer(fn as Fn, delayOf(delay), args, false);
+}
+
+function demoSetInterval(fn: unknown, delay?: unknown, ...args: unknown[]): unknown {
+  if (typeof fn !== "function") return realSetTimeout(fn as () => void, Number(delay));
+  return new DemoTimer(fn as Fn, delayOf(delay), args, true);
+}
+
+function demoClearTimer(timer: unknown): void {
+  if (timer instanceof DemoTimer) return void timer.close();
+  if ((typeof timer === "number" || typeof timer === "string") && timersById.has(Number(timer))) return void timersById.get(Number(timer))!.close();
+  realClearTimeout(timer as NodeJS.Timeout);
+}
+
+/** node:timers/promises setTimeout(delay, value, { signal, ref }) on the demo clock. */
+function demoSleep(delay?: unknown, value?: unknown, options?: { signal?: AbortSignal; ref?: boolean }): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const signal = options?.signal;
+    const aborted = (): Error => Object.assign(new Error("The operation was aborted"), { name: "AbortError", code: "ABORT_ERR", cause: signal?.reason });
+    if (signal?.aborted) return reject(aborted());
+    const onAbort = (): void => {
+      timer.close();
+      reject(aborted());
+    };
+    const timer = new DemoTimer(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      delayOf(delay),
+      [],
+      false,
+    );
+    if (options?.ref === false) timer.unref();
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Atomics.wait with a timeout (a demo's sleep): the timeout is demo time; fd 4 is read between slices. */
+function demoWait(typedArray: Int32Array | BigInt64Array, index: number, value: number | bigint, timeout?: number): "ok" | "not-equal" | "timed-out" {
+  const wait = realWait as (a: Int32Array | BigInt64Array, i: number, v: number | bigint, t?: number) => "ok" | "not-equal" | "timed-out";
+  const ms = timeout === undefined ? Infinity : Number(timeout);
+  if (!(ms > 0) || ms === Infinity) return wait(typedArray, index, value, timeout);
+  const due = demoNow() + ms;
+  for (;;) {
+    readControlNow();
+    const left = due - demoNow();
+    if (left <= 0) return "timed-out";
+    const result = wait(typedArray, index, value, Math.min(left, WAIT_SLICE_MS));
+    if (result !== "timed-out") return result;
+  }
+}
+
+function patchTime(): void {
+  const globals = globalThis as unknown as Record<string | symbol, unknown>;
+  const ownTimers = timers as unknown as Record<string, unknown>;
+  const customPromisify = Symbol.for("nodejs.util.promisify.custom");
+  (demoSetTimeout as unknown as Record<symbol, unknown>)[customPromisify] = demoSleep;
+  for (const target of [globals, ownTimers]) {
+    target.setTimeout = demoSetTimeout;
+    target.setInterval = demoSetInterval;
+    target.clearTimeout = demoClearTimer;
+    target.clearInterval = demoClearTimer;
+  }
+  (timersPromises as unknown as Record<string, unknown>).setTimeout = demoSleep;
+  // `import { setTimeout } from "node:timers"` in the program sees the new functions too.
+  syncBuiltinESMExports();
+  (Atomics as unknown as Record<string, unknown>).wait = demoWait;
+  const perfBase = realPerfNow() - demoNow();
+  performance.now = () => perfBase + demoNow();
 }
 
 // ---- where a call came from ----
@@ -381,6 +635,7 @@ function watchRegistrations(proto: object): void {
 // ---- net ----
 
 const pendingListen = new WeakMap<object, Open>();
+const idleTimers = new WeakMap<object, DemoTimer>();
 const pendingConnect = new WeakMap<object, Open>();
 
 function patchNet(): void {
@@ -539,6 +794,36 @@ function patchNet(): void {
     function (this: unknown, ...args: unknown[]) {
       const on = args[0] === undefined ? true : Boolean(args[0]);
       return around(this, orig, args, "setsockopt", ["IPPROTO_TCP", "TCP_NODELAY", on ? "1" : "0"], { fd: fdOf(this), api: "socket.setNoDelay()" }, () => ({ result: "ok" }));
+    },
+  );
+
+  // The idle timeout, on the demo clock: Node's own timer is cleared, ours is reset
+  // by the same activity that resets Node's (_unrefTimer, which Node calls on reads and writes).
+  patch(net.Socket.prototype, "setTimeout", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      const sock = this as net.Socket & { _onTimeout(): void };
+      if (internal(sock)) return orig.apply(this, args);
+      const ret = orig.apply(this, args); // Node checks the arguments and adds the callback as a 'timeout' listener
+      idleTimers.get(sock)?.close();
+      idleTimers.delete(sock);
+      const ms = Number(args[0]);
+      if (!(ms > 0) || sock.destroyed) return ret;
+      orig.call(this, 0); // clears Node's own timer
+      (sock as unknown as { timeout: number }).timeout = ms;
+      const timer = new DemoTimer(() => {
+        if (!sock.destroyed) sock._onTimeout();
+      }, delayOf(ms), [], false);
+      timer.unref();
+      idleTimers.set(sock, timer);
+      sock.once("close", () => idleTimers.get(sock)?.close());
+      return ret;
+    },
+  );
+  // (Node's stream code calls it as socket[kUpdateTimer], a getter that returns this._unrefTimer.)
+  patch(net.Socket.prototype, "_unrefTimer", (orig) =>
+    function (this: unknown, ...args: unknown[]) {
+      for (let s = this as { _parent?: unknown } | null; s; s = (s._parent ?? null) as typeof s) idleTimers.get(s as object)?.refresh();
+      return orig.apply(this, args);
     },
   );
 }
@@ -703,8 +988,12 @@ function hideOwnFrames(): void {
 
 if (MODE !== undefined) {
   delete process.env.SOCKET_TUTOR_TRACE_MODE;
+  const clockAtStart = process.env.SOCKET_TUTOR_CLOCK;
+  delete process.env.SOCKET_TUTOR_CLOCK;
+  if (clockAtStart?.startsWith("t ")) setClock(clockAtStart.slice(2));
   hideOwnFrames();
   watchControl();
+  patchTime();
   patchNet();
   patchDgram();
 }

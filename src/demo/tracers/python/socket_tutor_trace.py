@@ -15,6 +15,8 @@ Protocol (the tutor's side is src/demo/launcher.ts):
     "r"       run freely (release every paused call, pause no more)
     "s"       step mode: pause before each socket call from now on
     "q"       exit now
+    "t run D M"   the demo clock runs: demo time D ms at monotonic time M ms
+    "t hold D"    the demo clock is stopped at demo time D ms
   Slow motion is the tutor's: it keeps the tracer in step mode and sends "c N"
   once each paused call has been shown for a while.
   End of file on fd 4 means the tutor is gone (even killed with -9): exit at once.
@@ -24,6 +26,18 @@ Protocol (the tutor's side is src/demo/launcher.ts):
   line of defence.
 Both fds are moved out of the way (to 200+) before the program runs, so the
 program's first socket gets fd 3, as it would in a normal run.
+
+The demo clock (src/demo/clock.ts): the tutor stops it while any call of the demo
+waits for the learner's key. The waits a demo program can use follow it, so a
+pause changes nothing the program can see: time.sleep, time.monotonic and
+time.perf_counter; a socket's timeout (settimeout, create_connection(timeout=),
+setdefaulttimeout) on recv/recvfrom/recv_into/accept/connect/send/sendall/sendto;
+select.select and the selectors' select(timeout). A socket timeout waits inside C,
+so a call with one runs in slices (the socket's timeout set to what is left of the
+demo time, or a short slice while the clock is stopped) until it succeeds or the
+demo time is over; a connect() that outlives a slice is waited for with poll() and
+SO_ERROR, never a second connect(). The tutor's demo programs use nothing else
+(test/demo/timing-lint.test.ts).
 
 Written for Python 3.8+ (no newer syntax), standard library only.
 """
@@ -62,6 +76,7 @@ except OSError:
     sys.exit(2)
 
 _MODE = os.environ.pop("SOCKET_TUTOR_TRACE_MODE", "run")
+_CLOCK_AT_START = os.environ.pop("SOCKET_TUTOR_CLOCK", "")
 def _outer_pid():
     # The process's pid as the tutor sees it: inside a run's private PID namespace
     # getpid() is small (3, 4...), while /proc (the tutor's) names it by its pid outside.
@@ -141,6 +156,8 @@ class _Control(object):
                 self.mode = "step"
             elif line == "q":
                 _die()
+            elif line.startswith("t "):
+                _clock.set(line[2:])
             self.cond.notify_all()
 
 
@@ -162,6 +179,207 @@ def _read_control():
         while b"\n" in buf:
             line, buf = buf.split(b"\n", 1)
             _control.command(line.decode("ascii", "replace").strip())
+
+
+# ---- the demo clock ----
+
+# The real clocks, taken before the program's are replaced (_patch_time).
+_real_monotonic = time.monotonic
+_real_perf_counter = time.perf_counter
+_real_sleep = time.sleep
+# While the clock is stopped, a wait looks again this often (it cannot be woken from C).
+_STOPPED_SLICE = 0.05
+
+
+class _DemoClock(object):
+    """The tutor's demo clock as this process sees it: demo time in ms, never backwards."""
+
+    def __init__(self):
+        self.cond = threading.Condition()
+        self.running = True
+        self.base = 0.0
+        self.since = _real_monotonic() * 1000.0
+        self.last = 0.0
+
+    def set(self, line):
+        """'run D M' or 'hold D' (see the protocol above); anything else is ignored."""
+        parts = line.split()
+        try:
+            demo = float(parts[1])
+            if parts[0] == "run":
+                since = float(parts[2])
+            elif parts[0] != "hold":
+                return
+        except (IndexError, ValueError):
+            return
+        with self.cond:
+            mono = _real_monotonic() * 1000.0
+            if parts[0] == "run":
+                # The same monotonic clock as the tutor's; a value from the future (or
+                # from another clock altogether) counts from when the line came.
+                self.since = since if 0 <= mono - since < 60000 else mono
+                self.running = True
+            else:
+                self.running = False
+            self.base = demo
+            self.cond.notify_all()
+
+    def now(self):
+        with self.cond:
+            value = self.base + (_real_monotonic() * 1000.0 - self.since) if self.running else self.base
+            if value > self.last:
+                self.last = value
+            return self.last
+
+
+_clock = _DemoClock()
+if _CLOCK_AT_START.startswith("t "):
+    _clock.set(_CLOCK_AT_START[2:])
+
+
+def _demo_deadline(seconds):
+    return _clock.now() + seconds * 1000.0
+
+
+def _slice(deadline):
+    """Seconds to wait in one real wait before looking at the demo clock again; None once the deadline has passed."""
+    left = deadline - _clock.now()
+    if left <= 0:
+        return None
+    left /= 1000.0
+    return max(left if _clock.running else min(left, _STOPPED_SLICE), 0.001)
+
+
+def _is_seconds(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value and value > 0
+
+
+def _demo_sleep(seconds):
+    if not _is_seconds(seconds):
+        return _real_sleep(seconds)  # 0, a wrong type, a negative value: as Python itself
+    deadline = _demo_deadline(seconds)
+    with _clock.cond:
+        while True:
+            left = deadline - _clock.now()
+            if left <= 0:
+                return None
+            # Woken when the clock stops or starts: a stopped clock waits for its start.
+            _clock.cond.wait(left / 1000.0 if _clock.running else 1.0)
+
+
+_MONO_BASE = _real_monotonic() - _clock.now() / 1000.0
+_PERF_BASE = _real_perf_counter() - _clock.now() / 1000.0
+
+
+def _patch_time():
+    time.sleep = _demo_sleep
+    time.monotonic = lambda: _MONO_BASE + _clock.now() / 1000.0
+    time.perf_counter = lambda: _PERF_BASE + _clock.now() / 1000.0
+    time.monotonic_ns = lambda: int(time.monotonic() * 1e9)
+    time.perf_counter_ns = lambda: int(time.perf_counter() * 1e9)
+
+
+def _settimeout(sock, seconds):
+    _SocketClass.settimeout(sock, seconds)
+
+
+def _on_demo_clock(sock, attempt):
+    """Runs attempt() (one try of a socket call, which waits at most the socket's timeout)
+    until it succeeds or the socket's own timeout is over on the demo clock."""
+    timeout = sock.gettimeout()
+    if not timeout:  # None (blocking) or 0 (non-blocking): no timeout to keep
+        return attempt()
+    deadline = _demo_deadline(timeout)
+    try:
+        while True:
+            wait = _slice(deadline)
+            if wait is None:
+                raise socket.timeout("timed out")
+            _settimeout(sock, wait)
+            try:
+                return attempt()
+            except socket.timeout:
+                continue
+    finally:
+        _settimeout(sock, timeout)
+
+
+def _wait_connected(sock, deadline, timed_out):
+    """A connect() in progress: wait until the socket is writable (poll), then its result (SO_ERROR)."""
+    fd = sock.fileno()
+    while True:
+        wait = _slice(deadline)
+        if wait is None:
+            return timed_out()
+        poller = _select_mod.poll()
+        poller.register(fd, _select_mod.POLLOUT | _select_mod.POLLERR | _select_mod.POLLHUP)
+        if poller.poll(wait * 1000.0):
+            return _orig["getsockopt"](sock, socket.SOL_SOCKET, socket.SO_ERROR)
+
+
+def _connect_on_demo_clock(sock, address, orig):
+    timeout = sock.gettimeout()
+    if not timeout:
+        return orig(sock, address)
+    deadline = _demo_deadline(timeout)
+    try:
+        _settimeout(sock, _slice(deadline))
+        try:
+            return orig(sock, address)
+        except socket.timeout:
+            pass
+        # The kernel goes on with the handshake (SYN_SENT): wait for it, never a second connect().
+
+        def timed_out():
+            raise socket.timeout("timed out")
+
+        code = _wait_connected(sock, deadline, timed_out)
+        if code:
+            raise OSError(code, os.strerror(code))
+        return None
+    finally:
+        _settimeout(sock, timeout)
+
+
+def _connect_ex_on_demo_clock(sock, address, orig):
+    timeout = sock.gettimeout()
+    if not timeout:
+        return orig(sock, address)
+    deadline = _demo_deadline(timeout)
+    try:
+        _settimeout(sock, _slice(deadline))
+        code = orig(sock, address)
+        # connect_ex() says a timeout with EWOULDBLOCK (the handshake goes on in the kernel).
+        if code != _errno.EWOULDBLOCK:
+            return code
+        return _wait_connected(sock, deadline, lambda: _errno.EWOULDBLOCK)
+    finally:
+        _settimeout(sock, timeout)
+
+
+def _sendall_on_demo_clock(sock, data, flags, orig_sendall):
+    """sendall() with a timeout: a send() loop, the timeout a deadline for all of it (as in CPython)."""
+    timeout = sock.gettimeout()
+    if not timeout:
+        return orig_sendall(sock, data, *flags)
+    deadline = _demo_deadline(timeout)
+    send = _orig["send"]
+    with memoryview(data) as view, view.cast("B") as left:
+        total = len(left)
+        sent = 0
+        try:
+            while sent < total:
+                wait = _slice(deadline)
+                if wait is None:
+                    raise socket.timeout("timed out")
+                _settimeout(sock, wait)
+                try:
+                    sent += send(sock, left[sent:], *flags)
+                except socket.timeout:
+                    continue
+        finally:
+            _settimeout(sock, timeout)
+    return None
 
 
 def _parent_death_signal():
@@ -535,7 +753,7 @@ def _accept(orig):
             _learn(fd, local, peer, _peer_pid(conn))
             return _with_names(conn, out)
 
-        return _traced("accept", [], lambda: orig(self), describe, sock=self)
+        return _traced("accept", [], lambda: _on_demo_clock(self, lambda: orig(self)), describe, sock=self)
 
     return accept
 
@@ -547,7 +765,7 @@ def _connect(orig):
             local, peer = _query(self) if _literal(address) is None else (_query_local(self), _literal(address))
             _learn(fd, local, peer, _peer_pid(self))
 
-        return _traced("connect", [repr(address)], lambda: orig(self, address), _ok_names(self, learn), sock=self)
+        return _traced("connect", [repr(address)], lambda: _connect_on_demo_clock(self, address, orig), _ok_names(self, learn), sock=self)
 
     return connect
 
@@ -565,7 +783,7 @@ def _connect_ex(orig):
                 out["result"] = "0 (connected)"
             return out
 
-        return _traced("connect_ex", [repr(address)], lambda: orig(self, address), describe, sock=self)
+        return _traced("connect_ex", [repr(address)], lambda: _connect_ex_on_demo_clock(self, address, orig), describe, sock=self)
 
     return connect_ex
 
@@ -611,7 +829,11 @@ def _send(orig, name):
                 return _with_names(self, {"result": "ok, all %d bytes sent" % total, "bytes": total})
             return _with_names(self, {"result": "%d of %d bytes sent" % (n, total), "bytes": n})
 
-        return _traced(name, [_shown_data(data)] + [repr(r) for r in rest], lambda: orig(self, data, *rest), describe, sock=self)
+        if name == "sendall":
+            run = lambda: _sendall_on_demo_clock(self, data, rest, orig)
+        else:
+            run = lambda: _on_demo_clock(self, lambda: orig(self, data, *rest))
+        return _traced(name, [_shown_data(data)] + [repr(r) for r in rest], run, describe, sock=self)
 
     return send
 
@@ -623,7 +845,7 @@ def _sendto(orig):
         def describe(n):
             return _with_datagram_ends(self, {"result": "%d bytes sent" % n, "bytes": n}, address)
 
-        return _traced("sendto", [_shown_data(data)] + [repr(r) for r in rest], lambda: orig(self, data, *rest), describe, sock=self)
+        return _traced("sendto", [_shown_data(data)] + [repr(r) for r in rest], lambda: _on_demo_clock(self, lambda: orig(self, data, *rest)), describe, sock=self)
 
     return sendto
 
@@ -636,7 +858,7 @@ def _recv(orig):
                 res += " (the peer closed its side)"
             return _with_names(self, {"result": res, "bytes": len(data)})
 
-        return _traced("recv", [repr(a) for a in args], lambda: orig(self, *args), describe, sock=self)
+        return _traced("recv", [repr(a) for a in args], lambda: _on_demo_clock(self, lambda: orig(self, *args)), describe, sock=self)
 
     return recv
 
@@ -651,7 +873,7 @@ def _recv_into(orig, name):
                 return _with_datagram_ends(self, out, res[1])
             return _with_names(self, out)
 
-        return _traced(name, ["buffer"] + [repr(a) for a in args], lambda: orig(self, buffer, *args), describe, sock=self)
+        return _traced(name, ["buffer"] + [repr(a) for a in args], lambda: _on_demo_clock(self, lambda: orig(self, buffer, *args)), describe, sock=self)
 
     return recv_into
 
@@ -662,7 +884,7 @@ def _recvfrom(orig):
             data, addr = res
             return _with_datagram_ends(self, {"result": "%s from %r" % (_data(data), addr), "bytes": len(data)}, addr)
 
-        return _traced("recvfrom", [repr(a) for a in args], lambda: orig(self, *args), describe, sock=self)
+        return _traced("recvfrom", [repr(a) for a in args], lambda: _on_demo_clock(self, lambda: orig(self, *args)), describe, sock=self)
 
     return recvfrom
 
@@ -774,7 +996,20 @@ def _patch_select():
             r, w, x = res
             return {"result": "ready: %s, %s, %s" % (_fds(r), _fds(w), _fds(x)) if (r or w or x) else "timed out, nothing ready"}
 
-        return _traced("select", args, lambda: orig_select(rlist, wlist, xlist, *timeout), describe, kind="select")
+        def run():
+            limit = timeout[0] if timeout else None
+            if not _is_seconds(limit):
+                return orig_select(rlist, wlist, xlist, *timeout)
+            deadline = _demo_deadline(limit)
+            while True:
+                wait = _slice(deadline)
+                if wait is None:
+                    return ([], [], [])
+                ready = orig_select(rlist, wlist, xlist, wait)
+                if ready[0] or ready[1] or ready[2]:
+                    return ready
+
+        return _traced("select", args, run, describe, kind="select")
 
     _select_mod.select = select
 
@@ -797,7 +1032,19 @@ def _patch_select():
                     parts.append("fd %d (%s)" % (key.fd, what))
                 return {"result": "ready: " + ", ".join(parts)}
 
-            return _traced("select", args, lambda: orig(self, timeout), describe, kind="select", fd=None)
+            def run():
+                if not _is_seconds(timeout):
+                    return orig(self, timeout)
+                deadline = _demo_deadline(timeout)
+                while True:
+                    wait = _slice(deadline)
+                    if wait is None:
+                        return []
+                    ready = orig(self, wait)
+                    if ready:
+                        return ready
+
+            return _traced("select", args, run, describe, kind="select", fd=None)
 
         cls.select = sel
 
@@ -854,6 +1101,7 @@ def main():
     _patch_socketpair()
     _patch_select()
     _patch_input()
+    _patch_time()
     sys.argv = sys.argv[1:]
     sys.path[0] = _PROGRAM_DIR
     sys.excepthook = _print_clean

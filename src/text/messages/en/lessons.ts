@@ -181,6 +181,14 @@ export const lessons = {
   "lessons.demo.focusTableRows": "must be a whole number of rows from 1 to 40",
   "lessons.demo.focusReach": "must be \"end\", \"run\" or an object like \\{ \"hold\": [\"server\"] \\}",
   "lessons.demo.phase": "must be \"start\" or \"end\"",
+  // demo.json "outcome": what the lesson says happens, checked at the end of a run.
+  "lessons.demo.outcomeExpect": "must be a list of at least one object like \\{ \"process\": \"client\", \"output\": \"reply\" \\}",
+  "lessons.demo.outcomeOneOf": "must name exactly one of output, notOutput, call and oneAtATime",
+  "lessons.demo.outcomeCallOnly": "goes with call only",
+  "lessons.demo.outcomeCount": "must be a whole number from 1 to 1000",
+  "lessons.demo.outcomeBefore": "must be an object like \\{ \"process\": \"server\", \"call\": \"accept\" \\}",
+  // {timers} is the known kernel timers, joined by ", ".
+  "lessons.demo.outcomeTimer": "must be one of {timers}",
   // {chain} is process names joined by " -> ".
   "lessons.demo.cycle": "the 'after' conditions form a cycle ({chain}): no process would start",
 } as const;
