@@ -24,10 +24,78 @@ function trimStart(line: string): string {
   return line.replace(LEADING_SPACES, "$1");
 }
 
+/*
+ * Chinese (and Japanese) text has no spaces: a line may break between any two of its
+ * characters, except before closing punctuation (，。）…) or after opening punctuation
+ * (（「…), the rule Chinese typesetting follows. wrap-ansi breaks only at spaces, so a
+ * sentence of Chinese would be one long "word", and a line would end early wherever an
+ * English word with a space happens to stand. A paragraph with wide characters and no
+ * colour codes is broken here instead; one with colour codes keeps wrap-ansi, which
+ * carries the colours across its breaks.
+ */
+const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+const CLOSING = "，。、；：！？）」』】》〉…—·%％,.;:!?)]}";
+const OPENING = "（「『【《〈([{";
+// eslint-disable-next-line no-control-regex
+const HAS_ESCAPE = /\x1b/;
+
+/** Tokens a line may break between: runs of spaces, words of narrow text, and single wide characters with their punctuation. */
+function breakTokens(para: string): string[] {
+  const tokens: string[] = [];
+  for (const m of para.matchAll(/ +|[^ ]/gu)) {
+    const piece = m[0];
+    const last = tokens[tokens.length - 1];
+    const wide = WIDE_CHAR.test(piece);
+    if (piece.startsWith(" ") || last === undefined || last.startsWith(" ")) tokens.push(piece);
+    // No break before closing punctuation, nor after opening punctuation.
+    else if (CLOSING.includes(piece) || OPENING.includes(last[last.length - 1]!)) tokens[tokens.length - 1] = last + piece;
+    // Between two narrow characters (inside a word) there is no break either.
+    else if (!wide && !WIDE_CHAR.test(last[last.length - 1]!)) tokens[tokens.length - 1] = last + piece;
+    else tokens.push(piece);
+  }
+  return tokens;
+}
+
+/** Greedy filling by display width; `first` is the room on the first line, `rest` on the others. */
+function wrapWide(para: string, first: number, rest: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let room = first;
+  for (const tok of breakTokens(para)) {
+    if (tok.startsWith(" ")) {
+      line += tok;
+      continue;
+    }
+    if (displayWidth(line + tok) <= room || line.trim() === "") {
+      if (displayWidth(line + tok) <= room) {
+        line += tok;
+        continue;
+      }
+      // A token wider than a whole line (a long path): cut it at the column.
+      const cut = wrapAnsi(line + tok, room, { hard: true, trim: false }).split("\n");
+      lines.push(...cut.slice(0, -1).map((l) => l.replace(/ +$/, "")));
+      line = cut[cut.length - 1]!;
+      room = rest;
+      continue;
+    }
+    lines.push(line.replace(/ +$/, ""));
+    line = tok;
+    room = rest;
+  }
+  lines.push(line);
+  return lines;
+}
+
 /** One paragraph (no newline) wrapped to `width`, as lines. */
 function wrapParagraph(para: string, width: number, indent: string): string[] {
   if (displayWidth(para) <= width) return [para];
   const w = Math.max(1, width);
+  if (WIDE_CHAR.test(para) && !HAS_ESCAPE.test(para)) {
+    const indentWidth = displayWidth(indent);
+    const withIndent = indentWidth > 0 && indentWidth < w;
+    const lines = wrapWide(para, w, withIndent ? w - indentWidth : w);
+    return lines.map((l, i) => (i > 0 && withIndent ? indent + l : l));
+  }
   // trim: false keeps the paragraph's own leading spaces and the runs of spaces inside it
   // (they align columns); the space at each break stays at the end of its line.
   const lines = wrapAnsi(para, w, { hard: true, trim: false }).split("\n");

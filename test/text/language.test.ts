@@ -9,6 +9,8 @@ import { describe, it } from "node:test";
 import { catalogOf, englishMessages, setLanguage, t, useLanguage } from "../../src/text/catalog.js";
 import { chooseLanguage, extractLangFlag, languageFromLocale, normalizeLanguage } from "../../src/text/language.js";
 import { runCli, tempHome } from "../support/cli.js";
+import { wrapLines } from "../../src/text/wrap.js";
+import { displayWidth } from "../../src/text/width.js";
 
 const zhTagline = catalogOf("zh-CN")["cli.tagline"];
 const enTagline = englishMessages()["cli.tagline"];
@@ -103,5 +105,19 @@ describe("choosing the language on the command line", () => {
     assert.equal(env.code, 0);
     assert.match(env.stderr, /SOCKET_TUTOR_LANG is 'klingon'/);
     assert.ok(env.stdout.includes(zhTagline!), "the other settings (here the locale) still choose");
+  });
+});
+
+describe("wrapping Chinese text", () => {
+  const text = "你的服务器很可能每个连接只调用一次 recv()。流套接字是字节流（byte stream）：一次 recv() 返回到目前为止到达的数据，而不是整条消息。";
+  it("breaks between characters, fills each line, and never puts closing punctuation first", () => {
+    for (const width of [20, 31, 40, 57]) {
+      const lines = wrapLines(text, width, "  ");
+      for (const l of lines) assert.ok(displayWidth(l) <= width, `${width}: '${l}' is ${displayWidth(l)} columns`);
+      for (const l of lines.slice(1)) assert.doesNotMatch(l.trimStart(), /^[，。：）]/, `${width}: '${l}'`);
+      // Filled: every line but the last leaves less room than the next token would need (at most 8 columns here).
+      for (const l of lines.slice(0, -1)) assert.ok(width - displayWidth(l) <= 8, `${width}: '${l}' stops early`);
+      assert.equal(lines.map((l, i) => (i ? l.slice(2) : l)).join("").replace(/ /g, ""), text.replace(/ /g, ""), "no character lost or split");
+    }
   });
 });

@@ -7,7 +7,7 @@ export const tcpClient: Translation<typeof en> = {
   "tcpClient.check.sends": "发送 MESSAGE",
   "tcpClient.check.reads": "读取完整的回答（无论它分成怎样的片到达）并打印出来",
   "tcpClient.check.exits": "以状态 0 退出",
-  "tcpClient.connectedAfter": "{time} 后连上",
+  "tcpClient.connectedAfter": "{time}后连上",
   "tcpClient.exitedBefore": "你的程序在 {time} 后{exit}，没有连接到 {where}。",
   "tcpClient.noConnection": "{time} 内没有连接到 {where}；你的程序还在运行。",
   "tcpClient.useEnv": "连接环境变量中的 HOST 和 PORT：Python 中 int(os.environ[\"PORT\"])，JavaScript 中 Number(process.env.PORT)。",
