@@ -3,6 +3,7 @@ import path from "node:path";
 import { listDemos } from "../demo/load.js";
 import { loadExercises } from "../exercises/catalog.js";
 import { loadLessons } from "../lessons/load.js";
+import { glossaryFile, loadGlossary } from "../lessons/glossary.js";
 import { translatedName, type TranslationNote } from "../lessons/translation.js";
 import { lessonsDir } from "../paths.js";
 import { LANGUAGES, type Language } from "../text/language.js";
@@ -34,5 +35,7 @@ function report(root: string, language: Language): TranslationReport {
     want(path.join(e.dir, "hints.md"));
   }
   for (const d of demos.demos) want(d.file);
-  return { language, notes: [...lessons.translations, ...exercises.translations, ...demos.translations], missing };
+  want(glossaryFile(root));
+  const glossary = loadGlossary(root, language);
+  return { language, notes: [...lessons.translations, ...exercises.translations, ...demos.translations, ...(glossary.translations ?? [])], missing };
 }

@@ -13,6 +13,7 @@ import { loadLessons } from "../../src/lessons/load.js";
 import { loadExercises } from "../../src/exercises/catalog.js";
 import { readHints } from "../../src/exercises/files.js";
 import { listDemos } from "../../src/demo/load.js";
+import { findEntry, loadGlossary } from "../../src/lessons/glossary.js";
 import { blobHash } from "../../src/util/blob-hash.js";
 import { repoRoot, runCli, tempHome } from "../support/cli.js";
 
@@ -186,6 +187,25 @@ describe("exercise and demo translations", () => {
     assert.equal(bad.demos[0]!.spec.port, 8000);
     assert.equal(bad.demos[0]!.spec.title, "A socket is a file descriptor");
     assert.match(bad.translations[0]!.message, /"port" is not a text field/);
+  });
+});
+
+describe("the glossary's translation", () => {
+  it("is used when it has the English terms in order (English names still find them), refused otherwise", () => {
+    const root = tree();
+    const english = "## TIME_WAIT\nalso: time wait\nlesson: sample\n\nThe state after closing first.\n\n## backlog\nlesson: sample\n\nThe number given to listen().\n";
+    writeFileSync(path.join(root, "glossary.md"), english);
+    const zh = `---\nsource: ${blobHash(english)}\n---\n## TIME_WAIT\nlesson: sample\n\n先关闭的一方的状态。\n\n## backlog\nalso: 监听队列长度\nlesson: sample\n\n传给 listen() 的数字。\n`;
+    writeFileSync(path.join(root, "glossary.zh-CN.md"), zh);
+    const g = loadGlossary(root, "zh-CN");
+    assert.deepEqual(g.translations, []);
+    assert.equal(findEntry(g, "time wait")?.text, "先关闭的一方的状态。");
+    assert.equal(findEntry(g, "监听队列长度")?.term, "backlog");
+
+    writeFileSync(path.join(root, "glossary.zh-CN.md"), zh.replace("## backlog", "## 积压"));
+    const bad = loadGlossary(root, "zh-CN");
+    assert.equal(findEntry(bad, "TIME_WAIT")?.text, "The state after closing first.");
+    assert.match(bad.translations![0]!.message, /the terms here are not the English ones/);
   });
 });
 
