@@ -30,7 +30,7 @@ export const stream: Translation<typeof en> = {
   "stream.echo.noAnswer": "内核接受了连接，但你的程序什么也没有发回来：它是否调用了 accept()，然后在新套接字上 recv()/send()？",
   "stream.echo.closedNoEcho": "{label}：{sent}；连接关闭了，没有任何回显。",
   "stream.echo.resetNoEcho": "{label}：{sent}；连接被复位（{code}），没有任何回显。",
-  "stream.echo.prefix": "{label}：{sent}；收回 {got}（共 {expected, plural, other {# 字节}}），{end}。",
+  "stream.echo.prefix": "{label}：{sent}；只收回了 {got}/{expected, plural, other {# 字节}}，{end}。",
   "stream.echo.closedAfterFirst": "{label}：第一条消息的回显收到了，客户端保持连接准备再发一条，但你的服务器已经关闭了连接。",
   "stream.echo.closedAfterFirstSent": "{label}：第一条消息的回显收到了，客户端保持连接；然后它{sent}，连接就断了：你的服务器已经关闭了它。",
   "stream.echo.firstPieces": "{n} 片中，{k, plural, other {你的服务器只发回了前 # 片}}，好像那就是整条消息，然后就关闭了连接。",
