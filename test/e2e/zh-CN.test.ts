@@ -43,6 +43,7 @@ describe("the tutor in Chinese at 80x24", { skip }, () => {
       keep("menu", screen);
       assert.match(screen, /看着真实的套接字工作/);
       assert.match(screen, /── 基础 ──/);
+      assert.match(screen, /↑↓ 移动 • ⏎ 选择/, "inquirer's key line too");
       noLineWiderThan(screen, 80);
     } finally {
       t.close();

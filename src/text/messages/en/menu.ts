@@ -32,6 +32,9 @@ export const menu = {
   "menu.languageDescription": "The language of the menus, lessons and checks. Saved with your progress (--lang and SOCKET_TUTOR_LANG come first).",
   "menu.languagePrompt": "Language / 语言",
   "menu.languageSaved": "Language: {name}. Saved with your progress.",
+  // The words of the key line under every list prompt: "↑↓ navigate • ⏎ select".
+  "menu.keys.navigate": "navigate",
+  "menu.keys.select": "select",
   "menu.quit": "  Quit",
   "menu.quitDescription": "Your place in each lesson is saved.",
   // Before a full-screen command starts.

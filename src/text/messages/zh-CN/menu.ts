@@ -29,6 +29,8 @@ export const menu: Translation<typeof en> = {
   "menu.languageDescription": "菜单、课程和检查所用的语言。随进度一起保存（--lang 和 SOCKET_TUTOR_LANG 优先）。",
   "menu.languagePrompt": "Language / 语言",
   "menu.languageSaved": "语言：{name}。已随进度保存。",
+  "menu.keys.navigate": "移动",
+  "menu.keys.select": "选择",
   "menu.quit": "  退出",
   "menu.quitDescription": "每一课学到哪里都已保存。",
   "menu.needsTerminal": "'socket-tutor {command}' 需要一个交互式终端，而这里的{what, select, output {输出} other {输入}}不是终端。\n没有终端时，'{tutor} list' 列出课程，'{tutor} show <课程>' 打印一课。",
