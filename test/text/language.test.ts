@@ -3,7 +3,9 @@
  * with the progress, the locale (LC_ALL, LC_MESSAGES, LANG), English by default.
  */
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { shapeProgress } from "../../src/progress/shape.js";
+import { savedLanguage } from "../../src/progress/store.js";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { catalogOf, englishMessages, setLanguage, t, useLanguage } from "../../src/text/catalog.js";
@@ -119,5 +121,27 @@ describe("wrapping Chinese text", () => {
       for (const l of lines.slice(0, -1)) assert.ok(width - displayWidth(l) <= 8, `${width}: '${l}' stops early`);
       assert.equal(lines.map((l, i) => (i ? l.slice(2) : l)).join("").replace(/ /g, ""), text.replace(/ /g, ""), "no character lost or split");
     }
+  });
+});
+
+describe("the language saved with the progress", () => {
+  it("keeps a known language, and treats anything else as absent (listed as invalid, never converted)", () => {
+    const ok = shapeProgress({ version: 1, lessons: {}, exercises: {}, settings: { language: "zh-CN", runtime: "node" } });
+    assert.equal(ok?.progress.settings.language, "zh-CN");
+    assert.deepEqual(ok?.invalid, []);
+    for (const bad of ["zh-TW", "klingon", 3, null]) {
+      const r = shapeProgress({ version: 1, lessons: {}, exercises: {}, settings: { language: bad } });
+      assert.equal(r?.progress.settings.language, undefined, String(bad));
+      assert.deepEqual(r?.invalid, ["settings.language"], String(bad));
+    }
+  });
+
+  it("is read without writing anything: a corrupt progress file stays where it is", () => {
+    const home = tempHome();
+    const file = path.join(home, "progress.json");
+    writeFileSync(file, "{ not json");
+    assert.equal(savedLanguage(file), undefined);
+    assert.equal(readFileSync(file, "utf8"), "{ not json");
+    assert.deepEqual(readdirSync(home), ["progress.json"], "nothing moved aside, no lock left");
   });
 });
