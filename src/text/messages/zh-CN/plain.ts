@@ -20,9 +20,9 @@ export const plain: Translation<typeof en> = {
   "plain.typed": "（输入）",
   "plain.linesNotKept": "| （{n} 行未保留）",
   "plain.callsNotKept": "  （更早的 {n} 个调用未保留）",
-  "plain.mode": "（{mode} 模式）",
-  "plain.headerWhere": "（{id}，{runtime}，{mode} 模式）",
-  "plain.headerWhereAt": "（{id}，{runtime}，{where}，{mode} 模式）",
+  "plain.mode": "（{mode, select, step {单步} slow {慢动作} other {自由运行}}模式）",
+  "plain.headerWhere": "（{id}，{runtime}，{mode, select, step {单步} slow {慢动作} other {自由运行}}模式）",
+  "plain.headerWhereAt": "（{id}，{runtime}，{where}，{mode, select, step {单步} slow {慢动作} other {自由运行}}模式）",
   "plain.socketAt": "套接字 {path}",
   "plain.portAt": "端口 {port}",
 };
