@@ -29,6 +29,7 @@ export const progress: Translation<typeof en> = {
   "progress.report.lessons": "课程：",
   "progress.report.lessonsDone": "已完成 {done}/{total}",
   "progress.report.inProgressCount": "，{n} 课进行中",
+  "progress.report.end": "。",
   "progress.report.done": "已完成",
   "progress.report.inProgress": "进行中",
   "progress.report.lessonLine": "{order}. {title}",
