@@ -5,7 +5,9 @@ import { didYouMean } from "./util/suggest.js";
 import { packageVersion } from "./paths.js";
 import { terminalWidth } from "./util/style.js";
 import { wrap } from "./text/wrap.js";
-import { t } from "./text/catalog.js";
+import { setLanguage, t } from "./text/catalog.js";
+import { chooseLanguage, extractLangFlag, LANGUAGES } from "./text/language.js";
+import { savedLanguage } from "./progress/store.js";
 import { escapeTerminal } from "./text/escape.js";
 import { displayWidth, padEnd } from "./text/width.js";
 import { tutor } from "./util/invocation.js";
@@ -22,6 +24,7 @@ function topHelp(): string {
     "",
     t("cli.options"),
     t("cli.helpOption"),
+    t("cli.langOption"),
     t("cli.versionOption"),
     "",
     t("cli.startHere", { command: tutor("start") }),
@@ -41,7 +44,29 @@ function fit(message: string): string {
   return process.stderr.isTTY ? wrap(message, terminalWidth(process.stderr)) : message;
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * `--lang` (any command), SOCKET_TUTOR_LANG, the menu's saved choice, the locale:
+ * text/language.ts says the order. Chosen before anything is printed.
+ */
+function chooseUiLanguage(argv: string[]): string[] {
+  const { argv: rest, lang, missingValue } = extractLangFlag(argv);
+  if (missingValue) throw new UsageError(t("cli.langNeedsValue", { languages: LANGUAGES.join(", ") }));
+  const choice = chooseLanguage({ ...(lang !== undefined ? { flag: lang } : {}), saved: savedLanguage() });
+  if (!choice.ok) {
+    if (choice.from === "flag") throw new UsageError(t("cli.unknownLanguage", { value: escapeTerminal(choice.value), languages: LANGUAGES.join(", ") }));
+    process.stderr.write(`${t("common.note")} ${t("cli.unknownLanguageEnv", { value: escapeTerminal(choice.value), languages: LANGUAGES.join(", ") })}\n`);
+    const other = chooseLanguage({ env: { ...process.env, SOCKET_TUTOR_LANG: undefined }, saved: savedLanguage() });
+    if (other.ok) setLanguage(other.language);
+    return rest;
+  }
+  setLanguage(choice.language);
+  // The tutor's own child processes (a verify the menu starts, a test harness) speak the same language.
+  if (choice.from === "flag") process.env.SOCKET_TUTOR_LANG = choice.language;
+  return rest;
+}
+
+async function main(all: string[]): Promise<number> {
+  const argv = chooseUiLanguage(all);
   const [first, ...rest] = argv;
   if (first === undefined) {
     process.stdout.write(topHelp() + "\n");

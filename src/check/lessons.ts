@@ -3,7 +3,9 @@ import path from "node:path";
 import { readFrontMatter } from "../lessons/parse.js";
 import { readTextInside } from "../lessons/read.js";
 import { lessonsDir } from "../paths.js";
-import { t } from "../text/catalog.js";
+import { currentLanguage, t } from "../text/catalog.js";
+import { isLanguage } from "../text/language.js";
+import { translatedName } from "../lessons/translation.js";
 
 /**
  * "lesson 8, The chat": how a failure points to the lesson that explains it.
@@ -47,20 +49,31 @@ function fromDisk(id: string): { order: number; title: string } | undefined {
     const lines = read.text.replace(/\r\n?/g, "\n").split("\n");
     const front = readFrontMatter(lines, ["id", "title", "order"], () => undefined, ["chapter", "summary"]);
     if (!front?.ok || front.values.get("id")?.value !== id) return undefined;
-    return { order: Number(front.values.get("order")!.value), title: front.values.get("title")!.value };
+    return { order: Number(front.values.get("order")!.value), title: translatedTitle(lessonDir) ?? front.values.get("title")!.value };
   } catch {
     return undefined;
   }
 }
 
+/** The lesson's title in the learner's language, from lesson.<language>.md, when there is one. */
+function translatedTitle(lessonDir: string): string | undefined {
+  const language = currentLanguage();
+  if (!isLanguage(language) || language === "en") return undefined;
+  const read = readTextInside(translatedName(path.join(lessonDir, "lesson.md"), language), lessonDir, "the lesson folder", { kind: "a lesson file" });
+  if (!read.ok) return undefined;
+  const front = readFrontMatter(read.text.replace(/\r\n?/g, "\n").split("\n"), ["source", "title"], () => undefined, ["chapter", "summary"]);
+  return front?.ok ? front.values.get("title")!.value : undefined;
+}
+
 /** `lesson 8, The chat`, optionally with the part to read: `lesson 8, The chat: recv returns part of a message`. */
 export function lessonRef(id: LessonId, topic?: string): string {
-  let base = cache.get(id);
+  const key = `${currentLanguage()}:${id}`;
+  let base = cache.get(key);
   if (!base) {
     const fallback = FALLBACK[id]!;
     const l = fromDisk(id) ?? { order: fallback.order, title: fallback.title() };
     base = t("check.lessonRef", { order: l.order, title: l.title });
-    cache.set(id, base);
+    cache.set(key, base);
   }
   return topic ? t("check.lessonRefTopic", { lesson: base, topic }) : base;
 }

@@ -6,6 +6,9 @@ import { colourEnabled, makeStyle, terminalWidth, type Styler } from "../util/st
 import { wrap } from "../text/wrap.js";
 import { parseCommandArgs } from "./args.js";
 import { loadContext } from "./context.js";
+import { translationReports } from "../course/translations.js";
+import { formatProblem } from "../lessons/load.js";
+import { envValue } from "../paths.js";
 import { commandHelp } from "./registry.js";
 import { t } from "../text/catalog.js";
 import { displayWidth, padEnd } from "../text/width.js";
@@ -19,8 +22,20 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { lessons, progress } = loadContext();
   const { exercises } = loadExercises();
+  // For lesson authors (the lessons come from their own folder): translations that no longer match their English.
+  if (envValue("SOCKET_TUTOR_LESSONS") !== undefined) reportTranslations();
   process.stdout.write(formatList(lessons, exercises, progress, terminalWidth(), makeStyle(colourEnabled())));
   return 0;
+}
+
+function reportTranslations(): void {
+  const s = makeStyle(colourEnabled(process.stderr));
+  for (const r of translationReports()) {
+    if (!r.notes.length) continue;
+    const stale = r.notes.filter((n) => n.kind === "stale").length;
+    process.stderr.write(`${s.yellow(t("common.warning"))} ${t("list.translations", { language: r.language, stale, broken: r.notes.length - stale, script: "npm run i18n:stale" })}\n`);
+    for (const n of r.notes) process.stderr.write(`  ${formatProblem(n)}\n`);
+  }
 }
 
 function statusWord(status: LessonStatus, s: Styler): string {

@@ -27,6 +27,20 @@ export interface Context {
  * is named with file:line and skipped; a corrupt progress file was moved aside.
  */
 export function loadContext(): Context {
+  const { lessons, problems, glossary } = loadCourse();
+  const { progress, notice } = loadProgress();
+  const s = makeStyle(colourEnabled(process.stderr));
+  if (notice) process.stderr.write(`${s.yellow(t("common.note"))} ${notice}\n`);
+  if (problems.length) {
+    const files = new Set(problems.map((p) => p.file)).size;
+    process.stderr.write(`${s.yellow(t("common.warning"))} ${t("cli.problems", { files })}\n`);
+    for (const p of problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+  }
+  return notice ? { lessons, problems, progress, glossary, progressNotice: notice } : { lessons, problems, progress, glossary };
+}
+
+/** The lessons (with their demos and exercises checked) and the glossary, in the current language; nothing printed. */
+export function loadCourse(): Pick<Context, "lessons" | "problems" | "glossary"> {
   const loaded = loadLessons();
   const demoSet = listDemos();
   const exerciseSet = loadExercises();
@@ -47,13 +61,5 @@ export function loadContext(): Context {
     ...glossary.problems,
     ...glossaryReferenceProblems(glossary, loaded.lessons),
   ];
-  const { progress, notice } = loadProgress();
-  const s = makeStyle(colourEnabled(process.stderr));
-  if (notice) process.stderr.write(`${s.yellow(t("common.note"))} ${notice}\n`);
-  if (problems.length) {
-    const files = new Set(problems.map((p) => p.file)).size;
-    process.stderr.write(`${s.yellow(t("common.warning"))} ${t("cli.problems", { files })}\n`);
-    for (const p of problems) process.stderr.write(`  ${formatProblem(p)}\n`);
-  }
-  return notice ? { lessons, problems, progress, glossary, progressNotice: notice } : { lessons, problems, progress, glossary };
+  return { lessons, problems, glossary };
 }

@@ -2,7 +2,10 @@ import { lstatSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { readTextInside, reasonWithLine } from "../lessons/read.js";
 import { lessonsDir } from "../paths.js";
-import { t } from "../text/catalog.js";
+import { currentLanguage, t } from "../text/catalog.js";
+import { isLanguage, type Language } from "../text/language.js";
+import type { TranslationInfo, TranslationNote } from "../lessons/translation.js";
+import { translateDemo } from "./translation.js";
 import { escapeTerminal } from "../text/escape.js";
 import { fieldsOf, itemFieldsOf, patternOf, valuesOf } from "../lessons/json-schema.js";
 import { DEMO_AFTER, DEMO_FAMILY, DEMO_FOCUS, DEMO_ID, DEMO_INPUT_LINE, DEMO_PHASE, DEMO_PORT, DEMO_PROCESS, DEMO_SCHEMA, DEMO_SIDE, DEMO_TABLE_ROWS, DEMO_TIMEOUT, DEMO_TRANSPORT, MAX_DELAY_MS } from "./demo-schema.js";
@@ -17,6 +20,8 @@ export interface LoadedDemo {
   file: string;
   /** The lesson folder name, e.g. 05-server-calls. */
   lessonFolder: string;
+  /** Set when the texts come from demo.<language>.json. */
+  translation?: TranslationInfo;
 }
 
 /** One thing wrong with a demo.json: the file, the field (a path like processes[1].after.call) and what is wrong. */
@@ -333,7 +338,7 @@ function checkStartOrder(procs: unknown[], file: string, problems: DemoProblem[]
 }
 
 /** Reads and validates one demo.json. Throws DemoSpecError with every problem found. */
-export function loadDemoFile(file: string): LoadedDemo {
+export function loadDemoFile(file: string, language: Language = uiLanguage(), notes: TranslationNote[] = []): LoadedDemo {
   const read = readTextInside(file, path.dirname(file), t("lessons.root.demo"), { maxBytes: MAX_DEMO_JSON_BYTES, kind: t("lessons.kind.demoJson") });
   if (!read.ok) throw new DemoSpecError([{ file, field: "", message: t("lessons.file.reason", { file: "demo.json", reason: read.reason }), ...(read.line ? { line: read.line } : {}) }]);
   const text = read.text;
@@ -346,21 +351,32 @@ export function loadDemoFile(file: string): LoadedDemo {
   const dir = path.dirname(file);
   const { spec, problems } = validateDemo(json, file, dir);
   if (!spec) throw new DemoSpecError(problems);
-  return { spec, dir, file, lessonFolder: path.basename(path.dirname(path.dirname(dir))) };
+  const loaded: LoadedDemo = { spec, dir, file, lessonFolder: path.basename(path.dirname(path.dirname(dir))) };
+  if (language === "en") return loaded;
+  const tr = translateDemo(spec, text, file, language, notes);
+  return tr ? { ...loaded, ...tr } : loaded;
+}
+
+function uiLanguage(): Language {
+  const l = currentLanguage();
+  return isLanguage(l) ? l : "en";
 }
 
 export interface DemoSet {
   demos: LoadedDemo[];
   problems: DemoProblem[];
+  /** About the translations read (stale, or not used): for authors and tests. */
+  translations: TranslationNote[];
 }
 
 /**
  * Every lessons/<lesson>/demos/<id>/demo.json, valid ones in lesson-folder then id
  * order, and the problems of the rest (for the lessons' reference check and doctor).
  */
-export function listDemos(root: string = lessonsDir()): DemoSet {
+export function listDemos(root: string = lessonsDir(), language: Language = uiLanguage()): DemoSet {
   const demos: LoadedDemo[] = [];
   const problems: DemoProblem[] = [];
+  const translations: TranslationNote[] = [];
   const byId = new Map<string, LoadedDemo>();
   for (const lesson of safeReaddir(root).sort()) {
     const demosDir = path.join(root, lesson, "demos");
@@ -374,7 +390,7 @@ export function listDemos(root: string = lessonsDir()): DemoSet {
         continue;
       }
       try {
-        const demo = loadDemoFile(file);
+        const demo = loadDemoFile(file, language, translations);
         const first = byId.get(demo.spec.id);
         if (first) {
           problems.push({ file, field: "id", message: t("lessons.demo.idUsed", { id: demo.spec.id, file: escapeTerminal(first.file) }) });
@@ -388,7 +404,7 @@ export function listDemos(root: string = lessonsDir()): DemoSet {
       }
     }
   }
-  return { demos, problems };
+  return { demos, problems, translations };
 }
 
 /** A demo by id (ids are unique across lessons). Throws DemoSpecError when its demo.json is broken. */

@@ -7,7 +7,10 @@ import { unknownTokens } from "../lessons/tokens.js";
 import { checkFileInside, readTextInside } from "../lessons/read.js";
 import type { LessonProblem } from "../lessons/types.js";
 import { lessonsDir, packageRoot } from "../paths.js";
-import { t } from "../text/catalog.js";
+import { currentLanguage, t } from "../text/catalog.js";
+import { isLanguage, type Language } from "../text/language.js";
+import type { TranslationInfo, TranslationNote } from "../lessons/translation.js";
+import { translateHints, translateTask } from "./translation.js";
 import { escapeTerminal } from "../text/escape.js";
 import { checkerProblems } from "./checker-modules.js";
 import { parseHints } from "./hints.js";
@@ -27,6 +30,10 @@ export interface ExerciseInfo {
   dir: string;
   /** The task text (Markdown), after the front matter. */
   task: string;
+  /** The language the title, summary and task are in, when not English (task.<language>.md). */
+  translation?: TranslationInfo;
+  /** The language the exercise was loaded for (absent: English): hints are read in it (hints.<language>.md) when they can be. */
+  language?: Language;
 }
 
 // From the one definition that schemas/exercise.schema.json publishes.
@@ -58,41 +65,49 @@ export interface ExerciseSet {
   /** Everything wrong: the broken exercises' problems and the usable ones' missing files. */
   problems: LessonProblem[];
   broken: BrokenExercise[];
+  /** About the translations read (stale, or not used): for authors and tests. */
+  translations: TranslationNote[];
 }
 
 export function exercisesDir(): string {
   return path.join(lessonsDir(), "exercises");
 }
 
-export function loadExercises(dir: string = exercisesDir()): ExerciseSet {
+export function loadExercises(dir: string = exercisesDir(), language: Language = uiLanguage()): ExerciseSet {
   const problems: LessonProblem[] = [];
   const broken: BrokenExercise[] = [];
+  const translations: TranslationNote[] = [];
   let entries: string[];
   try {
     entries = readdirSync(dir).filter((name) => !name.startsWith(".") && isDir(path.join(dir, name)));
   } catch {
-    return { exercises: [], problems, broken };
+    return { exercises: [], problems, broken, translations };
   }
   const exercises: ExerciseInfo[] = [];
   for (const name of entries.sort()) {
     const exDir = path.join(dir, name);
-    const found = readExercise(name, exDir);
+    const found = readExercise(name, exDir, language, translations);
     if ("problems" in found) {
       broken.push({ id: name, problems: found.problems });
       problems.push(...found.problems);
       continue;
     }
     exercises.push(found);
-    problems.push(...missingFiles(exDir), ...hintProblems(exDir));
+    problems.push(...missingFiles(exDir), ...hintProblems(exDir, language, translations));
   }
   // One folder, one checker module (checker-modules.ts); a module without a folder only in the tutor's own lessons.
   const own = path.resolve(dir) === path.join(packageRoot, "lessons", "exercises");
   problems.push(...checkerProblems(exercises, own ? entries : undefined));
   exercises.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return { exercises, problems, broken };
+  return { exercises, problems, broken, translations };
 }
 
-function readExercise(name: string, exDir: string): ExerciseInfo | { problems: LessonProblem[] } {
+function uiLanguage(): Language {
+  const l = currentLanguage();
+  return isLanguage(l) ? l : "en";
+}
+
+function readExercise(name: string, exDir: string, language: Language, notes: TranslationNote[]): ExerciseInfo | { problems: LessonProblem[] } {
   const problems: LessonProblem[] = [];
   const file = path.join(exDir, "task.md");
   const read = readTextInside(file, exDir, t("lessons.root.exercise"), { kind: t("lessons.kind.task") });
@@ -106,7 +121,7 @@ function readExercise(name: string, exDir: string): ExerciseInfo | { problems: L
   if (!/^\d+$/.test(v("order"))) return { problems: [{ file, line: front.values.get("order")!.line, message: t("lessons.parse.orderNotNumber", { value: escapeTerminal(v("order")) }) }] };
   const tokens = unknownTokens(lines.slice(front.bodyStart).join("\n"), front.bodyStart + 1);
   if (tokens.length) return { problems: tokens.map((u) => ({ file, line: u.line, message: tokenProblem(u.name) })) };
-  return {
+  const english: ExerciseInfo = {
     id: v("id"),
     title: v("title"),
     lesson: v("lesson"),
@@ -114,7 +129,11 @@ function readExercise(name: string, exDir: string): ExerciseInfo | { problems: L
     summary: v("summary"),
     dir: exDir,
     task: lines.slice(front.bodyStart).join("\n").trim(),
+    language,
   };
+  if (language === "en") return english;
+  const tr = translateTask(exDir, file, read.text, language, notes);
+  return tr ? { ...english, ...tr } : english;
 }
 
 /**
@@ -135,11 +154,13 @@ function missingFiles(exDir: string): LessonProblem[] {
 }
 
 /** What is wrong in hints.md (ids, blocks): the hints still work, but the author should know. */
-function hintProblems(exDir: string): LessonProblem[] {
+function hintProblems(exDir: string, language: Language, notes: TranslationNote[]): LessonProblem[] {
   const file = path.join(exDir, "hints.md");
   const read = readTextInside(file, exDir, t("lessons.root.exercise"), { kind: t("lessons.kind.exerciseFile", { name: "hints.md" }) });
   if (!read.ok) return read.missing ? [] : [{ file, line: read.line ?? 0, message: t("lessons.file.reason", { file: "hints.md", reason: read.reason }) }];
-  return parseHints(read.text).problems.map((p) => ({ file, ...p }));
+  const parsed = parseHints(read.text);
+  if (language !== "en") translateHints(exDir, file, read.text, parsed.hints, language, notes);
+  return parsed.problems.map((p) => ({ file, ...p }));
 }
 
 function isDir(p: string): boolean {

@@ -9,6 +9,7 @@ import { tutor } from "../util/invocation.js";
 import { didYouMean } from "../util/suggest.js";
 import { EXERCISE_CODE, exercisesDir, loadExercises, type ExerciseInfo } from "./catalog.js";
 import { parseHints, type Hint } from "./hints.js";
+import { translateHints } from "./translation.js";
 
 export type { Hint } from "./hints.js";
 
@@ -37,7 +38,11 @@ function readExerciseFile(ex: ExerciseInfo, name: string): string | undefined {
 /** The exercise's hints (see hints.ts for the format); a hints.md with problems still gives the hints it can. */
 export function readHints(ex: ExerciseInfo): Hint[] {
   const text = readExerciseFile(ex, "hints.md");
-  return text === undefined ? [] : parseHints(text).hints;
+  if (text === undefined) return [];
+  const hints = parseHints(text).hints;
+  if (ex.language === undefined || ex.language === "en") return hints;
+  // In the learner's language when hints.<language>.md has the same hints; the notes are for authors (list, tests).
+  return translateHints(ex.dir, path.join(ex.dir, "hints.md"), text, hints, ex.language, [])?.hints ?? hints;
 }
 
 /** A code file the exercise should have and does not: what it is, and the name it would have had. */

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { lessonsDir } from "../paths.js";
-import { t } from "../text/catalog.js";
+import { currentLanguage, t } from "../text/catalog.js";
+import { isLanguage, type Language } from "../text/language.js";
+import { checkSource, translatedName, type TranslationNote } from "./translation.js";
 import { escapeTerminal } from "../text/escape.js";
 import { tokenProblem } from "./parse.js";
 import { readTextInside } from "./read.js";
@@ -35,6 +37,8 @@ export interface Glossary {
   entries: GlossaryEntry[];
   problems: LessonProblem[];
   file: string;
+  /** About glossary.<language>.md (stale, or not used): for authors and tests. */
+  translations?: TranslationNote[];
 }
 
 const KEYS = ["also", "lesson", "lessons"] as const;
@@ -105,12 +109,58 @@ export function parseGlossary(text: string, file: string): Glossary {
   return { entries, problems, file };
 }
 
-/** The glossary of the lessons folder; no glossary.md is an empty glossary, not a problem. */
-export function loadGlossary(dir: string = lessonsDir()): Glossary {
+/**
+ * The glossary of the lessons folder; no glossary.md is an empty glossary, not a problem.
+ * In another language, glossary.<language>.md (front matter `source:`, then the same
+ * entries: the same terms and lessons in the same order, the definitions translated, more
+ * `also:` names allowed) is used when it matches the English; see lessons/translation.ts.
+ */
+export function loadGlossary(dir: string = lessonsDir(), language: Language = uiLanguage()): Glossary {
   const file = glossaryFile(dir);
   const read = readTextInside(file, dir, t("lessons.root.lessons"), { kind: t("lessons.kind.glossary") });
   if (!read.ok) return { entries: [], problems: read.missing ? [] : [{ file, line: read.line ?? 0, message: t("lessons.file.reason", { file: "glossary.md", reason: read.reason }) }], file };
-  return parseGlossary(read.text, file);
+  const english = parseGlossary(read.text, file);
+  if (language === "en") return english;
+  const notes: TranslationNote[] = [];
+  const translated = translateGlossary(english, read.text, dir, language, notes);
+  return { ...(translated ?? english), translations: notes };
+}
+
+function uiLanguage(): Language {
+  const l = currentLanguage();
+  return isLanguage(l) ? l : "en";
+}
+
+function translateGlossary(english: Glossary, englishText: string, dir: string, language: Language, notes: TranslationNote[]): Glossary | undefined {
+  const file = translatedName(english.file, language);
+  const note = (line: number, message: string): void => void notes.push({ file, english: english.file, line, kind: "mismatch", message });
+  const read = readTextInside(file, dir, t("lessons.root.lessons"), { kind: t("lessons.kind.glossary") });
+  if (!read.ok) {
+    if (!read.missing) note(read.line ?? 0, t("lessons.file.reason", { file: path.basename(file), reason: read.reason }));
+    return undefined;
+  }
+  const lines = read.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n");
+  const end = lines[0]?.trim() === "---" ? lines.findIndex((l, i) => i > 0 && l.trim() === "---") : -1;
+  const source = end > 0 ? lines.slice(1, end).map((l, i) => ({ m: /^source\s*:\s*(\S+)\s*$/.exec(l), line: i + 2 })).find((x) => x.m) : undefined;
+  if (!source?.m) {
+    note(1, t("lessons.translation.noSource", { english: "glossary.md" }));
+    return undefined;
+  }
+  // The front matter's lines become blank ones: line numbers stay those of the file.
+  const body = [...lines.slice(0, end + 1).map(() => ""), ...lines.slice(end + 1)].join("\n");
+  const parsed = parseGlossary(body, file);
+  for (const p of parsed.problems) note(p.line, p.message);
+  const shape = (g: Glossary): string => g.entries.map((e) => `${e.term} (${e.lessons.join(", ")})`).join("; ");
+  if (shape(parsed) !== shape(english)) {
+    note(1, t("lessons.translation.glossaryTerms", { english: shape(english), translated: shape(parsed) }));
+    return undefined;
+  }
+  if (parsed.problems.length) return undefined;
+  const stale = checkSource(source.m[1]!, englishText, file, english.file, source.line);
+  if (stale) notes.push(stale);
+  // The English names stay findable: a learner types TIME_WAIT or fd in any language.
+  const entries = parsed.entries.map((e, i) => ({ ...e, also: [...new Set([...english.entries[i]!.also, ...e.also])] }));
+  return { entries, problems: english.problems, file };
 }
 
 /** Entries whose lessons do not exist: named with the line of their `lesson:` key. */

@@ -3,7 +3,9 @@ import path from "node:path";
 import { lessonsDir } from "../paths.js";
 import { parseLesson } from "./parse.js";
 import { readTextInside, reasonFor, reasonWithLine } from "./read.js";
-import { t } from "../text/catalog.js";
+import { currentLanguage, t } from "../text/catalog.js";
+import { isLanguage, type Language } from "../text/language.js";
+import { translatedName, translateLesson, type TranslationNote } from "./translation.js";
 import { escapeTerminal } from "../text/escape.js";
 import type { Lesson, LessonProblem } from "./types.js";
 
@@ -11,6 +13,8 @@ export interface LessonSet {
   lessons: Lesson[];
   /** Lessons that failed validation; the tutor runs the rest and reports these. */
   problems: LessonProblem[];
+  /** About the translations read (stale, or not used because they do not match the English): for authors and tests. */
+  translations: TranslationNote[];
 }
 
 /** Folders under lessons/ that hold something other than a lesson. */
@@ -22,13 +26,18 @@ const NOT_LESSONS = new Set(["exercises", "shared"]);
  */
 export const MAX_PROBLEMS_PER_FILE = 10;
 
-export function loadLessons(dir: string = lessonsDir()): LessonSet {
+/**
+ * The lessons, in `language` where a translation (lesson.<language>.md) exists and
+ * matches the English; in English otherwise.
+ */
+export function loadLessons(dir: string = lessonsDir(), language: Language = uiLanguage()): LessonSet {
   const problems: LessonProblem[] = [];
+  const translations: TranslationNote[] = [];
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
   } catch (err) {
-    return { lessons: [], problems: [{ file: dir, line: 0, message: t("lessons.load.cannotReadFolder", { reason: folderReason(err) }) }] };
+    return { lessons: [], problems: [{ file: dir, line: 0, message: t("lessons.load.cannotReadFolder", { reason: folderReason(err) }) }], translations };
   }
   const lessons: Lesson[] = [];
   for (const folder of entries) {
@@ -45,9 +54,29 @@ export function loadLessons(dir: string = lessonsDir()): LessonSet {
     }
     const result = parseLesson(read.text, file, { readFile: (rel) => readBeside(lessonDir, rel) });
     problems.push(...capped(result.problems, file));
-    if (result.lesson) lessons.push({ ...result.lesson, folder, dir: lessonDir });
+    if (!result.lesson) continue;
+    const english: Lesson = { ...result.lesson, folder, dir: lessonDir };
+    lessons.push(language === "en" ? english : inLanguage(english, read.text, language, translations));
   }
-  return dedupe(lessons, problems);
+  return { ...dedupe(lessons, problems), translations };
+}
+
+function uiLanguage(): Language {
+  const l = currentLanguage();
+  return isLanguage(l) ? l : "en";
+}
+
+/** The lesson from its translation, if there is one and it can be used; the English lesson otherwise. */
+function inLanguage(english: Lesson, englishText: string, language: Language, notes: TranslationNote[]): Lesson {
+  const file = translatedName(english.file, language);
+  const read = readTextInside(file, english.dir, t("lessons.root.lesson"), { kind: t("lessons.kind.lesson") });
+  if (!read.ok) {
+    if (!read.missing) notes.push({ file, english: english.file, line: read.line ?? 0, kind: "mismatch", message: t("lessons.file.reason", { file: path.basename(file), reason: read.reason }) });
+    return english;
+  }
+  const tr = translateLesson(english, englishText, read.text, file, language, { readFile: (rel) => readBeside(english.dir, rel) });
+  notes.push(...tr.notes);
+  return tr.lesson ?? english;
 }
 
 function capped(problems: LessonProblem[], file: string): LessonProblem[] {
@@ -65,7 +94,7 @@ function folderReason(err: unknown): string {
   return t("lessons.folder.other", { reason: reasonFor(err) });
 }
 
-function dedupe(lessons: Lesson[], problems: LessonProblem[]): LessonSet {
+function dedupe(lessons: Lesson[], problems: LessonProblem[]): Omit<LessonSet, "translations"> {
   const byId = new Map<string, Lesson>();
   const kept: Lesson[] = [];
   for (const lesson of lessons.sort((a, b) => a.meta.order - b.meta.order || a.folder.localeCompare(b.folder))) {

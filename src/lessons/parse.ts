@@ -54,11 +54,17 @@ export function parseLesson(text: string, file: string, options: ParseOptions = 
   const front = parseFrontMatter(lines, problem);
   if (!front) return { problems };
   const meta = front.meta;
-  const steps = parseSteps(lines, front.bodyStart, problem, options);
-  for (const u of unknownTokens(lines.slice(front.bodyStart).join("\n"), front.bodyStart + 1)) problem(u.line, tokenProblem(u.name));
+  const steps = parseBody(lines, front.bodyStart, problem, options);
   if (steps.length === 0 && problems.length === 0) problem(front.bodyStart + 1, t("lessons.parse.noSteps"));
   if (problems.length > 0 || !meta) return { problems };
   return { lesson: { meta, file, steps }, problems };
+}
+
+/** A lesson's body (after its front matter): its steps, every problem reported. Shared by lessons and their translations. */
+export function parseBody(lines: string[], bodyStart: number, problem: (line: number, message: string) => void, options: ParseOptions = {}): Step[] {
+  const steps = parseSteps(lines, bodyStart, problem, options);
+  for (const u of unknownTokens(lines.slice(bodyStart).join("\n"), bodyStart + 1)) problem(u.line, tokenProblem(u.name));
+  return steps;
 }
 
 /** "unknown placeholder '{{x}}' (known: {{tutor}})". Shared by lessons, tasks and hints. */

@@ -50,6 +50,8 @@ export interface Lesson {
   dir: string;
   file: string;
   steps: Step[];
+  /** Set when the lesson is shown from a translation (lesson.<language>.md) instead of lesson.md. */
+  translation?: { language: string; file: string; stale: boolean };
 }
 
 export interface LessonProblem {

@@ -13,7 +13,7 @@ export function formatProgress(lessons: readonly Lesson[], exercises: readonly E
   const going = lessons.filter((l) => lessonStatus(progress, l.meta.id) === "in progress");
   const passed = exercises.filter((e) => progress.exercises[e.id]?.passed);
   const out: string[] = [];
-  out.push(`${s.bold(t("progress.report.lessons"))} ${t("progress.report.lessonsDone", { done: done.length, total: lessons.length })}${going.length ? t("progress.report.inProgressCount", { n: going.length }) : ""}.`);
+  out.push(`${s.bold(t("progress.report.lessons"))} ${t("progress.report.lessonsDone", { done: done.length, total: lessons.length })}${going.length ? t("progress.report.inProgressCount", { n: going.length }) : ""}${t("progress.report.end")}`);
   // The status words form a column, whatever their length in this language.
   const doneWord = t("progress.report.done");
   const goingWord = t("progress.report.inProgress");

@@ -1,4 +1,5 @@
 import type { Progress } from "./store.js";
+import { isLanguage as isLanguageCode } from "../text/language.js";
 
 /**
  * Turns parsed JSON into Progress without losing anything the learner (or a newer
@@ -21,6 +22,7 @@ const isString: Check = (v) => typeof v === "string";
 const isCount: Check = (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 const isRuntime: Check = (v) => v === "python" || v === "node";
 const isLanguage: Check = (v) => v === "python" || v === "javascript";
+const isUiLanguage: Check = (v) => isLanguageCode(v);
 const isIdList: Check = (v) => Array.isArray(v) && v.length <= 1000 && v.every((x) => typeof x === "string" && x.length <= 100);
 const isCountRecord: Check = (v) => isObj(v) && Object.values(v).every(isCount);
 
@@ -51,6 +53,7 @@ export function shapeProgress(v: unknown): Shaped | undefined {
   if (isObj(v.settings)) settings = { ...v.settings };
   else if (v.settings !== undefined) invalid.push("settings");
   field(settings, "runtime", isRuntime, "settings", invalid);
+  field(settings, "language", isUiLanguage, "settings", invalid);
   out.settings = settings;
   return { progress: out as unknown as Progress, invalid };
 }

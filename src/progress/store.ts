@@ -7,6 +7,7 @@ import { shapeProgress } from "./shape.js";
 import { t } from "../text/catalog.js";
 import { stateDir } from "../paths.js";
 import type { Runtime } from "../util/runtime.js";
+import type { Language } from "../text/language.js";
 
 /*
  * The progress file: readable JSON, shared by every tutor process of the learner
@@ -54,7 +55,8 @@ export interface Progress {
   version: 1;
   lessons: Record<string, LessonProgress>;
   exercises: Record<string, ExerciseProgress>;
-  settings: { runtime?: Runtime };
+  /** runtime: the demos' runtime; language: the language chosen in the menu (text/language.ts). */
+  settings: { runtime?: Runtime; language?: Language };
 }
 
 /** The most the tutor reads: a full course is a few KiB, so more is not a progress file. */
@@ -202,6 +204,18 @@ function inspect(file: string): Inspected {
   const shaped = shapeProgress(parsed);
   if (!shaped) return { kind: "corrupt", why: t("progress.why.notOurs") };
   return { kind: "ok", ...shaped, text: read.text };
+}
+
+/**
+ * The language saved with the progress, read without any side effect (no lock, no
+ * moving a corrupt file aside, no notice): every command calls it before it starts,
+ * `--help` included, and the commands that use progress report its problems themselves.
+ */
+export function savedLanguage(file: string = progressFile()): string | undefined {
+  const off = unsavedFor(file);
+  if (off) return off.progress.settings.language;
+  const r = inspect(file);
+  return r.kind === "ok" ? r.progress.settings.language : undefined;
 }
 
 /**

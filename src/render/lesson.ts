@@ -54,7 +54,9 @@ export function stepHeader(lesson: Lesson, index: number, opts: RenderOptions, c
   const used = displayWidth(where) + displayWidth(count);
   const gap = Math.max(2, opts.width - used);
   const top = used + 2 <= opts.width ? `${s.dim(where)}${" ".repeat(gap)}${s.dim(count)}` : `${s.dim(where)}\n${s.dim(count)}`;
-  return `${top}\n${s.bold(s.cyan(lesson.steps[index]!.title))}`;
+  // A translation older than its English is still shown, but says so on every step.
+  const stale = lesson.translation?.stale ? `\n${s.yellow(t("lessons.translation.staleMark"))}` : "";
+  return `${top}\n${s.bold(s.cyan(lesson.steps[index]!.title))}${stale}`;
 }
 
 /** A quiz as plain Markdown (its question and choices), for what reads a quiz as text. */

@@ -1,6 +1,6 @@
 import { Marked } from "marked";
 import { colourEnabled, makeStyle } from "../util/style.js";
-import { wrap } from "../text/wrap.js";
+import { joinSoftBreaks, wrap } from "../text/wrap.js";
 
 export interface RenderOptions {
   width: number;
@@ -29,8 +29,15 @@ export function preloadMarkdown(): void {
 
 const cache = new Map<string, Marked>();
 
-async function markedFor(opts: RenderOptions): Promise<Marked> {
-  const key = `${opts.width}:${opts.colour}`;
+/**
+ * `wide`: a text in Chinese. marked-terminal's own reflow measures by code units and
+ * breaks only at spaces (a Chinese sentence has none), and turns each line break of the
+ * source into a space; for such a text the tutor's wrap does it instead, by display
+ * width, joining the source's lines without a space between two Chinese characters.
+ * English keeps marked-terminal's reflow, byte for byte as before.
+ */
+async function markedFor(opts: RenderOptions, wide = false): Promise<Marked> {
+  const key = `${opts.width}:${opts.colour}:${wide}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const { markedTerminal } = await loadMarkedTerminal(opts.colour);
@@ -38,12 +45,12 @@ async function markedFor(opts: RenderOptions): Promise<Marked> {
   const bulletWidth = 4;
   const ext = markedTerminal({
     width: opts.width,
-    reflowText: true,
+    reflowText: !wide,
     showSectionPrefix: false,
     emoji: false,
     tab: 2,
-    heading: (t) => s.bold(s.green(t)),
-    firstHeading: (t) => s.bold(s.magenta(t)),
+    heading: (t) => s.bold(s.green(wide ? wrap(joinSoftBreaks(t), opts.width) : t)),
+    firstHeading: (t) => s.bold(s.magenta(wide ? wrap(joinSoftBreaks(t), opts.width) : t)),
     strong: s.bold,
     em: (t) => (opts.colour ? `\x1b[3m${t}\x1b[23m` : t),
     codespan: s.yellow,
@@ -52,13 +59,13 @@ async function markedFor(opts: RenderOptions): Promise<Marked> {
     link: s.blue,
     href: s.blue,
     hr: (t) => t,
-    paragraph: (t) => t,
+    paragraph: (t) => (wide ? wrap(joinSoftBreaks(t), opts.width) : t),
     table: (t) => t,
     html: s.gray,
     del: s.dim,
     // marked-terminal does not reflow list items; wrap them here, its list
     // renderer then indents the continuation lines under the bullet.
-    listitem: (t) => (t.includes("\n") ? t : wrap(t, Math.max(20, opts.width - bulletWidth))),
+    listitem: (t) => (wide ? wrap(joinSoftBreaks(t), Math.max(20, opts.width - bulletWidth)) : t.includes("\n") ? t : wrap(t, Math.max(20, opts.width - bulletWidth))),
   });
   const m = new Marked();
   m.use(ext);
@@ -104,8 +111,10 @@ export function keepNumbersWhole(markdown: string): string {
     .join("\n");
 }
 
+const WIDE_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 export async function renderMarkdown(markdown: string, opts: RenderOptions): Promise<string> {
-  const m = await markedFor(opts);
+  const m = await markedFor(opts, WIDE_TEXT.test(markdown));
   const out = await m.parse(keepNumbersWhole(markdown));
   return out.replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "");
 }

@@ -7,6 +7,8 @@
  */
 import { en } from "./messages/en.js";
 import { formatMessage, type ArgValue } from "./format.js";
+import { zhCN } from "./messages/zh-CN.js";
+import type { Language } from "./language.js";
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;
@@ -34,6 +36,19 @@ let translated: Catalog = {};
 export function useLanguage(code: string, catalog: Catalog): void {
   language = code;
   translated = catalog;
+}
+
+/** The catalog of each language the tutor has; English is the source, so it has none of its own. */
+const CATALOGS: Readonly<Record<Language, Catalog>> = { en: {}, "zh-CN": zhCN };
+
+/** Switches to one of the tutor's languages. */
+export function setLanguage(code: Language): void {
+  useLanguage(code, CATALOGS[code]);
+}
+
+/** A language's own catalog (what is translated), for tests and the i18n script. */
+export function catalogOf(code: Language): Catalog {
+  return CATALOGS[code];
 }
 
 export function currentLanguage(): string {

@@ -24,10 +24,96 @@ function trimStart(line: string): string {
   return line.replace(LEADING_SPACES, "$1");
 }
 
+/*
+ * Chinese (and Japanese) text has no spaces: a line may break between any two of its
+ * characters, except before closing punctuation (，。）…) or after opening punctuation
+ * (（「…), the rule Chinese typesetting follows. wrap-ansi breaks only at spaces, so a
+ * sentence of Chinese would be one long "word", and a line would end early wherever an
+ * English word with a space happens to stand. A paragraph with wide characters is
+ * broken here instead (its colour codes stay where they are: a terminal keeps a colour
+ * across a line break).
+ */
+const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+/** Chinese punctuation is full width: it needs no space beside it. */
+const FULLWIDTH_PUNCTUATION = /[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/u;
+const CLOSING = "，。、；：！？）」』】》〉…—·%％,.;:!?)]}";
+const OPENING = "（「『【《〈([{";
+
+/** Tokens a line may break between: runs of spaces, words of narrow text, and single wide characters with their punctuation; colour codes stick to the text beside them. */
+function breakTokens(para: string): string[] {
+  const tokens: string[] = [];
+  // eslint-disable-next-line no-control-regex
+  for (const m of para.matchAll(/\x1b\[[0-9;]*m| +|[^ ]/gu)) {
+    const piece = m[0];
+    const last = tokens[tokens.length - 1];
+    if (piece.startsWith("\x1b")) {
+      if (last === undefined || last.startsWith(" ")) tokens.push(piece);
+      else tokens[tokens.length - 1] = last + piece;
+      continue;
+    }
+    const wide = WIDE_CHAR.test(piece);
+    const lastChar = last === undefined ? "" : visibleTail(last);
+    if (piece.startsWith(" ") || last === undefined || last.startsWith(" ")) tokens.push(piece);
+    // A token of colour codes alone: the text that follows belongs with it.
+    else if (lastChar === "") tokens[tokens.length - 1] = last + piece;
+    // No break before closing punctuation, nor after opening punctuation.
+    else if (CLOSING.includes(piece) || OPENING.includes(lastChar)) tokens[tokens.length - 1] = last + piece;
+    // Between two narrow characters (inside a word) there is no break either.
+    else if (!wide && !WIDE_CHAR.test(lastChar)) tokens[tokens.length - 1] = last + piece;
+    else tokens.push(piece);
+  }
+  return tokens;
+}
+
+/** The last visible character of a token (colour codes left out). */
+function visibleTail(token: string): string {
+  // eslint-disable-next-line no-control-regex
+  const visible = token.replace(/\x1b\[[0-9;]*m/g, "");
+  return visible === "" ? "" : [...visible].at(-1)!;
+}
+
+/** Greedy filling by display width; `first` is the room on the first line, `rest` on the others. */
+function wrapWide(para: string, first: number, rest: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let room = first;
+  for (const tok of breakTokens(para)) {
+    if (tok.startsWith(" ")) {
+      line += tok;
+      continue;
+    }
+    if (displayWidth(line + tok) <= room || line.trim() === "") {
+      if (displayWidth(line + tok) <= room) {
+        line += tok;
+        continue;
+      }
+      // A token wider than a whole line (a long path): cut it at the column.
+      const cut = wrapAnsi(line + tok, room, { hard: true, trim: false }).split("\n");
+      lines.push(...cut.slice(0, -1).map((l) => trimEnd(l)));
+      line = cut[cut.length - 1]!;
+      room = rest;
+      continue;
+    }
+    lines.push(trimEnd(line));
+    line = tok;
+    room = rest;
+  }
+  lines.push(line);
+  // A colour code carried to the start of a line is fine; a line of nothing but colour codes is not a line.
+  for (let i = lines.length - 1; i > 0; i--) if (displayWidth(lines[i]!) === 0) lines[i - 1] += lines.splice(i, 1)[0]!;
+  return lines;
+}
+
 /** One paragraph (no newline) wrapped to `width`, as lines. */
 function wrapParagraph(para: string, width: number, indent: string): string[] {
   if (displayWidth(para) <= width) return [para];
   const w = Math.max(1, width);
+  if (WIDE_CHAR.test(para)) {
+    const indentWidth = displayWidth(indent);
+    const withIndent = indentWidth > 0 && indentWidth < w;
+    const lines = wrapWide(para, w, withIndent ? w - indentWidth : w);
+    return lines.map((l, i) => (i > 0 && withIndent ? indent + l : l));
+  }
   // trim: false keeps the paragraph's own leading spaces and the runs of spaces inside it
   // (they align columns); the space at each break stays at the end of its line.
   const lines = wrapAnsi(para, w, { hard: true, trim: false }).split("\n");
@@ -60,6 +146,20 @@ export function keepTogether(text: string): string {
  * Word-wraps text to `width` columns; continuation lines start with `indent`.
  * Existing line breaks are kept; a word longer than the width is broken.
  */
+/**
+ * Lines of a paragraph joined back into one: the break becomes a space between words,
+ * and nothing between two Chinese characters (a Chinese text has no spaces to restore).
+ */
+export function joinSoftBreaks(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/([^\s])(?:\x1b\[[0-9;]*m)*[ \t]*\n[ \t]*(?=(?:\x1b\[[0-9;]*m)*([^\s]))/gu, (all: string, before: string, ...rest: unknown[]) => {
+    const after = rest[0] as string;
+    const codes = all.match(/\x1b\[[0-9;]*m/g)?.join("") ?? "";
+    const tight = (WIDE_CHAR.test(before) && WIDE_CHAR.test(after)) || FULLWIDTH_PUNCTUATION.test(before) || FULLWIDTH_PUNCTUATION.test(after);
+    return before + codes + (tight ? "" : " ");
+  });
+}
+
 export function wrap(text: string, width: number, indent = ""): string {
   return text
     .split("\n")

@@ -137,7 +137,9 @@ export async function openExercise(id: string): Promise<void> {
 }
 
 function titleLine(ex: ExerciseInfo, s: Styler): string {
-  return s.bold(s.magenta(t("lesson.exercise.title", { title: ex.title })));
+  const title = s.bold(s.magenta(t("lesson.exercise.title", { title: ex.title })));
+  // A translated task older than its English is still shown, marked.
+  return ex.translation?.stale ? `${title} ${s.yellow(t("lessons.translation.staleMark"))}` : title;
 }
 
 /** "not passed yet · 2 attempts · 1 of 3 hints seen", under the title. */

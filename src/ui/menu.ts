@@ -3,9 +3,15 @@ import { exerciseStatus, lessonStatus, type Progress } from "../progress/store.j
 import { passedBeforeChecksChanged } from "../progress/checks.js";
 import type { Styler } from "../util/style.js";
 import type { MenuItem } from "./prompts.js";
-import { t } from "../text/catalog.js";
+import { currentLanguage, t } from "../text/catalog.js";
+import { isLanguage, LANGUAGE_NAMES, type Language } from "../text/language.js";
 
-export type MenuChoice = { kind: "lesson"; id: string } | { kind: "exercise"; id: string } | { kind: "progress" } | { kind: "quit" };
+function languageNow(): Language {
+  const l = currentLanguage();
+  return isLanguage(l) ? l : "en";
+}
+
+export type MenuChoice = { kind: "lesson"; id: string } | { kind: "exercise"; id: string } | { kind: "progress" } | { kind: "language" } | { kind: "quit" };
 
 export interface MenuExercise {
   id: string;
@@ -58,6 +64,8 @@ export function buildMenu(
   }
   items.push({ separator: t("menu.rule") });
   items.push({ name: t("menu.progress"), value: { kind: "progress" }, description: t("menu.progressDescription") });
+  // Named in both languages, so a learner who cannot read the current one still finds it.
+  items.push({ name: t("menu.language", { name: LANGUAGE_NAMES[languageNow()] }), value: { kind: "language" }, description: t("menu.languageDescription") });
   const quit: MenuChoice = { kind: "quit" };
   items.push({ name: t("menu.quit"), value: quit, description: t("menu.quitDescription") });
   const choices = items.filter((i): i is { name: string; value: MenuChoice } => "value" in i).map((i) => i.value);

@@ -1,6 +1,8 @@
 import type { Styler } from "../util/style.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { wrap } from "../text/wrap.js";
+import { styleText } from "node:util";
+import { t } from "../text/catalog.js";
 
 /** Ctrl-C in a prompt. Callers decide whether that leaves a lesson or the tutor. */
 export class PromptCancelled extends Error {
@@ -25,10 +27,19 @@ async function inquirer(): Promise<InquirerModule> {
   return inquirerModule;
 }
 
+/** The words of inquirer's key line ("↑↓ navigate • ⏎ select"), in the learner's language; a word it adds later stays as it is. */
+function keyWord(action: string): string {
+  if (action === "navigate") return t("menu.keys.navigate");
+  if (action === "select") return t("menu.keys.select");
+  return action;
+}
+
 /** inquirer colours with node:util styleText, which on Node 20 ignores NO_COLOR: give it a plain theme. */
 function theme(colour: boolean, highlight: (text: string) => string): Record<string, unknown> {
   const s = makeStyle(colour);
-  if (colour) return { style: { highlight: (t: string) => s.cyan(highlight(t)) } };
+  // The same styles inquirer's own key line uses (bold key, dim word), with the word translated.
+  const colourTip = (keys: [string, string][]): string => keys.map(([k, a]) => `${styleText("bold", k)} ${styleText("dim", keyWord(a))}`).join(styleText("dim", " • "));
+  if (colour) return { style: { highlight: (text: string) => s.cyan(highlight(text)), keysHelpTip: colourTip } };
   const plain = (t: string): string => t;
   return {
     prefix: { idle: "?", done: ">" },
@@ -42,7 +53,7 @@ function theme(colour: boolean, highlight: (text: string) => string): Record<str
       key: (t: string) => `<${t}>`,
       disabled: plain,
       description: plain,
-      keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => `${k} ${a}`).join(" • "),
+      keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => `${k} ${keyWord(a)}`).join(" • "),
     },
   };
 }

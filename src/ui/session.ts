@@ -2,7 +2,7 @@ import type { Context } from "../course/context.js";
 import { loadExercises } from "../exercises/catalog.js";
 import type { Lesson } from "../lessons/types.js";
 import { formatProgress } from "../progress/report.js";
-import { lessonStatus, loadProgress, progressFile, progressNotSaved } from "../progress/store.js";
+import { lessonStatus, loadProgress, progressFile, progressNotSaved, updateProgress } from "../progress/store.js";
 import { progressBar } from "../render/lesson.js";
 import { preloadMarkdown } from "../render/markdown.js";
 import { onCleanup, restoreTerminal } from "../util/cleanup.js";
@@ -14,7 +14,9 @@ import { Pager } from "./pager.js";
 import { clearScreen, PromptCancelled, PromptResized, select, styler } from "./prompts.js";
 import { finishScreen } from "./summary.js";
 import { glossaryTool } from "./glossary-screen.js";
-import { t } from "../text/catalog.js";
+import { currentLanguage, setLanguage, t } from "../text/catalog.js";
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from "../text/language.js";
+import { loadCourse } from "../course/context.js";
 import { tutorCommand } from "../util/invocation.js";
 
 function header(ctx: Context): string {
@@ -69,6 +71,29 @@ async function showProgress(ctx: Context): Promise<void> {
   }
 }
 
+/**
+ * The language, chosen in the menu: used at once (the course is read again in it)
+ * and saved with the progress for the next start.
+ */
+async function chooseLanguage(ctx: Context): Promise<string | undefined> {
+  const now = currentLanguage();
+  let picked: Language;
+  try {
+    picked = await select(t("menu.languagePrompt"), LANGUAGES.map((l) => ({ name: LANGUAGE_NAMES[l], value: l })), { default: isLanguage(now) ? now : "en", resizeThrows: true });
+  } catch (err) {
+    if (err instanceof PromptResized) return undefined;
+    throw err;
+  }
+  const saved = updateProgress((p) => {
+    p.settings.language = picked;
+  });
+  Object.assign(ctx.progress, saved.progress);
+  setLanguage(picked);
+  Object.assign(ctx, loadCourse());
+  const said = t("menu.languageSaved", { name: LANGUAGE_NAMES[picked] });
+  return saved.notice ? `${said}\n${styler().yellow(t("lesson.note"))} ${saved.notice}` : said;
+}
+
 /** The interactive session: menu → lesson → menu, until the learner quits. */
 export async function runMenu(ctx: Context, left?: MenuChoice): Promise<number> {
   prepare(ctx);
@@ -111,6 +136,10 @@ export async function runMenu(ctx: Context, left?: MenuChoice): Promise<number> 
       if (choice.kind === "quit") break;
       if (choice.kind === "progress") {
         await showProgress(ctx);
+        continue;
+      }
+      if (choice.kind === "language") {
+        pending = await chooseLanguage(ctx);
         continue;
       }
       if (choice.kind === "exercise") {

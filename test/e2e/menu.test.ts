@@ -76,7 +76,7 @@ describe("interactive menu in a real terminal", { skip, concurrency: 3 }, () => 
       assert.match(screen, /▰▱▱ 1\/3 lessons done/, "the menu shows the course's progress");
       assert.deepEqual(saved(home).lessons["alpha"], { ...saved(home).lessons["alpha"], completed: true });
 
-      await t.keys("Down", "Down", "Down", "Down", "Enter"); // past Beta, Gamma and "Your progress" to "Quit"
+      await t.keys("Down", "Down", "Down", "Down", "Down", "Enter"); // past Beta, Gamma, "Your progress" and the language to "Quit"
       assert.equal(await t.exitCode(), 0);
       assert.match(t.screen(), /Bye\. Your place in each lesson is saved/);
       assertTerminalRestored(t);

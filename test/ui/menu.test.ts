@@ -24,7 +24,7 @@ const exercises = [
 const names = (items: ReturnType<typeof buildMenu>["items"]): string[] => items.map((i) => ("separator" in i ? `[${i.separator}]` : i.name));
 
 describe("menu", () => {
-  it("groups lessons by chapter, marks status, lists exercises, and ends with progress and quit", () => {
+  it("groups lessons by chapter, marks status, lists exercises, and ends with progress, the language and quit", () => {
     const p = emptyProgress();
     p.lessons["one"] = { step: 1, completed: true, updatedAt: "" };
     p.lessons["two"] = { step: 1, completed: false, updatedAt: "" };
@@ -42,6 +42,7 @@ describe("menu", () => {
       "▸ Upper  · tried",
       "[──────]",
       "  Your progress",
+      "  Language / 语言: English",
       "  Quit",
     ]);
     assert.deepEqual(initial, { kind: "lesson", id: "two" } satisfies MenuChoice, "the cursor starts on the first unfinished lesson");

@@ -4,6 +4,7 @@ export const cli = {
   "cli.usage": "Usage: socket-tutor <command> [options]",
   "cli.commands": "Commands:",
   "cli.options": "Options:",
+  "cli.langOption": "  --lang <code>  The language: en or zh-CN (also SOCKET_TUTOR_LANG)",
   "cli.helpOption": "  -h, --help     Show help (also: socket-tutor <command> --help)",
   "cli.versionOption": "  -v, --version  Show the version",
   "cli.startHere": "Start here: {command}",
@@ -25,4 +26,8 @@ export const cli = {
   "cli.problems": "{files, plural, one {a lesson, demo or exercise file has problems (what is broken is skipped):} other {# lesson, demo or exercise files have problems (what is broken is skipped):}}",
   "cli.whichLesson": "which lesson? Give its id or number, e.g. '{example}'. '{list}' shows them all.",
   "cli.noLesson": "no lesson '{query}'.{suggestion} '{list}' shows them all.",
+  // The language options; {languages} is the list of codes, "en, zh-CN".
+  "cli.langNeedsValue": "--lang needs a language: {languages}",
+  "cli.unknownLanguage": "socket-tutor has no language '{value}'. Languages: {languages}.",
+  "cli.unknownLanguageEnv": "SOCKET_TUTOR_LANG is '{value}', a language socket-tutor does not have ({languages}); using the other settings.",
 } as const;

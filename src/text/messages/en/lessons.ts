@@ -191,4 +191,19 @@ export const lessons = {
   "lessons.demo.outcomeTimer": "must be one of {timers}",
   // {chain} is process names joined by " -> ".
   "lessons.demo.cycle": "the 'after' conditions form a cycle ({chain}): no process would start",
+  // Translations (lesson.zh-CN.md, task.zh-CN.md, hints.zh-CN.md, demo.zh-CN.json), for the translator. {english} is the English file's name.
+  "lessons.translation.stale": "out of date: {english} changed since this translation was made (its 'source:' is not the English file's hash); the tutor still shows it, marked",
+  "lessons.translation.stepCount": "this translation has {translated, plural, one {# step} other {# steps}}, the English has {english}: a translation keeps every step, in the same order (the English is shown instead)",
+  // {english} and {translated} list the step's directives ("demo first-socket; quiz: 3 choices, right answer 1").
+  "lessons.translation.directives": "step {step} ('{title}') has other directives than the English: English {english}, here {translated} (the English is shown instead)",
+  // A quiz as the comparison names it: how many choices, and the number of the right one.
+  "lessons.translation.quizSignature": "quiz ({choices} choices, right answer {right})",
+  // {english} and {translated} list the glossary's terms, each with its lessons.
+  "lessons.translation.glossaryTerms": "the terms here are not the English ones in the English order (each with the same lessons): English {english}; here {translated} (the English glossary is used instead)",
+  "lessons.translation.hintIds": "the hints here are {translated}, the English has {english}: a translation keeps every hint id, in the same order (the English hints are given instead)",
+  "lessons.translation.demoField": "\"{field}\" is not a text field of demo.json: a translation holds only \"source\" and the texts (title, summary, notes, focus.what, noPrivateNetwork) the English has",
+  "lessons.translation.noSource": "a translation starts with 'source: <hash>', the git hash of the English file it translates ('git hash-object {english}')",
+  "lessons.translation.notJson": "is not valid JSON ({error})",
+  // Shown in a lesson's header when its translation is older than the English.
+  "lessons.translation.staleMark": "translation out of date",
 } as const;

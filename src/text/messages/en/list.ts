@@ -11,4 +11,6 @@ export const list = {
   "list.passedBefore": "passed before the checks changed: run verify again",
   "list.tried": "tried",
   "list.open": "Open one with '{lesson}', or all of them with '{start}'.",
+  // For lesson authors (under SOCKET_TUTOR_LESSONS): {language} is a code such as zh-CN; {script} the command that shows the English diffs.
+  "list.translations": "{language} translations: {stale} out of date, {broken} not used (they do not match the English). '{script}' shows what changed in the English:",
 } as const;

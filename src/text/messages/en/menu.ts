@@ -27,6 +27,14 @@ export const menu = {
   // The title of the "Your progress" screen, and its way back.
   "menu.progressTitle": "Your progress",
   "menu.back": "Back to the menu",
+  // "Language / 语言" stays bilingual in every language: it is how a learner finds their own. {name} is the language's own name ("English", "简体中文").
+  "menu.language": "  Language / 语言: {name}",
+  "menu.languageDescription": "The language of the menus, lessons and checks. Saved with your progress (--lang and SOCKET_TUTOR_LANG come first).",
+  "menu.languagePrompt": "Language / 语言",
+  "menu.languageSaved": "Language: {name}. Saved with your progress.",
+  // The words of the key line under every list prompt: "↑↓ navigate • ⏎ select".
+  "menu.keys.navigate": "navigate",
+  "menu.keys.select": "select",
   "menu.quit": "  Quit",
   "menu.quitDescription": "Your place in each lesson is saved.",
   // Before a full-screen command starts.

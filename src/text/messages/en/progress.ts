@@ -32,6 +32,8 @@ export const progress = {
   "progress.report.lessons": "Lessons:",
   "progress.report.lessonsDone": "{done} of {total} done",
   "progress.report.inProgressCount": ", {n} in progress",
+  // Ends the lessons line ("Lessons: 3 of 11 done, 1 in progress.").
+  "progress.report.end": ".",
   "progress.report.done": "done",
   "progress.report.inProgress": "in progress",
   "progress.report.lessonLine": "{order}. {title}",

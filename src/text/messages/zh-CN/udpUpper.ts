@@ -1,0 +1,31 @@
+import type { udpUpper as en } from "../en/udpUpper.js";
+import type { Translation } from "../translation.js";
+
+export const udpUpper: Translation<typeof en> = {
+  "udpUpper.client": "客户端 {letter}",
+  "udpUpper.check.binds": "启动并在 HOST:PORT 上绑定一个 UDP 套接字",
+  "udpUpper.check.upper": "用同样的字节的大写形式回应一个数据报",
+  "udpUpper.check.senders": "回复到每个发送者自己的地址（两个客户端在不同端口上）",
+  "udpUpper.check.boundaries": "保留数据报边界：连续发送的 3 个数据报得到 3 个回复",
+  "udpUpper.check.big": "一个 1400 字节的数据报完整地返回",
+  "udpUpper.check.onlyLetters": "只改变 ASCII 字母 a-z（其他每个字节原样返回）",
+  "udpUpper.when.first": "在收到第一个数据报之后",
+  "udpUpper.when.big": "在收到一个 1400 字节的数据报之后",
+  "udpUpper.when.nonAscii": "在收到一个含非 ASCII 字节的数据报之后",
+  "udpUpper.replyHow": "在同一个套接字上用 sendto(reply, addr) 回复，其中 addr 是 recvfrom() 随这个数据报一起返回的地址（Node.js 中：socket.send(reply, rinfo.port, rinfo.address)）。",
+  "udpUpper.sent": "{client} 从 {from} 发送了一个 {n} 字节的数据报 {bytes}",
+  "udpUpper.sentFromPort": "{client} 从端口 {port} 发送了 {bytes}",
+  "udpUpper.noReply": "{sent}，等了 {time} 回复，什么也没收到。",
+  "udpUpper.otherAddress": "发到其他任何地址的回复都到不了这个客户端。",
+  "udpUpper.wrongSource": "{sent}；回复来自 {from}，而不是服务器的地址 {server}。",
+  "udpUpper.help.sameSocket": "从收到数据报的那个套接字回复：对 UDP 套接字调用过 connect() 的客户端，只接受来自它所发往地址的数据报。",
+  "udpUpper.notUpper": "{sent}；回复不是同样字节的 ASCII 大写形式：",
+  "udpUpper.truncated": "只收回了前 {n, plural, other {# 字节}}：接收缓冲区比数据报小。recvfrom({n}) 对一个数据报最多返回 {n, plural, other {# 字节}}，其余部分被内核丢弃（与 TCP 不同，不会留给下一次调用）。请用 65535 字节的缓冲区。",
+  "udpUpper.merged": "一个回复中包含的内容比这个数据报多：每个数据报单独回应，一次 recvfrom() 对应一次 sendto()；UDP 会替你保留边界。",
+  "udpUpper.onlyLetters": "只把字节 a–z（0x61–0x7a）改成 A–Z；其他每个字节都必须原样返回。处理字节，而不是解码后的文本：'é'.upper() 是 'É'，是另一个字节，而有些字节根本不是有效的文本。",
+  "udpUpper.twoClients": "两个在不同端口（{b} 和 {c}）上的客户端各发送了一个数据报。",
+  "udpUpper.crossed": "{client}（端口 {port}）收到了本该发给另一个客户端的回复：你的程序把回复发到一个记住的地址，而不是每个数据报的发送者。",
+  "udpUpper.noReplyFor": "{client}（端口 {port}）发送了 {bytes}，{time} 内没有收到回复。",
+  "udpUpper.boundaries": "{client} 连续发送了 3 个数据报：{sent}；{time} 内它{n, plural, =0 {没有收到回复} other {收到 # 个回复：{replies}}}。",
+  "udpUpper.help.boundaries": "UDP 保留消息边界：每次 recvfrom() 恰好返回一个数据报，每个数据报都应该恰好得到一个回复（用一次 sendto() 发回）。",
+};
