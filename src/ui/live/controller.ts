@@ -386,8 +386,10 @@ export class LiveController {
     this.host.render();
   }
 
+  /** n > 0: down (↓, PgDn, the wheel down). The table counts rows down from its first, the timeline rows up from its newest. */
   private scrollBottom(n: number): void {
-    this.view.scroll.bottom = Math.max(0, this.view.scroll.bottom + n);
+    const by = this.view.bottom === "timeline" ? -n : n;
+    this.view.scroll.bottom = Math.max(0, this.view.scroll.bottom + by);
     this.host.render();
   }
 
