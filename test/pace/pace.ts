@@ -92,11 +92,12 @@ export interface PaceOptions {
   /** Once the output matches this, keys come at QUICK_PACE_MS (see TIMING_ENDS). */
   quickAfter?: RegExp;
   /**
-   * After this many keys, keys come at QUICK_PACE_MS: a demo of hundreds of steps (lesson 13
-   * moves 8 MiB in 64 KiB pieces, each a paused call) is not read step by step to its end;
-   * a learner presses r. Its waits have all met the stopped clock many times by then.
+   * After this many keys the run is let go (r Enter, run freely): a demo of hundreds of steps
+   * (lesson 13 moves 8 MiB in pieces of up to 64 KiB, each a paused call, and on a busy
+   * machine the pieces are smaller) is not read step by step to its end; a learner presses r.
+   * Its waits have all met the stopped clock many times by then.
    */
-  quickAfterKeys?: number;
+  runAfterKeys?: number;
   /** A learner who stops to read: once the output matches `at`, no key for `ms`, then the pace again. */
   hold?: { at: RegExp; ms: number };
   /** Runs the tutor through another command (a namespace the test made). */
@@ -123,18 +124,21 @@ export function runPlainPaced(id: string, runtime: DemoRuntime, paceMs: number, 
     let pace = paceMs;
     let last = 0;
     let held = false;
+    let released = false;
     // Every 50 ms: is the next key due? (The pace may change once the demo's timing has ended.)
     const pacer = setInterval(() => {
       if (opts.quickAfter && pace !== QUICK_PACE_MS && opts.quickAfter.test(stdout)) pace = QUICK_PACE_MS;
-      if (opts.quickAfterKeys !== undefined && keys >= opts.quickAfterKeys) pace = Math.min(pace, QUICK_PACE_MS);
       if (opts.hold && !held && opts.hold.at.test(stdout)) {
         held = true;
         last = Date.now() + opts.hold.ms - pace;
       }
-      if (Date.now() - last < pace || keys >= maxKeys) return;
+      if (Date.now() - last < pace || keys >= maxKeys || released) return;
       last = Date.now();
       keys++;
-      child.stdin.write("\n");
+      if (opts.runAfterKeys !== undefined && keys > opts.runAfterKeys) {
+        released = true;
+        child.stdin.write("r\n");
+      } else child.stdin.write("\n");
     }, 50);
     // Past the deadline: stopped as a learner would (Ctrl-C), then killed.
     const stop = setTimeout(() => {
