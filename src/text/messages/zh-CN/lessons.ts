@@ -147,7 +147,7 @@ export const lessons: Translation<typeof en> = {
   "lessons.translation.quizSignature": "测验（{choices} 个选项，正确答案 {right}）",
   "lessons.translation.glossaryTerms": "这里的术语与英文的术语或顺序不同（每个术语的课程也要相同）：英文 {english}；这里 {translated}（改为使用英文术语表）",
   "lessons.translation.hintIds": "这里的提示是 {translated}，英文是 {english}：译文必须保留每个提示 id，顺序不变（改为给出英文提示）",
-  "lessons.translation.demoField": "\"{field}\" 不是 demo.json 的文本字段：译文只能包含 \"source\" 和英文中有的文本（title、summary、notes、focus.what、noPrivateNetwork）",
+  "lessons.translation.demoField": "\"{field}\" 不是 demo.json 的文本字段：译文只能包含 \"source\" 和英文中有的文本（title、summary、notes、focus.what、outcome.what、noPrivateNetwork）",
   "lessons.translation.noSource": "译文以 'source: <哈希>' 开头，即它所翻译的英文文件的 git 哈希（'git hash-object {english}'）",
   "lessons.translation.notJson": "不是有效的 JSON（{error}）",
   "lessons.translation.staleMark": "译文待更新：英文原文已修改",
