@@ -91,6 +91,12 @@ export interface PaceOptions {
   env?: NodeJS.ProcessEnv;
   /** Once the output matches this, keys come at QUICK_PACE_MS (see TIMING_ENDS). */
   quickAfter?: RegExp;
+  /**
+   * After this many keys, keys come at QUICK_PACE_MS: a demo of hundreds of steps (lesson 13
+   * moves 8 MiB in 64 KiB pieces, each a paused call) is not read step by step to its end;
+   * a learner presses r. Its waits have all met the stopped clock many times by then.
+   */
+  quickAfterKeys?: number;
   /** A learner who stops to read: once the output matches `at`, no key for `ms`, then the pace again. */
   hold?: { at: RegExp; ms: number };
   /** Runs the tutor through another command (a namespace the test made). */
@@ -120,6 +126,7 @@ export function runPlainPaced(id: string, runtime: DemoRuntime, paceMs: number, 
     // Every 50 ms: is the next key due? (The pace may change once the demo's timing has ended.)
     const pacer = setInterval(() => {
       if (opts.quickAfter && pace !== QUICK_PACE_MS && opts.quickAfter.test(stdout)) pace = QUICK_PACE_MS;
+      if (opts.quickAfterKeys !== undefined && keys >= opts.quickAfterKeys) pace = Math.min(pace, QUICK_PACE_MS);
       if (opts.hold && !held && opts.hold.at.test(stdout)) {
         held = true;
         last = Date.now() + opts.hold.ms - pace;

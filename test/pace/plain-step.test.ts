@@ -16,6 +16,8 @@ import { expectedOutput, PACE_MS, QUICK_PACE_MS, runPlainPaced, TIMING_ENDS, tim
 /** A run ends by itself well within this (the longest, backlog in Python, takes about 45 s at 0.7 s a key). */
 const DEADLINE_MS = 150_000;
 const sandboxed = (await sandboxSupport()).available;
+/** Keys at a reader's pace before a very long demo goes on quicker (see PaceOptions.quickAfterKeys). */
+const QUICK_AFTER_KEYS = 80;
 
 describe("--plain --step at 0.7 s a key ends with the lesson's outcome", { concurrency: 21 }, () => {
   for (const demo of listDemos().demos) {
@@ -27,7 +29,7 @@ describe("--plain --step at 0.7 s a key ends with the lesson's outcome", { concu
         const ends = TIMING_ENDS[`${demo.spec.id}/${runtime}`];
         // Where the demo's timing ends early, the rest is stepped quicker: shown by its timing being exactly what the rule lists.
         if (ends) assert.deepEqual(timing, ends.timing, `${demo.spec.id} (${runtime}): ${ends.why}`);
-        const run = await runPlainPaced(demo.spec.id, runtime, pace, DEADLINE_MS, ends ? { quickAfter: ends.after } : {});
+        const run = await runPlainPaced(demo.spec.id, runtime, pace, DEADLINE_MS, { quickAfterKeys: QUICK_AFTER_KEYS, ...(ends ? { quickAfter: ends.after } : {}) });
         const out = run.stdout;
         const context = `${demo.spec.id} (${runtime}), ${run.keys} keys at ${pace} ms, ${run.seconds.toFixed(1)} s; timing: ${timing.join(", ") || "none"}\n${out.slice(-6000)}\n${run.stderr}`;
         assert.equal(run.code, 0, context);
