@@ -1,18 +1,20 @@
-import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, chownSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { readSocketTable } from "../kernel/table.js";
 import { childPids } from "../kernel/owners.js";
-import type { SocketRow } from "../kernel/types.js";
 import { onCleanup } from "../util/cleanup.js";
-import type { CallEvent, DemoEvent, KernelTimerNotice } from "./events.js";
+import type { DemoEvent, KernelTimerNotice } from "./events.js";
 import type { LoadedDemo } from "./load.js";
 import { choosePort, LOOPBACK } from "./ports.js";
 import type { RuntimeChoice } from "./runtime.js";
-import type { DemoInputLine, DemoProcessSpec, DemoRuntime } from "./spec.js";
+import type { DemoProcessSpec, DemoRuntime } from "./spec.js";
 import { initialState, reduce, type DemoMode, type DemoState, type StateLimits } from "./state.js";
 import { TracedProcess, now, type LaunchPlan } from "./traced-process.js";
-import { nodePreload, pythonTracer } from "./tracer-files.js";
-import { unprivilegedUser, usableAs, type SystemUser } from "./users.js";
+import { planLaunch, type RunSetting } from "./launch-plan.js";
+import { RunRows } from "./run-rows.js";
+import { ScriptedInput } from "./scripted-input.js";
+import { startRunCapture } from "./run-capture.js";
+import { unprivilegedUser } from "./users.js";
 import { startStrace, type StraceSupport } from "./syscalls.js";
 import { makeTempDir, sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 import { t } from "../text/catalog.js";
@@ -21,9 +23,8 @@ import { PlumbingRule, TablePoller } from "./table-poller.js";
 import { ClockTimers, DemoClock, type ClockTimer } from "./clock.js";
 import { judgeOutcome } from "./outcome.js";
 import { stretchSynRetries } from "../sandbox/sysctl.js";
-import { sandboxIfAvailable, sandboxSupport, type RunSandbox } from "../sandbox/namespace.js";
-import { PacketCapture } from "./capture/helper.js";
-import { findPython, noPythonReason } from "./runtime.js";
+import { sandboxIfAvailable, type RunSandbox } from "../sandbox/namespace.js";
+import type { PacketCapture } from "./capture/helper.js";
 import type { PacketEvent, PacketGapEvent } from "./events.js";
 
 export interface SessionOptions {
@@ -48,13 +49,6 @@ export interface SessionOptions {
 }
 
 
-interface Feed {
-  proc: string;
-  lines: DemoInputLine[];
-  next: number;
-  armed: boolean;
-  timer?: ClockTimer;
-}
 
 export { sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
 
@@ -75,7 +69,7 @@ export class DemoSession {
   readonly host: string;
   tempDir = "";
   private procs = new Map<string, TracedProcess>();
-  private feeds: Feed[] = [];
+  private typing?: ScriptedInput;
   private timers = new Set<NodeJS.Timeout>();
   private readonly listeners = new Set<DemoListener>();
   /** The kernel's table, polled while the run runs (table-poller.ts). */
@@ -85,7 +79,7 @@ export class DemoSession {
   private unregister?: () => void;
   private readonly knownPids = new Set<number>();
   /** Addresses ("127.0.0.1:8000") this run's sockets used: see ofThisRun. */
-  private readonly endpoints = new Set<string>();
+  private readonly rows = new RunRows();
   /** The tutor's pipes in the demo's processes, kept out of the table. */
   private readonly plumbing: PlumbingRule;
   private strace?: StraceSupport;
@@ -182,7 +176,7 @@ export class DemoSession {
     await this.stop();
     this.donePromise = undefined;
     this.resolveDone = undefined;
-    this.endpoints.clear();
+    this.rows.clear();
     await this.launch();
   }
 
@@ -255,10 +249,19 @@ export class DemoSession {
     const user = root && spec.processes.some((p) => p.unprivileged) ? unprivilegedUser() : undefined;
     if (user) chownSync(this.tempDir, user.uid, user.gid);
     const plans = new Map<string, LaunchPlan>();
-    for (const p of spec.processes) plans.set(p.name, await this.plan(p, p.unprivileged && root ? user : undefined, root));
+    const setting: RunSetting = { runtime: this.runtime, python: this.choice.python?.executable, demoDir: this.demo.dir, tempDir: this.tempDir!, host: this.host, port: this.port, socketPath: this.socketPath, sandbox: this.sandbox, strace: this.strace, note: (text, level) => this.note(text, level) };
+    for (const p of spec.processes) plans.set(p.name, await planLaunch(setting, p, p.unprivileged && root ? user : undefined));
     if (stale()) return;
     for (const p of spec.processes) this.procs.set(p.name, new TracedProcess(plans.get(p.name)!, (ev) => this.onProcessEvent(ev), () => this.onExit()));
-    this.feeds = this.options.autoInput ? spec.processes.filter((p) => p.input?.length).map((p) => ({ proc: p.name, lines: p.input!, next: 0, armed: false })) : [];
+    this.typing = this.options.autoInput
+      ? new ScriptedInput(spec.processes, {
+          runtime: this.runtime,
+          onClock: (ms, fn) => this.onClock(ms, fn),
+          cancel: (timer) => this.clockTimers.cancel(timer),
+          later: (ms, fn) => void this.later(ms, fn),
+          send: (proc, text) => this.sendInput(proc, text),
+        })
+      : undefined;
     await wire;
     if (stale()) return;
     this.publish({ type: "status", status: "running", t: now() });
@@ -284,61 +287,12 @@ export class DemoSession {
     return this.sandbox !== undefined;
   }
 
-  private async plan(p: DemoProcessSpec, user: SystemUser | undefined, root: boolean): Promise<LaunchPlan> {
-    const runtime = this.runtime;
-    let executable = runtime === "python" ? this.choice.python!.executable : process.execPath;
-    let tracer = runtime === "python" ? pythonTracer() : nodePreload();
-    let program = path.join(this.demo.dir, p[runtime]);
-    let cwd = this.demo.dir;
-    const env: NodeJS.ProcessEnv = { ...process.env, ...p.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" };
-    delete env.NODE_OPTIONS;
-    if (this.port !== undefined) {
-      env.HOST = this.host;
-      env.PORT = String(this.port);
-    }
-    if (this.socketPath) env.SOCKET_PATH = this.socketPath;
-    if (user) {
-      // The unprivileged user may not reach the tutor's files (a home folder with
-      // mode 700): copy the demo folder and the tracer into the private temp dir.
-      const dir = path.join(this.tempDir, `run-${p.name.replace(/[^a-zA-Z0-9_-]/g, "_")}`);
-      mkdirSync(dir, { mode: 0o755 });
-      for (const f of readdirSync(this.demo.dir)) {
-        const src = path.join(this.demo.dir, f);
-        if (statSync(src).isFile()) {
-          copyFileSync(src, path.join(dir, f));
-          chmodSync(path.join(dir, f), 0o644);
-        }
-      }
-      const tracerCopy = path.join(dir, runtime === "python" ? "socket_tutor_trace.py" : "socket-tutor-preload.mjs");
-      copyFileSync(tracer, tracerCopy);
-      chmodSync(tracerCopy, 0o644);
-      chownSync(dir, user.uid, user.gid);
-      tracer = tracerCopy;
-      program = path.join(dir, p[runtime]);
-      cwd = dir;
-      const exe = await usableAs(runtime, executable, user);
-      if (exe) executable = exe;
-      else this.note(t("demo.session.noInterpreter", { runtime: runtime === "python" ? "Python" : "Node", user: user.name, name: p.name }), "warn");
-      env.HOME = dir;
-      env.USER = user.name;
-      env.LOGNAME = user.name;
-      this.note(t("demo.session.asUser", { name: p.name, user: user.name }), "info");
-    } else if (p.unprivileged && !root) {
-      // Already unprivileged: the kernel's answer is the learner's own.
-    }
-    const plan: LaunchPlan = { spec: p, runtime, executable, tracer, program, cwd, env, user };
-    if (this.sandbox) plan.sandbox = this.sandbox;
-    const strace = this.strace;
-    if (strace?.available) plan.strace = (argv) => strace.wrap(p.name, argv);
-    return plan;
-  }
-
   private startProcess(name: string): void {
     const p = this.procs.get(name);
     if (!p || p.started || this.finishing) return;
     p.start(this.mode === "run" ? "run" : "step", this.clock.line());
     if (p.pid !== undefined && this.strace?.available) this.strace.follow(name, (ev) => this.publish(ev));
-    for (const f of this.feeds) if (f.proc === name) this.arm(f);
+    this.typing?.started(name);
   }
 
   private onProcessEvent(ev: DemoEvent): void {
@@ -369,7 +323,7 @@ export class DemoSession {
       const a = p.after;
       if (a && a.process === ev.proc && a.call === ev.call && ev.phase === (a.phase ?? "end")) this.trigger(p);
     }
-    for (const f of this.feeds) this.feedOnCall(f, ev);
+    this.typing?.onCall(ev);
   }
 
   /** A process's `after` condition is met: start it after its delay. */
@@ -409,47 +363,6 @@ export class DemoSession {
       if (!best || t < best.t) best = { p, t };
     }
     return best?.p;
-  }
-
-  // ---- typed input ----
-
-  private arm(f: Feed): void {
-    const line = f.lines[f.next];
-    f.armed = line !== undefined;
-    this.clockTimers.cancel(f.timer);
-    if (!line || line.after) return;
-    // Python reports input() as a call, so the line is typed when the program asks
-    // for it; Node does not, so it waits a moment. Early lines only wait in the pipe.
-    const wait = this.runtime === "python" ? 2000 : line.delayMs ?? 300;
-    f.timer = this.onClock(wait, () => this.type(f, this.runtime === "python" ? line.delayMs ?? 0 : 0));
-  }
-
-  private feedOnCall(f: Feed, ev: CallEvent): void {
-    const line = f.lines[f.next];
-    if (!f.armed || !line) return;
-    if (line.after) {
-      const who = line.after.process ?? f.proc;
-      if (ev.proc === who && ev.call === line.after.call && ev.phase === (line.after.phase ?? "end")) this.type(f, line.delayMs ?? 0);
-    } else if (this.runtime === "python" && ev.proc === f.proc && ev.kind === "stdin" && ev.phase === "start") {
-      this.type(f, line.delayMs ?? 0);
-    }
-  }
-
-  private type(f: Feed, delayMs: number): void {
-    if (!f.armed) return;
-    f.armed = false;
-    this.clockTimers.cancel(f.timer);
-    const line = f.lines[f.next]!;
-    const send = (): void => {
-      if (this.sendInput(f.proc, line.text)) {
-        f.next++;
-        this.arm(f);
-      }
-    };
-    // The demo's own delay is on the demo clock; without one, a moment's real grace,
-    // so the prompt the program just wrote reaches the tutor first.
-    if (delayMs > 0) this.onClock(Math.max(delayMs, 20), send);
-    else this.later(20, send);
   }
 
   // ---- the end ----
@@ -568,7 +481,7 @@ export class DemoSession {
       },
       // A reading from an earlier run (restart), or one that ends after the run's last status, is dropped.
       current: () => gen === this.generation && this.state.status !== "done" && this.state.status !== "stopped",
-      select: (rows) => this.ofThisRun(rows.filter((r) => !this.plumbing.isPlumbing(r))),
+      select: (rows) => this.rows.select(rows.filter((r) => !this.plumbing.isPlumbing(r)), this.state.processes.flatMap((p) => p.calls)),
       publish: (snapshot) => this.publish({ type: "table", snapshot, t: snapshot.t }),
     });
   }
@@ -592,63 +505,27 @@ export class DemoSession {
     return pids;
   }
 
-  /**
-   * Rows no process owns (TIME_WAIT, queued connections) are found by port, so they
-   * include what earlier runs on the same port left behind. Keep one only when both
-   * its ends belong to this run: seen in this run's calls or in rows it owns.
-   */
-  private ofThisRun(rows: SocketRow[]): SocketRow[] {
-    for (const r of rows) {
-      if (r.pid === undefined || r.proto === "unix") continue;
-      this.endpoints.add(r.local);
-      if (r.remote) this.endpoints.add(r.remote);
-    }
-    for (const p of this.state.processes) {
-      for (const c of p.calls) {
-        if (c.local) this.endpoints.add(c.local);
-        if (c.peer) this.endpoints.add(c.peer);
-      }
-    }
-    return rows.filter((r) => r.pid !== undefined || r.proto === "unix" || (this.seen(r.local) && (this.seen(r.remote) || /:\*$/.test(r.remote))));
-  }
-
-  private seen(endpoint: string): boolean {
-    if (this.endpoints.has(endpoint)) return true;
-    // Calls name IPv4 peers as "127.0.0.1:8000"; the kernel may print a mapped "[::ffff:127.0.0.1]:8000".
-    const mapped = /^\[::ffff:([\d.]+)\]:(\d+)$/.exec(endpoint);
-    return mapped !== null && this.endpoints.has(`${mapped[1]}:${mapped[2]}`);
-  }
-
   // ---- the wire ----
 
-  /**
-   * The run's packet capture (capture/helper.ts), inside its private network: started
-   * before any program, so no packet is missed. Where there is none, a wire event says
-   * why and what would give one (the views show it).
-   */
+  /** The run's packet capture (run-capture.ts), or a wire event saying why there is none. */
   private async startCapture(stale: () => boolean): Promise<void> {
     if (this.options.packets === false) return;
-    const box = this.sandbox;
     const unavailable = (reason: string): void => this.publish({ type: "wire", status: "unavailable", reason, t: now() });
-    if (!box) return unavailable(await this.noSandboxReason());
-    const python = this.choice.python ?? (await findPython());
-    if (stale()) return;
-    if (!python) return unavailable(t("wire.unavailable.noPython", { why: noPythonReason() }));
-    try {
-      const capture = await PacketCapture.start({
-        python: python.executable,
-        wrap: (cmd, args) => box.wrap(cmd, args),
-        onEvent: (ev) => this.onPacket(capture, ev),
-        onEnd: (why) => {
-          if (capture === this.capture) unavailable(t("wire.unavailable.ended", { why: escapeTerminal(why) }));
-        },
-      });
-      if (stale()) return capture.stop();
-      this.capture = capture;
-      this.publish({ type: "wire", status: "capturing", t: now() });
-    } catch (err) {
-      if (!stale()) unavailable(t("wire.unavailable.failed", { why: escapeTerminal((err as Error).message) }));
-    }
+    const started = await startRunCapture({
+      sandbox: this.sandbox,
+      python: this.choice.python,
+      spec: this.demo.spec,
+      sandboxWanted: this.options.sandbox !== false,
+      stale,
+      onEvent: (capture, ev) => this.onPacket(capture, ev),
+      onEnd: (capture, why) => {
+        if (capture === this.capture) unavailable(t("wire.unavailable.ended", { why: escapeTerminal(why) }));
+      },
+    });
+    if (!started) return;
+    if ("unavailable" in started) return unavailable(started.unavailable);
+    this.capture = started.capture;
+    this.publish({ type: "wire", status: "capturing", t: now() });
   }
 
   private onPacket(from: PacketCapture, ev: PacketEvent | PacketGapEvent): void {
@@ -657,14 +534,6 @@ export class DemoSession {
     // Packets change the kernel's table (a handshake, a FIN): read it often again.
     this.table.busy();
     this.publish(ev);
-  }
-
-  private async noSandboxReason(): Promise<string> {
-    const spec = this.demo.spec;
-    if (this.options.sandbox !== false && (spec.noPrivateNetwork || spec.processes.some((p) => p.unprivileged))) return t("wire.unavailable.sharedNetwork");
-    if (this.options.sandbox === false) return t("wire.unavailable.noSandbox", { why: t("sandbox.off") });
-    const support = await sandboxSupport();
-    return t("wire.unavailable.noSandbox", { why: support.reason ?? t("sandbox.exitedEarly") });
   }
 
   // ---- helpers ----

@@ -72,10 +72,10 @@ describe("verify --live: tracer events from the learner's program", () => {
     // (wall time would measure the machine: the flood's writer competes for the same cores).
     // The parser's rate limits bound it per second of the run, so the bound grows with the
     // run: on a loaded machine the same checks take several times as long, and more of the
-    // flood is parsed meanwhile. Measured here: 0-60 ms over a quiet run of 0.9 s; 470 ms
-    // over 3.3 s with 1 MiB/s parsed (the old limit), under a load average of 38.
+    // flood is parsed meanwhile (at most 1 MiB/s, about 15% of a core here). Measured: 0-60 ms
+    // more over a quiet run of 0.9 s; 470 ms more over 3.3 s under a load average of 38.
     const ms = (c: NodeJS.CpuUsage): number => (c.user + c.system) / 1000;
-    const allowance = 300 + 0.1 * wall;
+    const allowance = 300 + 0.25 * wall;
     assert.ok(ms(cpu3) - ms(cpu1) < allowance, `the tutor spent ${ms(cpu3).toFixed(0)} ms of CPU with the flood, ${ms(cpu1).toFixed(0)} ms without, over a run of ${wall} ms (allowed: ${allowance.toFixed(0)} ms more)`);
     const calls = events.filter((e): e is CallEvent => e.type === "call" && e.proc === YOUR_PROGRAM);
     assert.ok(calls.length > 0, "the forged events still reach the display (they are the program's to send)");

@@ -43,7 +43,8 @@ describe("verify in a terminal", { skip, concurrency: 2 }, () => {
       try {
         // The second check waits for an echo that never comes: the spinner turns.
         await t.waitFor((s) => /✓ starts and listens/.test(s) && SPINNER.test(s) && /echoes a short message/.test(s), 15_000);
-        assert.ok(existsSync(pidfile));
+        // The program writes its pids after listen() (and starting its child): the checker may see it listening first.
+        await t.waitFor(() => existsSync(pidfile) && readFileSync(pidfile, "utf8").trim().split(" ").length >= 2, 5_000);
         const pids = readFileSync(pidfile, "utf8").trim().split(" ").slice(0, 2).map(Number);
         await t.keys("C-c");
         assert.equal(await t.exitCode(10_000), 130);

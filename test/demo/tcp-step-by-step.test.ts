@@ -115,6 +115,39 @@ describe("tcp-step-by-step", { concurrency: true }, () => {
     }
   });
 
+  test("tcp-step-by-step's Node note says what libuv does: accept() already made when the server pauses at its accept, the connection ESTABLISHED and the server's, no queue", async () => {
+    const rec = await startRecorded("tcp-step-by-step", { runtime: "node", mode: "step" });
+    const { session } = rec;
+    try {
+      const note = session.state.runtimeNote ?? "";
+      // The claims, one by one, then each checked against the run.
+      assert.match(note, /server\.listen\(\) makes socket\(\), bind\(\) and listen\(\) in one call/);
+      assert.match(note, /libuv calls accept\(\) for you as soon as a connection arrives: no connection waits in the accept queue/);
+      assert.match(note, /pauses the server before your 'connection' handler, with the connection already ESTABLISHED and owned by the server/);
+      assert.match(note, /its accept shows as paused, but the kernel's accept\(\) has happened/);
+      assert.doesNotMatch(note, /never see the server wait in accept/, "the old wording, which the pane contradicted");
+      const listen = await rec.waitFor<CallEvent>(isCall("server", "listen", "pending"), 5000, "server listen pending");
+      assert.match(listen.note ?? "", /socket\(\)\+bind\(\)\+listen\(\) in one call/, "one call stands for three");
+      session.continue("server");
+      const serverPid = (await rec.waitFor<CallEvent>(isCall("server", "listen", "end"), 5000, "listen end")).pid;
+      await rec.waitFor(isCall("client", "connect", "pending"), 5000, "client connect pending");
+      session.continue("client");
+      const connected = await rec.waitFor<CallEvent>(isCall("client", "connect", "end"), 5000, "client connect end");
+      await rec.waitFor(isCall("server", "accept", "pending"), 5000, "the server paused at its accept");
+      assert.equal(indexOf(rec.events, isCall("server", "accept", "start")), -1, "still paused");
+      const owned = await rec.waitFor<TableEvent>(
+        (ev) => isTable(ev) && tcpRows(ev).some((r) => r.state === "ESTABLISHED" && r.local === `127.0.0.1:${session.port}` && r.remote === connected.local && r.pid === serverPid),
+        3000,
+        "the server's end ESTABLISHED and owned by the server while its accept is paused",
+      );
+      const listenRow = tcpRows(owned).find((r) => r.state === "LISTEN")!;
+      assert.equal(listenRow.recvQ, 0, "nothing waits in the accept queue: libuv accepted it");
+      assert.ok(!tcpRows(owned).some((r) => r.state === "ESTABLISHED" && r.local === `127.0.0.1:${session.port}` && r.pid === undefined), "no connection without an owner");
+    } finally {
+      await session.stop();
+    }
+  });
+
   test("tcp-step-by-step in step mode (node): each call waits for continue, with Node's mapping noted", async () => {
     const rec = await startRecorded("tcp-step-by-step", { runtime: "node", mode: "step" });
     const { session } = rec;

@@ -102,7 +102,9 @@ async function reachMoment(id: string, spec: DemoSpec, focus: DemoFocus, runtime
     spec.processes.some((p) => p.side === side && hold[p.name] !== undefined && regions(screen, cols)[side].split("\n").some((l) => l.includes(`‖ ${hold[p.name]}(`)));
   let screen = "";
   try {
-    screen = await t.waitFor(/ · (STEP|RUNNING)/, 15_000);
+    // A demo that makes no socket call (raw-eperm in Node: dgram refuses "raw" before the
+    // kernel is asked) has nothing to pause at and may be over before the first screen.
+    screen = await t.waitFor(/ · (STEP|RUNNING|FINISHED|ENDED)/, 15_000);
     if (reach === "end" || reach === "run") {
       if (!spec.interactive) {
         await t.keys("r");

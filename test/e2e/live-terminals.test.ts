@@ -118,6 +118,25 @@ describe("the live view's colours on every common terminal", { skip, concurrency
     }
   });
 
+  it("TERM unset: the demo runs as text, with one line saying why (no full-screen boxes)", async () => {
+    const home = tempHome();
+    // env -u: tmux sets TERM for every pane, so it is removed in the pane itself.
+    const t = await TmuxSession.start(["env", "-u", "TERM", process.execPath, cliPath, "demo", "tcp-step-by-step", "--runtime", "python", "--port", "0"], { width: 80, height: 24, env: { SOCKET_TUTOR_HOME: home } });
+    try {
+      const code = await t.exitCode(20_000);
+      // -J: lines the 80-column terminal wrapped, joined.
+      const screen = t.tmux(["capture-pane", "-p", "-J", "-S", "-200", "-t", "0"]);
+      assert.match(screen, /This terminal \(TERM=unset\) cannot show the full-screen view: the demo runs as text instead\./);
+      assert.equal(screen.match(/cannot show the full-screen view/g)?.length, 1, "one line saying why, once");
+      assert.match(screen, /The demo ran as designed/);
+      assert.doesNotMatch(screen, /┌─ server|─ kernel socket table/, "no full-screen boxes");
+      assert.equal(code, 0);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it("TERM=dumb: the demo runs as text, with one line saying why", async () => {
     const home = tempHome();
     const t = await TmuxSession.start(["env", "TERM=dumb", process.execPath, cliPath, "demo", "tcp-step-by-step", "--runtime", "python", "--port", "0"], { width: 80, height: 24, env: { SOCKET_TUTOR_HOME: home } });

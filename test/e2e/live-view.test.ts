@@ -277,6 +277,51 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
     }
   });
 
+  it("the mouse wheel: up over a pane selects its calls (o then opens the one selected), down over the help scrolls it", async () => {
+    const home = tempHome();
+    const t = await openDemo(home);
+    // An SGR mouse report, as a terminal sends it for the wheel (button 64 up, 65 down) at a column and row (1-based).
+    const wheel = (button: 64 | 65, col: number, row: number): string => t.tmux(["send-keys", "-t", "0", "-l", `\x1b[<${button};${col};${row}M`]);
+    try {
+      await stepTo(t, "space", PAUSED.bind);
+      await stepTo(t, "space", PAUSED.listen);
+      // A call drawn selected (inverse) on screen; each wheel report waits for its effect, as a hand on a wheel would.
+      const selected = (call: RegExp) => () => t.screenWithEscapes().split("\n").some((l) => call.test(l) && /\x1b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m/.test(l));
+      // Over the server's pane (the left half), twice: the newest call, then the one before it (bind).
+      wheel(64, 20, 10);
+      assert.ok(await until(selected(/listen\(fd 3, 1\)/), 10_000), `the wheel selected the newest call:\n${t.screen()}`);
+      wheel(64, 20, 10);
+      assert.ok(await until(selected(/bind\(fd 3, /), 10_000), `the wheel selected the call before:\n${t.screen()}`);
+      await t.keys("o");
+      let screen = await t.waitFor("the call in full");
+      // The box's own lines (the panes behind it list bind() too).
+      const lines = screen.split("\n");
+      const top = lines.findIndex((l) => l.includes("the call in full"));
+      const col = [...lines[top]!].indexOf("┌");
+      const right = [...lines[top]!].indexOf("┐", col);
+      const inBox = lines.slice(top + 1, top + 5).map((l) => [...l].slice(col, right + 1).join("")).join("\n");
+      assert.match(squashed(inBox), /bind\(fd 3, \('127\.0\.0\.1', \d+\)\) → ok/, `the call the wheel selected, not the newest:\n${screen}`);
+      assert.doesNotMatch(inBox, /listen\(/);
+      await t.keys("o");
+      await t.waitFor((x) => !x.includes("the call in full"));
+      // At 80x24 the help is longer than its box.
+      await t.resize(80, 24);
+      await t.keys("?");
+      screen = await t.waitFor(/help · lines 1–\d+ of \d+/);
+      wheel(65, 40, 12);
+      screen = await t.waitFor(/help · lines 3–\d+ of \d+/);
+      wheel(64, 40, 12);
+      await t.waitFor(/help · lines 1–\d+ of \d+/);
+      await t.keys("q");
+      await t.waitFor((x) => !x.includes("help · lines"));
+      await t.keys("q");
+      await t.waitFor("▶ Run the live demo");
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   for (const how of ["SIGTERM", "SIGHUP", "SIGKILL"] as const) {
     it(`${how} of the tutor while the view is open leaves no demo process behind`, async () => {
       const home = tempHome();

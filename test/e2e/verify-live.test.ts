@@ -12,6 +12,9 @@ after(() => rmSync(work, { recursive: true, force: true }));
 copyFileSync(path.join(repoRoot, "lessons", "exercises", "tcp-echo", "solution.py"), path.join(work, "echo.py"));
 copyFileSync(path.join(repoRoot, "lessons", "exercises", "tcp-echo", "solution.mjs"), path.join(work, "echo.mjs"));
 copyFileSync(path.join(repoRoot, "test", "fixtures", "exercises", "tcp-echo", "single-recv.py"), path.join(work, "single-recv.py"));
+// The same program under another name for the 80x24 case: the tests run at once, and each
+// checks by name that nothing of its own run is left.
+copyFileSync(path.join(repoRoot, "test", "fixtures", "exercises", "tcp-echo", "single-recv.py"), path.join(work, "single-recv-80.py"));
 copyFileSync(path.join(repoRoot, "test", "fixtures", "exercises", "common", "hostile-output.py"), path.join(work, "hostile.py"));
 
 /** Traced learner programs (the tracer running `file`) still alive. */
@@ -72,6 +75,24 @@ describe("verify --live", { skip, concurrency: 2 }, () => {
       assert.deepEqual(running("single-recv.py"), []);
     } finally {
       t.close();
+    }
+  });
+
+  it("at 80x24 the first failed check's ✗ line stays in view when the program fails, with later checks' output after it", async () => {
+    const home = tempHome();
+    const t = await TmuxSession.start([process.execPath, cliPath, "verify", "tcp-echo", "single-recv-80.py", "--live"], { cwd: work, width: 80, height: 24, env: { SOCKET_TUTOR_HOME: home } });
+    try {
+      const screen = await t.waitFor(/ENDED: 4 of 5 checks failed/, 20_000);
+      // The checker's pane is the right half: its lines after the left pane's 40 columns.
+      const right = screen.split("\n").map((l) => [...l].slice(40).join("")).join("\n");
+      assert.match(right, /│✗ echoes a short message/, `the first failed check is on screen:\n${screen}`);
+      assert.equal(right.match(/✗ /g)?.length, 1, `only the first failure is kept; the others are behind PgUp:\n${screen}`);
+      await t.keys("q");
+      assert.equal(await t.exitCode(10_000), 1);
+      assert.deepEqual(running("single-recv-80.py"), []);
+    } finally {
+      t.close();
+      rmSync(home, { recursive: true, force: true });
     }
   });
 

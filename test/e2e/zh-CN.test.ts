@@ -11,11 +11,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import stringWidth from "string-width";
+import { loadExercises } from "../../src/exercises/catalog.js";
+import { loadLessons } from "../../src/lessons/load.js";
 import { cliPath, tempHome } from "../support/cli.js";
 import { hasTmux, TmuxSession } from "../support/tmux.js";
 import { pythonSkip } from "../demo/lesson-demo-helpers.js";
-import { loadLessons } from "../../src/lessons/load.js";
-import { loadExercises } from "../../src/exercises/catalog.js";
 
 const skip = hasTmux() ? false : "tmux is not installed";
 const zh = { SOCKET_TUTOR_LANG: "zh-CN" };
@@ -97,9 +97,8 @@ describe("the tutor in Chinese at 80x24", { skip }, () => {
     const t = await TmuxSession.start([process.execPath, cliPath, "start"], { width: 80, height: 24, env: { SOCKET_TUTOR_HOME: home, LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8", SOCKET_TUTOR_LANG: "" } });
     try {
       await t.waitFor("Choose a lesson");
-      // The cursor starts on lesson 1; the language is one below the last lesson, every exercise and
-      // "Your progress". Counted from the course, so a new lesson or exercise does not move the target.
-      const below = loadLessons(undefined, "en").lessons.length - 1 + loadExercises(undefined, "en").exercises.length + 2;
+      // The cursor starts on lesson 1: the other lessons, every exercise and "Your progress" below it, then the language.
+      const below = loadLessons().lessons.length + loadExercises().exercises.length + 1;
       for (let i = 0; i < below; i++) await t.keys("Down");
       await t.waitFor(/❯\s+Language \/ 语言: English/);
       await t.keys("Enter");

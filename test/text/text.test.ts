@@ -65,6 +65,16 @@ describe("truncate and pad", () => {
 });
 
 describe("wrap", () => {
+  it("never splits an emoji sequence or a letter from its accent, and measures them by columns", () => {
+    const family = "\u{1F468}\u200D\u{1F469}\u200D\u{1F467}"; // one grapheme, two columns
+    const accented = "e\u0301"; // é as two code points, one column
+    const lines = wrapLines(`${"ab ".repeat(3)}${family} ${accented}${accented} cd`, 10);
+    for (const l of lines) assert.ok(displayWidth(l) <= 10, `${JSON.stringify(l)} is ${displayWidth(l)} columns`);
+    const joined = lines.join(" ");
+    assert.ok(joined.includes(family), "the family emoji is whole");
+    // (wrap-ansi gives the text back in NFC: e + U+0301 comes back as é, the same letter.)
+    assert.ok(joined.normalize("NFC").includes((accented + accented).normalize("NFC")), "each accent stays with its letter");
+  });
   it("never breaks inside a command kept together, and prints it with plain spaces", () => {
     const command = "node /home/learner/socket-tutor/dist/src/cli.js solution tcp-echo";
     const out = wrap(`Compare with the reference solutions: ${keepTogether(command)}`, 80);

@@ -5,7 +5,10 @@ import type { LiveRun, LiveSource } from "../../src/demo/live-source.js";
 import type { DemoSpec } from "../../src/demo/spec.js";
 import { initialState, reduce, type DemoMode, type DemoState } from "../../src/demo/state.js";
 import { LiveController, type LiveViewExit } from "../../src/ui/live/controller.js";
-import { barEntries, KEY_TABLE, normalizeKey } from "../../src/ui/live/keys.js";
+import { barEntries, helpEntries, KEY_TABLE, normalizeKey } from "../../src/ui/live/keys.js";
+import { helpLines, statusLine, type FrameInput } from "../../src/ui/live/frame.js";
+import { linesToText, paneItems, paneLines, sides, timelineLines } from "../../src/ui/live/format.js";
+import { plainText } from "../../src/ui/live/paint.js";
 
 const spec: DemoSpec = {
   id: "t",
@@ -59,9 +62,10 @@ interface Rig {
   resolveStart: () => FakeRun;
   left: LiveViewExit[];
   renders: () => number;
+  source: LiveSource;
 }
 
-async function rig(opts: { steppable?: boolean; interactive?: boolean } = {}): Promise<Rig> {
+async function rig(opts: { steppable?: boolean; interactive?: boolean; strace?: boolean; syscalls?: boolean } = {}): Promise<Rig> {
   const runs: FakeRun[] = [];
   const waiting: Array<() => void> = [];
   let renders = 0;
@@ -82,7 +86,7 @@ async function rig(opts: { steppable?: boolean; interactive?: boolean } = {}): P
         });
       }),
   };
-  const c = new LiveController(source, { runtime: "python", pythonAvailable: true, straceAvailable: false, creditMs: 200, flashMs: 50 }, { render: () => renders++, left: (how) => left.push(how) });
+  const c = new LiveController(source, { runtime: "python", pythonAvailable: true, straceAvailable: opts.strace ?? false, ...(opts.syscalls ? { syscalls: true } : {}), creditMs: 200, flashMs: 50 }, { render: () => renders++, left: (how) => left.push(how) });
   const resolveStart = (): FakeRun => {
     waiting.shift()!();
     return runs[runs.length - 1]!;
@@ -90,7 +94,7 @@ async function rig(opts: { steppable?: boolean; interactive?: boolean } = {}): P
   const first = c.launch(source.start(c.startOptions((ev) => c.onEvent(ev))));
   resolveStart();
   await first;
-  return { c, runs, resolveStart, left, renders: () => renders };
+  return { c, runs, resolveStart, left, renders: () => renders, source };
 }
 
 const spawn = (proc: string, pid: number): DemoEvent => ({ type: "spawn", proc, pid, t: 1 });
@@ -331,5 +335,190 @@ describe("leaving during a restart", () => {
     assert.equal(runs[0]!.stopped, true);
     assert.equal(next.stopped, true, "the run started meanwhile is stopped too");
     assert.deepEqual(left, ["back"]);
+  });
+});
+
+const end = (proc: string, pid: number, seq: number, call: string): DemoEvent => ({ type: "call", proc, pid, seq, phase: "end", call, args: [], t: seq, kind: "socket", result: "ok" });
+const syscall = (proc: string, pid: number, text: string): DemoEvent => ({ type: "syscall", proc, pid, text, t: 1 });
+const output = (proc: string, text: string): DemoEvent => ({ type: "output", proc, stream: "stdout", text: `${text}\n`, t: 1 });
+
+/** A run with a server that made `calls` calls and printed `lines` lines, and a client with a few calls. */
+function busyRun(run: FakeRun, calls: number, lines: number): void {
+  run.emit(running);
+  run.emit(spawn("server", 10));
+  run.emit(spawn("client 1", 20));
+  for (let i = 1; i <= calls; i++) {
+    run.emit(pending("server", 10, i, `call${i}`));
+    run.emit(end("server", 10, i, `call${i}`));
+    if (i <= 3) {
+      run.emit(pending("client 1", 20, i, `ccall${i}`));
+      run.emit(end("client 1", 20, i, `ccall${i}`));
+    }
+  }
+  for (let i = 1; i <= lines; i++) run.emit(output("server", `line ${i}`));
+}
+
+describe("scrolling the panes (calls, syscalls, output, timeline, table)", () => {
+  it("↑/↓ select the calls of the focused pane, and the pane's window keeps the selected call in view with what is above and below", async () => {
+    const { c, runs } = await rig();
+    const run = runs[0]!;
+    busyRun(run, 20, 0);
+    c.key("tab"); // the right pane: its own calls, not the server's
+    c.key("up");
+    assert.equal(c.view.selected.right, "client 1#3");
+    assert.equal(c.view.selected.left, undefined, "the other pane keeps following its newest call");
+    c.key("tab");
+    c.key("tab"); // back to the left
+    for (let i = 0; i < 15; i++) c.key("k");
+    assert.equal(c.view.selected.left, "server#6", "k is ↑");
+    const { left } = sides(run.state);
+    const text = linesToText(paneLines({ procs: left, shown: left[0]!, calls: paneItems(run.state, left, false).map((x) => x.call!), width: 38, height: 14, syscalls: false, selected: c.view.selected.left }));
+    assert.match(text, /call6\(\)/, "the selected call is in view");
+    assert.doesNotMatch(text, /call20\(\)/, "the newest is scrolled away");
+    assert.match(text, /── socket calls ↑\d+ earlier ↓\d+ newer/, "the rule says what is above and below");
+    for (let i = 0; i < 3; i++) c.key("j");
+    assert.equal(c.view.selected.left, "server#9", "j is ↓");
+  });
+
+  it("in the syscall view ↑/↓ select strace lines, and o opens the selected one in full", async () => {
+    const { c, runs } = await rig({ strace: true, syscalls: true });
+    const run = runs[0]!;
+    run.emit(running);
+    run.emit(spawn("server", 10));
+    for (let i = 1; i <= 12; i++) run.emit(syscall("server", 10, `read(${i}<TCP:[127.0.0.1:8000->127.0.0.1:5000]>, "x", 1024) = 1`));
+    for (let i = 0; i < 6; i++) c.key("up");
+    assert.equal(c.view.selected.left, "server~6", "the 7th of 12 lines");
+    const { left } = sides(run.state);
+    const lines = paneLines({ procs: left, shown: left[0]!, calls: [], width: 60, height: 12, syscalls: true, selected: c.view.selected.left });
+    const text = linesToText(lines);
+    assert.match(text, /── system calls \(strace\) ↑4 earlier ↓3 newer/, text);
+    assert.doesNotMatch(text, /read\(12</, "the newest line is scrolled away");
+    const selected = lines.find((l) => plainText(l).startsWith("read(7<"));
+    assert.ok(selected?.every((s) => s.tone === "inverse"), "the selected line is drawn selected");
+    c.key("down");
+    assert.equal(c.view.selected.left, "server~7");
+    c.key("o");
+    assert.deepEqual(c.view.detail, { side: "left", key: "server~7" });
+  });
+
+  it("PgUp/PgDn scroll the focused pane's output a page at a time; the pane shows the older lines and says how many are newer", async () => {
+    const { c, runs } = await rig();
+    const run = runs[0]!;
+    busyRun(run, 2, 30);
+    c.setGeometry({ compact: true, pageRows: 4 });
+    c.key("pageup");
+    assert.equal(c.view.scroll.output.left, 4);
+    c.key("pageup");
+    assert.equal(c.view.scroll.output.left, 8);
+    c.key("pagedown");
+    assert.equal(c.view.scroll.output.left, 4);
+    assert.equal(c.view.scroll.output.right, 0, "the other pane's output stays at its newest");
+    const { left } = sides(run.state);
+    const text = linesToText(paneLines({ procs: left, shown: left[0]!, calls: [], width: 60, height: 14, syscalls: false, outputScroll: c.view.scroll.output.left }));
+    assert.match(text, /── output PgUp: \d+ earlier PgDn: 4 newer/, text);
+    assert.match(text, /line 26\n?/);
+    assert.doesNotMatch(text, /line 30/);
+    c.key("pagedown");
+    c.key("pagedown");
+    assert.equal(c.view.scroll.output.left, 0, "never below the newest");
+  });
+
+  it("the timeline: ↑ and PgUp go back to earlier calls, ↓ and PgDn forward to the newer ones, as its markers say", async () => {
+    const { c, runs } = await rig();
+    const run = runs[0]!;
+    busyRun(run, 20, 0);
+    c.setGeometry({ compact: true, pageRows: 4 });
+    c.key("t");
+    assert.equal(c.view.bottom, "timeline");
+    c.key("tab");
+    c.key("tab");
+    assert.equal(c.view.focus, "bottom");
+    c.key("up");
+    assert.equal(c.view.scroll.bottom, 1, "↑ shows one earlier row");
+    c.key("pageup");
+    assert.equal(c.view.scroll.bottom, 5, "PgUp a page further back");
+    const lines = linesToText(timelineLines(run.state, 78, 8, c.view.scroll.bottom)).split("\n");
+    assert.match(lines.at(-1)!, /newer calls \(↓\)/, "the marker says ↓ brings the newer calls");
+    c.key("down");
+    assert.equal(c.view.scroll.bottom, 4, "↓ one row newer");
+    c.key("pagedown");
+    c.key("pagedown");
+    assert.equal(c.view.scroll.bottom, 0, "back at the newest");
+    c.wheel("bottom", -1);
+    assert.equal(c.view.scroll.bottom, 2, "the wheel up goes back too");
+    c.wheel("bottom", 1);
+    assert.equal(c.view.scroll.bottom, 0);
+  });
+
+  it("the table: ↓ and PgDn show the rows below, ↑ and PgUp the rows above; the wheel does the same", async () => {
+    const { c, runs } = await rig();
+    busyRun(runs[0]!, 1, 0);
+    c.setGeometry({ compact: true, pageRows: 4 });
+    c.key("S-tab");
+    assert.equal(c.view.focus, "bottom");
+    assert.equal(c.view.bottom, "table");
+    c.key("down");
+    assert.equal(c.view.scroll.bottom, 1);
+    c.key("pagedown");
+    assert.equal(c.view.scroll.bottom, 5);
+    c.key("up");
+    c.key("pageup");
+    assert.equal(c.view.scroll.bottom, 0);
+    c.wheel("bottom", 1);
+    assert.equal(c.view.scroll.bottom, 2);
+    c.wheel("bottom", -1);
+    assert.equal(c.view.scroll.bottom, 0);
+  });
+
+  it("the wheel over a pane selects its calls (up: the one before), over the help or an opened call it scrolls them", async () => {
+    const { c, runs } = await rig();
+    busyRun(runs[0]!, 5, 0);
+    c.wheel("right", -1);
+    assert.equal(c.view.selected.right, "client 1#3", "the pane under the wheel, not the focused one");
+    c.wheel("right", -1);
+    assert.equal(c.view.selected.right, "client 1#2");
+    c.wheel("right", 1);
+    c.wheel("right", 1);
+    assert.equal(c.view.selected.right, undefined, "past the newest: follows the newest again");
+    c.key("?");
+    c.wheel("left", 1);
+    assert.equal(c.view.scroll.help, 2, "with the help open the wheel scrolls the help wherever it is");
+    c.key("?");
+    c.key("o");
+    c.wheel("detail", 1);
+    assert.equal(c.view.scroll.detail, 2);
+  });
+});
+
+describe("the key bar at 80 columns", () => {
+  it("shows the keys that matter most and q; every key it drops is in the help, which ? opens", async () => {
+    const { c, runs, source } = await rig({ interactive: true, strace: true });
+    const run = runs[0]!;
+    run.emit(running);
+    run.emit(spawn("server", 10));
+    run.emit(spawn("client 1", 20));
+    run.emit(spawn("client 2", 21));
+    run.emit(pending("server", 10, 1, "socket"));
+    c.setGeometry({ compact: true, pageRows: 4 });
+    const input: FrameInput = { source, controller: c, state: run.state, where: "127.0.0.1:8000", notes: [] };
+    const bar = plainText(statusLine(input, 80));
+    assert.ok(bar.length <= 80, bar);
+    // The most useful first: typing, stepping, a side, run mode, restart, help; then q. (t, the bottom tab, no longer fits.)
+    assert.equal(bar, " i type  space next call  ←/→ step a side  r run  R restart  ? help  q back ");
+    const ctx = c.keyContext();
+    const offered = barEntries(ctx);
+    const shown = offered.filter((e) => bar.includes(` ${e.label} ${e.bar(ctx)} `));
+    const dropped = offered.filter((e) => !shown.includes(e));
+    assert.deepEqual(dropped.map((e) => e.label), ["t", "w", "Tab", "↑/↓", "o", "c", "m", "p", "PgUp/PgDn", "y"], "what does not fit at 80 columns");
+    // The help lists every key, the dropped ones with their sentences, marked as doing something now.
+    const help = helpLines(input, 72, ctx, [], undefined).map(plainText);
+    for (const e of dropped) {
+      const entry = helpEntries(ctx).find((h) => h.label === e.label)!;
+      assert.ok(entry.now, `${e.label} applies now`);
+      const first = help.find((l) => l.startsWith(`${e.label} `));
+      assert.ok(first, `the help lists ${e.label}: ${help.join("\n")}`);
+      assert.ok(entry.text.startsWith(first.slice(e.label.length).trim().split(" ").slice(0, 2).join(" ")), `${e.label}: ${first}`);
+    }
+    assert.ok(bar.includes("? help"), "the bar always offers the help");
   });
 });

@@ -258,3 +258,47 @@ describe("the input line", () => {
 function displayWidthOf(s: string): number {
   return [...s].length;
 }
+
+describe("multi-client panes: a wrapped output line keeps its prefix", () => {
+  const multi: DemoSpec = {
+    id: "m",
+    title: "Many",
+    summary: "s",
+    processes: [
+      { name: "server", side: "left", python: "server.py", node: "server.mjs" },
+      { name: "client 1", side: "right", python: "client.py", node: "client.mjs" },
+      { name: "client 2", side: "right", python: "client.py", node: "client.mjs" },
+    ],
+  };
+  const long = "the server answered with a line much longer than half of an eighty column terminal, so it wraps twice";
+  const printed = (proc: string, text: string): DemoState =>
+    [
+      { type: "status", status: "running", t: 1 },
+      { type: "spawn", proc: "client 1", pid: 201, t: 2 },
+      { type: "spawn", proc: "client 2", pid: 202, t: 3 },
+      { type: "output", proc, stream: "stdout", text: `${text}\n`, t: 4 },
+    ].reduce((st, ev) => reduce(st, ev as DemoEvent), initialState({ spec: multi, runtime: "python", mode: "run", sources: {} }));
+
+  for (const width of [38, 60]) {
+    // client 2 prints its own name ("client 2: ..."): no second prefix on its first piece, the prefix on the others.
+    for (const [proc, text] of [["client 1", long], ["client 2", `client 2: ${long}`]] as const) {
+      it(`every piece of ${proc}'s wrapped line starts with its name, and no word is lost (width ${width})`, () => {
+        const s = printed(proc, text);
+        const { right } = sides(s);
+        const pane = linesToText(paneLines({ procs: right, shown: right[0]!, calls: [], width, height: 40, syscalls: false }));
+        const out = pane.split(/── output[^\n]*\n/)[1]!.split("\n").map((l) => l.trimEnd()).filter(Boolean);
+        assert.ok(out.length >= 2, `the line wrapped:\n${pane}`);
+        for (const l of out) assert.ok(l.startsWith(`${proc}: `), `every piece has the prefix:\n${out.join("\n")}`);
+        assert.equal(out.map((l) => l.slice(proc.length + 2)).join(" ").replace(/\s+/g, " "), long, "the line whole, in order");
+        for (const l of out) assert.ok(displayWidthOf(l) <= width, `fits ${width}: ${l}`);
+      });
+    }
+  }
+
+  it("a pane with one process adds no prefix", () => {
+    const one = replay([...events, { type: "output", proc: "server", stream: "stdout", text: `${long}\n`, t: 99 }]);
+    const { left } = sides(one);
+    const text = linesToText(paneLines({ procs: left, shown: left[0]!, calls: [], width: 38, height: 40, syscalls: false }));
+    assert.doesNotMatch(text, /server: /);
+  });
+});

@@ -185,6 +185,7 @@ export const checker: ExerciseChecker = {
           const conv = first();
           await conv.done;
           const f = explainRetries(conv, ctx.ms(ALL_WAIT));
+          if (f && "unjudged" in f) return { passed: true, detail: t("udpRetry.tooBusyToJudge", { ms: f.unjudged }) };
           return f ? { ...f, seed: conv.seed } : PASS;
         },
       },
@@ -201,7 +202,8 @@ export const checker: ExerciseChecker = {
             if (ctx.signal.aborted) break;
             const later = converse(seed);
             await later.done;
-            const g = explainRetries(later, ctx.ms(ALL_WAIT)) ?? (await explainOutput(later, ctx.ms(1000)));
+            const r = explainRetries(later, ctx.ms(ALL_WAIT));
+            const g = (r && !("unjudged" in r) ? r : undefined) ?? (await explainOutput(later, ctx.ms(1000)));
             if (g) return { ...g, seed };
           }
           return PASS;
@@ -252,7 +254,7 @@ function gapsWords(times: number[]): string {
 }
 
 /** The key that needed five tries: did they come, and did the waits grow? */
-function explainRetries(conv: Conversation, allMs: number): Fail | undefined {
+function explainRetries(conv: Conversation, allMs: number): Fail | { unjudged: number } | undefined {
   const k = conv.plan.trouble.indexOf("deep");
   const key = conv.plan.keys[k]!;
   const tries = conv.tries[k]!;
@@ -275,9 +277,11 @@ function explainRetries(conv: Conversation, allMs: number): Fail | undefined {
   // Growing: the last two waits together at least twice the first two (doubling gives four
   // times, a fixed wait once). Sums, not single waits: a moment the checker was slow to read
   // a datagram moves time from one wait to the next, and the sums keep it.
-  // Each stamp may be up to lagMs late (never early), so each sum may be off by lagMs: on a
-  // machine so busy that the checker itself stalled, the doubt goes to the program.
+  // Each stamp may be up to lagMs late (never early), so each sum may be off by lagMs. With
+  // that doubt a fixed wait w passes once lagMs >= 2w/3, a third of the first two waits: a
+  // checker held up that long cannot tell growing waits from fixed ones, and says so.
   const lag = conv.lagMs;
+  if (3 * lag >= gaps[0]! + gaps[1]!) return { unjudged: lag };
   const grows = gaps[2]! + gaps[3]! + lag >= 2 * Math.max(0, gaps[0]! + gaps[1]! - lag);
   if (!grows) return { ...fail(`${t("udpRetry.notGrowing", { key, gaps: gapsWords(tries.slice(0, DEEP + 1)) })}\n${t("udpRetry.help.backoff")}`, see("udp-protocol")), hintId: "backoff" };
   return undefined;

@@ -404,6 +404,7 @@ export class LiveController {
     this.host.render();
   }
 
+  /** n > 0: down (↓, PgDn, the wheel down). The table counts rows down from its first, the timeline rows up from its newest. */
   private scrollBottom(n: number): void {
     // The table counts rows down from its first; the timeline and the wire count rows back
     // from the newest (they follow the newest), so ↑ adds there. On a wide screen the

@@ -304,7 +304,8 @@ export function paneLines(input: PaneInput): Line[] {
     const push = (text: string, tone: Seg["tone"], ownName: boolean) => {
       const pinned = focus.some((f) => text.includes(f.text));
       // A wrapped line keeps its prefix on every piece, so a line is never taken for another client's.
-      wrapText(text, Math.max(10, width - (ownName ? 0 : prefixW))).forEach((piece, i) => {
+      // Every piece leaves room for the prefix: a line that starts with its own name gets it on the pieces after the first.
+      wrapText(text, Math.max(10, width - prefixW)).forEach((piece, i) => {
         const prefix = multi && (!ownName || i > 0) ? [seg(prefixText, "dim")] : [];
         if (pinned) keepOut.add(out.length);
         out.push([...prefix, seg(piece, tone)]);

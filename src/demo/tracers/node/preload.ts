@@ -10,7 +10,7 @@
  * saying so; 'connection' and 'data' are reported as accept and recv *after* libuv
  * made those calls, again with a note. Nothing is reported that Node did not do.
  *
- * Protocol: as the Python tracer (src/demo/tracers/python/socket_tutor_trace.py):
+ * Protocol (all of it, in one place: docs/tracer-protocol.md), as the Python tracer:
  * JSON lines out on fd 3; commands in on fd 4 ("c", "c N", "r", "s", "q"), EOF =
  * the tutor is gone = exit. In step mode a patched call blocks in fs.readSync on
  * fd 4 (libuv made it non-blocking: EAGAIN is retried after a short Atomics.wait);

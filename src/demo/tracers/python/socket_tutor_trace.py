@@ -7,7 +7,8 @@ module (and select/selectors/input) so that each call is reported to the tutor,
 then runs PROGRAM with runpy as `__main__`: the program itself contains no
 tracing code, and its tracebacks look as they would without the tracer.
 
-Protocol (the tutor's side is src/demo/launcher.ts):
+Protocol (all of it, in one place: docs/tracer-protocol.md; the tutor's side is
+src/demo/traced-process.ts):
 - fd 3 (tutor <- here): one JSON object per line, a CallEvent of src/demo/events.ts
   without `proc` (the tutor knows which pipe is which process).
 - fd 4 (tutor -> here): commands, one per line:

@@ -27,6 +27,8 @@ export const udpRetry = {
   "udpRetry.help.retries": "Loss is normal for UDP: when a timeout runs out, send the request again, at least 5 times in all before you give up.",
   "udpRetry.tooFewTries": "The checker dropped the first {dropped} requests for {key}. Your client sent it {n} times (waits between tries: {gaps}) and then {state}.",
   "udpRetry.stillWaiting": "went on waiting",
+  // A passed check's note: the machine was too busy to judge the waits, so they were not judged.
+  "udpRetry.tooBusyToJudge": "Not judged: whether the waits between the tries grew. This machine held the checker up by {ms} ms, about as long as the waits themselves; run verify again when it is less busy.",
   "udpRetry.notGrowing": "Your client sent {key} again and again, but the waits between the tries did not grow: {gaps}.",
   "udpRetry.help.backoff": "Wait longer after each timeout (double it: 100 ms, 200 ms, 400 ms…): a network that loses datagrams is often busy, and tries at a fixed rate keep it busy.",
 

@@ -22,6 +22,7 @@ export const udpRetry: Translation<typeof en> = {
   "udpRetry.tooFewTries": "检查器丢掉了 {key} 的前 {dropped} 个请求。你的客户端发送了 {n} 次（两次尝试之间的等待：{gaps}），然后{state}。",
   "udpRetry.stillWaiting": "一直在等",
   "udpRetry.notGrowing": "你的客户端一次又一次地发送 {key}，但两次尝试之间的等待没有变长：{gaps}。",
+  "udpRetry.tooBusyToJudge": "没有判定：两次尝试之间的等待是否变长。这台机器让检查器耽搁了 {ms} 毫秒，差不多和这些等待本身一样长；等机器不那么忙时再运行一次 verify。",
   "udpRetry.help.backoff": "每次超时后等得更久一些（加倍：100 毫秒、200 毫秒、400 毫秒……）：丢数据报的网络往往很忙，以固定频率重试只会让它一直忙下去。",
 
   "udpRetry.printedStale": "你的输出的第 {n} 行是 {line}，但应该是 {want}。",
