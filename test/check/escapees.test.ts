@@ -42,3 +42,12 @@ describe("a program that escapes its process group", { skip: support.available ?
     }
   });
 });
+
+describe("a program under verify reaches only its run's loopback", { skip: support.available ? false : `no private network here (${support.reason})` }, () => {
+  it("a connection to an address outside fails at once with ENETUNREACH, and the checks still pass", async () => {
+    const result = path.join(scratch("st-reach-"), "result");
+    const report = await verifyProgram("tcp-echo", path.join(fixturesDir, "tcp-echo", "reaches-out.py"), { env: { RESULT: result } });
+    assert.equal(readFileSync(result, "utf8"), "ENETUNREACH");
+    assert.equal(report.passed, true, JSON.stringify(report.checks.filter((r) => !r.passed)));
+  });
+});

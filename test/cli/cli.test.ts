@@ -185,6 +185,10 @@ describe("cli", { concurrency: true }, () => {
     assert.equal(r.code, 0, r.stdout + r.stderr);
     for (const what of ["Node.js", "Python 3", "strace", "Socket table", "Loopback IPv4", "Loopback IPv6", "Unix sockets", "Terminal", "Progress"]) assert.match(r.stdout, new RegExp(`^\\S+ +${what.replace(".", "\\.")} `, "m"), what);
     assert.match(r.stdout, /Terminal +output is not a terminal/);
+    // Private networks: available here (the suite's machine allows user namespaces), and off when asked.
+    assert.match(r.stdout.replace(/\s+/g, " "), / ok Private networks each demo and check runs in a network and process tree of its own/);
+    const off = await runCli(["doctor"], { env: { ...env, SOCKET_TUTOR_SANDBOX: "off" }, timeoutMs: 15000 });
+    assert.match(off.stdout.replace(/\s+/g, " "), /Private networks not available \(.*\): runs share this machine's loopback/);
   });
 
   it("list, --help and --version load neither blessed nor inquirer nor marked-terminal", async () => {

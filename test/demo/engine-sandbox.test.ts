@@ -15,6 +15,7 @@ import { sandboxSupport } from "../../src/sandbox/namespace.js";
 import { cliPath, repoRoot } from "../support/cli.js";
 import type { CallEvent } from "../../src/demo/events.js";
 import { isCall, startRecorded } from "../support/demo.js";
+import { t } from "../../src/text/catalog.js";
 import { alive, until } from "../support/process.js";
 
 const support = await sandboxSupport();
@@ -97,5 +98,19 @@ describe("demos in a private network", { skip, concurrency: true }, () => {
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /port 8000/);
     assert.match(r.stdout, /The demo ran as designed[.:]/);
+  });
+
+  it("a demo that opts out (noPrivateNetwork) runs on the machine's own loopback, and its wire view says why there are no packets", async () => {
+    const rec = await startRecorded("shared-net", { runtime: "python", root, mode: "run" });
+    try {
+      assert.equal(rec.session.isolated, false);
+      const state = await rec.session.done();
+      assert.equal(state.ok, true, state.reason);
+      const wire = rec.events.find((e) => e.type === "wire");
+      assert.ok(wire && wire.type === "wire" && wire.status === "unavailable", JSON.stringify(wire));
+      if (wire?.type === "wire") assert.equal(wire.reason, t("wire.unavailable.sharedNetwork"));
+    } finally {
+      await rec.session.stop();
+    }
   });
 });
