@@ -55,7 +55,8 @@ export function judgeOutcome(outcome: DemoOutcome | undefined, state: DemoState,
   }
   if (failed.length === 0) return { failures: [] };
   const failures = failed.map((f) => f.text);
-  const reason = t("outcome.reason", { failure: failures[0]!, more: failures.length - 1, what: outcome.what.trim().replace(/\.$/, "") });
+  // The claim may be a translation (outcome.what of demo.zh-CN.json): its full stop goes as a period does.
+  const reason = t("outcome.reason", { failure: failures[0]!, more: failures.length - 1, what: outcome.what.trim().replace(/[.。]$/u, "") });
   const kernelTimer = clock ? kernelTimerCause(failed.map((f) => f.e), state, clock) : undefined;
   return { failures, reason, ...(kernelTimer ? { kernelTimer } : {}) };
 }

@@ -43,6 +43,10 @@ async function markedFor(opts: RenderOptions, wide = false): Promise<Marked> {
   const { markedTerminal } = await loadMarkedTerminal(opts.colour);
   const s = makeStyle(opts.colour);
   const bulletWidth = 4;
+  // A numbered item takes more than a bullet: "  1. " is 5 columns, "  10. " 6. Chinese
+  // fills a line to the last column (every character is a break), so it gets room for the
+  // widest; English keeps its width, byte for byte as before.
+  const itemWidth = Math.max(20, opts.width - (wide ? 6 : bulletWidth));
   const ext = markedTerminal({
     width: opts.width,
     reflowText: !wide,
@@ -65,7 +69,7 @@ async function markedFor(opts: RenderOptions, wide = false): Promise<Marked> {
     del: s.dim,
     // marked-terminal does not reflow list items; wrap them here, its list
     // renderer then indents the continuation lines under the bullet.
-    listitem: (t) => (wide ? wrap(joinSoftBreaks(t), Math.max(20, opts.width - bulletWidth)) : t.includes("\n") ? t : wrap(t, Math.max(20, opts.width - bulletWidth))),
+    listitem: (t) => (wide ? wrap(joinSoftBreaks(t), itemWidth) : t.includes("\n") ? t : wrap(t, itemWidth)),
   });
   const m = new Marked();
   m.use(ext);

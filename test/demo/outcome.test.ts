@@ -54,6 +54,12 @@ describe("the lesson's outcome (demo.json) in the verdict", () => {
     assert.deepEqual(judgeOutcome(outcomeOf("backlog"), backlog(), "python", held([])), { failures: [] });
   });
 
+  it("a translated claim loses its final full stop (。) in the reason, as an English one loses its period: the reason is completed by another sentence", () => {
+    const zh = { ...outcomeOf("backlog")!, what: "客户端 1 到 3 在服务器调用 accept() 之前就连上了。" };
+    const v = judgeOutcome(zh, backlog(["client 4", "client 5"]), "python", held([]));
+    assert.match(v.reason!, /The lesson says: 客户端 1 到 3 在服务器调用 accept\(\) 之前就连上了$/);
+  });
+
   it("backlog: clients that gave up fail the outcome, and the reason names the first failure and the lesson's claim", () => {
     const v = judgeOutcome(outcomeOf("backlog"), backlog(["client 4", "client 5"]), "python", held([]));
     assert.deepEqual(v.failures, ["client 4 did not print ''welcome, client 4''", "client 5 did not print ''welcome, client 5''", "server did not print '5 connected, none has left'"]);

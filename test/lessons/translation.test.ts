@@ -188,6 +188,29 @@ describe("exercise and demo translations", () => {
     assert.equal(bad.demos[0]!.spec.title, "A socket is a file descriptor");
     assert.match(bad.translations[0]!.message, /"port" is not a text field/);
   });
+
+  it("demo.zh-CN.json translates outcome.what, the claim a finished run is judged by (\"The demo ran as designed: …\")", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "st-tr-outcome-"));
+    roots.push(root);
+    const from = path.join(repoRoot, "lessons", "01-what-is-a-socket", "demos", "first-socket");
+    const dir = path.join(root, "01-what-is-a-socket", "demos", "first-socket");
+    cpSync(from, dir, { recursive: true });
+    const english = JSON.parse(readFileSync(path.join(dir, "demo.json"), "utf8")) as { outcome?: { what: string; expect: unknown[] } };
+    assert.ok(english.outcome, "the fixture demo declares an outcome");
+    const source = blobHash(readFileSync(path.join(dir, "demo.json"), "utf8"));
+    writeFileSync(path.join(dir, "demo.zh-CN.json"), JSON.stringify({ source, title: "标题", outcome: { what: "服务器的套接字监听过，然后关闭了。" } }));
+    const set = listDemos(root, "zh-CN");
+    assert.deepEqual(set.translations, []);
+    const spec = set.demos[0]!.spec;
+    assert.equal(spec.outcome?.what, "服务器的套接字监听过，然后关闭了。");
+    assert.deepEqual(spec.outcome?.expect, english.outcome.expect, "what is checked stays the English file's");
+
+    // The expectations are not text: a translation that sets them is refused.
+    writeFileSync(path.join(dir, "demo.zh-CN.json"), JSON.stringify({ source, outcome: { what: "译文", expect: [] } }));
+    const bad = listDemos(root, "zh-CN");
+    assert.equal(bad.demos[0]!.spec.outcome?.what, english.outcome.what);
+    assert.match(bad.translations.map((n) => n.message).join("\n"), /"outcome.expect" is not a text field/);
+  });
 });
 
 describe("the glossary's translation", () => {

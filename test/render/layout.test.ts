@@ -10,6 +10,9 @@ import { parseLesson } from "../../src/lessons/parse.js";
 import type { Lesson } from "../../src/lessons/types.js";
 import { stepHeader } from "../../src/render/lesson.js";
 import { indented } from "../../src/render/quiz.js";
+import { renderMarkdown } from "../../src/render/markdown.js";
+import { blockAsMarkdown } from "../../src/render/lesson.js";
+import { loadLessons } from "../../src/lessons/load.js";
 import { displayWidth } from "../../src/text/width.js";
 
 function lesson(title: string): Lesson {
@@ -32,6 +35,31 @@ describe("lesson text by display width", () => {
   it("a step header too wide for one line puts the count on its own line", () => {
     const header = stepHeader(lesson("套接字".repeat(10)), 0, { width: 50, colour: false });
     assert.deepEqual(header.split("\n").slice(0, 2), [`Lesson 1 · ${"套接字".repeat(10)}`, "step 1 of 1"]);
+  });
+
+  it("a Chinese list item that fills the line stays within it, numbered (\"  1. \", \"  10. \") or not", async () => {
+    // 38 characters are 76 columns: one line under a 4-column bullet, but "  1. " is 5 columns.
+    const item = "字".repeat(38);
+    const md = `${Array.from({ length: 10 }, (_, i) => `${i + 1}. ${item}`).join("\n")}\n\n* ${item}\n`;
+    const out = await renderMarkdown(md, { width: 80, colour: false });
+    const over = out.split("\n").filter((l) => displayWidth(l) > 80);
+    assert.deepEqual(over, []);
+    assert.ok(out.includes("  10. 字"), out);
+  });
+
+  it("every prose line of the Chinese lessons fits an 80-column terminal (code blocks aside: they are shown as written)", async () => {
+    const opts = { width: 80, colour: false, codeLanguage: "python" as const };
+    const over: string[] = [];
+    for (const l of loadLessons(undefined, "zh-CN").lessons) {
+      for (const step of l.steps) {
+        for (const b of step.blocks) {
+          if (b.kind === "code") continue;
+          const prose = blockAsMarkdown(b, l, opts).replace(/^```[^\n]*\n[\s\S]*?^```$/gm, "");
+          for (const line of (await renderMarkdown(prose, opts)).split("\n")) if (displayWidth(line) > 80) over.push(`${l.meta.id} "${step.title}": ${line}`);
+        }
+      }
+    }
+    assert.deepEqual(over, []);
   });
 
   it("a long line quoted from the front matter is cut to 60 columns, not 60 characters", () => {

@@ -6,9 +6,12 @@
  * parentheses at first use; API, errno and state names (accept(), ECONNRESET, TIME_WAIT) untranslated.
  */
 import type { Catalog } from "../catalog.js";
+import { atOnce } from "./zh-CN/atOnce.js";
 import { chatBye } from "./zh-CN/chatBye.js";
+import { chatRoom } from "./zh-CN/chatRoom.js";
 import { check } from "./zh-CN/check.js";
 import { cli } from "./zh-CN/cli.js";
+import { clock } from "./zh-CN/clock.js";
 import { common } from "./zh-CN/common.js";
 import { demo } from "./zh-CN/demo.js";
 import { doctor } from "./zh-CN/doctor.js";
@@ -16,28 +19,38 @@ import { echo } from "./zh-CN/echo.js";
 import { exercise } from "./zh-CN/exercise.js";
 import { help } from "./zh-CN/help.js";
 import { kernel } from "./zh-CN/kernel.js";
+import { lengthPrefix } from "./zh-CN/lengthPrefix.js";
 import { lesson } from "./zh-CN/lesson.js";
 import { lessons } from "./zh-CN/lessons.js";
+import { lineJson } from "./zh-CN/lineJson.js";
 import { list } from "./zh-CN/list.js";
 import { live } from "./zh-CN/live.js";
 import { menu } from "./zh-CN/menu.js";
+import { outcome } from "./zh-CN/outcome.js";
 import { plain } from "./zh-CN/plain.js";
 import { progress } from "./zh-CN/progress.js";
+import { proxy } from "./zh-CN/proxy.js";
 import { render } from "./zh-CN/render.js";
 import { reset } from "./zh-CN/reset.js";
 import { sandbox } from "./zh-CN/sandbox.js";
 import { stream } from "./zh-CN/stream.js";
 import { summary } from "./zh-CN/summary.js";
 import { tcpClient } from "./zh-CN/tcpClient.js";
+import { trace } from "./zh-CN/trace.js";
+import { udpKv } from "./zh-CN/udpKv.js";
+import { udpRetry } from "./zh-CN/udpRetry.js";
 import { udpUpper } from "./zh-CN/udpUpper.js";
 import { verify } from "./zh-CN/verify.js";
 import { wire } from "./zh-CN/wire.js";
 import { words } from "./zh-CN/words.js";
 
 export const zhCN: Catalog = {
+  ...atOnce,
   ...chatBye,
+  ...chatRoom,
   ...check,
   ...cli,
+  ...clock,
   ...common,
   ...demo,
   ...doctor,
@@ -45,19 +58,26 @@ export const zhCN: Catalog = {
   ...exercise,
   ...help,
   ...kernel,
+  ...lengthPrefix,
   ...lesson,
   ...lessons,
+  ...lineJson,
   ...list,
   ...live,
   ...menu,
+  ...outcome,
   ...plain,
   ...progress,
+  ...proxy,
   ...render,
   ...reset,
   ...sandbox,
   ...stream,
   ...summary,
   ...tcpClient,
+  ...trace,
+  ...udpKv,
+  ...udpRetry,
   ...udpUpper,
   ...verify,
   ...wire,

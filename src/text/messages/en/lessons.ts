@@ -201,7 +201,7 @@ export const lessons = {
   // {english} and {translated} list the glossary's terms, each with its lessons.
   "lessons.translation.glossaryTerms": "the terms here are not the English ones in the English order (each with the same lessons): English {english}; here {translated} (the English glossary is used instead)",
   "lessons.translation.hintIds": "the hints here are {translated}, the English has {english}: a translation keeps every hint id, in the same order (the English hints are given instead)",
-  "lessons.translation.demoField": "\"{field}\" is not a text field of demo.json: a translation holds only \"source\" and the texts (title, summary, notes, focus.what, noPrivateNetwork) the English has",
+  "lessons.translation.demoField": "\"{field}\" is not a text field of demo.json: a translation holds only \"source\" and the texts (title, summary, notes, focus.what, outcome.what, noPrivateNetwork) the English has",
   "lessons.translation.noSource": "a translation starts with 'source: <hash>', the git hash of the English file it translates ('git hash-object {english}')",
   "lessons.translation.notJson": "is not valid JSON ({error})",
   // Shown in a lesson's header when its translation is older than the English.

@@ -130,4 +130,11 @@ export const check: Translation<typeof en> = {
   "check.call.closed": "0 字节 b''（对端关闭了它那一侧）",
   "check.call.untilEof": "直到 b''",
   "check.call.forMs": "持续 {ms} 毫秒",
+  "check.lessonTitle.framing": "分帧",
+  "check.lessonTitle.nonblocking": "正确使用非阻塞 I/O",
+  "check.lessonTitle.thingsGoWrong": "出错的时候",
+  "check.lessonTitle.namesAndAddresses": "名字与地址",
+  "check.lessonTitle.udpProtocol": "基于 UDP 的协议",
+  "check.topic.halfClose": "经过中继的半关闭",
+  "check.topic.relay": "中继同时转发两个方向",
 };

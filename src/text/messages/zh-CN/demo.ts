@@ -86,4 +86,5 @@ export const demo: Translation<typeof en> = {
   "demo.errno.EHOSTUNREACH": "没有到那台主机的路由（ip(7)）",
   "demo.errno.EBADF": "那个文件描述符没有打开：套接字已经关闭了",
   "demo.errno.ENOTSOCK": "那个文件描述符不是套接字",
+  "demo.errno.ECONNREFUSEDdatagram": "那个地址和端口上没有人监听：对方的内核用 ICMP 端口不可达回答了这个已连接套接字的数据报（udp(7)）",
 };

@@ -53,4 +53,8 @@ export const doctor: Translation<typeof en> = {
   "doctor.progress": "进度",
   "doctor.progress.ok": "保存在 {dir}",
   "doctor.progress.notWritable": "{dir} 不可写：进度不会被保存（把 SOCKET_TUTOR_HOME 设为一个可写的文件夹）",
+  "doctor.cc": "C 编译器",
+  "doctor.cc.missing": "未找到（cc、gcc 或 clang）：verify 无法构建 .c 文件，但可以检查你自己构建好的程序（{command}）。{install}",
+  "doctor.cc.ok": "{path}：{version}（verify 用它构建 .c 文件）",
+  "doctor.cc.broken": "PATH 中有 {path}，但它无法运行：{output}",
 };

@@ -57,4 +57,5 @@ export const exercise: Translation<typeof en> = {
   "exercise.solution.headerPython": "── {id}：{file}（Python）──",
   "exercise.solution.headerJavaScript": "── {id}：{file}（JavaScript）──",
   "exercise.solution.check": "用检查跑一下其中一个：{command}",
+  "exercise.solution.headerC": "── {id}：{file}（C）──",
 };

@@ -156,4 +156,10 @@ export const live: Translation<typeof en> = {
   "live.timeline.bytes": "{n} B",
   "live.timeline.earlier": "…… 更早的 {n} 个调用",
   "live.timeline.newer": "…… 更新的 {n} 个调用（↓）",
+  "live.tab.wire": "线路",
+  "live.box.wire": " 线路：本次运行的环回接口上的数据包 ",
+  "live.key.wire": "线路",
+  "live.key.wireOff": "关闭线路",
+  "live.keys.wire": "显示线路（wire）：本次运行自己的环回接口上的每个数据包，替换时间线（小屏幕上作为底部的框）。再按一次 w 返回。",
+  "live.help.wire": "线路（w）列出本次运行自己的网络上的每个数据包：谁发给谁，它的 TCP 标志（SYN 建立连接，ACK 确认，FIN 结束一个方向，RST 拒绝或复位连接），从连接开始算起的 seq 和 ack，以及它携带的字节。重发的数据包标为重传。",
 };

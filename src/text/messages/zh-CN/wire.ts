@@ -26,4 +26,11 @@ export const wire: Translation<typeof en> = {
   "wire.gap.budget": "{n, plural, other {# 个数据包}}（{size} 数据）没有逐个显示：每秒太多，没人读得过来",
   "wire.gap.kernel": "{n, plural, other {# 个数据包}}在抓包读取之前就被内核丢弃了",
   "wire.notKept": "（{n, plural, other {更早的 # 个数据包}}未保留）",
+  "wire.label.again": "{label}（再次）",
+  "wire.view.noReason": "这里无法显示数据包。",
+  "wire.view.doctor": "{command} 会说明这台机器支持什么。",
+  "wire.view.none": "还没有数据包：第一个数据包随 connect() 或 sendto() 发出。",
+  "wire.view.starting": "抓包正在启动……",
+  "wire.view.earlier": "……{n, plural, other {更早的 # 个数据包}}（↑）",
+  "wire.view.newer": "……{n, plural, other {更新的 # 个数据包}}（↓）",
 };

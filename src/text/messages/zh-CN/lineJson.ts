@@ -1,0 +1,56 @@
+import type { lineJson as en } from "../en/lineJson.js";
+import type { Translation } from "../translation.js";
+
+export const lineJson: Translation<typeof en> = {
+  "lineJson.label.client": "客户端",
+  "lineJson.label.bystander": "一个之前就连上的客户端",
+  "lineJson.label.clientOf": "客户端 {i}/{n}",
+
+  "lineJson.check.pipelined": "按顺序回答一起发来的四个请求，无论它们分成怎样的片到达",
+  "lineJson.check.long": "回答一个含 10 000 个数的请求（将近 100 000 字节）",
+  "lineJson.check.badNumbers": "数里出现 1.5、\"3\"、true 或 null 时，回答一行错误，然后关闭",
+  "lineJson.check.badShape": "对不是求和请求的请求回答一行错误，然后关闭",
+  "lineJson.check.goesOn": "继续为出错之前就连上的客户端服务",
+  "lineJson.check.atOnce": "同时为 5 个客户端服务",
+
+  "lineJson.sent": "{label}在一个连接上发送了 {n, plural, other {# 个请求}}：它{how}。",
+  "lineJson.sentBad": "{label}发送了一个正确的请求，然后是 {bad}，它是畸形的：{why}。它{how}。",
+  "lineJson.why.fraction": "1.5 不是整数",
+  "lineJson.why.string": "\"3\" 是字符串，不是数",
+  "lineJson.why.boolean": "true 是布尔值，不是数",
+  "lineJson.why.null": "null 不是数",
+  "lineJson.why.missing": "它没有 \"numbers\"",
+  "lineJson.why.notArray": "它的 \"numbers\" 是字符串，不是数组",
+  "lineJson.why.method": "它的 method 不是 \"sum\"",
+  "lineJson.why.notJson": "它不是 JSON",
+  "lineJson.why.notObject": "它是 JSON 数组，不是对象",
+
+  "lineJson.noneRight": "没有收回一个正确的回复。",
+  "lineJson.someRight": "{n} 个请求中，{k, plural, other {前 # 个}}的回复是对的。",
+  "lineJson.extra": "{n} 个回复都对，但之后还有数据：{got}。每个请求只回复一行。",
+  "lineJson.errorForGood": "请求 {n}，{request}，格式正确，但你的服务器回答了一个错误：{got}。",
+  "lineJson.gluedParsedFirst": "你只回复了第一个请求，而且回复的是错误：一次 recv() 读到了粘在一起的两个请求（都在第 {piece} 片里），你的服务器把它们当成一行来解析。",
+  "lineJson.gluedParsed": "请求 {n} 和 {next} 一起到达，在第 {piece} 片里：一次 recv() 读到了两个，你的服务器把它们当成一行来解析。",
+  "lineJson.pieceParsed": "请求 {n} 分成 {pieces} 片到达：你的服务器把其中一片当成整行来解析了。",
+  "lineJson.notJson": "请求 {n} 的回复不是 JSON：{got}。",
+  "lineJson.wrongReply": "请求 {n}（{request}）的回复应该是 {expected}；你的服务器发送的是 {got}。",
+  "lineJson.partialLine": "只来了一行的开头：{got}。",
+  "lineJson.nothingFor": "请求 {n}（{request}）没有收到回复，{end}。",
+  "lineJson.gluedFirst": "你只回复了第一个请求：一次 recv() 读到了粘在一起的两个请求（都在第 {piece} 片里），你的服务器只处理了读到的数据的第一行。",
+  "lineJson.glued": "请求 {k} 和 {next} 一起到达，在第 {piece} 片里：一次 recv() 读到了两个，你的服务器只处理了读到的数据的第一行。",
+  "lineJson.inPieces": "请求 {n} 分成 {pieces} 片到达：你的服务器没有把它们拼成一行。",
+  "lineJson.help.buffer": "一次 recv() 返回的是已经到达的数据：可能是一行的一部分，也可能是好几行。留一个缓冲区，把每次 recv() 返回的数据加进去，处理其中每一个完整的行（到它的 \\n 为止）；其余部分留给下一次 recv()。",
+
+  "lineJson.noError": "正确请求的回复是对的，但畸形的请求没有收到错误行，{end}。",
+  "lineJson.accepted": "你的服务器接受了它，回答了 {got}：它必须被拒绝，回答一行错误。",
+  "lineJson.notError": "你的服务器回答了 {got}，它不是带 \"error\" 字段的 JSON 对象。",
+  "lineJson.help.boolIsInt": "在 Python 里 True 是 int：isinstance(True, int) 为 True。改用 type(n) is int 来判断。",
+  "lineJson.help.integers": "相加之前检查 numbers 的每一个元素：它必须是整数（Python 里 type(n) is int；JavaScript 里 Number.isInteger(n)）。一个浮点数、字符串、布尔值或 null 会让整个请求成为畸形请求。",
+  "lineJson.help.shape": "使用请求之前先检查它：一个 JSON 对象，method 是 \"sum\"，numbers 是数组。其他任何形式都是畸形的。",
+  "lineJson.help.errorThenClose": "收到畸形请求后，发送一行带 \"error\" 字段的 JSON 对象，然后关闭连接。",
+  "lineJson.afterError": "错误行来了，但之后还有数据：{got}。发出错误行之后，关闭连接，不再发送任何东西。",
+  "lineJson.errorNoClose": "错误行来了，但连接在 {time} 内一直开着。发出错误行之后，要关闭连接。",
+
+  "lineJson.noBystander": "前面的检查没有连上这项检查需要的客户端。",
+  "lineJson.bystanderLost": "一个客户端在畸形请求之前就连上了，之后一直空闲，然后发出了它的请求：它{how}。",
+};
