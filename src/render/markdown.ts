@@ -1,6 +1,7 @@
 import { Marked } from "marked";
 import { colourEnabled, makeStyle } from "../util/style.js";
 import { joinSoftBreaks, wrap } from "../text/wrap.js";
+import { displayWidth, truncate } from "../text/width.js";
 
 export interface RenderOptions {
   width: number;
@@ -42,11 +43,8 @@ async function markedFor(opts: RenderOptions, wide = false): Promise<Marked> {
   if (hit) return hit;
   const { markedTerminal } = await loadMarkedTerminal(opts.colour);
   const s = makeStyle(opts.colour);
-  const bulletWidth = 4;
-  // A numbered item takes more than a bullet: "  1. " is 5 columns, "  10. " 6. Chinese
-  // fills a line to the last column (every character is a break), so it gets room for the
-  // widest; English keeps its width, byte for byte as before.
-  const itemWidth = Math.max(20, opts.width - (wide ? 6 : bulletWidth));
+  // A numbered item takes more than a bullet: "  1. " is 5 columns, "  10. " 6: room for the widest.
+  const itemWidth = Math.max(20, opts.width - 6);
   const ext = markedTerminal({
     width: opts.width,
     reflowText: !wide,
@@ -69,7 +67,10 @@ async function markedFor(opts: RenderOptions, wide = false): Promise<Marked> {
     del: s.dim,
     // marked-terminal does not reflow list items; wrap them here, its list
     // renderer then indents the continuation lines under the bullet.
-    listitem: (t) => (wide ? wrap(joinSoftBreaks(t), itemWidth) : t.includes("\n") ? t : wrap(t, itemWidth)),
+    // An item written over several source lines is joined and wrapped too (it used to be
+    // left as written, so its lines ran past an 80-column terminal); an item holding a nested
+    // list or a blank line keeps its lines.
+    listitem: (t) => (/\n\s*(?:[*•-]|\d+\.)\s|\n\s*\n/.test(t) ? t : wrap(joinSoftBreaks(t), itemWidth)),
   });
   const m = new Marked();
   m.use(ext);
@@ -117,8 +118,60 @@ export function keepNumbersWhole(markdown: string): string {
 
 const WIDE_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+/**
+ * Code lines wider than the room a code block has (the width less its 2-column indent) are
+ * cut into pieces that fit, each continuation under the line's own indent and marked ↪, so
+ * an 80-column terminal never wraps them to column 0 itself. Code is never reflowed: only
+ * a line that cannot fit is cut, at a space where there is one.
+ */
+export function foldCodeBlocks(markdown: string, width: number): string {
+  const room = Math.max(20, width - 2);
+  let fence: string | undefined;
+  const out: string[] = [];
+  for (const line of markdown.split("\n")) {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === undefined) {
+      if (open) fence = open[1]![0]!.repeat(open[1]!.length);
+      out.push(line);
+      continue;
+    }
+    if (open && open[1]!.startsWith(fence)) {
+      fence = undefined;
+      out.push(line);
+      continue;
+    }
+    out.push(...foldLine(line, room));
+  }
+  return out.join("\n");
+}
+
+function foldLine(line: string, room: number): string[] {
+  if (displayWidth(line) <= room) return [line];
+  const indent = /^\s*/.exec(line)![0];
+  const lead = `${indent}  ↪ `;
+  const pieces: string[] = [];
+  let rest = line;
+  let first = true;
+  // Bounded: every piece takes at least one character.
+  for (let i = 0; i < 1000 && rest; i++) {
+    const prefix = first ? "" : lead;
+    const avail = Math.max(8, room - displayWidth(prefix));
+    if (displayWidth(rest) <= avail) {
+      pieces.push(prefix + rest);
+      break;
+    }
+    let cut = truncate(rest, avail, "").length;
+    const space = rest.lastIndexOf(" ", cut);
+    if (space > indent.length + 8) cut = space + 1;
+    pieces.push(prefix + rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+    first = false;
+  }
+  return pieces;
+}
+
 export async function renderMarkdown(markdown: string, opts: RenderOptions): Promise<string> {
   const m = await markedFor(opts, WIDE_TEXT.test(markdown));
-  const out = await m.parse(keepNumbersWhole(markdown));
+  const out = await m.parse(keepNumbersWhole(foldCodeBlocks(markdown, opts.width)));
   return out.replace(/\n{3,}/g, "\n\n").replace(/\s+$/, "");
 }

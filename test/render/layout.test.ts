@@ -10,8 +10,8 @@ import { parseLesson } from "../../src/lessons/parse.js";
 import type { Lesson } from "../../src/lessons/types.js";
 import { stepHeader } from "../../src/render/lesson.js";
 import { indented } from "../../src/render/quiz.js";
-import { renderMarkdown } from "../../src/render/markdown.js";
-import { blockAsMarkdown } from "../../src/render/lesson.js";
+import { foldCodeBlocks, renderMarkdown } from "../../src/render/markdown.js";
+import { blockAsMarkdown, renderLessonText } from "../../src/render/lesson.js";
 import { loadLessons } from "../../src/lessons/load.js";
 import { displayWidth } from "../../src/text/width.js";
 
@@ -60,6 +60,26 @@ describe("lesson text by display width", () => {
       }
     }
     assert.deepEqual(over, []);
+  });
+
+  for (const language of ["en", "zh-CN"] as const) {
+    it(`every line of every lesson in ${language}, code included, fits an 80-column terminal (a long code line is folded under its indent, marked ↪)`, async () => {
+      const over: string[] = [];
+      for (const l of loadLessons(undefined, language).lessons) {
+        for (const line of (await renderLessonText(l, { width: 80, colour: false })).split("\n")) if (displayWidth(line) > 80) over.push(`${l.meta.id}: ${line}`);
+      }
+      assert.deepEqual(over, []);
+    });
+  }
+
+  it("a long code line is folded, never reflowed: a short line stays as written, the long one's pieces keep its indent", () => {
+    const code = "```python\nx = 1\n    print('a' * 10)  # " + "word ".repeat(20) + "\n```";
+    const folded = foldCodeBlocks(code, 60).split("\n");
+    assert.equal(folded[1], "x = 1");
+    assert.ok(folded.slice(2, -1).length >= 2, folded.join("\n"));
+    for (const l of folded.slice(3, -1)) assert.match(l, /^ {6}↪ /);
+    const rejoined = folded.slice(2, -1).map((l) => l.replace(/^ {6}↪ /, "")).join(" ").replace(/\s+/g, " ").trim();
+    assert.equal(rejoined, `print('a' * 10) # ${"word ".repeat(20).trim()}`, "nothing lost, nothing added but the marks");
   });
 
   it("a long line quoted from the front matter is cut to 60 columns, not 60 characters", () => {
