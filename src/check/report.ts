@@ -61,7 +61,8 @@ export function formatCheck(raw: CheckResult, s: Styler, width: number, opts: { 
   const mark = c.passed ? s.green("✓") : c.skipped ? s.dim("–") : s.red("✗");
   const time = c.ms >= 50 && !c.skipped ? s.dim(`  ${duration(c.ms)}`) : "";
   if (c.skipped) return s.dim(wrap(`${mark} ${c.name} (${c.detail})`, width, "    "));
-  const head = `${mark} ${c.passed ? c.name : s.bold(c.name)}${time}`;
+  // Wrapped like the rest: a long check name ran past 80 columns and the terminal cut a word.
+  const head = wrap(`${mark} ${c.passed ? c.name : s.bold(c.name)}${time}`, width, "  ");
   if (c.passed) return c.detail ? `${head}\n${s.dim(wrap(`    ${c.detail}`, width, "    "))}` : head;
   let detail = c.detail;
   if (opts.stderrShownAbove) detail = detail.replace(STDERR_EXCERPT, () => `${t("verify.report.stderrAbove", { prefix: t("verify.programPrefix") })}\n`).replace(/\n$/, "");

@@ -42,6 +42,17 @@ export class Pager {
       // Too little room left to be worth filling: break the page here.
       let take = 0;
       for (let rows = 0; room >= 3 && take < lines.length && rows + lineRows(lines[take]!) <= room; take++) rows += lineRows(lines[take]!);
+      // All of the text fits (what is left is blank lines), but not the prompt after it: carry
+      // the last paragraph over, so the next page is not the step's header alone ("continued"
+      // over nothing).
+      let lastText = lines.length - 1;
+      while (lastText >= 0 && lines[lastText]!.trim() === "") lastText--;
+      if (take > lastText && lastText >= 0) {
+        take = lastText + 1;
+        let lastBreak = take - 1;
+        while (lastBreak > 0 && lines[lastBreak]!.trim() !== "") lastBreak--;
+        take = lastBreak > 0 ? lastBreak : Math.max(0, take - 2);
+      }
       const taken = lines.slice(0, take);
       if (take > 0) process.stdout.write(taken.join("\n") + "\n");
       lines = lines.slice(take);

@@ -66,10 +66,15 @@ describe("the hostile transport", () => {
     try {
       const conn = await connect(peer, srv.port);
       const reading = conn.readToEnd({ idleMs: 2000 });
-      const sent = await sendPlan(pacing, conn, makePlan(2, [Buffer.from("hello")]));
-      assert.equal(sent.closedAfter, 1);
+      const plan = makePlan(2, [Buffer.from("hello")]);
+      const sent = await sendPlan(pacing, conn, plan);
+      // The program reads once and closes. Which pieces that read found depends on when its
+      // process ran (on a busy machine, the second may be there too); what must hold is
+      // that the sender stopped once it saw the close, and that the echo came back whole.
+      assert.ok(plan.pieces.length >= 3, `the plan cuts hello in pieces: ${plan.pieces.length}`);
+      assert.ok(sent.closedAfter !== undefined && sent.closedAfter >= 1 && sent.closedAfter < plan.pieces.length, `stopped after ${sent.closedAfter} of ${plan.pieces.length}`);
       const r = await reading;
-      assert.equal(r.data.toString(), "h", "the echo of the first piece is not lost");
+      assert.ok(r.data.length > 0 && "hello".startsWith(r.data.toString()), `the echo of what the program read is not lost: ${JSON.stringify(r.data.toString())}`);
       assert.equal(r.end, "eof");
     } finally {
       peer.dispose();

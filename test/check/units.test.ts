@@ -164,6 +164,10 @@ describe("reports", () => {
     assert.match(deduped, /Its stderr is shown above/);
     assert.doesNotMatch(deduped, /Traceback/);
     assert.match(formatCheck(report.checks[2]!, s, 100), /^– later \(not run: an earlier check failed\)$/);
+    // A long name is wrapped at a space, its time included: no word cut by the terminal at 80 columns.
+    const long = { ...report.checks[1]!, name: 'answers 1.5, "3", true or null among the numbers with an error line, then closes', ms: 109 };
+    const head = formatCheck(long, s, 80).split("\n").slice(0, 2);
+    assert.deepEqual(head, ['✗ answers 1.5, "3", true or null among the numbers with an error line, then', "  closes  109 ms"]);
   });
 
   it("the live console says once where the program runs; a program started again gets one short line", () => {

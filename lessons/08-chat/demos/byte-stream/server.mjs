@@ -8,7 +8,7 @@ const PORT = Number(process.env.PORT ?? 8000);
 // pauseOnConnect: Node does not read the new connection until we resume() it.
 const server = net.createServer({ pauseOnConnect: true }, (conn) => {
   server.close(); // one client is enough: stop listening
-  setTimeout(() => conn.resume(), 500); // give both small writes time to arrive
+  setTimeout(() => conn.resume(), 1500); // give both small writes time to arrive, even on a busy machine
 
   let first = true;
   let count = 0;

@@ -13,7 +13,7 @@ with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
     conn, peer = server.accept()
 
 with conn:
-    time.sleep(0.5)  # give both of the client's small sends time to arrive
+    time.sleep(1.5)  # give both of the client's small sends time to arrive, even on a busy machine
     data = conn.recv(1024)
     print(f"one recv() returned {len(data)} bytes: {data!r}")
     conn.sendall(b"go")  # ready for the big one
