@@ -19,6 +19,7 @@ import type { Styler } from "../util/style.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd, truncate } from "../text/width.js";
+import { keepTogether, wrap } from "../text/wrap.js";
 
 
 export interface PlainViewOptions {
@@ -235,11 +236,13 @@ export class PlainView {
     this.unknownLine(state, "  ");
     this.line("");
     // A pause that outlasted a kernel timer: named in one line, with the command that runs the demo again.
-    if (state.status === "done" && state.kernelTimer) this.line(s.yellow(t("clock.runAgain", { text: state.kernelTimer.text, command: tutor(`demo ${this.session.demo.spec.id} --plain --step --runtime ${this.session.runtime}`) })));
+    // The verdict's sentences are wrapped to the terminal (an outcome runs to two or three lines).
+    const w = this.opts.width;
+    if (state.status === "done" && state.kernelTimer) this.line(s.yellow(wrap(t("clock.runAgain", { text: state.kernelTimer.text, command: keepTogether(tutor(`demo ${this.session.demo.spec.id} --plain --step --runtime ${this.session.runtime}`)) }), w)));
     const what = this.session.demo.spec.outcome?.what;
-    if (state.status === "done" && state.ok && what) this.line(s.green(t("outcome.ranAsDesigned", { what: escapeTerminal(what) })));
+    if (state.status === "done" && state.ok && what) this.line(s.green(wrap(t("outcome.ranAsDesigned", { what: escapeTerminal(what) }), w)));
     else if (state.status === "done" && state.ok) this.line(s.green(t("plain.ranAsDesigned")));
-    else if (state.status === "done") this.line(s.red(t("plain.notAsDesigned", { reason: escapeTerminal(state.reason ?? t("plain.unknownReason")) })));
+    else if (state.status === "done") this.line(s.red(wrap(t("plain.notAsDesigned", { reason: escapeTerminal(state.reason ?? t("plain.unknownReason")) }), w)));
     else this.line(s.yellow(t("plain.stopped")));
   }
 
