@@ -11,7 +11,8 @@ function found(leader: number, gone: () => boolean): Promise<number> {
 describe("the program's pid behind nsenter", () => {
   it("waits for a leader that forks late (a loaded machine), rather than naming the leader", async () => {
     // Forks its child after 1.5 s, as nsenter might when the machine is busy.
-    const leader = spawn("python3", ["-c", "import time, subprocess; time.sleep(1.5); subprocess.run(['sleep', '2'])"], { stdio: "ignore" });
+    // Node itself, not python3 (which may be a shim that forks helpers of its own first).
+    const leader = spawn(process.execPath, ["-e", "setTimeout(() => require('node:child_process').spawn('sleep', ['2'], { stdio: 'inherit' }).on('exit', () => process.exit(0)), 1500)"], { stdio: "ignore" });
     let exited = false;
     leader.on("exit", () => (exited = true));
     try {
