@@ -140,8 +140,9 @@ describe("tcp-step-by-step", { concurrency: true }, () => {
         3000,
         "the server's end ESTABLISHED and owned by the server while its accept is paused",
       );
-      const listenRow = tcpRows(owned).find((r) => r.state === "LISTEN")!;
-      assert.equal(listenRow.recvQ, 0, "nothing waits in the accept queue: libuv accepted it");
+      // (A reading may come after the server closed its listener, one client being enough: then there is no queue at all.)
+      const listenRow = tcpRows(owned).find((r) => r.state === "LISTEN");
+      if (listenRow) assert.equal(listenRow.recvQ, 0, "nothing waits in the accept queue: libuv accepted it");
       assert.ok(!tcpRows(owned).some((r) => r.state === "ESTABLISHED" && r.local === `127.0.0.1:${session.port}` && r.pid === undefined), "no connection without an owner");
     } finally {
       await session.stop();
