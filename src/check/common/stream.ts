@@ -5,7 +5,9 @@ import { see } from "../lessons.js";
 import { describeTarget, type ReadResult, type StreamConn, type StreamTarget, type WriteResult } from "../peer.js";
 import { describePlan, makePlan, piecesLength, type Plan, type PlanOptions } from "../traffic.js";
 import { sendPlan, type SendOutcome } from "../transport.js";
-import { NotRun, type CheckContext, type Outcome } from "../types.js";
+import { freeTcpPort } from "../ports.js";
+import { NotRun, type CheckContext, type Outcome, type ProgramEnv } from "../types.js";
+import type { Target } from "../peer.js";
 
 /**
  * Helpers for checks that talk to a stream server (TCP or Unix): connect with a
@@ -296,4 +298,10 @@ async function echoOnce(ctx: CheckContext, conn: StreamConn, label: string, payl
   }
   const f = await explainEcho(ctx, { label, sent, expected: payload, r, waitMs, cpu, plan, send, readStart });
   return f ? { fail: f } : undefined;
+}
+
+/** prepare() of a TCP server exercise: HOST and a free PORT for the program, the same as its target. */
+export async function prepareTcpServer(host = "127.0.0.1"): Promise<{ env: ProgramEnv; target: Target }> {
+  const port = await freeTcpPort(host);
+  return { env: { HOST: host, PORT: String(port) }, target: { kind: "tcp", host, port } };
 }

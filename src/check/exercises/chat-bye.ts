@@ -9,7 +9,7 @@ import { startAndWait } from "../ready.js";
 import { describePlan, fixedPlan, makePlan, type Plan } from "../traffic.js";
 import { sendPlan, waitRead } from "../transport.js";
 import type { Check, CheckContext, ExerciseChecker, Outcome } from "../types.js";
-import { connectOrExplain, eachSeed, endWords, fail, isFail, requireRunning, type Fail } from "../common/stream.js";
+import { connectOrExplain, eachSeed, endWords, fail, isFail, requireRunning, type Fail, prepareTcpServer } from "../common/stream.js";
 
 /**
  * chat-bye: the classic chat server with line framing. One client (the checker) stays
@@ -63,10 +63,7 @@ function piecesHelp(expected: Buffer, got: Buffer, plan: Plan): string | undefin
 
 export const checker: ExerciseChecker = {
   id: "chat-bye",
-  async prepare() {
-    const port = await freeTcpPort(HOST);
-    return { env: { HOST, PORT: String(port) }, target: { kind: "tcp", host: HOST, port } };
-  },
+  prepare: () => prepareTcpServer(HOST),
   checks(ctx, given) {
     const target = tcp(given);
     const wait = ctx.ms(WAIT);

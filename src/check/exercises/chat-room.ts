@@ -4,13 +4,12 @@ import { showBytes } from "../bytes.js";
 import { exitStory, seconds } from "../diagnose.js";
 import { see } from "../lessons.js";
 import type { StreamConn, StreamTarget, Target } from "../peer.js";
-import { freeTcpPort } from "../ports.js";
 import { startAndWait } from "../ready.js";
 import { makePlan, type Plan } from "../traffic.js";
 import { sendPlan } from "../transport.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
 import { slowVolume } from "../common/slow-reader.js";
-import { connectOrExplain, eachSeed, fail, isFail, requireRunning, sentWords, type Fail } from "../common/stream.js";
+import { connectOrExplain, eachSeed, fail, isFail, requireRunning, sentWords, type Fail, prepareTcpServer } from "../common/stream.js";
 
 /**
  * chat-room: a room of named members; each line a member sends goes to every other
@@ -207,10 +206,7 @@ function endText(end: string | undefined, waitMs: number): string {
 
 export const checker: ExerciseChecker = {
   id: "chat-room",
-  async prepare() {
-    const port = await freeTcpPort(HOST);
-    return { env: { HOST, PORT: String(port) }, target: { kind: "tcp", host: HOST, port } };
-  },
+  prepare: () => prepareTcpServer(HOST),
   checks(ctx, given) {
     const target = tcp(given);
     const wait = ctx.ms(WAIT);

@@ -3,13 +3,12 @@ import { patternBytes, showBytes } from "../bytes.js";
 import { exitStory, seconds } from "../diagnose.js";
 import { see } from "../lessons.js";
 import type { ReadResult, StreamTarget, Target } from "../peer.js";
-import { freeTcpPort } from "../ports.js";
 import { startAndWait } from "../ready.js";
 import { makePlan, type Plan } from "../traffic.js";
 import { sendPlan, type SendOutcome } from "../transport.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
 import { clientsAtOnce } from "../common/at-once.js";
-import { connectOrExplain, eachSeed, endWords, fail, isFail, requireRunning, sentWords, type Fail } from "../common/stream.js";
+import { connectOrExplain, eachSeed, endWords, fail, isFail, requireRunning, sentWords, type Fail, prepareTcpServer } from "../common/stream.js";
 
 /**
  * length-prefix: a message is a 4-byte big-endian length N and N bytes; the reply is
@@ -147,10 +146,7 @@ export function explainReplies(payloads: Buffer[], plan: Plan, got: Buffer, r: R
 
 export const checker: ExerciseChecker = {
   id: "length-prefix",
-  async prepare() {
-    const port = await freeTcpPort(HOST);
-    return { env: { HOST, PORT: String(port) }, target: { kind: "tcp", host: HOST, port } };
-  },
+  prepare: () => prepareTcpServer(HOST),
   checks(ctx, given) {
     const target = tcp(given);
     const wait = ctx.ms(WAIT);

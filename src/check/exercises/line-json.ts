@@ -4,13 +4,12 @@ import { showBytes } from "../bytes.js";
 import { exitStory, seconds } from "../diagnose.js";
 import { see } from "../lessons.js";
 import type { ReadEnd, StreamConn, StreamTarget, Target } from "../peer.js";
-import { freeTcpPort } from "../ports.js";
 import { startAndWait } from "../ready.js";
 import { makePlan, type Plan } from "../traffic.js";
 import { sendPlan, type SendOutcome } from "../transport.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
 import { clientsAtOnce } from "../common/at-once.js";
-import { connectOrExplain, eachSeed, fail, isFail, requireRunning, sentWords, type Fail } from "../common/stream.js";
+import { connectOrExplain, eachSeed, fail, isFail, requireRunning, sentWords, type Fail, prepareTcpServer } from "../common/stream.js";
 
 /**
  * line-json: one JSON request per line, one JSON reply line per request, in order. The
@@ -195,10 +194,7 @@ export const MALFORMED: ReadonlyArray<{ text: string; why: () => string; boolean
 
 export const checker: ExerciseChecker = {
   id: "line-json",
-  async prepare() {
-    const port = await freeTcpPort(HOST);
-    return { env: { HOST, PORT: String(port) }, target: { kind: "tcp", host: HOST, port } };
-  },
+  prepare: () => prepareTcpServer(HOST),
   checks(ctx, given) {
     const target = tcp(given);
     const wait = ctx.ms(WAIT);
