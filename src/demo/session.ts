@@ -140,8 +140,7 @@ export class DemoSession {
     return this.donePromise;
   }
 
-  /** Continues one paused call of `proc` (or of the process paused longest). False if nothing was paused. */
-  /** Lets a paused call run: `seq` names it; without it, the process's oldest paused call. */
+  /** Lets a paused call of `proc` (else of the process paused longest) run: `seq` names it, else its oldest. False if nothing was paused. */
   continue(proc?: string, seq?: number): boolean {
     const target = proc ? this.procs.get(proc) : this.oldestPaused();
     return target?.continueCall(seq) ?? false;
@@ -252,7 +251,7 @@ export class DemoSession {
     const setting: RunSetting = { runtime: this.runtime, python: this.choice.python?.executable, demoDir: this.demo.dir, tempDir: this.tempDir!, host: this.host, port: this.port, socketPath: this.socketPath, sandbox: this.sandbox, strace: this.strace, note: (text, level) => this.note(text, level) };
     for (const p of spec.processes) plans.set(p.name, await planLaunch(setting, p, p.unprivileged && root ? user : undefined));
     if (stale()) return;
-    for (const p of spec.processes) this.procs.set(p.name, new TracedProcess(plans.get(p.name)!, (ev) => this.onProcessEvent(ev), () => this.onExit()));
+    for (const p of spec.processes) this.procs.set(p.name, new TracedProcess(plans.get(p.name)!, (ev) => this.onProcessEvent(ev), () => this.onExit(), () => this.syncClock()));
     this.typing = this.options.autoInput
       ? new ScriptedInput(spec.processes, {
           runtime: this.runtime,
@@ -290,6 +289,8 @@ export class DemoSession {
   private startProcess(name: string): void {
     const p = this.procs.get(name);
     if (!p || p.started || this.finishing) return;
+    // Held from before the spawn, so the new process starts from a stopped clock too.
+    this.syncClock(true);
     p.start(this.mode === "run" ? "run" : "step", this.clock.line());
     if (p.pid !== undefined && this.strace?.available) this.strace.follow(name, (ev) => this.publish(ev));
     this.typing?.started(name);
@@ -335,12 +336,16 @@ export class DemoSession {
   }
 
   /**
-   * The demo clock stops while a call waits for the learner's key (step mode) and runs
-   * otherwise; every traced process is told, and the run's own waits follow it.
+   * The demo clock stops while a call waits for the learner's key (step mode), and while
+   * a process of the demo is still starting (an interpreter takes from 50 ms to a second
+   * to load, by how busy the machine is: that time must not run the others' sleeps and
+   * timeouts); it runs otherwise. Every traced process is told, and the run's own waits
+   * follow it. `starting`: a process is about to be spawned.
    */
-  private syncClock(): void {
+  private syncClock(starting = false): void {
     if (this.finishing) return;
-    const held = this.mode === "step" && [...this.procs.values()].some((p) => !p.exited && p.pending.length > 0);
+    const procs = [...this.procs.values()];
+    const held = starting || procs.some((p) => p.starting) || (this.mode === "step" && procs.some((p) => !p.exited && p.pending.length > 0));
     if (!(held ? this.clock.stop() : this.clock.start())) return;
     const line = this.clock.line();
     for (const p of this.procs.values()) if (p.started && !p.exited) p.command(line);

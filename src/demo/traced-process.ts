@@ -36,6 +36,12 @@ export interface LaunchPlan {
  * is rebuilt field by field, strings escaped and bounded (see tracer-lines.ts).
  */
 export function parseTracerLine(line: string, proc: string): CallEvent | undefined {
+  const m = parseTracerMessage(line, proc);
+  return m === "ready" ? undefined : m;
+}
+
+/** A tracer line: a call event, "ready" (its start-up is over, the program runs next), or nothing. */
+function parseTracerMessage(line: string, proc: string): CallEvent | "ready" | undefined {
   if (line.length > EVENT_LIMITS.lineChars) return undefined;
   let parsed: unknown;
   try {
@@ -43,7 +49,8 @@ export function parseTracerLine(line: string, proc: string): CallEvent | undefin
   } catch {
     return undefined;
   }
-  return isCallEvent(parsed) ? sanitizeCall(parsed, proc) : undefined;
+  if (isCallEvent(parsed)) return sanitizeCall(parsed, proc);
+  return typeof parsed === "object" && parsed !== null && (parsed as { type?: unknown }).type === "ready" ? "ready" : undefined;
 }
 
 /**
@@ -51,8 +58,9 @@ export function parseTracerLine(line: string, proc: string): CallEvent | undefin
  * it: a line longer than EVENT_LIMITS.lineChars is skipped to its newline (never held),
  * and lines beyond the rate limits are dropped unparsed and counted (`onDropped`).
  * Events are for the display only: nothing that decides a verdict reads them.
+ * `onReady` hears the tracer say its start-up is over (a demo holds its clock until then).
  */
-export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: CallEvent) => void, onDropped?: (count: number) => void): void {
+export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: CallEvent) => void, onDropped?: (count: number) => void, onReady?: () => void): void {
   const lines = new RateBudget(EVENT_LIMITS.linesPerSecond);
   const chars = new RateBudget(EVENT_LIMITS.charsPerSecond);
   let held = "";
@@ -77,8 +85,9 @@ export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: C
         dropped++;
         continue;
       }
-      const ev = parseTracerLine(line, proc);
-      if (ev) onEvent(ev);
+      const ev = parseTracerMessage(line, proc);
+      if (ev === "ready") onReady?.();
+      else if (ev) onEvent(ev);
     }
     if (!skipping && start < chunk.length) {
       held += chunk.slice(start, start + EVENT_LIMITS.lineChars + 1);
@@ -98,6 +107,9 @@ export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: C
     }
   });
 }
+
+/** The longest a process's start-up may hold the demo clock (Python on a busy machine takes ~1 s at worst). */
+const START_UP_LIMIT_MS = 10_000;
 
 /** How long reading stops when a tracer writes more than the display's budget. */
 const FLOOD_PAUSE_MS = 50;
@@ -142,12 +154,29 @@ export class TracedProcess {
   private reported = false;
   private readonly exitWaiters: (() => void)[] = [];
 
+  /** The tracer said its start-up is over (or it ended, or took too long to say so). */
+  ready = false;
+  private readyTimer?: NodeJS.Timeout;
+
   constructor(
     readonly plan: LaunchPlan,
     private readonly emit: (ev: DemoEvent) => void,
     private readonly onExit: (p: TracedProcess) => void,
+    private readonly onReady: (p: TracedProcess) => void = () => undefined,
   ) {
     this.name = plan.spec.name;
+  }
+
+  /** Started, and its interpreter and tracer are still loading: the program has not run yet. */
+  get starting(): boolean {
+    return this.started && !this.exited && !this.ready;
+  }
+
+  private markReady(): void {
+    if (this.ready) return;
+    this.ready = true;
+    clearTimeout(this.readyTimer);
+    this.onReady(this);
   }
 
   /** Starts the program; `clock` is the demo clock's control line now (DemoClock.line()), which the tracer starts from. */
@@ -172,6 +201,10 @@ export class TracedProcess {
     }
     this.child = child;
     this.pid = child.pid;
+    // A tracer that never says it is ready (a broken interpreter that hangs) must not hold
+    // the demo clock for ever: after this long its start-up counts as over.
+    this.readyTimer = setTimeout(() => this.markReady(), START_UP_LIMIT_MS);
+    this.readyTimer.unref();
     child.on("error", (err) => {
       if (this.pid === undefined) this.failToStart(err);
     });
@@ -234,10 +267,11 @@ export class TracedProcess {
   }
 
   private readEvents(stream: Readable): void {
-    readTracerEvents(stream, this.name, (ev) => this.handleEvent(ev));
+    readTracerEvents(stream, this.name, (ev) => this.handleEvent(ev), undefined, () => this.markReady());
   }
 
   private handleEvent(ev: CallEvent): void {
+    this.markReady();
     if (ev.phase === "pending") this.pending.push(ev.seq);
     else {
       const i = this.pending.indexOf(ev.seq);
@@ -255,6 +289,7 @@ export class TracedProcess {
     if (this.reported) return;
     this.reported = true;
     clearTimeout(this.exitTimer);
+    clearTimeout(this.readyTimer);
     this.exited = true;
     this.pending.length = 0;
     const info = this.exitInfo ?? { code: null, signal: null };

@@ -83,7 +83,15 @@ function sleepMs(ms: number): void {
   realWait(nap, 0, 0, ms);
 }
 
+function emitReady(): void {
+  writeEventLine({ type: "ready", pid: OUTER_PID, t: now() });
+}
+
 function emit(ev: Traced): void {
+  writeEventLine(ev);
+}
+
+function writeEventLine(ev: Traced | { type: "ready"; pid: number; t: number }): void {
   const data = Buffer.from(JSON.stringify(ev) + "\n");
   let off = 0;
   let wait = 1;
@@ -996,4 +1004,6 @@ if (MODE !== undefined) {
   patchTime();
   patchNet();
   patchDgram();
+  // The start-up is over: the tutor holds the demo clock until now (see docs/tracer-protocol.md).
+  emitReady();
 }
