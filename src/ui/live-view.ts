@@ -206,6 +206,8 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const focusOutput = mine(source.focus?.output);
     const input: FrameInput = { source, controller, state, where, notes, ...(focusRows ? { focusRows } : {}), ...(focusCalls ? { focusCalls } : {}), ...(focusOutput ? { focusOutput } : {}) };
     const f = frame(input, geo);
+    const was = controller.view.scroll;
+    controller.settle({ output: { left: f.scroll.output.left ?? was.output.left, right: f.scroll.output.right ?? was.output.right }, bottom: f.scroll.bottom ?? was.bottom });
     place(title, geo.title);
     place(left, geo.left.width > 0 ? geo.left : undefined);
     place(right, geo.right.width > 0 ? geo.right : undefined);

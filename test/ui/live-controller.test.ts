@@ -6,7 +6,8 @@ import type { DemoSpec } from "../../src/demo/spec.js";
 import { initialState, reduce, type DemoMode, type DemoState } from "../../src/demo/state.js";
 import { LiveController, type LiveViewExit } from "../../src/ui/live/controller.js";
 import { barEntries, helpEntries, KEY_TABLE, normalizeKey } from "../../src/ui/live/keys.js";
-import { helpLines, statusLine, type FrameInput } from "../../src/ui/live/frame.js";
+import { frame, helpLines, statusLine, type FrameInput } from "../../src/ui/live/frame.js";
+import { liveLayout } from "../../src/ui/live/layout.js";
 import { linesToText, paneItems, paneLines, sides, timelineLines } from "../../src/ui/live/format.js";
 import { plainText } from "../../src/ui/live/paint.js";
 
@@ -468,6 +469,43 @@ describe("scrolling the panes (calls, syscalls, output, timeline, table)", () =>
     assert.equal(c.view.scroll.bottom, 2);
     c.wheel("bottom", -1);
     assert.equal(c.view.scroll.bottom, 0);
+  });
+
+  it("PgUp past the top does not pile up: the frame settles each scroll to what there is, so the first PgDn moves at once", async () => {
+    const { c, runs, source } = await rig();
+    const run = runs[0]!;
+    busyRun(run, 30, 30);
+    const geo = liveLayout(80, 24, { noteLines: 0, bottom: "timeline", tableRows: 3 });
+    assert.ok(!("tooSmall" in geo));
+    c.setGeometry({ compact: geo.compact, pageRows: 4 });
+    const draw = (): void => {
+      const f = frame({ source, controller: c, state: run.state, where: "127.0.0.1:8000", notes: [] }, geo);
+      const was = c.view.scroll;
+      c.settle({ output: { left: f.scroll.output.left ?? was.output.left, right: f.scroll.output.right ?? was.output.right }, bottom: f.scroll.bottom ?? was.bottom });
+    };
+    // The output: 30 lines, a few rows of them on screen.
+    for (let i = 0; i < 25; i++) {
+      c.key("pageup");
+      draw();
+    }
+    const top = c.view.scroll.output.left;
+    assert.ok(top > 0 && top < 30, `at the oldest line, not 100 lines back: ${top}`);
+    c.key("pagedown");
+    draw();
+    assert.equal(c.view.scroll.output.left, top - 4, "one PgDn is one page newer");
+    // The timeline (the bottom tab at 80x24): 33 rows back at most.
+    c.key("t");
+    c.key("S-tab");
+    assert.equal(c.view.focus, "bottom");
+    for (let i = 0; i < 40; i++) {
+      c.key("pageup");
+      draw();
+    }
+    const back = c.view.scroll.bottom;
+    assert.ok(back > 0 && back < 33, `at the first call, not 160 rows back: ${back}`);
+    c.key("down");
+    draw();
+    assert.equal(c.view.scroll.bottom, back - 1, "one ↓ is one row newer");
   });
 
   it("the wheel over a pane selects its calls (up: the one before), over the help or an opened call it scrolls them", async () => {

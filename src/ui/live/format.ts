@@ -89,6 +89,8 @@ export interface PaneInput {
   selected?: string;
   /** Output lines up from the newest (0: the newest at the bottom). */
   outputScroll?: number;
+  /** Hears the output scroll as shown (clamped to what there is), so the next key moves at once. */
+  settleOutput?: (scroll: number) => void;
   /** Output the demo's lesson points at (text a line contains): kept on screen like focusCalls. */
   focusOutput?: ReadonlyArray<{ process: string; text: string }>;
   /** Calls the demo's lesson points at: kept on screen while newer calls push older ones away. */
@@ -324,6 +326,7 @@ export function paneLines(input: PaneInput): Line[] {
   }
   const outRows = rows.output;
   const scroll = Math.max(0, Math.min(input.outputScroll ?? 0, out.length - outRows));
+  input.settleOutput?.(scroll);
   const end = out.length - scroll;
   let start = Math.max(0, end - outRows);
   while (start < end && start > 0 && outGroup[start] === outGroup[start - 1]) start++;
@@ -414,8 +417,10 @@ export function orderRows(rows: readonly SocketRow[], state: DemoState, focus: F
  * it has more rows than `height`, the rows the lesson points at come first, and
  * `scroll` moves the rest into view.
  */
-export function tableLines(state: DemoState, width: number, height: number, opts: { scroll?: number; focus?: FocusRows } = {}): Line[] {
+export function tableLines(state: DemoState, width: number, height: number, opts: { scroll?: number; focus?: FocusRows; settle?: (scroll: number) => void } = {}): Line[] {
   const snap = state.table;
+  // Until a later line says otherwise, nothing is scrolled.
+  opts.settle?.(0);
   if (!snap) return [[seg(state.status === "starting" ? t("live.table.starting") : t("live.table.firstReading"), "dim")]];
   if (snap.error && snap.rows.length === 0) return wrapText(t("live.table.unreadable", { error: sanitize(snap.error) }), width).map((l) => [seg(l, "yellow")]);
   const header = tableHeader();
@@ -459,6 +464,7 @@ export function tableLines(state: DemoState, width: number, height: number, opts
   // One row says what is out of view, and how to see it.
   const visible = Math.max(1, room - 1);
   const start = Math.max(0, Math.min(opts.scroll ?? 0, body.length - visible));
+  opts.settle?.(start);
   const below = body.length - start - visible;
   const marker = start > 0 && below > 0 ? t("live.table.moreBoth", { above: start, below }) : below > 0 ? t("live.table.moreRows", { n: below }) : t("live.table.moreAbove", { n: start });
   return [render(header, true), ...body.slice(start, start + visible), [seg(marker, "dim")]].map((l) => fit(l, width));
@@ -492,7 +498,7 @@ function arrowText(a: Arrow, fromSide: "left" | "right", width: number): Line {
  * clients' on the right, with arrows for connections and bytes between them, or,
  * where the run's packets are captured, an arrow per packet.
  */
-export function timelineLines(state: DemoState, width: number, height: number, scroll = 0): Line[] {
+export function timelineLines(state: DemoState, width: number, height: number, scroll = 0, settle?: (scroll: number) => void): Line[] {
   const mid = Math.min(18, Math.max(10, Math.floor(width * 0.16)));
   const side = Math.floor((width - mid - 2) / 2);
   const byId = new Map<string, CallView>();
@@ -506,7 +512,7 @@ export function timelineLines(state: DemoState, width: number, height: number, s
   if (rightProcs === 0) {
     // One side only: no columns to draw, the calls take the width.
     const rows = state.timeline.map((id) => byId.get(id)).filter((c): c is CallView => c !== undefined).map((c) => fit(callLine(c, { withProc: leftProcs > 1 }), width));
-    return [[seg(state.processes.map((p) => p.name).join(", "), "bold")], ...scrolled(rows, Math.max(0, height - 1), scroll)];
+    return [[seg(state.processes.map((p) => p.name).join(", "), "bold")], ...scrolled(rows, Math.max(0, height - 1), scroll, settle)];
   }
   const left = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
   const right = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
@@ -531,13 +537,17 @@ export function timelineLines(state: DemoState, width: number, height: number, s
     const arrowLine = arrow && sideOf.get(byId.get(arrow.to)?.proc ?? "") !== s ? arrowText(arrow, s, mid) : [seg(" ".repeat(mid))];
     rows.push(s === "left" ? [...pad(text, side), seg("│", "dim"), ...pad(arrowLine, mid), seg("│", "dim")] : [seg(" ".repeat(side)), seg("│", "dim"), ...pad(arrowLine, mid), seg("│", "dim"), ...text]);
   }
-  return [header, ...scrolled(rows, Math.max(0, height - 1), scroll)].map((l) => fit(l, width));
+  return [header, ...scrolled(rows, Math.max(0, height - 1), scroll, settle)].map((l) => fit(l, width));
 }
 
 /** The newest `room` rows, or `scroll` rows further back; the first row says how many are out of view above. */
-function scrolled(rows: Line[], room: number, scroll: number): Line[] {
-  if (rows.length <= room || room <= 0) return rows.slice(-Math.max(room, 0) || undefined);
+function scrolled(rows: Line[], room: number, scroll: number, settle?: (scroll: number) => void): Line[] {
+  if (rows.length <= room || room <= 0) {
+    settle?.(0);
+    return rows.slice(-Math.max(room, 0) || undefined);
+  }
   const back = Math.max(0, Math.min(scroll, rows.length - room));
+  settle?.(back);
   const end = rows.length - back;
   const visible = rows.slice(end - room, end);
   const above = end - room;

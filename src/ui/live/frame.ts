@@ -47,6 +47,8 @@ export interface Frame {
   /** The timeline under the table (the wide layout). */
   timeline?: { label: string; lines: Line[] };
   status: Line;
+  /** The scroll positions as drawn, clamped to what there is (for controller.settle): PgUp past the top does not pile up. */
+  scroll: { output: Partial<Record<Side, number>>; bottom?: number };
 }
 
 /** The notes a run shows under its title: the tutor's, the runtime's, the run's. */
@@ -115,6 +117,7 @@ export function frame(input: FrameInput, geo: Geometry): Frame {
   const { state, controller } = input;
   const view = controller.view;
   const title = [titleLine(input, geo.title.width), ...input.notes.map((n) => [seg(` ${n}`, "yellow")])];
+  const settled: Frame["scroll"] = { output: {} };
   const pane = (side: Side): PaneFrame => {
     const r = geo[side];
     const focused = view.focus === side;
@@ -133,6 +136,7 @@ export function frame(input: FrameInput, geo: Geometry): Frame {
       syscalls: view.syscalls,
       selected: view.selected[side],
       outputScroll: view.scroll.output[side],
+      settleOutput: (n) => (settled.output[side] = n),
       ...(input.focusCalls ? { focusCalls: input.focusCalls } : {}),
       ...(input.focusOutput ? { focusOutput: input.focusOutput } : {}),
       ...(typing ? { typing: typing.text, typingTarget: typing.target } : {}),
@@ -140,7 +144,10 @@ export function frame(input: FrameInput, geo: Geometry): Frame {
     });
     return { label: paneLabel(procs, shown, r.width), lines: result, focused };
   };
-  const out: Frame = { title, left: pane("left"), right: pane("right"), status: statusLine(input, geo.status.width) };
+  const out: Frame = { title, left: pane("left"), right: pane("right"), status: statusLine(input, geo.status.width), scroll: settled };
+  const settleBottom = (n: number): void => {
+    settled.bottom = n;
+  };
   const tabs = (active: BottomTab): string => {
     const names: Array<[BottomTab, string]> = [
       ["table", t("live.tab.table")],
@@ -154,7 +161,9 @@ export function frame(input: FrameInput, geo: Geometry): Frame {
     const width = geo.table.width - 2;
     const legend = tableLegend(state, width);
     const bodyRows = legend && inner > 3 ? inner - 1 : inner;
-    const body = tableLines(state, width, bodyRows, { scroll: view.scroll.bottom, ...(input.focusRows ? { focus: input.focusRows } : {}) });
+    // The bottom scroll is the table's, except on a small screen with another tab open.
+    const mine = !geo.compact || view.bottom === "table";
+    const body = tableLines(state, width, bodyRows, { scroll: view.scroll.bottom, ...(mine ? { settle: settleBottom } : {}), ...(input.focusRows ? { focus: input.focusRows } : {}) });
     const source = state.table ? t("live.box.tableSource", { source: state.table.source }) : "";
     out.bottom = { label: (geo.compact ? tabs("table") : t("live.box.tableLabel")) + source, lines: legend && inner > 3 ? [...body, [seg(legend, "dim")]] : body, focused: view.focus === "bottom" };
   } else if (geo.table) out.bottom = { label: geo.compact ? tabs("table") : t("live.box.tableLabel"), lines: [[seg(t("live.table.starting"), "dim")]], focused: view.focus === "bottom" };
@@ -164,7 +173,8 @@ export function frame(input: FrameInput, geo: Geometry): Frame {
     const width = geo.timeline.width - 2;
     const height = geo.timeline.height - 2;
     const scroll = geo.compact ? view.scroll.bottom : 0;
-    const lines = state ? (wire ? wireLines(state, width, height, scroll) : timelineLines(state, width, height, scroll)) : [];
+    const settle = geo.compact ? settleBottom : undefined;
+    const lines = state ? (wire ? wireLines(state, width, height, scroll, settle) : timelineLines(state, width, height, scroll, settle)) : [];
     if (geo.compact) out.bottom = { label: tabs(wire ? "wire" : "timeline"), lines, focused: view.focus === "bottom" };
     else out.timeline = { label: wire ? t("live.box.wire") : t("live.box.timeline"), lines };
   }

@@ -29,8 +29,10 @@ export function packetTone(p: PacketView): Tone | undefined {
  * packets, or `scroll` lines further back; when the run has no capture, why not and
  * what would give one.
  */
-export function wireLines(state: DemoState, width: number, height: number, scroll = 0): Line[] {
+export function wireLines(state: DemoState, width: number, height: number, scroll = 0, settle?: (scroll: number) => void): Line[] {
   const w = state.wire;
+  // Until the packets say otherwise, nothing is scrolled.
+  settle?.(0);
   if (w.status === "unavailable") {
     const why = wrapText(sanitize(w.reason ?? t("wire.view.noReason")), width).map((l) => [seg(l, "yellow")]);
     const more = wrapText(t("wire.view.doctor", { command: tutor("doctor") }), width).map((l) => [seg(l, "dim")]);
@@ -51,7 +53,7 @@ export function wireLines(state: DemoState, width: number, height: number, scrol
   if (w.missed.kernel > 0) foot.push([seg(gapText({ count: w.missed.kernel, cause: "kernel" }), "dim")]);
   const head: Line[] = w.droppedPackets > 0 ? [[seg(t("wire.notKept", { n: w.droppedPackets }), "dim")]] : [];
   const room = Math.max(1, height - foot.length - head.length);
-  const body = scrolledRows(rows, room, scroll);
+  const body = scrolledRows(rows, room, scroll, settle);
   return [...head, ...body, ...foot].map((l) => fit(l, width));
 }
 
@@ -72,9 +74,10 @@ function packetLine(state: DemoState, p: PacketView, t0: number, timeW: number, 
 }
 
 /** The newest `room` rows, or `scroll` rows further back; the first and last rows say what is out of view. */
-function scrolledRows(rows: Line[], room: number, scroll: number): Line[] {
+function scrolledRows(rows: Line[], room: number, scroll: number, settle?: (scroll: number) => void): Line[] {
   if (rows.length <= room) return rows;
   const back = Math.max(0, Math.min(scroll, rows.length - room));
+  settle?.(back);
   const end = rows.length - back;
   const visible = rows.slice(end - room, end);
   const above = end - room;
