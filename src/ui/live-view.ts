@@ -207,7 +207,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     const input: FrameInput = { source, controller, state, where, notes, ...(focusRows ? { focusRows } : {}), ...(focusCalls ? { focusCalls } : {}), ...(focusOutput ? { focusOutput } : {}) };
     const f = frame(input, geo);
     const was = controller.view.scroll;
-    controller.settle({ output: { left: f.scroll.output.left ?? was.output.left, right: f.scroll.output.right ?? was.output.right }, bottom: f.scroll.bottom ?? was.bottom });
+    controller.settle({ output: { left: f.scroll.output.left ?? was.output.left, right: f.scroll.output.right ?? was.output.right }, bottom: f.scroll.bottom ?? was.bottom, lower: f.scroll.lower ?? was.lower });
     place(title, geo.title);
     place(left, geo.left.width > 0 ? geo.left : undefined);
     place(right, geo.right.width > 0 ? geo.right : undefined);
@@ -230,6 +230,7 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     if (f.timeline) {
       setLabel(timeline, f.timeline.label);
       setLines(timeline, f.timeline.lines);
+      focusBorder(timeline, f.timeline.focused);
     }
     setLines(status, [f.status]);
     drawOverlay(help, controller.view.help, (w) => helpLines(input, w, controller.keyContext(), notesAll, source.focus?.what), "help", cols, rows);
@@ -288,14 +289,14 @@ export async function runLive(source: LiveSource, options: LiveViewOptions): Pro
     if (key === undefined) return;
     controller.key(key, ch);
   });
-  const wheel = (el: Widgets.BoxElement, over: "left" | "right" | "bottom" | "help" | "detail"): void => {
+  const wheel = (el: Widgets.BoxElement, over: "left" | "right" | "bottom" | "lower" | "help" | "detail"): void => {
     el.on("wheelup", () => controller.wheel(over, -1));
     el.on("wheeldown", () => controller.wheel(over, 1));
   };
   wheel(left, "left");
   wheel(right, "right");
   wheel(bottom, "bottom");
-  wheel(timeline, "bottom");
+  wheel(timeline, "lower");
   wheel(help, "help");
   wheel(detail, "detail");
   screen.on("resize", () => {

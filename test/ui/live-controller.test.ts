@@ -88,6 +88,8 @@ async function rig(opts: { steppable?: boolean; interactive?: boolean; strace?: 
       }),
   };
   const c = new LiveController(source, { runtime: "python", pythonAvailable: true, straceAvailable: opts.strace ?? false, ...(opts.syscalls ? { syscalls: true } : {}), creditMs: 200, flashMs: 50 }, { render: () => renders++, left: (how) => left.push(how) });
+  // As the view's first frame does at 80x24 (a test of the wide layout sets its own).
+  c.setGeometry({ compact: true, pageRows: 5 });
   const resolveStart = (): FakeRun => {
     waiting.shift()!();
     return runs[runs.length - 1]!;
@@ -506,6 +508,39 @@ describe("scrolling the panes (calls, syscalls, output, timeline, table)", () =>
     c.key("down");
     draw();
     assert.equal(c.view.scroll.bottom, back - 1, "one ↓ is one row newer");
+  });
+
+  it("on a wide screen Tab reaches the timeline under the table: ↑ and PgUp scroll it back, the table keeps its place", async () => {
+    const { c, runs, source } = await rig();
+    const run = runs[0]!;
+    busyRun(run, 40, 0);
+    const geo = liveLayout(120, 40, { noteLines: 0, bottom: "table", tableRows: 3 });
+    assert.ok(!("tooSmall" in geo) && !geo.compact);
+    c.setGeometry({ compact: false, pageRows: 10 });
+    const draw = () => frame({ source, controller: c, state: run.state, where: "127.0.0.1:8000", notes: [] }, geo);
+    const focusOrder = [c.view.focus];
+    for (let i = 0; i < 4; i++) {
+      c.key("tab");
+      focusOrder.push(c.view.focus);
+    }
+    assert.deepEqual(focusOrder, ["left", "right", "bottom", "lower", "left"]);
+    c.key("S-tab");
+    assert.equal(c.view.focus, "lower");
+    assert.equal(draw().timeline!.focused, true, "its border shows the focus");
+    const newest = linesToText(draw().timeline!.lines);
+    assert.match(newest, /call40\(\)/);
+    c.key("up");
+    c.key("pageup");
+    assert.equal(c.view.scroll.lower, 11);
+    assert.equal(c.view.scroll.bottom, 0, "the table did not move");
+    const back = linesToText(draw().timeline!.lines);
+    assert.doesNotMatch(back, /call40\(\)/, "the newest rows are scrolled away");
+    assert.match(back, /newer calls \(↓\)/);
+    c.wheel("lower", 1);
+    assert.equal(c.view.scroll.lower, 9, "the wheel over the timeline scrolls the timeline");
+    // A small screen has no lower box: the focus goes to the bottom tab.
+    c.setGeometry({ compact: true, pageRows: 4 });
+    assert.equal(c.view.focus, "bottom");
   });
 
   it("the wheel over a pane selects its calls (up: the one before), over the help or an opened call it scrolls them", async () => {

@@ -15,7 +15,8 @@ import { entryFor, type KeyContext } from "./keys.js";
 import { sanitize } from "./paint.js";
 
 export type Side = "left" | "right";
-export type Focus = Side | "bottom";
+/** A pane, the bottom box (the table, or the tab shown on a small screen), or the wide layout's lower box (timeline or wire). */
+export type Focus = Side | "bottom" | "lower";
 export type BottomTab = "table" | "timeline" | "wire";
 export type LiveViewExit = "back" | "interrupt";
 
@@ -51,6 +52,8 @@ export interface Scrolls {
   output: Record<Side, number>;
   /** Table rows down from the first / timeline rows up from the newest. */
   bottom: number;
+  /** The wide layout's lower box (timeline or wire): rows up from the newest. */
+  lower: number;
   help: number;
   detail: number;
 }
@@ -114,7 +117,7 @@ export class LiveController {
       syscalls,
       selected: { left: undefined, right: undefined },
       help: false,
-      scroll: { output: { left: 0, right: 0 }, bottom: 0, help: 0, detail: 0 },
+      scroll: { output: { left: 0, right: 0 }, bottom: 0, lower: 0, help: 0, detail: 0 },
       compact: false,
       pageRows: 5,
     };
@@ -195,6 +198,8 @@ export class LiveController {
   setGeometry(g: { compact: boolean; pageRows: number }): void {
     this.view.compact = g.compact;
     this.view.pageRows = Math.max(1, g.pageRows);
+    // Gone on a small screen: its view is the bottom tab there.
+    if (g.compact && this.view.focus === "lower") this.view.focus = "bottom";
   }
 
   /** The frame clamped the scroll positions to what there is: keep those, so the next key moves at once. */
@@ -236,7 +241,7 @@ export class LiveController {
     const over = state === undefined ? false : state.status === "done" || state.status === "stopped";
     const s = state ? sides(state) : { left: [], right: [] };
     const waiting = state?.processes.some((p) => p.status === "running" && p.calls.some((c) => c.kind === "stdin" && c.status === "running")) ?? false;
-    const side = this.view.focus === "bottom" ? this.view.side : this.view.focus;
+    const side = this.view.focus === "bottom" || this.view.focus === "lower" ? this.view.side : this.view.focus;
     return {
       steppable: this.source.steppable,
       over,
@@ -304,6 +309,7 @@ export class LiveController {
         // The tabs in turn: table, timeline, wire.
         this.view.bottom = nextTab(this.view.bottom);
         this.view.scroll.bottom = 0;
+        this.view.scroll.lower = 0;
         return this.host.render();
       case "wire":
         // The wire takes the bottom tab (the timeline's box on a wide screen); w again gives it back.
@@ -312,7 +318,8 @@ export class LiveController {
           this.view.beforeWire = this.view.bottom;
           this.view.bottom = "wire";
         }
-        this.view.scroll.bottom = 0;
+        this.view.scroll.bottom = this.view.compact ? 0 : this.view.scroll.bottom;
+        this.view.scroll.lower = 0;
         return this.host.render();
       case "client":
         return this.nextClient();
@@ -340,6 +347,7 @@ export class LiveController {
     if (this.view.help || over === "help") return this.scrollBy("help", direction * 2);
     if (this.view.detail || over === "detail") return this.scrollBy("detail", direction * 2);
     if (over === "bottom") return this.scrollBottom(direction * 2);
+    if (over === "lower") return this.scrollLower(direction * 2);
     this.moveIn(over, direction);
   }
 
@@ -373,17 +381,18 @@ export class LiveController {
   private cycleFocus(dir: 1 | -1): void {
     const state = this.run?.state;
     const s = state ? sides(state) : undefined;
-    const order: Focus[] = ["left", ...(s && s.right.length > 0 && s.left.length > 0 ? (["right"] as const) : []), "bottom"];
+    const order: Focus[] = ["left", ...(s && s.right.length > 0 && s.left.length > 0 ? (["right"] as const) : []), "bottom", ...(this.view.compact ? [] : (["lower"] as const))];
     // A demo with its processes on the right only starts there.
     if (s && s.left.length === 0) order.splice(0, 1, "right");
     const i = order.indexOf(this.view.focus);
     this.view.focus = order[(i + dir + order.length) % order.length]!;
-    if (this.view.focus !== "bottom") this.view.side = this.view.focus;
+    if (this.view.focus !== "bottom" && this.view.focus !== "lower") this.view.side = this.view.focus;
     this.host.render();
   }
 
   private move(dir: -1 | 1): void {
     if (this.view.focus === "bottom") return this.scrollBottom(dir);
+    if (this.view.focus === "lower") return this.scrollLower(dir);
     this.moveIn(this.view.focus, dir);
   }
 
@@ -414,10 +423,17 @@ export class LiveController {
     this.host.render();
   }
 
+  /** n > 0: down, to newer rows, in the wide layout's timeline or wire (they count rows back from the newest). */
+  private scrollLower(n: number): void {
+    this.view.scroll.lower = Math.max(0, this.view.scroll.lower - n);
+    this.host.render();
+  }
+
   /** PgUp/PgDn: the focused pane's output, or the bottom view, a page at a time. */
   private page(dir: -1 | 1): void {
     const rows = Math.max(1, this.view.pageRows);
     if (this.view.focus === "bottom") return this.scrollBottom(dir * rows);
+    if (this.view.focus === "lower") return this.scrollLower(dir * rows);
     const side = this.view.focus;
     this.view.scroll.output[side] = Math.max(0, this.view.scroll.output[side] - dir * rows);
     this.host.render();
@@ -426,7 +442,7 @@ export class LiveController {
   private open(): void {
     const state = this.run?.state;
     if (!state) return;
-    const side = this.view.focus === "bottom" ? this.view.side : this.view.focus;
+    const side = this.view.focus === "bottom" || this.view.focus === "lower" ? this.view.side : this.view.focus;
     const items = paneItems(state, sides(state)[side], this.view.syscalls);
     const key = this.view.selected[side] ?? items[items.length - 1]?.key;
     if (!key) return this.say(t("live.say.noCallYet"));

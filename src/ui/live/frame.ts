@@ -45,10 +45,10 @@ export interface Frame {
   right: PaneFrame;
   bottom?: { label: string; lines: Line[]; focused: boolean };
   /** The timeline under the table (the wide layout). */
-  timeline?: { label: string; lines: Line[] };
+  timeline?: { label: string; lines: Line[]; focused: boolean };
   status: Line;
   /** The scroll positions as drawn, clamped to what there is (for controller.settle): PgUp past the top does not pile up. */
-  scroll: { output: Partial<Record<Side, number>>; bottom?: number };
+  scroll: { output: Partial<Record<Side, number>>; bottom?: number; lower?: number };
 }
 
 /** The notes a run shows under its title: the tutor's, the runtime's, the run's. */
@@ -172,11 +172,12 @@ export function frame(input: FrameInput, geo: Geometry): Frame {
     const wire = view.bottom === "wire";
     const width = geo.timeline.width - 2;
     const height = geo.timeline.height - 2;
-    const scroll = geo.compact ? view.scroll.bottom : 0;
-    const settle = geo.compact ? settleBottom : undefined;
+    // On a small screen this is the bottom tab; on a wide one the lower box, scrolled on its own.
+    const scroll = geo.compact ? view.scroll.bottom : view.scroll.lower;
+    const settle = geo.compact ? settleBottom : (n: number) => (settled.lower = n);
     const lines = state ? (wire ? wireLines(state, width, height, scroll, settle) : timelineLines(state, width, height, scroll, settle)) : [];
     if (geo.compact) out.bottom = { label: tabs(wire ? "wire" : "timeline"), lines, focused: view.focus === "bottom" };
-    else out.timeline = { label: wire ? t("live.box.wire") : t("live.box.timeline"), lines };
+    else out.timeline = { label: wire ? t("live.box.wire") : t("live.box.timeline"), lines, focused: view.focus === "lower" };
   }
   return out;
 }
