@@ -20,7 +20,7 @@ export const outcome = {
   // The demo clock stops while a call waits for the learner's key; the kernel's timers do not.
   // The plain view's last line when the lesson's outcome was seen; {what} is the lesson's claim (a sentence).
   "outcome.ranAsDesigned": "The demo ran as designed: {what}",
-  "outcome.kernel.syn": "{process}'s connect() waited in SYN_SENT through {seconds, plural, one {# second} other {# seconds}} of pauses. The kernel's SYN retransmission timer does not stop with the demo clock: its retries grow sparse, and after about 2 minutes connect() gives up.",
+  "outcome.kernel.syn": "{process}'s connect() waited in SYN_SENT through {seconds, plural, one {# second} other {# seconds}} of pauses. The kernel's SYN retransmission timer does not stop with the demo clock: after about 2 minutes of retries, connect() gives up.",
   // The same, in one line of the live view (at most about 60 columns: "R runs it again." follows).
   "outcome.kernel.synLine": "Your pauses outlasted the kernel's SYN retries ({process}).",
   "outcome.kernel.timeWaitLine": "Your pauses outlasted the kernel's TIME_WAIT timer (60 s).",

@@ -12,7 +12,7 @@ export const outcome: Translation<typeof en> = {
   "outcome.interleaved": "{process} 同时服务了 {first} 和 {second}：它在两个连接上的 {call}() 调用交错进行",
   "outcome.reason": "{failure}{more, plural, =0 {} other {（还有 # 处）}}。课程说的是：{what}",
   "outcome.ranAsDesigned": "演示按设计运行：{what}",
-  "outcome.kernel.syn": "{process} 的 connect() 在 SYN_SENT 状态下经历了 {seconds, plural, other {# 秒}}的暂停。内核的 SYN 重传定时器不随演示时钟停下：重试越来越稀，大约 2 分钟后 connect() 放弃。",
+  "outcome.kernel.syn": "{process} 的 connect() 在 SYN_SENT 状态下经历了 {seconds, plural, other {# 秒}}的暂停。内核的 SYN 重传定时器不随演示时钟停下：重试大约 2 分钟后，connect() 放弃。",
   "outcome.kernel.synLine": "你的暂停超过了内核的 SYN 重试（{process}）。",
   "outcome.kernel.timeWaitLine": "你的暂停超过了内核的 TIME_WAIT 定时器（60 秒）。",
   "outcome.kernel.timeWait": "连接关闭后，演示暂停了 {seconds, plural, other {# 秒}}，比 TIME_WAIT（Linux 上是 60 秒）还长。这是演示时钟停不住的内核定时器：重新开始之前，TIME_WAIT 条目已经消失了。",
