@@ -169,6 +169,7 @@ export class PlainView {
       case "output":
         return this.printOutput(ev.proc, lines);
       case "spawn":
+        if (ev.command !== undefined) return this.proc(ev.proc, s.dim(t("plain.startedStraced", { command: escapeTerminal(ev.command), pid: ev.pid })));
         return this.proc(ev.proc, s.dim(ev.user ? t("plain.startedAs", { runtime: ev.runtime ?? this.session.runtime, file: escapeTerminal(ev.file ?? ""), pid: ev.pid, user: ev.user }) : t("plain.started", { runtime: ev.runtime ?? this.session.runtime, file: escapeTerminal(ev.file ?? ""), pid: ev.pid })));
       case "exit": {
         this.printOutput(ev.proc, lines);
