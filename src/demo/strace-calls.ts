@@ -164,6 +164,8 @@ interface Described {
   args: string[];
   kind?: CallEvent["kind"];
   note?: string;
+  /** The addresses its arguments name (bind's, connect's, sendto's), whether it succeeds or fails. */
+  ends?: { local?: string; peer?: string };
   /** The end's fields, once the call returned. */
   end?: (result: string) => Record<string, unknown>;
 }
@@ -196,11 +198,7 @@ function describe(p: Parts, c: StraceCall): Described | undefined {
     case "bind":
     case "connect": {
       const addr = sockaddrText(a[1] ?? "");
-      return {
-        call: p.name,
-        args: [addr ?? a[1] ?? ""],
-        end: () => (p.name === "bind" ? (addr ? { local: addr } : {}) : addr ? { peer: addr } : {}),
-      };
+      return { call: p.name, args: [addr ?? a[1] ?? ""], ...(addr ? { ends: p.name === "bind" ? { local: addr } : { peer: addr } } : {}) };
     }
     case "listen":
       return { call: "listen", args: rest(a).slice(0, 1) };
@@ -245,7 +243,7 @@ function describe(p: Parts, c: StraceCall): Described | undefined {
     case "sendto": {
       const to = sockaddrText(a[4] ?? "");
       if (!to) return { call: "send", args: [dataArg(a[1]), ...flags(a[3])], end: sent };
-      return { call: "sendto", args: [dataArg(a[1]), to, ...flags(a[3])], end: (r) => ({ ...sent(r), peer: to }) };
+      return { call: "sendto", args: [dataArg(a[1]), to, ...flags(a[3])], ends: { peer: to }, end: sent };
     }
     case "sendmsg":
     case "sendmmsg":
@@ -306,7 +304,7 @@ export class StraceCallEvents {
     const seq = seen?.seq ?? ++this.seq;
     const base = this.base(c, d, seq);
     if (!seen) this.send({ ...base, phase: "start", t });
-    const end: Record<string, unknown> = { ...base, phase: "end", t: p.took !== undefined ? t + p.took * 1000 : t };
+    const end: Record<string, unknown> = { ...base, ...d.ends, phase: "end", t: p.took !== undefined ? t + p.took * 1000 : t };
     const result = p.result ?? "?";
     const failed = /^(?:-1|\?) (E[A-Z0-9]+)(?: \((.*)\))?/.exec(result);
     if (failed) {
