@@ -118,7 +118,12 @@ async function traceIt(target: { file: string; args: string[] }, opts: { port?: 
     const { demoSource } = await import("../demo/live-source.js");
     const base = demoSource(demo);
     // The program's own language only (p switches nothing here), no deadline: a server runs until you leave.
-    const source = { ...base, start: (o: Parameters<typeof base.start>[0]) => base.start({ ...o, runtime }) };
+    const source = {
+      ...base,
+      start: (o: Parameters<typeof base.start>[0]) => base.start({ ...o, runtime }),
+      // strace cannot hold a call for a key: no step mode, and the view says why.
+      ...(opts.straced ? { steppable: false, noStepping: { say: t("trace.noStep.say"), help: t("trace.noStep.help") }, runtimeLabel: "strace" } : {}),
+    };
     const exit = await runLive(source, {
       runtime,
       mode,

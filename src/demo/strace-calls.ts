@@ -319,7 +319,8 @@ export class StraceCallEvents {
   }
 
   private base(c: StraceCall, d: Described, seq: number): Record<string, unknown> {
-    const ev: Record<string, unknown> = { type: "call", pid: this.hostPid(c.pid), seq, call: d.call, args: d.args, kind: d.kind ?? "socket", ...labelEnds(c.label) };
+    // A call still running has printed only the arguments it takes in: the rest are left out, not shown empty.
+    const ev: Record<string, unknown> = { type: "call", pid: this.hostPid(c.pid), seq, call: d.call, args: d.args.filter((a) => a !== ""), kind: d.kind ?? "socket", ...labelEnds(c.label) };
     if (c.fd !== undefined && d.call !== "socket") ev.fd = c.fd;
     if (d.note) ev.note = d.note;
     return ev;

@@ -12,6 +12,7 @@ import { escapeTerminal } from "../text/escape.js";
 import { buildStraceCommand, StraceFollower } from "../kernel/strace.js";
 import { StraceCallEvents } from "./strace-calls.js";
 import { namespacePids } from "../sandbox/namespace-pids.js";
+import { whenStracedProgramKnown } from "./straced-pid.js";
 
 /** How to run one demo program under its tracer. */
 export interface LaunchPlan {
@@ -214,7 +215,8 @@ export class TracedProcess {
     };
     const gone = () => this.exitInfo !== undefined;
     // Under strace, the program is strace's child: one level further down.
-    const found = this.plan.straced ? (pid: number) => whenProgramKnown(pid, gone, announce) : announce;
+    const straced = this.plan.straced;
+    const found = straced ? (pid: number) => whenStracedProgramKnown(pid, straced.argv[0]!, gone, announce) : announce;
     if (!this.plan.sandbox) return found(leader);
     whenProgramKnown(leader, gone, found);
   }

@@ -182,7 +182,7 @@ describe("trace of a program with no tracer of its language: strace", { skip: no
     const r = await runCli(["trace", "--plain", "--packets", "--", exe], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^Tracing server/);
-    assert.match(r.stdout, /run mode only, no stepping/);
+    assert.match(r.stdout, /run only, no stepping/);
     assert.match(r.stdout, /^program +started: .*server under strace \(pid \d+\)$/m);
     checkCServer(r.stdout);
     checkServerRun(r.stdout, /^program +recv\(fd 4, 1024\) → 12 bytes b'hello trace\\n'/, /^program +send\(fd 4, b'HELLO TRACE\\n'\)/);
@@ -196,7 +196,7 @@ describe("trace of a program with no tracer of its language: strace", { skip: no
     const r = await runCli(["trace", src, "--plain", "--step"], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^Tracing echo server\.c/);
-    assert.match(r.stdout, /cannot be held before a call\. It runs freely \(run mode only, no stepping\)/);
+    assert.match(r.stdout, /^note: Run under strace: it cannot be held before a call \(run only, no stepping\)\.$/m);
     assert.match(r.stdout, /run mode\)$/m, "the run is in run mode, not step mode");
     assert.match(r.stdout, /^program +started: \.\/echo server \(cc echo server\.c\) under strace/m);
     checkCServer(r.stdout);
