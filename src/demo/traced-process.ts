@@ -206,10 +206,12 @@ export class TracedProcess {
       this.reportExit();
     });
     const leader = child.pid;
+    const spawnedAt = now();
     const announce = (pid: number): void => {
       this.programPid = pid;
       const straced = this.plan.straced;
-      if (straced) this.emit({ type: "spawn", proc: this.name, pid, t: now(), command: straced.shown });
+      // Stamped when it was spawned: its first calls (strace's stamps) may come before the exec is seen here.
+      if (straced) this.emit({ type: "spawn", proc: this.name, pid, t: spawnedAt, command: straced.shown });
       else this.emit({ type: "spawn", proc: this.name, pid, t: now(), runtime: this.plan.runtime, file: this.plan.spec[this.plan.runtime], user: this.plan.user?.name });
       this.attach(child);
     };
