@@ -275,12 +275,23 @@ export class StraceCallEvents {
     private readonly hostPid: (pid: number) => number,
     private readonly emit: (ev: CallEvent) => void,
     private readonly clock: () => number,
+    /**
+     * The socket inodes of the program's standard streams (the tutor's socketpairs): a
+     * copy of one (`dup(2)`, as perror() makes) is plumbing too, whatever its fd.
+     */
+    private readonly plumbing: ReadonlySet<number> = new Set(),
   ) {}
+
+  /** A call on a copy of a standard stream: not the program's own socket. */
+  private isPlumbing(c: StraceCall): boolean {
+    const inode = c.label ? /^UNIX-[A-Z]+:\[(\d+)/.exec(c.label)?.[1] : undefined;
+    return inode !== undefined && this.plumbing.has(Number(inode));
+  }
 
   /** A call strace has started to print and not finished: it waits (StraceFollower.pending()). */
   started(c: StraceCall): void {
     const p = parts(c.text);
-    if (!p) return;
+    if (!p || this.isPlumbing(c)) return;
     const known = this.running.get(c.pid);
     const t = c.t ?? this.clock();
     if (known && known.name === p.name && known.t === t) return;
@@ -294,7 +305,10 @@ export class StraceCallEvents {
   /** A call that returned. */
   finished(c: StraceCall): void {
     const p = parts(c.text);
-    if (!p) return;
+    if (!p || this.isPlumbing(c)) {
+      this.running.delete(c.pid);
+      return;
+    }
     const d = describe(p, c);
     const t = c.t ?? this.clock();
     const known = this.running.get(c.pid);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readlinkSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Readable, Writable } from "node:stream";
 import type { CallEvent, DemoEvent } from "./events.js";
@@ -261,7 +262,7 @@ export class TracedProcess {
   /** strace's output, tailed: each socket call becomes this process's CallEvents (strace-calls.ts). */
   private followStrace(file: string): void {
     const pids = this.plan.sandbox ? namespacePids(this.programPid!) : (pid: number) => pid;
-    const events = new StraceCallEvents(this.name, pids, (ev) => this.handleEvent(ev), now);
+    const events = new StraceCallEvents(this.name, pids, (ev) => this.handleEvent(ev), now, stdioInodes(this.programPid!));
     const syscalls = this.plan.straced?.syscalls === true;
     const follower = new StraceFollower(
       file,
@@ -372,6 +373,20 @@ export class TracedProcess {
   get started(): boolean {
     return this.child !== undefined || this.reported;
   }
+}
+
+/** The socket inodes behind a process's fds 0-2 (Node's stdio pipes are socketpairs). */
+function stdioInodes(pid: number): Set<number> {
+  const out = new Set<number>();
+  for (const fd of [0, 1, 2]) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (m) out.add(Number(m[1]));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out;
 }
 
 export function now(): number {

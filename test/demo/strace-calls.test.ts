@@ -130,6 +130,19 @@ describe("strace's calls as call events", () => {
   });
 });
 
+describe("the tutor's plumbing", () => {
+  it("a copy of a standard stream (perror() writes through dup(2)) is not shown as the program's socket", () => {
+    const out: CallEvent[] = [];
+    const ev = new StraceCallEvents("program", (p) => p, (e) => out.push(e), () => 0, new Set([4242]));
+    const text = `9 1796179821.000000 write(4<UNIX-STREAM:[4242->4243]>, "connect: Connection refused\\n", 28) = 28 <0.000010>
+9 1796179822.000000 close(4<UNIX-STREAM:[4242->4243]>) = 0 <0.000010>
+9 1796179823.000000 write(5<UNIX-STREAM:[5555->5556]>, "mine", 4) = 4 <0.000010>
+`;
+    for (const c of parseStraceText(text)) ev.finished(c);
+    assert.deepEqual(out.filter((e) => e.phase === "end").map((e) => [e.call, e.fd]), [["send", 5]]);
+  });
+});
+
 describe("strace's notation", () => {
   it("splits arguments at top-level commas only", () => {
     assert.deepEqual(splitArgs('3<TCP:[1]>, {sa_family=AF_INET, sin_port=htons(1)}, "a, b\\"c", [16]'), ["3<TCP:[1]>", "{sa_family=AF_INET, sin_port=htons(1)}", '"a, b\\"c"', "[16]"]);
