@@ -10,9 +10,12 @@ import { createDemo } from "../demo/launcher.js";
 import { chooseRuntime, MIN_PYTHON, noPythonReason } from "../demo/runtime.js";
 import type { DemoSession } from "../demo/session.js";
 import type { DemoMode } from "../demo/state.js";
-import { TRACE_CLIENT, TRACE_PROGRAM, traceDemo, traceRuntime } from "../demo/trace.js";
+import { programFile, TRACE_CLIENT, TRACE_PROGRAM, traceDemo, traceRuntime, type StracedProgram } from "../demo/trace.js";
 import { sandboxSupport } from "../sandbox/namespace.js";
-import { straceAvailable } from "../kernel/strace.js";
+import { existsSync } from "node:fs";
+import { straceAvailable, straceStatus } from "../kernel/strace.js";
+import { BuildFailed, buildC, compilerInstallHint, findCompiler, type Built } from "../check/compiler.js";
+import { which } from "../util/which.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { runPlain } from "../ui/plain-run.js";
@@ -55,7 +58,50 @@ export async function run(argv: string[]): Promise<number> {
   else if (after !== undefined) target = fromCommand(after);
   else throw new UsageError(t("trace.usage.which", { example: tutor("trace server.py") }), "trace");
 
-  const { demo, runtime } = traceDemo(target.file, target.args, port !== undefined ? { port } : {});
+  // No tracer of its language: strace runs it (a .c file is built first, as verify builds it).
+  let straced: StracedProgram | undefined;
+  let built: Built | undefined;
+  if (!traceRuntime(target.file)) {
+    const status = await straceStatus();
+    if (!status.available) throw new UserError(t("trace.noStrace", { file: escapeTerminal(target.file), why: status.reason ?? t("kernel.strace.unavailable"), command: tutor("doctor") }));
+    ({ straced, built } = await stracedProgram(target.file));
+  }
+  try {
+    return await traceIt(target, { ...(port !== undefined ? { port } : {}), ...(straced ? { straced } : {}) }, values);
+  } finally {
+    built?.remove();
+  }
+}
+
+/** A program with no tracer, as strace will run it: an executable, a command on PATH, or a .c file built with cc. */
+async function stracedProgram(file: string): Promise<{ straced: StracedProgram; built?: Built }> {
+  if (/\.c$/i.test(file)) {
+    const source = programFile(file);
+    const compiler = findCompiler();
+    if (!compiler) throw new UserError(t("verify.launch.noCompiler", { file: escapeTerminal(file), install: compilerInstallHint(), command: tutor(`trace -- ./${path.basename(source, path.extname(source))}`) }));
+    let built: Built;
+    try {
+      built = await buildC({ compiler, source });
+    } catch (err) {
+      if (err instanceof BuildFailed) throw new UserError(err.message);
+      throw err;
+    }
+    if (built.warnings) process.stderr.write(t("verify.build.warnings", { file: escapeTerminal(path.basename(source)), output: built.warnings }) + "\n");
+    return { straced: { file: built.command.file, shown: built.command.display, dir: path.dirname(source), source }, built };
+  }
+  // A bare name is a command on PATH (`trace -- ncat -l 5000`), run from here.
+  if (!file.includes("/") && !existsSync(file)) {
+    const found = which(file);
+    if (!found) throw new UserError(t("trace.noFile", { file: escapeTerminal(file) }));
+    return { straced: { file: found, shown: file, dir: process.cwd() } };
+  }
+  const full = programFile(file);
+  return { straced: { file: full, shown: file, dir: path.dirname(full) } };
+}
+
+async function traceIt(target: { file: string; args: string[] }, opts: { port?: number; straced?: StracedProgram }, values: { plain?: boolean; packets?: boolean; step?: boolean }): Promise<number> {
+  const port = opts.port;
+  const { demo, runtime } = traceDemo(target.file, target.args, opts);
   const choice = await chooseRuntime(runtime);
   if (runtime === "python" && choice.runtime !== "python") throw new UserError(t("demo.cmd.noPython", { why: noPythonReason(), version: MIN_PYTHON.join(".") }));
 
@@ -63,7 +109,8 @@ export async function run(argv: string[]): Promise<number> {
   const termProblem = values.plain !== true && interactiveTerminal ? liveTerminalProblem() : undefined;
   if (termProblem) process.stdout.write(t("demo.cmd.plainTerminal", { term: termProblem }) + "\n");
   const plain = values.plain === true || !interactiveTerminal || termProblem !== undefined;
-  const mode: DemoMode = values.step ? "step" : "run";
+  // strace cannot hold a call: such a program runs freely (the run's note says so).
+  const mode: DemoMode = values.step && !opts.straced ? "step" : "run";
   if (port === undefined && !(await sandboxSupport()).available) process.stderr.write(`${t("common.note")} ${t("trace.noSandboxPort")}\n`);
 
   if (!plain) {
@@ -71,7 +118,12 @@ export async function run(argv: string[]): Promise<number> {
     const { demoSource } = await import("../demo/live-source.js");
     const base = demoSource(demo);
     // The program's own language only (p switches nothing here), no deadline: a server runs until you leave.
-    const source = { ...base, start: (o: Parameters<typeof base.start>[0]) => base.start({ ...o, runtime }) };
+    const source = {
+      ...base,
+      start: (o: Parameters<typeof base.start>[0]) => base.start({ ...o, runtime }),
+      // strace cannot hold a call for a key: no step mode, and the view says why.
+      ...(opts.straced ? { steppable: false, noStepping: { say: t("trace.noStep.say"), help: t("trace.noStep.help") }, runtimeLabel: "strace" } : {}),
+    };
     const exit = await runLive(source, {
       runtime,
       mode,

@@ -85,6 +85,8 @@ export interface ProcessEvent {
   /** On spawn: the runtime and the program file (relative to the demo folder) it runs. */
   runtime?: "python" | "node";
   file?: string;
+  /** On spawn of a program run under strace (DemoProcessSpec.straced): its command line as shown. */
+  command?: string;
   /** On spawn: the user it runs as, when not the tutor's own (an `unprivileged` process). */
   user?: string;
   /** On exit: the tutor ended it (stop(), restart, the demo's deadline), so it is not a crash. */

@@ -3,7 +3,8 @@
  * environment, and for an `unprivileged` process run by root, a copy of the demo's
  * folder that the other user can read.
  */
-import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { straceStatus } from "../kernel/strace.js";
 import path from "node:path";
 import { t } from "../text/catalog.js";
 import type { LaunchPlan } from "./traced-process.js";
@@ -30,6 +31,7 @@ export interface RunSetting {
 }
 
 export async function planLaunch(run: RunSetting, p: DemoProcessSpec, user: SystemUser | undefined): Promise<LaunchPlan> {
+  if (p.straced) return planStraced(run, p, p.straced);
   const runtime = run.runtime;
   let executable = runtime === "python" ? run.python! : process.execPath;
   let tracer = runtime === "python" ? pythonTracer() : nodePreload();
@@ -74,5 +76,36 @@ export async function planLaunch(run: RunSetting, p: DemoProcessSpec, user: Syst
   if (run.sandbox) plan.sandbox = run.sandbox;
   const strace = run.strace;
   if (strace?.available) plan.strace = (argv) => strace.wrap(p.name, argv);
+  return plan;
+}
+
+/**
+ * A program with no tracer (`trace` of a C program or a command): strace runs it and
+ * writes its calls to a file in the run's private temp dir, which the tutor tails
+ * (TracedProcess). strace cannot hold a call for a key, so the run says it has no steps.
+ */
+async function planStraced(run: RunSetting, p: DemoProcessSpec, straced: NonNullable<DemoProcessSpec["straced"]>): Promise<LaunchPlan> {
+  const status = await straceStatus();
+  const env: NodeJS.ProcessEnv = { ...process.env, ...p.env };
+  delete env.NODE_OPTIONS;
+  if (run.port !== undefined) {
+    env.HOST = run.host;
+    env.PORT = String(run.port);
+  }
+  const output = path.join(run.tempDir, `strace-${p.name.replace(/[^a-zA-Z0-9_-]/g, "_")}.calls.txt`);
+  writeFileSync(output, "", { mode: 0o644 });
+  run.note(t("trace.runOnly"), "info");
+  const executable = straced.argv[0]!;
+  const plan: LaunchPlan = {
+    spec: p,
+    runtime: run.runtime,
+    executable,
+    tracer: "",
+    program: executable,
+    cwd: run.demoDir,
+    env,
+    straced: { argv: [...straced.argv], output, strace: status.path ?? "strace", shown: straced.shown, syscalls: run.strace?.available === true },
+  };
+  if (run.sandbox) plan.sandbox = run.sandbox;
   return plan;
 }

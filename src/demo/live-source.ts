@@ -26,6 +26,13 @@ export interface LiveSource {
   interactive: boolean;
   /** Step mode and slow motion; off where a checker's deadlines would not survive a pause. */
   steppable: boolean;
+  /**
+   * Why step mode is off, when it is for another reason than a checker's deadlines (a
+   * program under strace, which cannot be held): what a step key says, and the help's line.
+   */
+  noStepping?: { say: string; help: string };
+  /** The header's word for what runs the programs, when it is not the runtime's name ("strace"). */
+  runtimeLabel?: string;
   /** What R does: "restart" a demo, "check again". */
   restartLabel: string;
   /** Whether the title shows the run's address (a demo that binds nothing has none worth showing). */

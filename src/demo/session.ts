@@ -121,7 +121,9 @@ export class DemoSession {
     const out: Record<string, string[]> = {};
     for (const p of this.demo.spec.processes) {
       try {
-        out[p.name] = readFileSync(path.join(this.demo.dir, p[this.runtime]), "utf8").replace(/\n$/, "").split("\n");
+        // A program run under strace shows its source when it has one (a .c file), never its executable.
+        const file = p.straced ? p.straced.source : path.join(this.demo.dir, p[this.runtime]);
+        out[p.name] = file === undefined ? [] : readFileSync(file, "utf8").replace(/\n$/, "").split("\n");
       } catch {
         out[p.name] = [];
       }
@@ -292,7 +294,8 @@ export class DemoSession {
     // Held from before the spawn, so the new process starts from a stopped clock too.
     this.syncClock(true);
     p.start(this.mode === "run" ? "run" : "step", this.clock.line());
-    if (p.pid !== undefined && this.strace?.available) this.strace.follow(name, (ev) => this.publish(ev));
+    // A program run under strace already (trace of a C program) reports its syscalls itself.
+    if (p.pid !== undefined && this.strace?.available && !p.plan.straced) this.strace.follow(name, (ev) => this.publish(ev));
     this.typing?.started(name);
   }
 

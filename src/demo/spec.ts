@@ -62,6 +62,13 @@ export interface DemoProcessSpec {
    * other processes have exited, and the tutor then stops this one. Not a failure.
    */
   keepsRunning?: boolean;
+  /**
+   * Never in demo.json (the loader refuses a field it does not know): set by `socket-tutor
+   * trace` for a program no tracer of the tutor's can run in (a C executable, any command).
+   * It runs as this command line under strace, which reports its socket calls
+   * (demo/strace-calls.ts); `source` is the file shown in its pane (the .c file), if any.
+   */
+  straced?: { argv: string[]; shown: string; source?: string };
 }
 
 /**

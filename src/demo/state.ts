@@ -290,7 +290,8 @@ function restarted(state: DemoState): DemoState {
 
 function mergeCall(old: CallView | undefined, ev: CallEvent): CallView {
   const status: CallView["status"] = ev.phase === "pending" ? "pending" : ev.phase === "start" ? "running" : ev.errno || ev.error ? "failed" : "done";
-  const base: CallView = old ?? {
+  // A call's end may name more arguments than its start (strace prints a recv()'s length only once it returns).
+  const base: CallView = old && ev.phase === "end" && ev.args.length > old.args.length ? { ...old, args: ev.args } : old ?? {
     id: `${ev.proc}#${ev.seq}`,
     proc: ev.proc,
     pid: ev.pid,

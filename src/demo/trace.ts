@@ -7,9 +7,10 @@
  * listens on (the only listener in the run's private network) and sends what the
  * learner types into it.
  *
- * Only Python (.py) and JavaScript (.js, .mjs, .cjs) programs can be traced call by
- * call: the tracers live inside the interpreter. Anything else is refused with a
- * message saying so.
+ * Python (.py) and JavaScript (.js, .mjs, .cjs) programs run under the tracer of their
+ * language, which lives inside the interpreter (and can hold a call in step mode).
+ * Anything else (a C executable, a .c file built first, any command) runs under strace
+ * (`straced`): the same calls, read from strace's output, with no stepping.
  */
 import { statSync } from "node:fs";
 import path from "node:path";
@@ -19,6 +20,31 @@ import { escapeTerminal } from "../text/escape.js";
 import { UserError } from "../util/errors.js";
 import type { LoadedDemo } from "./load.js";
 import type { DemoRuntime, DemoSpec } from "./spec.js";
+
+/** A program with no tracer of its language, run under strace (DemoProcessSpec.straced). */
+export interface StracedProgram {
+  /** The executable, absolute. */
+  file: string;
+  /** How the views name it: "./server", "./server (cc server.c)", "ncat". */
+  shown: string;
+  /** The folder it runs in. */
+  dir: string;
+  /** Its source, shown in its pane (the .c file it was built from). */
+  source?: string;
+}
+
+/** The program's file, absolute, when it is a file; else a UserError that says what it is. */
+export function programFile(file: string): string {
+  const shown = escapeTerminal(file);
+  const full = path.resolve(file);
+  try {
+    if (!statSync(full).isFile()) throw new UserError(t("trace.notAFile", { file: shown }));
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError(t("trace.noFile", { file: shown }));
+  }
+  return full;
+}
 
 /** The traced program's process name, and the built-in client's. */
 export const TRACE_PROGRAM = "program";
@@ -42,32 +68,30 @@ export function traceClientFiles(): { python: string; node: string } {
  * of looking for the program's listener (for runs without a private network, where the
  * kernel's table lists every program's listeners).
  */
-export function traceDemo(file: string, args: readonly string[], opts: { port?: number } = {}): { demo: LoadedDemo; runtime: DemoRuntime } {
-  const shown = escapeTerminal(file);
-  const full = path.resolve(file);
-  let size: number;
-  try {
-    const st = statSync(full);
-    if (!st.isFile()) throw new UserError(t("trace.notAFile", { file: shown }));
-    size = st.size;
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError(t("trace.noFile", { file: shown }));
-  }
+export function traceDemo(file: string, args: readonly string[], opts: { port?: number; straced?: StracedProgram } = {}): { demo: LoadedDemo; runtime: DemoRuntime } {
+  const straced = opts.straced;
+  const full = straced ? straced.file : programFile(file);
+  const runtime = straced ? "node" : traceRuntime(full);
+  // Without a tracer of its language, it runs under strace: the caller says how (StracedProgram).
+  if (!runtime) throw new Error(`traceDemo: ${file} needs a tracer or strace`);
   // Its source is shown in the pane: a program, not a data file.
-  if (size > 1 << 20) throw new UserError(t("trace.tooBig", { file: shown }));
-  const runtime = traceRuntime(full);
-  if (!runtime) throw new UserError(t("trace.noTracer", { file: shown }));
-  const dir = path.dirname(full);
+  if (!straced && statSync(full).size > 1 << 20) throw new UserError(t("trace.tooBig", { file: escapeTerminal(file) }));
+  const dir = straced?.dir ?? path.dirname(full);
   const base = path.basename(full);
   const client = traceClientFiles();
   const spec: DemoSpec = {
     id: "trace",
-    title: t("trace.title", { file: escapeTerminal(base) }),
+    title: t("trace.title", { file: escapeTerminal(straced ? path.basename(straced.source ?? straced.shown) : base) }),
     summary: t("trace.summary"),
     interactive: true,
     processes: [
-      { name: TRACE_PROGRAM, side: "left", python: base, node: base, args: [...args] },
+      {
+        name: TRACE_PROGRAM,
+        side: "left",
+        python: base,
+        node: base,
+        ...(straced ? { straced: { argv: [full, ...args], shown: [straced.shown, ...args].join(" "), ...(straced.source ? { source: straced.source } : {}) } } : { args: [...args] }),
+      },
       {
         name: TRACE_CLIENT,
         side: "right",

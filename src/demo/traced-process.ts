@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readlinkSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import type { Readable, Writable } from "node:stream";
 import type { CallEvent, DemoEvent } from "./events.js";
@@ -9,6 +10,10 @@ import { signalGroup } from "../util/process-group.js";
 import { t } from "../text/catalog.js";
 import { whenProgramKnown } from "../sandbox/program-pid.js";
 import { escapeTerminal } from "../text/escape.js";
+import { buildStraceCommand, StraceFollower } from "../kernel/strace.js";
+import { StraceCallEvents } from "./strace-calls.js";
+import { namespacePids } from "../sandbox/namespace-pids.js";
+import { whenStracedProgramKnown } from "./straced-pid.js";
 
 /** How to run one demo program under its tracer. */
 export interface LaunchPlan {
@@ -28,6 +33,11 @@ export interface LaunchPlan {
   strace?: (argv: string[]) => { command: string; args: string[] };
   /** Run inside the run's private network and process tree (sandbox/namespace.ts). */
   sandbox?: { wrap(cmd: string, args: readonly string[]): { cmd: string; args: string[] } };
+  /**
+   * No tracer: `argv` runs under strace (`strace`, its path), which writes its calls to
+   * `output`; they become the process's CallEvents (strace-calls.ts). `shown`: its command line for the views.
+   */
+  straced?: { argv: string[]; output: string; strace: string; shown: string; syscalls?: boolean };
 }
 
 /**
@@ -115,6 +125,11 @@ const START_UP_LIMIT_MS = 10_000;
 const FLOOD_PAUSE_MS = 50;
 
 export function commandLine(plan: LaunchPlan): { cmd: string; args: string[] } {
+  if (plan.straced) {
+    // -T: each call's duration, for its end time. Inside the private network, as below.
+    const s = buildStraceCommand(plan.straced.argv, { outputPath: plan.straced.output, strace: plan.straced.strace, durations: true });
+    return plan.sandbox ? plan.sandbox.wrap(s.command, s.args) : { cmd: s.command, args: s.args };
+  }
   const own = [...(plan.spec.args ?? [])];
   const inner =
     plan.runtime === "python"
@@ -188,7 +203,9 @@ export class TracedProcess {
       child = spawn(cmd, args, {
         cwd: this.plan.cwd,
         env,
-        stdio: ["pipe", "pipe", "pipe", "pipe", "pipe"],
+        // Under strace there is no tracer to talk to: the program gets its three streams
+        // only, so its first socket is fd 3 as in a run of its own.
+        stdio: this.plan.straced ? ["pipe", "pipe", "pipe"] : ["pipe", "pipe", "pipe", "pipe", "pipe"],
         // Its own process group (a new session): stopping the demo kills the group,
         // and Ctrl-C in the tutor's terminal reaches only the tutor, which cleans up.
         detached: true,
@@ -202,9 +219,13 @@ export class TracedProcess {
     this.child = child;
     this.pid = child.pid;
     // A tracer that never says it is ready (a broken interpreter that hangs) must not hold
-    // the demo clock for ever: after this long its start-up counts as over.
-    this.readyTimer = setTimeout(() => this.markReady(), START_UP_LIMIT_MS);
-    this.readyTimer.unref();
+    // the demo clock for ever: after this long its start-up counts as over. Under strace
+    // there is no tracer to wait for (and no demo clock the program follows).
+    if (this.plan.straced) this.ready = true;
+    else {
+      this.readyTimer = setTimeout(() => this.markReady(), START_UP_LIMIT_MS);
+      this.readyTimer.unref();
+    }
     child.on("error", (err) => {
       if (this.pid === undefined) this.failToStart(err);
     });
@@ -212,7 +233,7 @@ export class TracedProcess {
     // In a private network, the spawned process is nsenter and the program its child:
     // the views name the program's pid (the one its sockets and its calls show).
     for (const stdio of child.stdio) (stdio as Readable | Writable | null)?.on("error", () => undefined);
-    this.control = child.stdio[4] as Writable;
+    this.control = this.plan.straced ? undefined : (child.stdio[4] as Writable);
     child.on("exit", (code, signal) => {
       this.exitInfo = { code, signal };
       // Give the pipes a moment to drain so the exit comes after the last output.
@@ -223,13 +244,21 @@ export class TracedProcess {
       this.reportExit();
     });
     const leader = child.pid;
+    const spawnedAt = now();
     const announce = (pid: number): void => {
       this.programPid = pid;
-      this.emit({ type: "spawn", proc: this.name, pid, t: now(), runtime: this.plan.runtime, file: this.plan.spec[this.plan.runtime], user: this.plan.user?.name });
+      const straced = this.plan.straced;
+      // Stamped when it was spawned: its first calls (strace's stamps) may come before the exec is seen here.
+      if (straced) this.emit({ type: "spawn", proc: this.name, pid, t: spawnedAt, command: straced.shown });
+      else this.emit({ type: "spawn", proc: this.name, pid, t: now(), runtime: this.plan.runtime, file: this.plan.spec[this.plan.runtime], user: this.plan.user?.name });
       this.attach(child);
     };
-    if (!this.plan.sandbox) return announce(leader);
-    whenProgramKnown(leader, () => this.exitInfo !== undefined, announce);
+    const gone = () => this.exitInfo !== undefined;
+    // Under strace, the program is strace's child: one level further down.
+    const straced = this.plan.straced;
+    const found = straced ? (pid: number) => whenStracedProgramKnown(pid, straced.argv[0]!, gone, announce) : announce;
+    if (!this.plan.sandbox) return found(leader);
+    whenProgramKnown(leader, gone, found);
   }
 
   /** The program's output and its tracer's events, once its spawn is announced. */
@@ -248,7 +277,8 @@ export class TracedProcess {
         if (text) this.emit({ type: "output", proc: this.name, stream, text, t: now() });
       });
     }
-    this.readEvents(child.stdio[3] as Readable);
+    if (this.plan.straced) this.followStrace(this.plan.straced.output);
+    else this.readEvents(child.stdio[3] as Readable);
     this.announced = true;
     if (this.exitPending) this.reportExit();
   }
@@ -265,6 +295,34 @@ export class TracedProcess {
     this.announced = true;
     this.reportExit();
   }
+
+  /** strace's output, tailed: each socket call becomes this process's CallEvents (strace-calls.ts). */
+  private followStrace(file: string): void {
+    const pids = this.plan.sandbox ? namespacePids(this.programPid!) : (pid: number) => pid;
+    const events = new StraceCallEvents(this.name, pids, (ev) => this.handleEvent(ev), now, stdioInodes(this.programPid!));
+    const syscalls = this.plan.straced?.syscalls === true;
+    const follower = new StraceFollower(
+      file,
+      (c) => {
+        events.finished(c);
+        // The syscall view, when it is on: the same lines, as strace wrote them.
+        if (syscalls) this.emit({ type: "syscall", proc: this.name, pid: pids(c.pid), text: c.text, t: c.t ?? now() });
+      },
+      { pollMs: 50 },
+    );
+    // A call that blocks (accept(), recv()) is shown while it waits: strace has written its start only.
+    const timer = setInterval(() => {
+      for (const c of follower.pending()) events.started(c);
+    }, 50);
+    timer.unref();
+    this.stopFollowing = () => {
+      clearInterval(timer);
+      follower.stop();
+    };
+  }
+
+  /** Reads the rest of strace's output (once the program has exited) and stops. */
+  private stopFollowing?: () => void;
 
   private readEvents(stream: Readable): void {
     readTracerEvents(stream, this.name, (ev) => this.handleEvent(ev), undefined, () => this.markReady());
@@ -290,6 +348,9 @@ export class TracedProcess {
     this.reported = true;
     clearTimeout(this.exitTimer);
     clearTimeout(this.readyTimer);
+    // The last calls (the closes before exit) come before the exit.
+    this.stopFollowing?.();
+    this.stopFollowing = undefined;
     this.exited = true;
     this.pending.length = 0;
     const info = this.exitInfo ?? { code: null, signal: null };
@@ -351,6 +412,20 @@ export class TracedProcess {
   get started(): boolean {
     return this.child !== undefined || this.reported;
   }
+}
+
+/** The socket inodes behind a process's fds 0-2 (Node's stdio pipes are socketpairs). */
+function stdioInodes(pid: number): Set<number> {
+  const out = new Set<number>();
+  for (const fd of [0, 1, 2]) {
+    try {
+      const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (m) out.add(Number(m[1]));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return out;
 }
 
 export function now(): number {

@@ -72,6 +72,8 @@ export interface StraceCommandOptions {
   stringLimit?: number;
   /** More syscalls to trace. */
   extraSyscalls?: readonly string[];
+  /** -T: each call ends with how long it took (`<0.000123>`), which gives its end time. */
+  durations?: boolean;
 }
 
 /**
@@ -84,6 +86,7 @@ export function buildStraceCommand(argv: readonly string[], opts: StraceCommandO
   const trace = [...STRACE_SYSCALLS, ...(opts.extraSyscalls ?? [])].join(",");
   const args = ["-f", "-qq", "-e", "signal=none", "-yy", "-e", `trace=${trace}`, "-s", String(opts.stringLimit ?? 64), "-o", opts.outputPath];
   if (opts.timestamps !== false) args.push("-ttt");
+  if (opts.durations) args.push("-T");
   args.push("--", ...argv);
   return { command: opts.strace ?? "strace", args };
 }

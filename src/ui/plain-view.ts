@@ -111,7 +111,9 @@ export class PlainView {
     if (ev.type === "call" && ev.phase === "end") {
       const call = callById(this.session.state, `${ev.proc}#${ev.seq}`);
       // A connect() that waited (its "waiting" line is out): its return goes after the packets that ended the wait.
-      const placed = call ? effectTime(call) : ev.t;
+      // A call that failed goes where it returned: its error is the kernel's answer to the packets before it
+      // (connect()'s ECONNREFUSED comes after its SYN and the RST that refused it).
+      const placed = call && call.status !== "failed" ? effectTime(call) : ev.t;
       return placed <= this.printedUpTo ? ev.t : placed;
     }
     return ev.t;
@@ -167,6 +169,7 @@ export class PlainView {
       case "output":
         return this.printOutput(ev.proc, lines);
       case "spawn":
+        if (ev.command !== undefined) return this.proc(ev.proc, s.dim(t("plain.startedStraced", { command: escapeTerminal(ev.command), pid: ev.pid })));
         return this.proc(ev.proc, s.dim(ev.user ? t("plain.startedAs", { runtime: ev.runtime ?? this.session.runtime, file: escapeTerminal(ev.file ?? ""), pid: ev.pid, user: ev.user }) : t("plain.started", { runtime: ev.runtime ?? this.session.runtime, file: escapeTerminal(ev.file ?? ""), pid: ev.pid })));
       case "exit": {
         this.printOutput(ev.proc, lines);

@@ -3,8 +3,8 @@
  * plain text: its socket calls, the built-in client that connects to it and sends the
  * lines on standard input, the packets in order with the calls, and nothing left
  * running after. A file name with spaces and a terminal escape is shown escaped. A C
- * program (compiled here with cc) has no call-by-call tracer: trace says so, and how
- * to see its system calls instead.
+ * program (compiled here with cc) runs under strace: the same calls in order, with
+ * their fds and addresses, and no stepping; without strace, trace says so.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -50,6 +50,12 @@ function leftovers(): string[] {
     }
   }
   return out;
+}
+
+/** The Timeline section of a --plain run. */
+function timeline(out: string): string {
+  const lines = out.split("\n");
+  return lines.slice(lines.indexOf("Timeline") + 1, lines.indexOf("Kernel table at the end")).join("\n");
 }
 
 /** The lines in order: each wanted pattern after the one before. */
@@ -121,16 +127,113 @@ describe("trace --plain", { skip: noSandbox, concurrency: false }, () => {
   });
 });
 
-describe("trace of a program without a tracer", () => {
-  it("a C server (compiled with cc): says only Python and JavaScript are traced call by call, and how strace shows it", { skip: spawnSync("cc", ["--version"]).status === 0 ? false : "no C compiler" }, async () => {
+const noCc = spawnSync("cc", ["--version"]).status === 0 ? false : "no C compiler (cc)";
+const noStrace = spawnSync("strace", ["-f", "-qq", "-e", "trace=none", "true"]).status === 0 ? false : "strace cannot run here";
+
+/** A C echo server on port 5003: upper-cases one message, then sends a terminal escape, shuts down and closes. */
+const C_SERVER = `#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+int main(void) {
+  int s = socket(AF_INET, SOCK_STREAM, 0);
+  int one = 1;
+  setsockopt(s, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  struct sockaddr_in a;
+  memset(&a, 0, sizeof a);
+  a.sin_family = AF_INET;
+  a.sin_port = htons(5003);
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (bind(s, (struct sockaddr *)&a, sizeof a) < 0) return 1;
+  listen(s, 1);
+  int c = accept(s, NULL, NULL);
+  char buf[1024];
+  ssize_t n = recv(c, buf, sizeof buf, 0);
+  for (ssize_t i = 0; i < n; i++) if (buf[i] >= 'a' && buf[i] <= 'z') buf[i] -= 32;
+  send(c, buf, (size_t)n, 0);
+  write(c, "\\033[31m", 5);
+  shutdown(c, SHUT_WR);
+  close(c);
+  close(s);
+  return 0;
+}
+`;
+
+/** The socket calls of the C server, in order, with its fds and addresses. */
+function checkCServer(out: string): void {
+  inOrder(
+    out,
+    /^program +socket\(AF_INET, SOCK_STREAM\) → fd 3$/,
+    /^program +setsockopt\(fd 3, SOL_SOCKET, SO_REUSEADDR, 1\) → ok$/,
+    /^program +bind\(fd 3, 127\.0\.0\.1:5003\) → ok$/,
+    /^program +listen\(fd 3, 1\) → ok$/,
+    /^program +accept\(fd 3\) → fd 4, peer 127\.0\.0\.1:\d+/,
+    /^program +recv\(fd 4, 1024\) → 12 bytes b'hello trace\\n'$/,
+    /^program +send\(fd 4, b'HELLO TRACE\\n'\) → 12 bytes sent$/,
+    /^program +send\(fd 4, b'\\x1b\[31m'\) → 5 bytes sent$/,
+    /^program +shutdown\(fd 4, SHUT_WR\) → ok$/,
+    /^program +close\(fd 4\) → ok$/,
+    /^program +close\(fd 3\) → ok$/,
+    /^program +exited \(status 0\)/,
+  );
+}
+
+describe("trace of a program with no tracer of its language: strace", { skip: noSandbox || noCc || noStrace, concurrency: false }, () => {
+  it("a C server (compiled here with cc), as -- <executable>: its calls in order with fds and addresses, the client's packets, nothing left after", async () => {
     const src = path.join(dir, "server.c");
-    writeFileSync(src, "#include <sys/socket.h>\n#include <netinet/in.h>\nint main(void){int s=socket(AF_INET,SOCK_STREAM,0);struct sockaddr_in a={0};a.sin_family=AF_INET;a.sin_port=htons(5003);bind(s,(struct sockaddr*)&a,sizeof a);listen(s,1);return 0;}\n");
+    writeFileSync(src, C_SERVER);
     const exe = path.join(dir, "server");
     assert.equal(spawnSync("cc", ["-o", exe, src]).status, 0);
-    const r = await runCli(["trace", "--plain", "--", exe], { env: { SOCKET_TUTOR_HOME: tempHome() } });
-    assert.equal(r.code, 1);
-    assert.match(r.stderr, /traces Python \(\.py\) and JavaScript .* call by call; .*server is neither/);
-    assert.match(r.stderr, /strace -f -e trace=%network /);
+    const r = await runCli(["trace", "--plain", "--packets", "--", exe], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^Tracing server/);
+    assert.match(r.stdout, /run only, no stepping/);
+    assert.match(r.stdout, /^program +started: .*server under strace \(pid \d+\)$/m);
+    checkCServer(r.stdout);
+    inOrder(r.stdout, /^program +started: /, /^program +socket\(/);
+    // The packets among themselves; against the calls, in the timeline: the record in true order
+    // (a packet's line may come more than the plain view's hold late on a busy machine).
+    inOrder(
+      r.stdout,
+      /^packet +client → program {2}SYN /,
+      /^packet +program → client {2}SYN\+ACK /,
+      /^packet +client → program {2}ACK /,
+      /^packet +client → program {2}PSH\+ACK .*b'hello trace\\n'/,
+      /^packet +program → client {2}PSH\+ACK .*b'HELLO TRACE\\n'/,
+      /^packet +program → client {2}PSH\+ACK .*b'\\x1b\[31m'/,
+      /^packet +program → client {2}FIN\+ACK/,
+    );
+    // Only orders a run cannot change: strace stamps a call a few microseconds off, so an accept() or a
+    // recv() that a packet wakes may come just before that packet (and a slow accept() after the data).
+    inOrder(timeline(r.stdout), /^ {2}listen\(fd 3, 1\) → ok/, /◀─+ SYN ─/, /─ SYN\+ACK ─+▶/, /◀─+ ACK ─/, /◀─+ PSH\+ACK 12 ─/, /─ PSH\+ACK 12 ─+▶/, /─ PSH\+ACK 5 ─+▶/);
+    inOrder(timeline(r.stdout), /^ {2}listen\(fd 3, 1\) → ok/, /^ {2}accept\(fd 3\) → fd 4/, /^ {2}recv\(fd 4, 1024\) → 12 bytes/, /^ {2}send\(fd 4, b'HELLO TRACE\\n'\) → 12 bytes sent/, /─ PSH\+ACK 12 ─+▶/);
+    assert.ok(!r.stdout.includes("\x1b"), "the program's escape is shown escaped, never sent to the terminal");
+    assert.deepEqual(leftovers(), []);
+  });
+
+  it("a .c file is built with cc first, and --step says it cannot step", async () => {
+    const src = path.join(dir, "echo server.c");
+    writeFileSync(src, C_SERVER);
+    const r = await runCli(["trace", src, "--plain", "--step"], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^Tracing echo server\.c/);
+    assert.match(r.stdout, /^note: Run under strace: it cannot be held before a call \(run only, no stepping\)\.$/m);
+    assert.match(r.stdout, /run mode\)$/m, "the run is in run mode, not step mode");
+    assert.match(r.stdout, /^program +started: \.\/echo server \(cc echo server\.c\) under strace/m);
+    checkCServer(r.stdout);
+    assert.deepEqual(leftovers(), []);
+  });
+});
+
+describe("trace of a program without a tracer", () => {
+  it("without strace: says so, what it would need, and where to check; no stack trace", async () => {
+    const exe = path.join(dir, "no-strace-here");
+    writeFileSync(exe, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    const r = await runCli(["trace", "--plain", "--", exe], { env: { SOCKET_TUTOR_HOME: tempHome(), PATH: path.join(dir, "empty-path") } });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /no-strace-here is not a Python or JavaScript program: socket-tutor shows the socket calls of such a program with strace, and strace cannot run here: strace is not installed/);
+    assert.match(r.stderr, /doctor checks this machine/);
     assert.doesNotMatch(r.stderr, /at .*\.js:\d+/, "no stack trace");
   });
 

@@ -63,6 +63,20 @@ describe("demo --plain --packets", { skip: noWire, concurrency: true }, () => {
     );
   });
 
+  for (const runtime of ["python", "node"] as const) {
+    it(`prints connect()'s ECONNREFUSED after the SYN and the RST that caused it (${runtime})`, { skip: runtime === "python" ? pythonSkip : false }, async () => {
+      const r = await runCli(["demo", "connect-refused", "--plain", "--packets", "--runtime", runtime], { env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 20_000 });
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const lines = r.stdout.split("\n");
+      const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
+      const syn = at(/^packet  client → 127\.0\.0\.1:\d+  SYN /);
+      const rst = at(/^packet  127\.0\.0\.1:\d+ → client  RST\+ACK /);
+      const refused = at(/^client  connect\(.*→ ECONNREFUSED/);
+      const meaning = at(/^client    ECONNREFUSED: /);
+      assert.ok(syn >= 0 && syn < rst && rst < refused && refused < meaning, r.stdout);
+    });
+  }
+
   it("prints no packets without --packets", async () => {
     const r = await runCli(["demo", "connect-refused", "--plain", "--runtime", "node"], { env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 20_000 });
     assert.equal(r.code, 0, r.stdout + r.stderr);

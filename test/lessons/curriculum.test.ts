@@ -68,6 +68,17 @@ describe("the curriculum", () => {
     }
   });
 
+  it("lesson 10 shows each way a connection ends on the wire: the FIN of shutdown(), TIME_WAIT, and the RST of a close with unread data", () => {
+    const closing = lessons.find((l) => l.meta.id === "closing")!;
+    const shown = blocks(closing).flatMap((b) => (b.kind === "demo" ? [b] : []));
+    assert.deepEqual(shown.map((b) => b.demo), ["reset-unread", "close-shutdown", "time-wait"]);
+    const reset = shown[0]!;
+    // What to look for: the reset on the wire, instead of a FIN.
+    assert.match(reset.text, /\*\*w\*\*/);
+    assert.match(reset.text, /RST\+ACK\*\*, not FIN\+ACK/);
+    assert.match(reset.text, /ECONNRESET/);
+  });
+
   it("uses every demo and every exercise somewhere, and each exercise names a real lesson", () => {
     const usedDemos = new Set(lessons.flatMap((l) => blocks(l).flatMap((b) => (b.kind === "demo" ? [b.demo] : []))));
     const usedExercises = new Set(lessons.flatMap((l) => blocks(l).flatMap((b) => (b.kind === "exercise" ? [b.exercise] : []))));

@@ -272,7 +272,7 @@ export class LiveController {
     const entry = entryFor(key);
     if (!entry) return;
     const c = this.keyContext();
-    if (!this.source.steppable && ["step", "stepLeft", "stepRight", "runMode", "slow"].includes(entry.action)) return this.say(t("live.say.checksFullSpeed"));
+    if (!this.source.steppable && ["step", "stepLeft", "stepRight", "runMode", "slow"].includes(entry.action)) return this.say(this.source.noStepping?.say ?? t("live.say.checksFullSpeed"));
     switch (entry.action) {
       case "step":
         if (c.over) return this.say(t("live.say.over", { label: this.source.restartLabel }));

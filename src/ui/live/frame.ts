@@ -101,7 +101,7 @@ export function titleLine(input: FrameInput, width: number): Line {
         : [seg(t("live.state.ended"), "redBold"), seg(state.reason ? t("live.state.endedReason", { reason: sanitize(state.reason) }) : t("live.state.endedNoReason"), "red")]
     : [seg(mode === "step" ? t("live.state.step") : mode === "slow" ? t("live.state.slow") : t("live.state.running"), mode === "step" ? "yellow" : "green")];
   const name = ` ${sanitize(source.title)}`;
-  const runtime = runtimeName(controller.view.runtime);
+  const runtime = input.source.runtimeLabel ?? runtimeName(controller.view.runtime);
   const withWhere: Line = [seg(`  ${runtime} · ${input.where ? `${input.where} · ` : ""}`, "dim"), ...runState];
   const without: Line = [seg(`  ${runtime} · `, "dim"), ...runState];
   for (const tail of [withWhere, without]) {
@@ -232,7 +232,7 @@ export function helpLines(input: FrameInput, width: number, c: KeyContext, notes
     ...p(t("live.help.words", { command: tutor("glossary <word>") })),
     [],
     h(t("live.help.keysTitle")),
-    ...(input.source.steppable ? [] : p(t("live.help.checkKeys"))),
+    ...(input.source.steppable ? [] : p(input.source.noStepping?.help ?? t("live.help.checkKeys"))),
     ...keys,
     ...p(t("live.help.dimKeys"), "dim"),
     ...(notes.length ? [[], h(t("live.help.notesTitle")), ...notes.flatMap((n) => p(sanitize(n)))] : []),

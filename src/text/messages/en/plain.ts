@@ -6,6 +6,8 @@ export const plain = {
   "plain.stepHint": "  (Enter: continue, r Enter: run freely)",
   "plain.waiting": "… waiting",
   "plain.started": "started: {runtime} {file} (pid {pid})",
+  // A program with no tracer (trace of a C program or any command): {command} is its command line.
+  "plain.startedStraced": "started: {command} under strace (pid {pid})",
   "plain.startedAs": "started: {runtime} {file} (pid {pid}, as user {user})",
   "plain.table": "  kernel table:",
   "plain.tableEmpty": "  kernel table: (no sockets)",

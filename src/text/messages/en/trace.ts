@@ -5,8 +5,18 @@ export const trace = {
   "trace.noFile": "There is no file {file}.",
   "trace.notAFile": "{file} is not a file.",
   "trace.tooBig": "{file} is larger than 1 MiB: give the program's source file.",
-  // {file} has no tracer: only Python and JavaScript programs are traced call by call.
-  "trace.noTracer": "socket-tutor traces Python (.py) and JavaScript (.js, .mjs, .cjs) programs call by call; {file} is neither. For another program, strace shows its system calls: strace -f -e trace=%network {file}",
+  // {file} is neither Python nor JavaScript, so it would run under strace, and strace cannot run here: {why} says why, {command} is the doctor command.
+  "trace.noStrace": "{file} is not a Python or JavaScript program: socket-tutor shows the socket calls of such a program with strace, and strace cannot run here: {why}. Install strace, or trace a Python or JavaScript program. {command} checks this machine.",
+  // A note in the view (one line at 80 columns): the traced program runs under strace, which cannot hold it before a call.
+  "trace.runOnly": "Run under strace: it cannot be held before a call (run only, no stepping).",
+  // The live view, when a step key is pressed (say) and in its help (help), for a program under strace.
+  "trace.noStep.say": "This program runs under strace, which cannot hold it before a call: it runs freely, no stepping.",
+  "trace.noStep.help": "This program runs under strace, which cannot hold it before a call: the step keys do nothing here. Its calls are shown as they happen.",
+  // Shown once beside the first such call of a program traced with strace.
+  "trace.strace.read": "read(2) on a socket: the same as recv() without flags",
+  "trace.strace.write": "write(2) on a socket: the same as send() without flags",
+  "trace.strace.readv": "readv(2) on a socket: recv() into several buffers",
+  "trace.strace.writev": "writev(2) on a socket: send() of several buffers",
   "trace.usage.which": "Which program? For example: {example}",
   "trace.usage.badPort": "--port needs a port number from 1 to 65535, not {value}.",
   // The note printed when a run has no private network and the client must guess the port.

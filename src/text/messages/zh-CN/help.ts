@@ -51,7 +51,7 @@ export const help: Translation<typeof en> = {
   "help.solution.yes": "通过练习后会直接显示。通过之前会先询问你；\n--yes 替你回答（没有终端时需要它）。",
   "help.doctor.summary": "检查这台机器能为本教程提供什么（Python、strace、/proc/net、环回地址）。",
   "help.trace.summary": "像演示一样运行你自己的程序：它的套接字调用、内核的套接字表、数据包。",
-  "help.trace.text": "像运行演示那样运行你自己的程序（Python 或 JavaScript）：在它自己的私有网络里，显示每个套接字调用、内核的套接字表和每个数据包，用现场视图或文本。它在监听时，一个内置客户端会连接它：向客户端输入行（现场视图里按 i；--plain 下从标准输入读行）。-- 之后的参数交给你的程序。你离开时，它启动的一切都会结束。",
-  "help.trace.options": "--plain         打印成文本（没有终端时默认如此）\n--packets       配合 --plain：每个数据包也打印一行\n--step          每个套接字调用前暂停\n--port N        内置客户端连接的端口（在私有网络里会自己找到）",
+  "help.trace.text": "像运行演示那样运行你自己的程序：在它自己的私有网络里，显示每个套接字调用、内核的套接字表和每个数据包，用现场视图或文本。Python 和 JavaScript 程序在本教程的跟踪器下运行；其他程序（C 程序、用 cc 构建的 .c 文件、一条命令）在 strace 下运行，不能单步。它在监听时，一个内置客户端会连接它：向客户端输入行（现场视图里按 i；--plain 下从标准输入读行）。-- 之后的参数交给你的程序。你离开时，它启动的一切都会结束。",
+  "help.trace.options": "--plain         打印成文本（没有终端时默认如此）\n--packets       配合 --plain：每个数据包也打印一行\n--step          每个套接字调用前暂停（Python 和 JavaScript）\n--port N        内置客户端连接的端口（在私有网络里会自己找到）",
   "help.trace.example": "例如：{command}",
 };

@@ -7,6 +7,7 @@ export const plain: Translation<typeof en> = {
   "plain.stepHint": "  （Enter：继续，r Enter：自由运行）",
   "plain.waiting": "…… 等待中",
   "plain.started": "已启动：{runtime} {file}（pid {pid}）",
+  "plain.startedStraced": "已启动：在 strace 下运行 {command}（pid {pid}）",
   "plain.startedAs": "已启动：{runtime} {file}（pid {pid}，以用户 {user} 身份）",
   "plain.table": "  内核套接字表：",
   "plain.tableEmpty": "  内核套接字表：（没有套接字）",
