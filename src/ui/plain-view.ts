@@ -74,7 +74,9 @@ export class PlainView {
     const { spec } = this.session.demo;
     const s = this.opts.style;
     const where = this.session.socketPath ? t("plain.socketAt", { path: escapeTerminal(this.session.socketPath) }) : this.session.port !== undefined ? t("plain.portAt", { port: this.session.port }) : "";
-    const how = where ? t("plain.headerWhereAt", { id: spec.id, runtime: this.session.runtime, where, mode: this.session.mode }) : t("plain.headerWhere", { id: spec.id, runtime: this.session.runtime, mode: this.session.mode });
+    // A learner's program with no tracer of its language runs under strace: say that, not the runtime of the built-in client.
+    const runtime = spec.processes.some((p) => p.straced) ? "strace" : this.session.runtime;
+    const how = where ? t("plain.headerWhereAt", { id: spec.id, runtime, where, mode: this.session.mode }) : t("plain.headerWhere", { id: spec.id, runtime, mode: this.session.mode });
     this.line(`${s.bold(spec.title)}  ${s.dim(how)}`);
     this.line(s.dim(spec.summary));
     const note = this.session.state.runtimeNote;
