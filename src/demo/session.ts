@@ -235,7 +235,7 @@ export class DemoSession {
       this.port = this.options.port || spec.port || 8000;
     } else {
       const wanted = this.options.port ?? spec.port ?? 0;
-      const choice = await choosePort(wanted, spec.transport ?? "tcp", family);
+      const choice = await choosePort(wanted, spec.transport ?? "tcp", family, spec.ports ?? 1);
       if (stale()) return;
       this.port = choice.port;
       if (choice.busy) this.note(t("demo.session.portBusy", { wanted, holder: choice.busy, port: choice.port }), "info");

@@ -147,6 +147,7 @@ export const lessons = {
   "lessons.demo.idNotKebab": "'{id}' must be kebab-case (lower-case letters, digits and dashes)",
   "lessons.demo.idNotFolder": "'{id}' must match its folder name '{folder}'",
   "lessons.demo.port": "must be a whole number from 1 to 65535",
+  "lessons.demo.ports": "must be a whole number of ports from {min} to {max}",
   "lessons.demo.notesObject": "must be an object like \\{ \"node\": \"...\" \\}",
   "lessons.demo.notesRuntime": "unknown runtime (use \"python\" or \"node\")",
   "lessons.demo.processes": "must be a non-empty list of processes",
