@@ -164,6 +164,7 @@ export const DEMO_SCHEMA: JsonSchema = {
     focus: DEMO_FOCUS,
     outcome: DEMO_OUTCOME,
     noPrivateNetwork: text("Why this demo runs on the machine's own loopback instead of a private network."),
+    privateNetworkOnly: text("Why this demo runs only in a private network of its own (it binds ::, every interface): where none can be made, it refuses to run, saying this."),
   },
   required: ["id", "title", "summary", "processes"],
   additionalProperties: false,

@@ -222,6 +222,9 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
   oneOf(json, "family", "family", valuesOf(DEMO_FAMILY));
   bool(json, "interactive", "interactive");
   str(json, "noPrivateNetwork", "noPrivateNetwork", false);
+  str(json, "privateNetworkOnly", "privateNetworkOnly", false);
+  if (json.privateNetworkOnly !== undefined && json.noPrivateNetwork !== undefined) bad("privateNetworkOnly", t("lessons.demo.privateAndShared"));
+  if (json.privateNetworkOnly !== undefined && Array.isArray(json.processes) && json.processes.some((p) => isObject(p) && p.unprivileged === true)) bad("privateNetworkOnly", t("lessons.demo.privateAndUnprivileged"));
   const timeout = { min: DEMO_TIMEOUT.minimum ?? 0, max: DEMO_TIMEOUT.maximum ?? MAX_TIMEOUT_MS };
   if (json.timeoutMs !== undefined && (typeof json.timeoutMs !== "number" || json.timeoutMs < timeout.min || json.timeoutMs > timeout.max)) bad("timeoutMs", t("lessons.demo.milliseconds", timeout));
   if (json.notes !== undefined) {

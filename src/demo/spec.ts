@@ -117,6 +117,13 @@ export interface DemoSpec {
    * ordinary user is the point.
    */
   noPrivateNetwork?: string;
+  /**
+   * Why this demo runs only in a private network of its own: it binds `::`, which on the
+   * machine's shared network means every interface (other computers could connect).
+   * Where no private network can be made (macOS, a container, SOCKET_TUTOR_SANDBOX=off),
+   * the demo refuses to run and says this (private-network.ts); no program starts.
+   */
+  privateNetworkOnly?: string;
 }
 
 /**

@@ -147,6 +147,8 @@ export const lessons = {
   "lessons.demo.idNotKebab": "'{id}' must be kebab-case (lower-case letters, digits and dashes)",
   "lessons.demo.idNotFolder": "'{id}' must match its folder name '{folder}'",
   "lessons.demo.port": "must be a whole number from 1 to 65535",
+  "lessons.demo.privateAndShared": "cannot be set with noPrivateNetwork: a demo runs either only in a private network or only outside one",
+  "lessons.demo.privateAndUnprivileged": "cannot be set with an unprivileged process: such a process never runs in a private network",
   "lessons.demo.ports": "must be a whole number of ports from {min} to {max}",
   "lessons.demo.notesObject": "must be an object like \\{ \"node\": \"...\" \\}",
   "lessons.demo.notesRuntime": "unknown runtime (use \"python\" or \"node\")",

@@ -109,6 +109,8 @@ export const lessons: Translation<typeof en> = {
   "lessons.demo.idNotKebab": "'{id}' 必须是 kebab-case（小写字母、数字和连字符）",
   "lessons.demo.idNotFolder": "'{id}' 必须与它的文件夹名 '{folder}' 一致",
   "lessons.demo.port": "必须是 1 到 65535 之间的整数",
+  "lessons.demo.privateAndShared": "不能与 noPrivateNetwork 同时设置：一个演示要么只在私有网络里运行，要么只在私有网络之外运行",
+  "lessons.demo.privateAndUnprivileged": "不能与 unprivileged 进程同时设置：这样的进程从不在私有网络里运行",
   "lessons.demo.ports": "必须是 {min} 到 {max} 之间的端口个数（整数）",
   "lessons.demo.notesObject": "必须是像 \\{ \"node\": \"...\" \\} 这样的对象",
   "lessons.demo.notesRuntime": "未知的运行时（用 \"python\" 或 \"node\"）",
