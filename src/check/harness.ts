@@ -11,6 +11,7 @@ import { DEFAULT_LIMITS, spawnLauncher, type LaunchCommand, type Launcher, type 
 import { NotRun, SetupProblem, type CheckContext, type CheckResult, type ExerciseChecker, type HarnessEvent, type Outcome, type ProgramEnv, type VerifyReport } from "./types.js";
 import { sandboxIfAvailable, type RunSandbox } from "../sandbox/namespace.js";
 import { withRunNetwork } from "../sandbox/run-network.js";
+import { writeNetSettings } from "../sandbox/sysctl.js";
 import { SocketBroker } from "../sandbox/socket-broker.js";
 
 /**
@@ -179,6 +180,7 @@ async function runChecks(checker: ExerciseChecker, opts: VerifyOptions): Promise
       return p;
     },
     program: () => programs[programs.length - 1],
+    netSettings: (settings) => (box ? writeNetSettings(box, settings) : Promise.resolve(false)),
   };
 
   const checks = checker.checks(ctx, target);

@@ -68,6 +68,13 @@ export interface CheckContext {
   readiness: "kernel" | "probe";
   /** The seeds of this run (seeds.ts): each stream check sends its traffic once per seed. */
   seeds: readonly number[];
+  /**
+   * Writes kernel settings of the run's private network (/proc/sys/net/<name>, e.g.
+   * "ipv4/tcp_rmem"): true when all were written. False (or absent) where the run has no
+   * private network or the kernel refused: the check then takes its fallback. Sockets made
+   * afterwards get the new values, the program's and the checker's alike.
+   */
+  netSettings?(settings: Readonly<Record<string, string>>): Promise<boolean>;
 }
 
 export interface ExerciseChecker {

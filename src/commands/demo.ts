@@ -1,6 +1,6 @@
 import { chooseRuntime, findPython, MIN_PYTHON, noPythonReason } from "../demo/runtime.js";
 import { straceAvailable } from "../kernel/strace.js";
-import { createDemo, DemoSpecError, demoIds, findDemo, formatDemoProblem, listDemos, type LoadedDemo } from "../demo/launcher.js";
+import { createDemo, DemoSpecError, demoIds, findDemo, formatDemoProblem, listDemos, privateNetworkRefusal, type LoadedDemo } from "../demo/launcher.js";
 import type { DemoRuntime } from "../demo/spec.js";
 import type { DemoMode } from "../demo/state.js";
 import { findLesson } from "../lessons/load.js";
@@ -47,6 +47,10 @@ export async function run(argv: string[]): Promise<number> {
   const { lessons, progress } = loadContext();
   const demo = resolveDemo(lessons, positionals[0], positionals[1]);
   if (!demo) return 2;
+
+  // Before any view: a demo that binds :: says at once that it cannot run here (exit 1).
+  const refusal = await privateNetworkRefusal(demo.spec);
+  if (refusal) throw new UserError(refusal);
 
   const interactiveTerminal = process.stdout.isTTY === true && process.stdin.isTTY === true;
   // A terminal blessed cannot drive (TERM=dumb) gets the plain view, with one line saying why.

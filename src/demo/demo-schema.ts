@@ -22,6 +22,7 @@ export const MAX_DELAY_MS = 120_000;
 
 export const DEMO_ID: JsonSchema = { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$", description: "Kebab-case, unique across lessons, and the demo folder's name." };
 export const DEMO_PORT: JsonSchema = { type: "integer", minimum: 1, maximum: 65535, description: "The port the lesson names (8000 in the classic article); another is picked if busy." };
+export const DEMO_PORTS: JsonSchema = { type: "integer", minimum: 1, maximum: 4, description: "How many ports in a row the demo uses, from its port: 2 for a relay on PORT in front of a server on PORT+1. Default 1." };
 export const DEMO_TRANSPORT: JsonSchema = { enum: ["tcp", "udp", "both"], description: "Which transport the port must be free for." };
 export const DEMO_FAMILY: JsonSchema = { enum: ["inet", "inet6", "unix"], description: "inet (127.0.0.1), inet6 (::1) or unix (a path in a private temporary folder). Default inet." };
 export const DEMO_TIMEOUT: JsonSchema = ms(500, MAX_DELAY_MS, "A --plain run ends after this long even if processes are still running. Default 10 s.");
@@ -153,6 +154,7 @@ export const DEMO_SCHEMA: JsonSchema = {
     title: text("The demo's title."),
     summary: text("One or two sentences: what the demo shows."),
     port: DEMO_PORT,
+    ports: DEMO_PORTS,
     transport: DEMO_TRANSPORT,
     family: DEMO_FAMILY,
     processes: { type: "array", minItems: 1, items: DEMO_PROCESS, description: "The programs the demo starts." },
@@ -162,6 +164,7 @@ export const DEMO_SCHEMA: JsonSchema = {
     focus: DEMO_FOCUS,
     outcome: DEMO_OUTCOME,
     noPrivateNetwork: text("Why this demo runs on the machine's own loopback instead of a private network."),
+    privateNetworkOnly: text("Why this demo runs only in a private network of its own (it binds ::, every interface): where none can be made, it refuses to run, saying this."),
   },
   required: ["id", "title", "summary", "processes"],
   additionalProperties: false,

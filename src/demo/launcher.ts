@@ -111,6 +111,7 @@ export async function createDemo(demo: LoadedDemo, options: StartOptions = {}): 
 }
 
 export { DemoSession } from "./session.js";
+export { privateNetworkRefusal } from "./private-network.js";
 export { findDemo, listDemos, loadDemoFile, demoIds, DemoSpecError, formatDemoProblem, type LoadedDemo, type DemoProblem } from "./load.js";
 export type { DemoState, DemoMode, CallView, ProcView, OutputLine, Arrow } from "./state.js";
 export type { DemoEvent, CallEvent } from "./events.js";

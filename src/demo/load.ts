@@ -8,7 +8,7 @@ import type { TranslationInfo, TranslationNote } from "../lessons/translation.js
 import { translateDemo } from "./translation.js";
 import { escapeTerminal } from "../text/escape.js";
 import { fieldsOf, itemFieldsOf, patternOf, valuesOf } from "../lessons/json-schema.js";
-import { DEMO_AFTER, DEMO_FAMILY, DEMO_FOCUS, DEMO_ID, DEMO_INPUT_LINE, DEMO_PHASE, DEMO_PORT, DEMO_PROCESS, DEMO_SCHEMA, DEMO_SIDE, DEMO_TABLE_ROWS, DEMO_TIMEOUT, DEMO_TRANSPORT, MAX_DELAY_MS } from "./demo-schema.js";
+import { DEMO_AFTER, DEMO_FAMILY, DEMO_FOCUS, DEMO_ID, DEMO_INPUT_LINE, DEMO_PHASE, DEMO_PORT, DEMO_PORTS, DEMO_PROCESS, DEMO_SCHEMA, DEMO_SIDE, DEMO_TABLE_ROWS, DEMO_TIMEOUT, DEMO_TRANSPORT, MAX_DELAY_MS } from "./demo-schema.js";
 import { DEMO_ENV_NAMES, KERNEL_TIMERS, type DemoSpec } from "./spec.js";
 
 /** A demo found on disk: its spec, the folder its programs live in, and its lesson folder. */
@@ -217,10 +217,14 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
   str(json, "title", "title", true);
   str(json, "summary", "summary", true);
   if (json.port !== undefined && !integerIn(json.port, DEMO_PORT)) bad("port", t("lessons.demo.port"));
+  if (json.ports !== undefined && !integerIn(json.ports, DEMO_PORTS)) bad("ports", t("lessons.demo.ports", { min: DEMO_PORTS.minimum ?? 1, max: DEMO_PORTS.maximum ?? 1 }));
   oneOf(json, "transport", "transport", valuesOf(DEMO_TRANSPORT));
   oneOf(json, "family", "family", valuesOf(DEMO_FAMILY));
   bool(json, "interactive", "interactive");
   str(json, "noPrivateNetwork", "noPrivateNetwork", false);
+  str(json, "privateNetworkOnly", "privateNetworkOnly", false);
+  if (json.privateNetworkOnly !== undefined && json.noPrivateNetwork !== undefined) bad("privateNetworkOnly", t("lessons.demo.privateAndShared"));
+  if (json.privateNetworkOnly !== undefined && Array.isArray(json.processes) && json.processes.some((p) => isObject(p) && p.unprivileged === true)) bad("privateNetworkOnly", t("lessons.demo.privateAndUnprivileged"));
   const timeout = { min: DEMO_TIMEOUT.minimum ?? 0, max: DEMO_TIMEOUT.maximum ?? MAX_TIMEOUT_MS };
   if (json.timeoutMs !== undefined && (typeof json.timeoutMs !== "number" || json.timeoutMs < timeout.min || json.timeoutMs > timeout.max)) bad("timeoutMs", t("lessons.demo.milliseconds", timeout));
   if (json.notes !== undefined) {

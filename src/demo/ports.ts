@@ -80,8 +80,18 @@ export async function portBusy(port: number, transport: Transport, family: Famil
   return undefined;
 }
 
-/** A port the kernel picks, checked free for the demo's transport(s). */
-async function ephemeral(transport: Transport, family: Family): Promise<number> {
+/** Undefined when `count` ports in a row from `port` are all free, else who holds the first busy one. */
+async function rowBusy(port: number, count: number, transport: Transport, family: Family): Promise<string | undefined> {
+  if (port + count - 1 > 65535) return t("demo.port.otherProgram");
+  for (let p = port; p < port + count; p++) {
+    const busy = await portBusy(p, transport, family);
+    if (busy) return busy;
+  }
+  return undefined;
+}
+
+/** A port the kernel picks (with the `count - 1` after it), checked free for the demo's transport(s). */
+async function ephemeral(transport: Transport, family: Family, count: number): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = await new Promise<number>((resolve, reject) => {
       const s = net.createServer();
@@ -92,7 +102,7 @@ async function ephemeral(transport: Transport, family: Family): Promise<number> 
         s.close(() => resolve(p));
       });
     });
-    if (port && !(await portBusy(port, transport, family))) return port;
+    if (port && !(await rowBusy(port, count, transport, family))) return port;
   }
   throw new Error(t("demo.port.noneFree"));
 }
@@ -106,11 +116,12 @@ export interface PortChoice {
 /**
  * The demo's own port when it is free, else one close to it (8001, 8002...) so the
  * learner still recognises it, else one the kernel picks. `wanted` 0 = any free port.
+ * `count` ports in a row must be free (a relay on PORT, its server on PORT+1).
  */
-export async function choosePort(wanted: number, transport: Transport, family: Family): Promise<PortChoice> {
-  if (wanted === 0) return { port: await ephemeral(transport, family) };
-  const busy = await portBusy(wanted, transport, family);
+export async function choosePort(wanted: number, transport: Transport, family: Family, count = 1): Promise<PortChoice> {
+  if (wanted === 0) return { port: await ephemeral(transport, family, count) };
+  const busy = await rowBusy(wanted, count, transport, family);
   if (!busy) return { port: wanted };
-  for (let p = wanted + 1; p <= Math.min(wanted + 20, 65535); p++) if (!(await portBusy(p, transport, family))) return { port: p, busy };
-  return { port: await ephemeral(transport, family), busy };
+  for (let p = wanted + 1; p <= Math.min(wanted + 20, 65535); p++) if (!(await rowBusy(p, count, transport, family))) return { port: p, busy };
+  return { port: await ephemeral(transport, family, count), busy };
 }

@@ -24,6 +24,7 @@ import { ClockTimers, DemoClock, type ClockTimer } from "./clock.js";
 import { judgeOutcome } from "./outcome.js";
 import { stretchSynRetries } from "../sandbox/sysctl.js";
 import { sandboxIfAvailable, type RunSandbox } from "../sandbox/namespace.js";
+import { noPrivateNetworkAfterAll, privateNetworkRefusal } from "./private-network.js";
 import type { PacketCapture } from "./capture/helper.js";
 import type { PacketEvent, PacketGapEvent } from "./events.js";
 
@@ -220,6 +221,11 @@ export class DemoSession {
     this.unregister = onCleanup(() => this.killNow());
     this.sandbox = await this.makeSandbox();
     if (stale()) return this.sandbox?.stop();
+    // A demo that binds :: must not run on the shared network, where :: is every interface.
+    if (!this.sandbox && spec.privateNetworkOnly) {
+      const refusal = (await privateNetworkRefusal(spec, this.options.sandbox !== false)) ?? noPrivateNetworkAfterAll(spec);
+      return stale() ? undefined : this.finish(false, refusal);
+    }
     // A connect() past a full queue waits on the kernel's SYN retries, which no pause stops:
     // in a network of its own, they come every second for two minutes, so long pauses still get in.
     if (this.sandbox && spec.outcome?.expect.some((e) => e.timer === "syn-retransmission")) {
@@ -236,7 +242,7 @@ export class DemoSession {
       this.port = this.options.port || spec.port || 8000;
     } else {
       const wanted = this.options.port ?? spec.port ?? 0;
-      const choice = await choosePort(wanted, spec.transport ?? "tcp", family);
+      const choice = await choosePort(wanted, spec.transport ?? "tcp", family, spec.ports ?? 1);
       if (stale()) return;
       this.port = choice.port;
       if (choice.busy) this.note(t("demo.session.portBusy", { wanted, holder: choice.busy, port: choice.port }), "info");

@@ -21,7 +21,7 @@ export type DemoRuntime = Runtime;
  * the program it shows, or break the tracer the tutor injects. A name added here must
  * be one that no loader, interpreter, shell or common library reads.
  */
-export const DEMO_ENV_NAMES: readonly string[] = ["MESSAGE", "NAME", "COUNT", "CLIENTS", "ROUNDS", "SIZE", "DELAY_MS", "TIMEOUT_MS"];
+export const DEMO_ENV_NAMES: readonly string[] = ["MESSAGE", "NAME", "COUNT", "CLIENTS", "ROUNDS", "SIZE", "DELAY_MS", "TIMEOUT_MS", "SEED"];
 
 export interface DemoProcessSpec {
   /** Shown on the pane and in events: "server", "client", "client 2". Unique within the demo. */
@@ -92,6 +92,12 @@ export interface DemoSpec {
   summary: string;
   /** The port the lesson names (8000 in the classic article); another is picked if busy. */
   port?: number;
+  /**
+   * How many ports in a row the demo uses, from `port` (default 1): a relay on PORT in
+   * front of its server on PORT+1 needs 2. The programs compute PORT+1 themselves; the
+   * tutor only makes sure each one is free.
+   */
+  ports?: number;
   /** Which transport the port must be free for. */
   transport?: "tcp" | "udp" | "both";
   /** inet (127.0.0.1), inet6 (::1) or unix (a path in a private temp dir). Default inet. */
@@ -118,6 +124,13 @@ export interface DemoSpec {
    * ordinary user is the point.
    */
   noPrivateNetwork?: string;
+  /**
+   * Why this demo runs only in a private network of its own: it binds `::`, which on the
+   * machine's shared network means every interface (other computers could connect).
+   * Where no private network can be made (macOS, a container, SOCKET_TUTOR_SANDBOX=off),
+   * the demo refuses to run and says this (private-network.ts); no program starts.
+   */
+  privateNetworkOnly?: string;
 }
 
 /**

@@ -10,13 +10,13 @@ import type { DemoSpec } from "./spec.js";
  * demo.<language>.json beside demo.json: `source` (the git hash of demo.json, see
  * lessons/translation.ts) and only the texts a learner reads — title, summary,
  * notes.python / notes.node, focus.what, outcome.what (the claim the verdict quotes),
- * noPrivateNetwork — each one the English has.
+ * noPrivateNetwork, privateNetworkOnly — each one the English has.
  * Everything else (processes, ports, focus rows) stays the English file's: a
  * translation cannot change what runs. A text it lacks is shown in English.
  */
 
 /** The text fields, as paths into demo.json. */
-export const DEMO_TEXT_FIELDS = ["title", "summary", "notes.python", "notes.node", "focus.what", "outcome.what", "noPrivateNetwork"] as const;
+export const DEMO_TEXT_FIELDS = ["title", "summary", "notes.python", "notes.node", "focus.what", "outcome.what", "noPrivateNetwork", "privateNetworkOnly"] as const;
 type TextField = (typeof DEMO_TEXT_FIELDS)[number];
 
 /** The text at a field path of a spec (or of a translation's JSON), if it is a string. */
@@ -94,5 +94,7 @@ export function translateDemo(
   if (out.outcome && claim !== undefined) out.outcome.what = claim;
   const np = text("noPrivateNetwork");
   if (np !== undefined && out.noPrivateNetwork !== undefined) out.noPrivateNetwork = np;
+  const only = text("privateNetworkOnly");
+  if (only !== undefined && out.privateNetworkOnly !== undefined) out.privateNetworkOnly = only;
   return { spec: out, translation: { language, file, stale: stale !== undefined } };
 }

@@ -24,11 +24,32 @@ export function stretchSynRetries(box: Pick<RunSandbox, "wrap">): Promise<boolea
     "[ -e /proc/sys/net/ipv4/tcp_syn_linear_timeouts ] && echo 120 > /proc/sys/net/ipv4/tcp_syn_linear_timeouts",
     "exit 0",
   ].join("\n");
-  const { cmd, args } = box.wrap("/bin/sh", ["-c", script]);
+  return runInside(box, script, []);
+}
+
+/** A setting's name below /proc/sys/net, as a path ("ipv4/tcp_rmem"), and a value of numbers. */
+const NAME = /^(ipv4|ipv6|core)\/[a-z0-9_]+$/;
+const VALUE = /^[0-9]+( [0-9]+)*$/;
+
+/**
+ * Writes settings of the run's network (/proc/sys/net/<name>), all or none counted: true
+ * when every one was written. Names and values are checked and passed as arguments,
+ * never as script text.
+ */
+export function writeNetSettings(box: Pick<RunSandbox, "wrap">, settings: Readonly<Record<string, string>>): Promise<boolean> {
+  const pairs = Object.entries(settings);
+  if (pairs.length === 0 || pairs.some(([k, v]) => !NAME.test(k) || !VALUE.test(v))) return Promise.resolve(false);
+  const script = 'while [ $# -gt 1 ]; do printf "%s\\n" "$2" > "/proc/sys/net/$1" || exit 1; shift 2; done; exit 0';
+  return runInside(box, script, pairs.flat());
+}
+
+/** Runs a small sh script inside the run's namespaces: true when it exited 0 in time. */
+function runInside(box: Pick<RunSandbox, "wrap">, script: string, args: string[]): Promise<boolean> {
+  const { cmd, args: argv } = box.wrap("/bin/sh", ["-c", script, "sh", ...args]);
   return new Promise((resolve) => {
     let child: ReturnType<typeof spawn>;
     try {
-      child = spawn(cmd, args, { stdio: "ignore" });
+      child = spawn(cmd, argv, { stdio: "ignore" });
     } catch {
       return resolve(false);
     }

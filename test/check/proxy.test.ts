@@ -1,5 +1,10 @@
-import { describe } from "node:test";
-import { cSolutionCase, commonServerCases, exerciseCases } from "./support.js";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { sandboxSupport } from "../../src/sandbox/namespace.js";
+import { cSolutionCase, commonServerCases, exerciseCases, firstFailure, fixturesDir, verifyProgram } from "./support.js";
+
+const support = await sandboxSupport();
 
 describe("proxy", { concurrency: 4 }, () => {
   exerciseCases("proxy", [
@@ -33,4 +38,18 @@ describe("proxy", { concurrency: 4 }, () => {
     ...commonServerCases("tcp"),
   ]);
   cSolutionCase("proxy");
+
+  // Only the kernel's small buffers expose it: with loopback's megabytes, or the fallback's
+  // in-flight bound (no private network), every blocking sendall() finds room at once.
+  it("blocking-sendall.py (a select() loop with a blocking sendall) fails the 1 MiB exchange through the run's small socket buffers", { skip: support.available ? false : `no private networks here (${support.reason}): the buffers cannot be made small` }, async () => {
+    const report = await verifyProgram("proxy", path.join(fixturesDir, "proxy/blocking-sendall.py"));
+    const all = JSON.stringify(report.checks, null, 2);
+    const f = firstFailure(report);
+    assert.match(f.name, /1 MiB each way at the same time/, all);
+    assert.match(f.detail, /through small socket buffers \(64 KiB each\), and the upstream read only once it had sent all of its own/, all);
+    assert.match(f.detail, /the upstream had received [^,]* of 1 MiB, the client [^,]* of 1 MiB/, all);
+    assert.match(f.detail, /A blocking send\(\) or sendall\(\) inside a select\(\) loop does this too/, all);
+    const at = report.checks.indexOf(f);
+    assert.ok(at >= 4 && report.checks.slice(0, at).every((c) => c.passed), `everything before the exchange passed: only the buffers expose it\n${all}`);
+  });
 });

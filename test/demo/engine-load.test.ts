@@ -85,6 +85,17 @@ describe("demo.json loading", { concurrency: true }, () => {
     assert.match(problems.find((p) => p.field === "processes[1].python")?.message ?? "", /must be a file beside demo\.json or in another demo of this lesson/);
   });
 
+  it("ports is a small whole number; privateNetworkOnly goes with neither noPrivateNetwork nor an unprivileged process", () => {
+    const dir = demoDir("netonly", { "s.py": "", "s.mjs": "" });
+    const base = { id: "netonly", title: "T", summary: "S", processes: [{ name: "server", side: "left", python: "s.py", node: "s.mjs" }] };
+    assert.deepEqual(validateDemo({ ...base, ports: 2, privateNetworkOnly: "It binds ::." }, path.join(dir, "demo.json"), dir).problems, []);
+    const problems = (json: object) => validateDemo(json, path.join(dir, "demo.json"), dir).problems;
+    assert.match(problems({ ...base, ports: 9 }).find((p) => p.field === "ports")?.message ?? "", /from 1 to 4/);
+    assert.match(problems({ ...base, privateNetworkOnly: "x", noPrivateNetwork: "y" }).find((p) => p.field === "privateNetworkOnly")?.message ?? "", /cannot be set with noPrivateNetwork/);
+    const unprivileged = { ...base, privateNetworkOnly: "x", processes: [{ ...base.processes[0]!, unprivileged: true }] };
+    assert.match(problems(unprivileged).find((p) => p.field === "privateNetworkOnly")?.message ?? "", /unprivileged process/);
+  });
+
   it("a broken file says which file and why; after cycles are caught", () => {
     const dir = demoDir("cyc", { "demo.json": "{ not json", "a.py": "", "a.mjs": "" });
     assert.throws(() => loadDemoFile(path.join(dir, "demo.json")), (err: unknown) => err instanceof DemoSpecError && /demo\.json: is not valid JSON/.test(err.message));

@@ -256,3 +256,20 @@ describe("the wire across a restart", { skip: noWire || pythonSkip }, () => {
     }
   });
 });
+
+both("udp-retry-backoff on the wire: every try reaches the relay, only the third goes on to the server, its reply comes back twice", async (runtime) => {
+  const run = await runDemo("udp-retry-backoff", { runtime });
+  assert.equal(run.state.ok, true, run.state.reason);
+  capturing(run);
+  const s = run.state;
+  const between = (from: string, to: string, preview: string) => s.wire.packets.filter((p) => p.proto === "udp" && endpointLabel(s, p.src) === from && endpointLabel(s, p.dst) === to && p.preview?.includes(preview));
+  // The datagram to the relay is there each time; its forward is there only once.
+  const tries = between("client", "relay", "1 colour");
+  const forwards = between("relay", "server", "1 colour");
+  assert.equal(tries.length, 3, describePackets(s));
+  assert.equal(forwards.length, 1, describePackets(s));
+  assert.ok(forwards[0]!.t > tries[2]!.t, "the forward follows the third try");
+  assert.equal(between("server", "relay", "1 colour=blue").length, 1, "the server answered once");
+  assert.equal(between("relay", "client", "1 colour=blue").length, 2, "the relay sent the reply twice");
+  ordered(timelineRows(s), "udp client>relay", "udp client>relay", "udp client>relay", "udp relay>server", "udp server>relay", "udp relay>client", "udp relay>client");
+});

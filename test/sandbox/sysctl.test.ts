@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { RunSandbox, sandboxSupport } from "../../src/sandbox/namespace.js";
-import { stretchSynRetries } from "../../src/sandbox/sysctl.js";
+import { stretchSynRetries, writeNetSettings } from "../../src/sandbox/sysctl.js";
 import { alive, until } from "../support/process.js";
 
 const support = await sandboxSupport();
@@ -42,5 +42,36 @@ describe("the SYN retries of a run's private network", { skip }, () => {
     // stop() kills the namespaces' holder; until the kernel has reaped it, nsenter can still join them.
     await until("the sandbox's holder is gone", () => !alive(box.pid));
     assert.equal(await stretchSynRetries(box), false);
+  });
+});
+
+describe("writeNetSettings: the socket buffers of a run's private network", { skip }, () => {
+  const read = (box: RunSandbox, name: string): string => {
+    const { cmd, args } = box.wrap("/bin/cat", [`/proc/sys/net/ipv4/${name}`]);
+    return spawnSync(cmd, args, { encoding: "utf8", timeout: 5000 }).stdout.trim().replace(/\s+/g, " ");
+  };
+
+  it("lowers tcp_rmem and tcp_wmem inside and nowhere else", async () => {
+    const outside = readFileSync(`${SYSCTL}/tcp_rmem`, "utf8");
+    const box = await RunSandbox.start();
+    try {
+      assert.equal(await writeNetSettings(box, { "ipv4/tcp_rmem": "4096 65536 65536", "ipv4/tcp_wmem": "4096 65536 65536" }), true);
+      assert.equal(read(box, "tcp_rmem"), "4096 65536 65536");
+      assert.equal(read(box, "tcp_wmem"), "4096 65536 65536");
+      assert.equal(readFileSync(`${SYSCTL}/tcp_rmem`, "utf8"), outside);
+    } finally {
+      box.stop();
+    }
+  });
+
+  it("refuses a name or value that is not a plain setting (no path or shell text gets through)", async () => {
+    const box = await RunSandbox.start();
+    try {
+      const bads: Record<string, string>[] = [{ "../../etc/x": "1" }, { "ipv4/tcp_rmem": "1; rm -rf /" }, { "ipv4/tcp_rmem": "$(id)" }, {}];
+      for (const bad of bads) assert.equal(await writeNetSettings(box, bad), false, JSON.stringify(bad));
+      assert.equal(await writeNetSettings(box, { "ipv4/no_such_setting": "1" }), false, "a setting that is not there");
+    } finally {
+      box.stop();
+    }
   });
 });

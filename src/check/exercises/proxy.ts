@@ -19,11 +19,20 @@ import { connectOrExplain, eachSeed, endWords, fail, isFail, requireRunning, typ
  * one end must come out at the other, in both directions at once, with each end's
  * EOF passed on as a half-close.
  *
- * Node cannot set SO_RCVBUF/SO_SNDBUF on a TCP socket, and loopback buffers hold
- * megabytes: a relay that moves one direction at a time could hide in them. So the
- * 1 MiB exchange bounds what is in flight itself: each end sends only while it is at
- * most WINDOW bytes ahead of what it has received from the other end. A relay that
- * waits for one direction to finish before it moves the other then stops at once.
+ * Loopback buffers hold megabytes: a relay that moves one direction at a time could hide
+ * in them. In the run's private network the checker makes them small (SMALL_BUFFERS,
+ * for every socket of the run, the program's too), and the upstream of the 1 MiB
+ * exchange sends all of its megabyte before it reads, as a simple server does. A relay
+ * that stops moving one direction while it waits on the other (reads one side until EOF,
+ * or blocks in sendall() inside a select() loop) then stalls by the kernel's buffers:
+ * the upstream's bytes wait for the relay, the relay waits for the upstream to read, and
+ * with buffers this small that happens long before the megabyte is through.
+ *
+ * Where those settings cannot be written (no private network; Node cannot set
+ * SO_RCVBUF/SO_SNDBUF on a TCP socket), the exchange bounds what is in flight itself:
+ * each end sends only while it is at most WINDOW bytes ahead of what it has received
+ * from the other end. A relay that waits for one direction to finish before it moves
+ * the other then stops at once.
  */
 
 const HOST = "127.0.0.1";
@@ -32,6 +41,9 @@ const BIG = 1 << 20;
 const WINDOW = 128 << 10;
 const CHUNK = 16 << 10;
 const CLIENTS = 10;
+/** min, default, max bytes: autotuning may not grow a buffer past 64 KiB. */
+const SMALL = 64 << 10;
+const SMALL_BUFFERS = { "ipv4/tcp_rmem": `4096 ${SMALL} ${SMALL}`, "ipv4/tcp_wmem": `4096 ${SMALL} ${SMALL}` };
 
 export const checker: ExerciseChecker = {
   id: "proxy",
@@ -43,6 +55,8 @@ export const checker: ExerciseChecker = {
   checks(ctx, given) {
     const target = given as StreamTarget;
     let upstream: PeerServer | undefined;
+    /** The run's socket buffers are small (set before any socket of the run is made). */
+    let smallBuffers = false;
     const wait = ctx.ms(WAIT);
     const PASS: Outcome = { passed: true };
     const up = (): string => formatInet(HOST, upstream!.port);
@@ -64,6 +78,8 @@ export const checker: ExerciseChecker = {
         deadlineMs: 8000,
         hintId: "accept-connect",
         run: async () => {
+          // Before the first socket: a socket takes its buffer sizes from these when it is made.
+          smallBuffers = (await ctx.netSettings?.(SMALL_BUFFERS)) === true;
           upstream = await ctx.peer.listen(HOST, t("proxy.upstream"));
           // The upstream's port is the kernel's choice inside the run's network, PORT was chosen
           // outside it: they can coincide, and then the upstream would pass for the proxy.
@@ -160,7 +176,7 @@ export const checker: ExerciseChecker = {
           const p = await pair(t("proxy.client", { n: 4 }));
           if (isFail(p)) return p;
           try {
-            return (await bigExchange(ctx, p.client, p.server, wait)) ?? PASS;
+            return (await bigExchange(ctx, p.client, p.server, wait, smallBuffers)) ?? PASS;
           } finally {
             p.client.close();
             p.server.close();
@@ -264,10 +280,12 @@ interface End {
 }
 
 /**
- * 1 MiB each way at the same time, each end at most WINDOW ahead of what it received.
- * Stops when both have everything, or when nothing moved for `stallMs`.
+ * 1 MiB each way at the same time. `smallBuffers`: the kernel's buffers are small, and the
+ * upstream end stops reading while a send of its own waits; else each end stays at most
+ * WINDOW ahead of what it received. Stops when both have everything, or when nothing
+ * moved for `stallMs`.
  */
-async function bigExchange(ctx: CheckContext, client: StreamConn, server: StreamConn, stallMs: number): Promise<Fail | undefined> {
+async function bigExchange(ctx: CheckContext, client: StreamConn, server: StreamConn, stallMs: number, smallBuffers: boolean): Promise<Fail | undefined> {
   const a: End = { conn: client, payload: patternBytes(BIG, 0x1234567), sent: 0, got: [], gotBytes: 0 };
   const b: End = { conn: server, payload: patternBytes(BIG, 0x7654321), sent: 0, got: [], gotBytes: 0 };
   let moved = Date.now();
@@ -275,12 +293,14 @@ async function bigExchange(ctx: CheckContext, client: StreamConn, server: Stream
   const stalled = (): boolean => stop || Date.now() - moved > stallMs || ctx.signal.aborted;
   const write = async (me: End, other: End): Promise<void> => {
     while (me.sent < BIG && !stalled()) {
-      if (me.sent - other.gotBytes >= WINDOW || me.sent - me.gotBytes >= WINDOW) {
+      if (!smallBuffers && (me.sent - other.gotBytes >= WINDOW || me.sent - me.gotBytes >= WINDOW)) {
         await ctx.sleep(2);
         continue;
       }
       const n = Math.min(CHUNK, BIG - me.sent);
-      const w = await me.conn.write(me.payload.subarray(me.sent, me.sent + n));
+      const w = await Promise.race([me.conn.write(me.payload.subarray(me.sent, me.sent + n)), stalledNow]);
+      // A send that still waits for room once nothing has moved for stallMs: the relay is stuck.
+      if (w === undefined) return;
       if (!w.ok) {
         me.ended = w.code ?? "error";
         return;
@@ -288,7 +308,15 @@ async function bigExchange(ctx: CheckContext, client: StreamConn, server: Stream
       me.sent += n;
       moved = Date.now();
     }
+    // The upstream has sent all of its megabyte: now it reads.
+    if (smallBuffers && me === b) me.conn.holdReading(false);
   };
+  // Resolves once the exchange has stalled (or is over): a write still waiting for room then is given up.
+  let over = false;
+  const stalledNow: Promise<undefined> = (async () => {
+    while (!over && !stalled()) await ctx.sleep(20);
+    return undefined;
+  })();
   const read = async (me: End): Promise<void> => {
     while (me.gotBytes < BIG && !stalled()) {
       const r = await me.conn.readFor(20);
@@ -304,20 +332,28 @@ async function bigExchange(ctx: CheckContext, client: StreamConn, server: Stream
     }
   };
   const hardStop = setTimeout(() => (stop = true), ctx.ms(20_000));
+  // The upstream takes nothing from the kernel until it has sent its own megabyte.
+  if (smallBuffers) b.conn.holdReading(true);
   try {
     await Promise.all([write(a, b), write(b, a), read(a), read(b)]);
   } finally {
+    over = true;
     clearTimeout(hardStop);
+    b.conn.holdReading(false);
+    await stalledNow;
   }
   const toUp = Buffer.concat(b.got);
   const toClient = Buffer.concat(a.got);
   if (toUp.equals(a.payload) && toClient.equals(b.payload)) return undefined;
-  const args = { up: size(toUp.length), down: size(toClient.length), total: size(BIG), window: size(WINDOW), time: seconds(stallMs) };
-  const lines = [t("proxy.big.stopped", args)];
+  const args = { up: size(toUp.length), down: size(toClient.length), total: size(BIG), time: seconds(stallMs) };
+  const lines = [smallBuffers ? t("proxy.big.stoppedSmall", { ...args, buffer: size(SMALL) }) : t("proxy.big.stopped", { ...args, window: size(WINDOW) })];
   const exact = (got: Buffer, want: Buffer): boolean => want.subarray(0, got.length).equals(got);
   if (!exact(toUp, a.payload)) lines.push(t("proxy.big.corrupt", { direction: t("proxy.dir.toUpstream") }), describeDifference(a.payload.subarray(0, toUp.length), toUp));
   else if (!exact(toClient, b.payload)) lines.push(t("proxy.big.corrupt", { direction: t("proxy.dir.toClient") }), describeDifference(b.payload.subarray(0, toClient.length), toClient));
   else if (a.ended || b.ended) lines.push(t("proxy.big.ended", { end: a.ended ?? b.ended ?? "" }));
-  else lines.push(t("proxy.help.oneDirection"));
+  else {
+    lines.push(t("proxy.help.oneDirection"));
+    if (smallBuffers) lines.push(t("proxy.help.blockedSend"));
+  }
   return { ...fail(lines.join("\n"), see("things-go-wrong", t("check.topic.relay"))), hintId: "both-ways" };
 }

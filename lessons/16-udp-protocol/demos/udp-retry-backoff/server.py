@@ -1,18 +1,18 @@
-# A udp-kv-like server that plays a lossy network: it drops the first two
-# requests on purpose (loopback itself never loses a datagram), then answers.
+# An honest udp-kv-like server: it answers every request it gets. It sits one port
+# above PORT, behind the relay (which plays a lossy network in front of it).
+# A request is "<id> <key>"; the reply repeats the id, so the client can tell which
+# request it answers: "<id> <key>=<value>".
 import os
 import socket
 
 HOST = os.environ.get("HOST", "127.0.0.1")
-PORT = int(os.environ.get("PORT", "8000"))
-DROP = 2
+PORT = int(os.environ.get("PORT", "8000")) + 1
+VALUES = {"colour": "blue", "size": "large"}
 
 with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
     sock.bind((HOST, PORT))
-    for n in range(1, DROP + 2):
+    for _ in range(100):  # bounded; the tutor stops it when the client is done
         data, addr = sock.recvfrom(65535)
-        if n <= DROP:
-            print(f"request {n} {data!r}: dropped on purpose")
-            continue
-        sock.sendto(data + b"=blue", addr)
-        print(f"request {n} {data!r}: answered")
+        request_id, _, key = data.decode().partition(" ")
+        sock.sendto(f"{request_id} {key}={VALUES.get(key, '')}".encode(), addr)
+        print(f"request {request_id} for {key!r}: answered")

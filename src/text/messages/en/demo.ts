@@ -12,6 +12,11 @@ export const demo = {
   "demo.session.shouldHaveFailed": " (it should have failed)",
   "demo.session.neverStarted": "{names} never started (the call it waits for never happened)",
   "demo.session.couldNotStart": "socket-tutor: could not start {program}: {error}",
+  // A demo that binds :: runs only in a private network of its own. {reason} says why there is
+  // none (a sandbox.* message, or demo.private.asked); {why} is the demo's own sentence (lesson text).
+  "demo.private.refused": "'{title}' runs only in a private network of its own, and this run has none ({reason}). {why} So it does not run here. On Linux with user namespaces (unshare) it runs; the lesson text says what it shows.",
+  "demo.private.asked": "the run was asked to use the machine's shared network",
+  "demo.private.unknown": "the private network could not be started",
   // A line too long to keep whole.
   "demo.state.cut": "{kept} [... {n} more characters]",
   // Which Python runs the demos.

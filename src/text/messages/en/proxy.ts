@@ -29,6 +29,7 @@ export const proxy = {
   "proxy.help.connect": "For each client your proxy accepts, connect to UPSTREAM_HOST:UPSTREAM_PORT (read both from the environment) and relay between the two connections.",
   // {end} completes the sentence: "then the connection closed", "then nothing for 2 s".
   "proxy.notRelayed": "The checker sent {n} bytes {direction}, {sent}; {got} of them came out, {end}.",
+  "proxy.help.blockedSend": "A blocking send() or sendall() inside a select() loop does this too: while it waits for one side to take bytes, nothing moves the other way. Keep the unsent bytes of each direction and send them when select() reports the socket writable, or use one thread per direction.",
   "proxy.help.oneDirection": "Your proxy seems to relay one direction at a time: it waits for one side while the other side's bytes wait for it. Relay both directions at once: two threads (one per direction), select() on both sockets, or in Node.js client.pipe(upstream) and upstream.pipe(client).",
   "proxy.greeting": "The upstream sent its greeting as soon as your proxy connected, before the client had sent anything.",
   "proxy.noFin": "The client sent its request and then shut down its side (EOF). The upstream got the request, but no EOF within {time}: it cannot know the request is complete.",
@@ -37,6 +38,8 @@ export const proxy = {
   "proxy.closedBoth": "After the client's EOF the upstream answered, but the client got {got} of its {n} bytes, {end}.",
   "proxy.help.oneSide": "Your proxy closed both directions when the client's side ended. EOF ends one direction only: pass it on with shutdown(SHUT_WR) (Node.js: end()) and keep relaying the other way until it ends too; then close both.",
   "proxy.big.stopped": "Both ends sent 1 MiB at the same time, each at most {window} ahead of what it had received. Nothing moved for {time}: the upstream had received {up} of {total}, the client {down} of {total}.",
+  // {buffer} is a size (64 KiB): the TCP buffers of every socket in this run's private network.
+  "proxy.big.stoppedSmall": "Both ends sent 1 MiB at the same time, through small socket buffers ({buffer} each), and the upstream read only once it had sent all of its own, as a simple server does. Nothing moved for {time}: the upstream had received {up} of {total}, the client {down} of {total}.",
   "proxy.big.corrupt": "The bytes {direction} are not the bytes sent:",
   // {end} is how a connection ended: eof, reset.
   "proxy.big.ended": "A connection ended before the exchange was done ({end}).",

@@ -2,6 +2,9 @@ import type { demo as en } from "../en/demo.js";
 import type { Translation } from "../translation.js";
 
 export const demo: Translation<typeof en> = {
+  "demo.private.refused": "“{title}”只在自己的私有网络里运行，而这次运行没有私有网络（{reason}）。{why}所以它不在这里运行。在支持用户命名空间（unshare）的 Linux 上它可以运行；课文里说明了它展示的内容。",
+  "demo.private.asked": "这次运行被要求使用本机共享的网络",
+  "demo.private.unknown": "私有网络没能启动",
   "demo.session.portBusy": "端口 {wanted} 被{holder}占用，所以这次运行使用端口 {port}。",
   "demo.session.timedOut": "没有在 {seconds} 秒内结束",
   "demo.session.noInterpreter": "没有找到 '{user}' 可以运行的 {runtime} 解释器；'{name}' 将无法启动。",
