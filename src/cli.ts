@@ -11,6 +11,7 @@ import { savedLanguage } from "./progress/store.js";
 import { escapeTerminal } from "./text/escape.js";
 import { displayWidth, padEnd } from "./text/width.js";
 import { tutor } from "./util/invocation.js";
+import { listOf } from "./text/list.js";
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => displayWidth(c.usage)));
@@ -50,11 +51,11 @@ function fit(message: string): string {
  */
 function chooseUiLanguage(argv: string[]): string[] {
   const { argv: rest, lang, missingValue } = extractLangFlag(argv);
-  if (missingValue) throw new UsageError(t("cli.langNeedsValue", { languages: LANGUAGES.join(", ") }));
+  if (missingValue) throw new UsageError(t("cli.langNeedsValue", { languages: listOf(LANGUAGES) }));
   const choice = chooseLanguage({ ...(lang !== undefined ? { flag: lang } : {}), saved: savedLanguage() });
   if (!choice.ok) {
-    if (choice.from === "flag") throw new UsageError(t("cli.unknownLanguage", { value: escapeTerminal(choice.value), languages: LANGUAGES.join(", ") }));
-    process.stderr.write(`${t("common.note")} ${t("cli.unknownLanguageEnv", { value: escapeTerminal(choice.value), languages: LANGUAGES.join(", ") })}\n`);
+    if (choice.from === "flag") throw new UsageError(t("cli.unknownLanguage", { value: escapeTerminal(choice.value), languages: listOf(LANGUAGES) }));
+    process.stderr.write(`${t("common.note")} ${t("cli.unknownLanguageEnv", { value: escapeTerminal(choice.value), languages: listOf(LANGUAGES) })}\n`);
     const other = chooseLanguage({ env: { ...process.env, SOCKET_TUTOR_LANG: undefined }, saved: savedLanguage() });
     if (other.ok) setLanguage(other.language);
     return rest;

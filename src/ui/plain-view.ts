@@ -20,6 +20,7 @@ import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd, truncate } from "../text/width.js";
 import { keepTogether, wrap } from "../text/wrap.js";
+import { listOf } from "../text/list.js";
 
 
 export interface PlainViewOptions {
@@ -338,8 +339,8 @@ export function renderTimeline(state: DemoState, width: number, s: Styler, packe
     incoming.set(a.to, { from: a.from, label: prev ? `${prev.label}+${label}` : label });
   }
   const lines: string[] = [];
-  const leftNames = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
-  const rightNames = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
+  const leftNames = listOf(state.processes.filter((p) => p.side === "left").map((p) => p.name));
+  const rightNames = listOf(state.processes.filter((p) => p.side === "right").map((p) => p.name));
   lines.push(`  ${s.bold(fit(leftNames, col))}${" ".repeat(gutter)}${s.bold(rightNames)}`);
   if (state.droppedTimeline) lines.push(s.dim(t("plain.callsNotKept", { n: state.droppedTimeline })));
   if (packets && state.wire.droppedPackets) lines.push(s.dim(`  ${t("wire.notKept", { n: state.wire.droppedPackets })}`));

@@ -11,6 +11,7 @@ import { displayWidth, padEnd, padStart } from "../../text/width.js";
 import { fit, lineWidth, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
 import { wireTimeline } from "../../demo/wire-view.js";
 import { packetArrow } from "./wire.js";
+import { listOf } from "../../text/list.js";
 
 export function callLine(c: CallView, opts: { withProc?: boolean; width?: number } = {}): Line {
   const who = opts.withProc ? [seg(`${c.proc}: `, "dim")] : [];
@@ -506,10 +507,10 @@ export function timelineLines(state: DemoState, width: number, height: number, s
   if (rightProcs === 0) {
     // One side only: no columns to draw, the calls take the width.
     const rows = state.timeline.map((id) => byId.get(id)).filter((c): c is CallView => c !== undefined).map((c) => fit(callLine(c, { withProc: leftProcs > 1 }), width));
-    return [[seg(state.processes.map((p) => p.name).join(", "), "bold")], ...scrolled(rows, Math.max(0, height - 1), scroll)];
+    return [[seg(listOf(state.processes.map((p) => p.name)), "bold")], ...scrolled(rows, Math.max(0, height - 1), scroll)];
   }
-  const left = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
-  const right = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
+  const left = listOf(state.processes.filter((p) => p.side === "left").map((p) => p.name));
+  const right = listOf(state.processes.filter((p) => p.side === "right").map((p) => p.name));
   const header: Line = [...pad([seg(left, "bold")], side), seg("│", "dim"), seg(" ".repeat(mid)), seg("│", "dim"), seg(right, "bold")];
   const rows: Line[] = [];
   // With packets, each is an arrow of its own between the calls (in time order, ties by

@@ -23,6 +23,7 @@ export const stream: Translation<typeof en> = {
   "stream.plan.list": "分 {n} 片：{pieces}",
   "stream.plan.sizes": "分 {n} 片，大小分别为 {sizes} 字节",
   "stream.plan.paced": "每片都等你的程序读完上一片才发送",
+  "stream.plan.withPaced": "{list}，{paced}",
   "stream.plan.charCut": "第 {piece} 片结束在 {n} 字节的字符 {char}（{bytes}）中间",
   "stream.resetWhy": "复位（RST）是内核在程序关闭一个接收缓冲区里还有未读字节的套接字时发出的：你的程序在读完客户端发送的全部内容之前就关闭了连接。",
   "stream.echo.nothing": "{label}：{sent}，等了 {time} 回显，什么也没收到。",
