@@ -53,6 +53,24 @@ export const demo = {
   "demo.call.ok": "ok",
   // A call's fd, added to a Node result that does not say it (", fd 3").
   "demo.call.withFd": "{result}, fd {fd}",
+  // A traced call's result (src/demo/result-words.ts): the tracers write these in English; {data} is a b'…' excerpt, {peer} and {from} an address, as the program sees them.
+  "demo.result.ok": "ok",
+  "demo.result.allSent": "ok, all {n} bytes sent",
+  "demo.result.someSent": "{n} of {total} bytes sent",
+  "demo.result.sent": "{n} bytes sent",
+  "demo.result.toKernel": "{n} bytes handed to the kernel",
+  "demo.result.nodeBuffer": "{n} bytes, {waiting} waiting in Node's buffer",
+  "demo.result.thenFin": "{n} bytes handed to Node, then the FIN",
+  "demo.result.queued": "{n} bytes queued for sendto()",
+  "demo.result.peerClosed": "0 bytes (the peer closed its side)",
+  "demo.result.dataPeerClosed": "{n, plural, one {# byte} other {# bytes}} {data} (the peer closed its side)",
+  "demo.result.dataFrom": "{n, plural, one {# byte} other {# bytes}} {data} from {from}",
+  "demo.result.data": "{n, plural, one {# byte} other {# bytes}} {data}",
+  "demo.result.accepted": "fd {fd}, peer {peer}",
+  "demo.result.nothingReady": "timed out, nothing ready",
+  // {fds} lists what is ready, as the tracer wrote it ("[fd 4], [], []" or "fd 4 (read)").
+  "demo.result.ready": "ready: {fds}",
+  "demo.result.noError": "0 (no error)",
   // Table rows in the plain view.
   "demo.row.acceptQueue": "accept queue {recvQ}/{sendQ}",
   "demo.row.queues": "recv-q {recvQ} send-q {sendQ}",

@@ -1,0 +1,48 @@
+/**
+ * A traced call's result in the learner's language. The tracers (Python, Node) run
+ * inside the learner's process and write their results in English ("ok, all 7 bytes
+ * sent", "5 bytes b'hello' from ('127.0.0.1', 5000)"); the engine keeps that text as
+ * it came (demos' focus rules match it), and the views say it through the catalog.
+ * Only the tracers' own phrasings are recognised, anchored; the data inside them
+ * (b'…' excerpts, addresses) is passed through untouched, and anything else is shown
+ * as it is.
+ */
+import { t } from "../text/catalog.js";
+
+type Rule = [RegExp, (m: RegExpExecArray) => string];
+
+/**
+ * "5 bytes b'hello'" (Python's _data, Node's showData): a count and the bytes as a
+ * literal, whole (its quotes matched, escapes skipped: the bytes may hold " from "),
+ * then "..." when cut.
+ */
+const DATA = String.raw`(\d+) bytes? (b'(?:[^'\\]|\\.)*'(?:\.\.\.)?|b"(?:[^"\\]|\\.)*"(?:\.\.\.)?)`;
+
+const num = (s: string | undefined): number => Number(s);
+
+const RULES: readonly Rule[] = [
+  [/^ok$/, () => t("demo.result.ok")],
+  [/^ok, all (\d+) bytes sent$/, (m) => t("demo.result.allSent", { n: num(m[1]) })],
+  [/^(\d+) of (\d+) bytes sent$/, (m) => t("demo.result.someSent", { n: num(m[1]), total: num(m[2]) })],
+  [/^(\d+) bytes sent$/, (m) => t("demo.result.sent", { n: num(m[1]) })],
+  [/^(\d+) bytes handed to the kernel$/, (m) => t("demo.result.toKernel", { n: num(m[1]) })],
+  [/^(\d+) bytes, (\d+) waiting in Node's buffer$/, (m) => t("demo.result.nodeBuffer", { n: num(m[1]), waiting: num(m[2]) })],
+  [/^(\d+) bytes handed to Node, then the FIN$/, (m) => t("demo.result.thenFin", { n: num(m[1]) })],
+  [/^(\d+) bytes queued for sendto\(\)$/, (m) => t("demo.result.queued", { n: num(m[1]) })],
+  [/^0 bytes \(the peer closed its side\)$/, () => t("demo.result.peerClosed")],
+  [new RegExp(`^${DATA} \\(the peer closed its side\\)$`, "s"), (m) => t("demo.result.dataPeerClosed", { n: num(m[1]), data: m[2]! })],
+  [new RegExp(`^${DATA} from (\\(.*\\)|'.*'|\\S+)$`, "s"), (m) => t("demo.result.dataFrom", { n: num(m[1]), data: m[2]!, from: m[3]! })],
+  [new RegExp(`^${DATA}$`, "s"), (m) => t("demo.result.data", { n: num(m[1]), data: m[2]! })],
+  [/^fd (\d+|\?), peer (.*)$/s, (m) => t("demo.result.accepted", { fd: m[1]!, peer: m[2]! })],
+  [/^timed out, nothing ready$/, () => t("demo.result.nothingReady")],
+  [/^ready: (.*)$/s, (m) => t("demo.result.ready", { fds: m[1]! })],
+  [/^0 \(no error\)$/, () => t("demo.result.noError")],
+];
+
+export function resultWords(result: string): string {
+  for (const [re, say] of RULES) {
+    const m = re.exec(result);
+    if (m) return say(m);
+  }
+  return result;
+}
