@@ -4,7 +4,7 @@ import { UsageError, UserError } from "./util/errors.js";
 import { didYouMean } from "./util/suggest.js";
 import { packageVersion } from "./paths.js";
 import { terminalWidth } from "./util/style.js";
-import { wrap } from "./text/wrap.js";
+import { wrap, wrapHelp } from "./text/wrap.js";
 import { setLanguage, t } from "./text/catalog.js";
 import { chooseLanguage, extractLangFlag, LANGUAGES } from "./text/language.js";
 import { savedLanguage } from "./progress/store.js";
@@ -15,7 +15,7 @@ import { listOf } from "./text/list.js";
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => displayWidth(c.usage)));
-  return [
+  return wrapHelp([
     t("cli.tagline"),
     "",
     t("cli.usage"),
@@ -29,7 +29,7 @@ function topHelp(): string {
     t("cli.versionOption"),
     "",
     t("cli.startHere", { command: tutor("start") }),
-  ].join("\n");
+  ].join("\n"), terminalWidth());
 }
 
 // `socket-tutor list | head` closes the pipe early; that is the reader's choice, not an error.

@@ -74,7 +74,7 @@ export const demo: Translation<typeof en> = {
   "demo.row.queued": "在 accept 队列中（还没有进程）",
   "demo.row.timeWait": "没有进程（内核会保留它一段时间）",
   "demo.row.noProcess": "没有进程",
-  "demo.exit.stopped": "被本教程停止",
+  "demo.exit.stopped": "已被本教程停止",
   "demo.exit.killed": "被 {signal} 杀死",
   "demo.exit.killedUnknown": "被一个信号杀死",
   "demo.exit.zero": "已退出（状态 0）",
