@@ -4,7 +4,7 @@ import { UsageError, UserError } from "./util/errors.js";
 import { didYouMean } from "./util/suggest.js";
 import { packageVersion } from "./paths.js";
 import { terminalWidth } from "./util/style.js";
-import { wrap, wrapHelp } from "./text/wrap.js";
+import { wrap, wrapColumns } from "./text/wrap.js";
 import { setLanguage, t } from "./text/catalog.js";
 import { chooseLanguage, extractLangFlag, LANGUAGES } from "./text/language.js";
 import { savedLanguage } from "./progress/store.js";
@@ -15,7 +15,7 @@ import { listOf } from "./text/list.js";
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => displayWidth(c.usage)));
-  return wrapHelp([
+  return wrapColumns([
     t("cli.tagline"),
     "",
     t("cli.usage"),

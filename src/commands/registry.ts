@@ -5,7 +5,7 @@
  * imported only when its command runs, so `--version`, `--help` and `list` stay light.
  */
 import { t } from "../text/catalog.js";
-import { wrap, wrapHelp } from "../text/wrap.js";
+import { wrap, wrapColumns } from "../text/wrap.js";
 import { displayWidth } from "../text/width.js";
 import { terminalWidth } from "../util/style.js";
 
@@ -83,5 +83,5 @@ export function commandHelp(name: string, text: string, details: readonly string
   // A usage line too long for the terminal continues under the command, after "Usage: socket-tutor ".
   const hang = " ".repeat(displayWidth(t("cli.usageLine", { usage: "" })));
   const usage = syntax.map((s, i) => wrap(i === 0 ? t("cli.usageLine", { usage: s }) : t("cli.usageMore", { usage: s }), width, hang));
-  return [...usage, "", wrapHelp([text, ...(details.length ? ["", ...details] : [])].join("\n"), width)].join("\n") + "\n";
+  return [...usage, "", wrapColumns([text, ...(details.length ? ["", ...details] : [])].join("\n"), width)].join("\n") + "\n";
 }

@@ -3,12 +3,13 @@ import type { Lesson } from "../lessons/types.js";
 import { t } from "../text/catalog.js";
 import { displayWidth, padEnd } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
-import type { Styler } from "../util/style.js";
+import { terminalWidth, type Styler } from "../util/style.js";
+import { wrapColumns } from "../text/wrap.js";
 import { passedBeforeChecksChanged } from "./checks.js";
 import { lessonStatus, type Progress } from "./store.js";
 
 /** The learner's progress as text: used by `progress` and by the menu's "Your progress". */
-export function formatProgress(lessons: readonly Lesson[], exercises: readonly ExerciseInfo[], progress: Progress, file: string, s: Styler): string {
+export function formatProgress(lessons: readonly Lesson[], exercises: readonly ExerciseInfo[], progress: Progress, file: string, s: Styler, width = terminalWidth()): string {
   const done = lessons.filter((l) => lessonStatus(progress, l.meta.id) === "done");
   const going = lessons.filter((l) => lessonStatus(progress, l.meta.id) === "in progress");
   const passed = exercises.filter((e) => progress.exercises[e.id]?.passed);
@@ -39,5 +40,6 @@ export function formatProgress(lessons: readonly Lesson[], exercises: readonly E
   const next = lessons.find((l) => lessonStatus(progress, l.meta.id) !== "done");
   out.push("", next ? t("progress.report.next", { order: next.meta.order, title: next.meta.title, command: tutor(`lesson ${next.meta.id}`) }) : t("progress.report.allDone"));
   out.push(s.dim(t("progress.report.stored", { file })));
-  return out.join("\n") + "\n";
+  // Fitted to the terminal: a long line (the next lesson's command) was cut mid-word at the edge.
+  return wrapColumns(out.join("\n"), width) + "\n";
 }

@@ -174,12 +174,12 @@ export function wrapLines(text: string, width: number, indent = ""): string[] {
 }
 
 /**
- * Help text fitted to the terminal: a line that is too wide is wrapped at word
+ * Lines fitted to the terminal (--help, lists with a column): a line that is too wide is wrapped at word
  * boundaries, its continuation lines indented to where its text starts — after a
  * "  --watch  " or "  verify <exercise> <file>  " column — so option and command
  * tables stay tables. (Unwrapped, the terminal cut words at the edge.)
  */
-export function wrapHelp(text: string, width: number): string {
+export function wrapColumns(text: string, width: number): string {
   return text
     .split("\n")
     .map((line) => {

@@ -1,5 +1,5 @@
 /**
- * Every --help fits the terminal: at 80 (and 60) columns no line is wider, in English
+ * Every --help, the exercise list and the progress report fit the terminal: at 80 (and 60) columns no line is wider, in English
  * and in Chinese, and a wrapped command-list entry continues under its own column.
  * (The terminal used to cut words at the edge: "./socket-tutor-exer" / "cises/".)
  */
@@ -17,6 +17,22 @@ describe("--help at the terminal's width", () => {
         for (const args of [["--help"], ...COMMANDS.map((c) => [c.name, "--help"])]) {
           const r = await runCli([...args, "--lang", lang], { env: { SOCKET_TUTOR_HOME: home, COLUMNS: String(columns), SOCKET_TUTOR_LANG: "" } });
           assert.equal(r.code, 0, `${args.join(" ")}: ${r.stderr}`);
+          const wide = r.stdout.split("\n").filter((l) => displayWidth(l) > columns);
+          assert.deepEqual(wide, [], `${lang} ${args.join(" ")} at ${columns} columns`);
+        }
+      }
+    }
+  });
+
+  it("exercise (the list) and progress: no line wider than COLUMNS, in either language", async () => {
+    const home = tempHome();
+    // Some progress first, so progress has lines to print (the next lesson's command is the long one).
+    await runCli(["exercise", "tcp-echo", "--lang", "en"], { env: { SOCKET_TUTOR_HOME: home }, cwd: home });
+    for (const lang of ["en", "zh-CN"]) {
+      for (const columns of [80, 60]) {
+        for (const args of [["exercise"], ["progress"]]) {
+          const r = await runCli([...args, "--lang", lang], { env: { SOCKET_TUTOR_HOME: home, COLUMNS: String(columns), SOCKET_TUTOR_LANG: "" } });
+          assert.equal(r.code, 0, r.stderr);
           const wide = r.stdout.split("\n").filter((l) => displayWidth(l) > columns);
           assert.deepEqual(wide, [], `${lang} ${args.join(" ")} at ${columns} columns`);
         }
