@@ -7,7 +7,9 @@
  * (b'…' excerpts, addresses) is passed through untouched, and anything else is shown
  * as it is.
  */
-import { t } from "../text/catalog.js";
+import { t, type MessageKey } from "../text/catalog.js";
+
+type NoteKey = Extract<MessageKey, `demo.note.${string}`>;
 
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
@@ -45,4 +47,26 @@ export function resultWords(result: string): string {
     if (m) return say(m);
   }
   return result;
+}
+
+/** The Node tracer's notes, each said whole (they are fixed sentences). */
+const NOTES: ReadonlyMap<string, NoteKey> = new Map<string, NoteKey>([
+  ["Node's server.listen() does socket()+bind()+listen() in one call (and libuv sets SO_REUSEADDR)", "demo.note.listenInOne"],
+  ["libuv accepted this connection as soon as it arrived; Node hands it to your 'connection' handler", "demo.note.acceptedByLibuv"],
+  ["stops listening; Node waits for open connections to end before 'close'", "demo.note.stopsListening"],
+  ["Node creates the socket and connects in one call: socket()+connect()", "demo.note.connectInOne"],
+  ["libuv read these bytes as soon as they arrived; Node hands them to your 'data' handler", "demo.note.readByLibuv"],
+  ["Node writes with write(2), the same as send() without flags", "demo.note.writeIsSend"],
+  ["socket.end() sends what is queued, then shutdown(SHUT_WR): a FIN to the peer", "demo.note.endSendsFin"],
+  ["socket.end(data) writes the data, then shuts down: shutdown(SHUT_WR), a FIN to the peer", "demo.note.endWithData"],
+  ["Node closes the socket's fd", "demo.note.closesFd"],
+  ["dgram's bind() creates the socket and binds it: socket()+bind()", "demo.note.dgramBind"],
+  ["a UDP connect() only fixes the peer address; no packet is sent", "demo.note.udpConnect"],
+  ["libuv received this datagram as soon as it arrived; Node hands it to your 'message' handler", "demo.note.messageByLibuv"],
+  ]);
+
+/** A traced call's note in the learner's language; one the tutor does not know is shown as it is. */
+export function noteWords(note: string): string {
+  const key = NOTES.get(note);
+  return key ? t(key) : note;
 }

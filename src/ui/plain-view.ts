@@ -21,6 +21,7 @@ import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd, truncate } from "../text/width.js";
 import { keepTogether, wrap } from "../text/wrap.js";
 import { listOf } from "../text/list.js";
+import { noteWords } from "../demo/result-words.js";
 
 
 export interface PlainViewOptions {
@@ -158,10 +159,10 @@ export class PlainView {
           clearTimeout(this.waiting.get(id));
           this.waiting.delete(id);
           const took = durationText(call);
-          this.proc(ev.proc, this.callWithOutcome(call) + (took ? s.dim(`  (${took})`) : "") + this.where(call));
+          this.proc(ev.proc, this.callWithOutcome(call) + (took ? s.dim(`  ${t("demo.aside", { text: took })}`) : "") + this.where(call));
           const meaning = call.status === "failed" ? errnoMeaning(call.errno, call.call) : undefined;
           if (meaning) this.proc(ev.proc, s.dim(`  ${call.errno}: ${meaning}`));
-          if (call.note && this.firstWithNote(call)) this.proc(ev.proc, s.dim(`  (${call.note})`));
+          if (call.note && this.firstWithNote(call)) this.proc(ev.proc, s.dim(`  ${t("demo.aside", { text: noteWords(call.note) })}`));
         }
         return;
       }

@@ -5,7 +5,11 @@
 import assert from "node:assert/strict";
 import { afterEach, describe, it } from "node:test";
 import { outcomeText } from "../../src/demo/format.js";
-import { resultWords } from "../../src/demo/result-words.js";
+import { noteWords, resultWords } from "../../src/demo/result-words.js";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { repoRoot, runCli, tempHome } from "../support/cli.js";
+import { pythonSkip } from "./lesson-demo-helpers.js";
 import { setLanguage } from "../../src/text/catalog.js";
 
 /** What the Python and Node tracers write (socket_tutor_trace.py, node/preload.ts), with a Chinese reading of each. */
@@ -56,4 +60,23 @@ describe("a traced call's result, in the learner's language", () => {
     const call: Parameters<typeof outcomeText>[0] = { status: "done", result: "ok, all 7 bytes sent", call: "sendall", kind: "socket" };
     assert.equal(outcomeText(call), "→ 成功，7 字节全部发出");
   });
+
+  it("every note the Node tracer writes has a Chinese reading; English reads as written", () => {
+    const source = readFileSync(path.join(repoRoot, "src", "demo", "tracers", "node", "preload.ts"), "utf8");
+    const notes = [...source.matchAll(/note: "([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(notes.length >= 10, `found ${notes.length} notes`);
+    setLanguage("zh-CN");
+    for (const n of notes) assert.notEqual(noteWords(n), n, `no translation for the note: ${n}`);
+    setLanguage("en");
+    for (const n of notes) assert.equal(noteWords(n), n);
+    assert.equal(noteWords("a note the tutor does not know"), "a note the tutor does not know");
+  });
+
+  it("the plain view in Chinese: results translated, remarks in full-width brackets", { skip: pythonSkip }, async () => {
+    const r = await runCli(["demo", "tcp-step-by-step", "--plain", "--lang", "zh-CN"], { env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 60_000 });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /sendall\(fd \d+, b'hello'\) → 成功，5 字节全部发出/);
+    assert.doesNotMatch(r.stdout, /→ ok\b|bytes sent|\(用时/, r.stdout);
+  });
 });
+

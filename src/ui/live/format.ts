@@ -12,6 +12,7 @@ import { fit, lineWidth, pad, plainText, sanitize, seg, wrapText, type Line, typ
 import { wireTimeline } from "../../demo/wire-view.js";
 import { packetArrow } from "./wire.js";
 import { listOf } from "../../text/list.js";
+import { noteWords } from "../../demo/result-words.js";
 
 export function callLine(c: CallView, opts: { withProc?: boolean; width?: number } = {}): Line {
   const who = opts.withProc ? [seg(`${c.proc}: `, "dim")] : [];
@@ -593,6 +594,6 @@ export function itemDetail(item: PaneItem, width: number): Line[] {
   if (time) out.push(...para(time, "dim"));
   const meaning = errnoMeaning(c.errno, c.call);
   if (c.status === "failed" && meaning) out.push([], ...para(meaning, "red"));
-  for (const extra of [c.api, c.via, c.note]) if (extra) out.push([], ...para(extra, "dim"));
+  for (const extra of [c.api, c.via, c.note !== undefined ? noteWords(c.note) : undefined]) if (extra) out.push([], ...para(extra, "dim"));
   return out;
 }

@@ -71,6 +71,21 @@ export const demo = {
   // {fds} lists what is ready, as the tracer wrote it ("[fd 4], [], []" or "fd 4 (read)").
   "demo.result.ready": "ready: {fds}",
   "demo.result.noError": "0 (no error)",
+  // The Node tracer's notes on a call (src/demo/tracers/node/preload.ts writes them in English; result-words.ts matches them exactly).
+  "demo.note.listenInOne": "Node's server.listen() does socket()+bind()+listen() in one call (and libuv sets SO_REUSEADDR)",
+  "demo.note.acceptedByLibuv": "libuv accepted this connection as soon as it arrived; Node hands it to your 'connection' handler",
+  "demo.note.stopsListening": "stops listening; Node waits for open connections to end before 'close'",
+  "demo.note.connectInOne": "Node creates the socket and connects in one call: socket()+connect()",
+  "demo.note.readByLibuv": "libuv read these bytes as soon as they arrived; Node hands them to your 'data' handler",
+  "demo.note.writeIsSend": "Node writes with write(2), the same as send() without flags",
+  "demo.note.endSendsFin": "socket.end() sends what is queued, then shutdown(SHUT_WR): a FIN to the peer",
+  "demo.note.endWithData": "socket.end(data) writes the data, then shuts down: shutdown(SHUT_WR), a FIN to the peer",
+  "demo.note.closesFd": "Node closes the socket's fd",
+  "demo.note.dgramBind": "dgram's bind() creates the socket and binds it: socket()+bind()",
+  "demo.note.udpConnect": "a UDP connect() only fixes the peer address; no packet is sent",
+  "demo.note.messageByLibuv": "libuv received this datagram as soon as it arrived; Node hands it to your 'message' handler",
+  // A remark after a call in the plain view: how long it took, or a note on it.
+  "demo.aside": "({text})",
   // Table rows in the plain view.
   "demo.row.acceptQueue": "accept queue {recvQ}/{sendQ}",
   "demo.row.queues": "recv-q {recvQ} send-q {sendQ}",
