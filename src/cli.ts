@@ -12,6 +12,7 @@ import { escapeTerminal } from "./text/escape.js";
 import { displayWidth, padEnd } from "./text/width.js";
 import { tutor } from "./util/invocation.js";
 import { listOf } from "./text/list.js";
+import { labelled } from "./text/label.js";
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => displayWidth(c.usage)));
@@ -55,7 +56,7 @@ function chooseUiLanguage(argv: string[]): string[] {
   const choice = chooseLanguage({ ...(lang !== undefined ? { flag: lang } : {}), saved: savedLanguage() });
   if (!choice.ok) {
     if (choice.from === "flag") throw new UsageError(t("cli.unknownLanguage", { value: escapeTerminal(choice.value), languages: listOf(LANGUAGES) }));
-    process.stderr.write(`${t("common.note")} ${t("cli.unknownLanguageEnv", { value: escapeTerminal(choice.value), languages: listOf(LANGUAGES) })}\n`);
+    process.stderr.write(`${labelled(t("common.note"), t("cli.unknownLanguageEnv", { value: escapeTerminal(choice.value), languages: listOf(LANGUAGES) }))}\n`);
     const other = chooseLanguage({ env: { ...process.env, SOCKET_TUTOR_LANG: undefined }, saved: savedLanguage() });
     if (other.ok) setLanguage(other.language);
     return rest;

@@ -22,6 +22,7 @@ import { displayWidth, padEnd, truncate } from "../text/width.js";
 import { keepTogether, wrap } from "../text/wrap.js";
 import { listOf } from "../text/list.js";
 import { noteWords } from "../demo/result-words.js";
+import { labelled } from "../text/label.js";
 
 
 export interface PlainViewOptions {
@@ -80,11 +81,11 @@ export class PlainView {
     this.line(`${s.bold(spec.title)}  ${s.dim(how)}`);
     this.line(s.dim(spec.summary));
     const note = this.session.state.runtimeNote;
-    if (note) this.line(`${s.yellow(t("common.note"))} ${note}`);
-    for (const n of this.session.state.notes) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(n.text)}`);
+    if (note) this.line(labelled(t("common.note"), note, s.yellow));
+    for (const n of this.session.state.notes) this.line(labelled(t("common.note"), escapeTerminal(n.text), s.yellow));
     if (this.session.mode === "step") this.line(s.dim(t("clock.plainStep")));
     const wire = this.session.state.wire;
-    if (this.opts.packets && wire.status === "unavailable" && wire.reason) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(wire.reason)}`);
+    if (this.opts.packets && wire.status === "unavailable" && wire.reason) this.line(labelled(t("common.note"), escapeTerminal(wire.reason), s.yellow));
     this.line("");
   }
 
@@ -188,7 +189,7 @@ export class PlainView {
         return;
       }
       case "note":
-        return this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(ev.text)}`);
+        return this.line(labelled(t("common.note"), escapeTerminal(ev.text), s.yellow));
       case "syscall":
         return this.proc(ev.proc, s.magenta(`syscall ${escapeTerminal(ev.text)}`));
       case "mode":
@@ -205,7 +206,7 @@ export class PlainView {
         if (this.opts.packets) this.line(s.dim(`${padEnd("packets", this.nameWidth)}  ${gapText(ev)}`));
         return;
       case "wire":
-        if (this.opts.packets && ev.status === "unavailable" && ev.reason) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(ev.reason)}`);
+        if (this.opts.packets && ev.status === "unavailable" && ev.reason) this.line(labelled(t("common.note"), escapeTerminal(ev.reason), s.yellow));
         return;
     }
   }

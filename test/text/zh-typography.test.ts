@@ -11,6 +11,9 @@ import { formatCheck } from "../../src/check/report.js";
 import { catalogOf, setLanguage } from "../../src/text/catalog.js";
 import { formatMessage, messageArguments } from "../../src/text/format.js";
 import { makeStyle } from "../../src/util/style.js";
+import { labelled } from "../../src/text/label.js";
+import { formatProgress } from "../../src/progress/report.js";
+import { emptyProgress } from "../../src/progress/store.js";
 
 /** Placeholders the code fills with a quantity that can end in a Chinese unit (seconds(), formatSize()). */
 const QUANTITY = new Set(["time", "size", "amount"]);
@@ -51,4 +54,14 @@ describe("Chinese spacing and punctuation", () => {
     assert.match(written, /^在 \/tmp\/练习 中运行 python3 x\.py\n/);
     assert.doesNotMatch(written, /位置/);
   });
+
+  it("no space after a label that ends with a full-width colon; one after an English label", () => {
+    assert.equal(labelled("提示：", "演示没有按设计运行"), "提示：演示没有按设计运行");
+    assert.equal(labelled("note:", "the demo"), "note: the demo");
+    assert.equal(labelled("✗ 不对：", "a) x", (x) => `[${x}]`), "[✗ 不对：]a) x");
+    setLanguage("zh-CN");
+    const report = formatProgress([], [], emptyProgress(), "/x/progress.json", makeStyle(false), 200);
+    assert.match(report, /^课程：已完成 0\/0/);
+  });
 });
+
