@@ -65,3 +65,16 @@ describe("Chinese spacing and punctuation", () => {
   });
 });
 
+
+describe("a call's outcome folded in a narrow pane", () => {
+  it("keeps a number with its unit: '4 毫秒' is never split across two lines", async () => {
+    const { foldCall } = await import("../../src/ui/live/format.js");
+    const { plainText, seg } = await import("../../src/ui/live/paint.js");
+    const line = [seg("  accept(fd 3)"), seg(" → "), seg("fd 4，对端 ('127.0.0.1', 38262)"), seg("  523 毫秒 · 演示 4 毫秒", "dim")];
+    for (let width = 30; width <= 60; width++) {
+      const rows = foldCall(line, width).map(plainText);
+      for (let i = 0; i + 1 < rows.length; i++) assert.doesNotMatch(`${rows[i]}\n${rows[i + 1]}`, /\d\n\s*毫秒/, `at ${width}: ${rows.join(" / ")}`);
+      assert.ok(rows.every((r) => !r.includes("\u00a0")), "the kept space prints as a space");
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { fit, lineWidth, pad, plainText, sanitize, seg, wrapText, type Line, typ
 import { wireTimeline } from "../../demo/wire-view.js";
 import { packetArrow } from "./wire.js";
 import { listOf } from "../../text/list.js";
+import { keepTogether } from "../../text/wrap.js";
 import { noteWords } from "../../demo/result-words.js";
 
 export function callLine(c: CallView, opts: { withProc?: boolean; width?: number } = {}): Line {
@@ -56,7 +57,8 @@ export function foldCall(line: Line, width: number): Line[] {
   if (lineWidth(second) <= width) return [line.slice(0, at), second];
   // Still too wide (a long result): its words on two lines, in the result's colour.
   const tone = outcome[outcome.length - 1]?.tone;
-  const words = wrapText(plainText(outcome), Math.max(10, width - 4)).slice(0, 2);
+  // A number stays with the word after it ("4 ms", "4 毫秒", "5 bytes"): a break between them read as two things.
+  const words = wrapText(plainText(outcome).replace(/(\d) (?=[^\s\d·→])/gu, `$1${keepTogether(" ")}`), Math.max(10, width - 4)).slice(0, 2);
   return [line.slice(0, at), ...words.map((w) => [seg("    "), seg(w, tone)])];
 }
 
