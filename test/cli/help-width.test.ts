@@ -24,13 +24,14 @@ describe("--help at the terminal's width", () => {
     }
   });
 
-  it("exercise (the list) and progress: no line wider than COLUMNS, in either language", async () => {
+  it("exercise (the list), progress and hint: no line wider than COLUMNS, in either language", async () => {
     const home = tempHome();
     // Some progress first, so progress has lines to print (the next lesson's command is the long one).
     await runCli(["exercise", "tcp-echo", "--lang", "en"], { env: { SOCKET_TUTOR_HOME: home }, cwd: home });
     for (const lang of ["en", "zh-CN"]) {
       for (const columns of [80, 60]) {
-        for (const args of [["exercise"], ["progress"]]) {
+        // hint shows the next hint each time, then says it was the last: both lines end with a command.
+        for (const args of [["exercise"], ["progress"], ["hint", "tcp-echo"]]) {
           const r = await runCli([...args, "--lang", lang], { env: { SOCKET_TUTOR_HOME: home, COLUMNS: String(columns), SOCKET_TUTOR_LANG: "" } });
           assert.equal(r.code, 0, r.stderr);
           const wide = r.stdout.split("\n").filter((l) => displayWidth(l) > columns);
