@@ -4,17 +4,19 @@ import { UsageError, UserError } from "./util/errors.js";
 import { didYouMean } from "./util/suggest.js";
 import { packageVersion } from "./paths.js";
 import { terminalWidth } from "./util/style.js";
-import { wrap } from "./text/wrap.js";
+import { wrap, wrapColumns } from "./text/wrap.js";
 import { setLanguage, t } from "./text/catalog.js";
 import { chooseLanguage, extractLangFlag, LANGUAGES } from "./text/language.js";
 import { savedLanguage } from "./progress/store.js";
 import { escapeTerminal } from "./text/escape.js";
 import { displayWidth, padEnd } from "./text/width.js";
 import { tutor } from "./util/invocation.js";
+import { listOf } from "./text/list.js";
+import { labelled } from "./text/label.js";
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => displayWidth(c.usage)));
-  return [
+  return wrapColumns([
     t("cli.tagline"),
     "",
     t("cli.usage"),
@@ -28,7 +30,7 @@ function topHelp(): string {
     t("cli.versionOption"),
     "",
     t("cli.startHere", { command: tutor("start") }),
-  ].join("\n");
+  ].join("\n"), terminalWidth());
 }
 
 // `socket-tutor list | head` closes the pipe early; that is the reader's choice, not an error.
@@ -50,11 +52,11 @@ function fit(message: string): string {
  */
 function chooseUiLanguage(argv: string[]): string[] {
   const { argv: rest, lang, missingValue } = extractLangFlag(argv);
-  if (missingValue) throw new UsageError(t("cli.langNeedsValue", { languages: LANGUAGES.join(", ") }));
+  if (missingValue) throw new UsageError(t("cli.langNeedsValue", { languages: listOf(LANGUAGES) }));
   const choice = chooseLanguage({ ...(lang !== undefined ? { flag: lang } : {}), saved: savedLanguage() });
   if (!choice.ok) {
-    if (choice.from === "flag") throw new UsageError(t("cli.unknownLanguage", { value: escapeTerminal(choice.value), languages: LANGUAGES.join(", ") }));
-    process.stderr.write(`${t("common.note")} ${t("cli.unknownLanguageEnv", { value: escapeTerminal(choice.value), languages: LANGUAGES.join(", ") })}\n`);
+    if (choice.from === "flag") throw new UsageError(t("cli.unknownLanguage", { value: escapeTerminal(choice.value), languages: listOf(LANGUAGES) }));
+    process.stderr.write(`${labelled(t("common.note"), t("cli.unknownLanguageEnv", { value: escapeTerminal(choice.value), languages: listOf(LANGUAGES) }))}\n`);
     const other = chooseLanguage({ env: { ...process.env, SOCKET_TUTOR_LANG: undefined }, saved: savedLanguage() });
     if (other.ok) setLanguage(other.language);
     return rest;

@@ -9,6 +9,7 @@ import { didYouMean } from "../util/suggest.js";
 import { which } from "../util/which.js";
 import { compilerInstallHint, findCompiler } from "./compiler.js";
 import type { LaunchCommand } from "./program.js";
+import { listOf } from "../text/list.js";
 
 /**
  * Why a file cannot be run; `usage` problems exit 2 (the learner typed something wrong).
@@ -128,5 +129,5 @@ function nearbyFiles(abs: string): string {
   const suggestion = didYouMean(path.basename(abs), names);
   if (suggestion) return suggestion;
   const programs = names.filter((n) => /\.(py|m?js|cjs|ts|c)$/.test(n)).slice(0, 5);
-  return programs.length ? t("verify.launch.filesHere", { files: programs.join(", ") }) : "";
+  return programs.length ? t("verify.launch.filesHere", { files: listOf(programs) }) : "";
 }

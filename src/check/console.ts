@@ -9,6 +9,9 @@ import { DEFAULT_LIMITS } from "./program.js";
 import { onCleanup } from "../util/cleanup.js";
 import type { Styler } from "../util/style.js";
 
+/** Stands for the command inside the "Running … in …" sentence, so it can be styled apart (a control character: never in catalog text, and escaped out of paths). */
+const COMMAND_MARK = "\u0001";
+
 /**
  * Shows a verify run as it happens: the program's output prefixed
  * [your program], each check as it finishes, and on a TTY a spinner while a
@@ -77,7 +80,10 @@ export class LiveConsole {
           this.out.write(`${this.s.dim(t("verify.console.again", { command: escapeTerminal(e.command.display) }))}\n${vars === this.lastVars ? "" : vars}`);
         } else {
           // Wrapped at spaces: a path broken in the middle reads as two.
-          this.out.write(`${wrap(`${this.s.dim(t("verify.console.running"))} ${escapeTerminal(e.command.display)} ${this.s.dim(t("verify.console.in", { folder: escapeTerminal(e.command.cwd) }))}`, this.width, "    ")}\n${vars}`);
+          // One sentence (the word order is the language's), with the command itself not dimmed.
+          const [before = "", after = ""] = t("verify.console.runningIn", { command: COMMAND_MARK, folder: escapeTerminal(e.command.cwd) }).split(COMMAND_MARK);
+          const line = `${before && this.s.dim(before)}${escapeTerminal(e.command.display)}${after && this.s.dim(after)}`;
+          this.out.write(`${wrap(line, this.width, "    ")}\n${vars}`);
         }
         this.started = e.command.display;
         this.lastVars = vars;

@@ -6,6 +6,7 @@ import { describeSocket, formatInet, readInetTable, readUnixTable, type InetSock
 import type { ProgramView } from "./program.js";
 import { describeTarget, type Peer, type Target } from "./peer.js";
 import type { CheckContext, Outcome, ProgramEnv } from "./types.js";
+import { clausesOf } from "../text/list.js";
 
 /**
  * Is the learner's program ready? On Linux the kernel's socket table answers
@@ -127,7 +128,7 @@ export function explainNotReady(program: ProgramView, target: Target, ctx: Check
     if (target.kind === "unix") lines.push(t("check.ready.likelyUnix"));
     else lines.push(udp ? t("check.ready.likelyUdp", { host: target.host, portHelp: portHelp() }) : t("check.ready.likelyTcp", { host: target.host, portHelp: portHelp() }));
   } else {
-    lines.push(t("check.sockets", { sockets: sockets.map(describeSocket).join("; ") }));
+    lines.push(t("check.sockets", { sockets: clausesOf(sockets.map(describeSocket)) }));
   }
   return lines.join("\n");
 }

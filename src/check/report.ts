@@ -60,7 +60,7 @@ export function formatCheck(raw: CheckResult, s: Styler, width: number, opts: { 
   const c: CheckResult = { ...raw, name: safe(raw.name), detail: safe(raw.detail), ...(raw.hint !== undefined ? { hint: safe(raw.hint) } : {}) };
   const mark = c.passed ? s.green("✓") : c.skipped ? s.dim("–") : s.red("✗");
   const time = c.ms >= 50 && !c.skipped ? s.dim(`  ${duration(c.ms)}`) : "";
-  if (c.skipped) return s.dim(wrap(`${mark} ${c.name} (${c.detail})`, width, "    "));
+  if (c.skipped) return s.dim(wrap(`${mark} ${t("verify.report.skipped", { name: c.name, why: c.detail })}`, width, "    "));
   // Wrapped like the rest: a long check name ran past 80 columns and the terminal cut a word.
   const head = wrap(`${mark} ${c.passed ? c.name : s.bold(c.name)}${time}`, width, "  ");
   if (c.passed) return c.detail ? `${head}\n${s.dim(wrap(`    ${c.detail}`, width, "    "))}` : head;

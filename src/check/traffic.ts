@@ -1,6 +1,7 @@
 import { t } from "../text/catalog.js";
 import { escapeBytes, showBytes } from "./bytes.js";
 import { Rng } from "./seeds.js";
+import { listOf, clausesOf } from "../text/list.js";
 
 /**
  * How the checker's bytes travel: the shapes a real network gives a stream. TCP keeps
@@ -178,8 +179,8 @@ export function describePlan(plan: Plan, paced: boolean): string {
   if (n === 1) return t("stream.plan.one");
   const small = plan.total <= 64 && n <= 12;
   const list = small
-    ? t("stream.plan.list", { n, pieces: plan.pieces.map((p) => showBytes(p.data)).join(", ") })
-    : t("stream.plan.sizes", { n, sizes: plan.pieces.map((p) => String(p.data.length)).join(", ") });
+    ? t("stream.plan.list", { n, pieces: listOf(plan.pieces.map((p) => showBytes(p.data))) })
+    : t("stream.plan.sizes", { n, sizes: listOf(plan.pieces.map((p) => String(p.data.length))) });
   const cuts = plan.splitChars.slice(0, 2).map((s) => t("stream.plan.charCut", { piece: s.piece + 1, n: s.char.length, char: s.char.toString("utf8"), bytes: `b'${escapeBytes(s.char)}'` }));
-  return [paced ? `${list}, ${t("stream.plan.paced")}` : list, ...cuts].join("; ");
+  return clausesOf([paced ? t("stream.plan.withPaced", { list, paced: t("stream.plan.paced") }) : list, ...cuts]);
 }

@@ -16,6 +16,7 @@ import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
 import { UsageError, UserError } from "../util/errors.js";
+import { listOf } from "../text/list.js";
 
 function help(): string {
   return commandHelp("demo", t("help.demo.text"), [t("help.demo.options", { list: tutor("list"), example: tutor("demo tcp-step-by-step") }), "", t("help.demo.exit")]);
@@ -111,7 +112,7 @@ export function resolveDemo(lessons: readonly Lesson[], first: string | undefine
     if (!folder) throw new UsageError(t("demo.cmd.noLesson", { query: escapeTerminal(first), suggestion: didYouMean(first, [...new Set([...lessons.map((l) => l.meta.id), ...demoIds()])]) }), "demo");
     const inLesson = demosOfLesson(lesson, folder, all.demos);
     if (!inLesson.includes(second)) {
-      const which = inLesson.length ? t("demo.cmd.itsDemos", { ids: inLesson.join(", ") }) : t("demo.cmd.itHasNone");
+      const which = inLesson.length ? t("demo.cmd.itsDemos", { ids: listOf(inLesson) }) : t("demo.cmd.itHasNone");
       throw new UsageError(t("demo.cmd.noDemoInLesson", { lesson: escapeTerminal(first), demo: escapeTerminal(second), suggestion: didYouMean(second, inLesson) }) + which, "demo");
     }
     return load(second) ?? unknownDemo(second);

@@ -16,6 +16,7 @@ import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
+import { listOf } from "../text/list.js";
 
 type Level = "ok" | "warn" | "fail";
 interface Finding {
@@ -79,7 +80,7 @@ async function checkSocketTable(): Promise<Finding> {
       }
     });
     if (readable.length === 5) return { what: t("doctor.table"), level: "ok", detail: t("doctor.table.proc") };
-    return { what: t("doctor.table"), level: "warn", detail: t("doctor.table.partial", { readable: readable.join(", ") || t("doctor.table.none") }) };
+    return { what: t("doctor.table"), level: "warn", detail: t("doctor.table.partial", { readable: listOf(readable) || t("doctor.table.none") }) };
   }
   const lsof = which("lsof");
   if (lsof) return { what: t("doctor.table"), level: "ok", detail: t("doctor.table.lsof", { platform: process.platform, lsof }) };

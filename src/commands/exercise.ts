@@ -10,7 +10,7 @@ import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd } from "../text/width.js";
 import { learnerCwd, shellQuote, tutor } from "../util/invocation.js";
 import { expandTutor } from "../lessons/tokens.js";
-import { colourEnabled, makeStyle, readingWidth, type Styler } from "../util/style.js";
+import { colourEnabled, makeStyle, readingWidth, terminalWidth, type Styler } from "../util/style.js";
 import { keepTogether, wrap } from "../text/wrap.js";
 import { parseCommandArgs } from "./args.js";
 import { commandHelp } from "./registry.js";
@@ -74,7 +74,8 @@ function listExercises(): string {
   const lines = exercises.map((e, i) => {
     const st = exerciseStatus(progress, e.id);
     const word = st === "done" ? s.green(t("list.passed")) : st === "in progress" ? s.yellow(t("list.tried")) : s.dim(t("list.new"));
-    return `  ${padEnd(ids[i]!, w)}  ${e.summary} ${s.dim("·")} ${word}`;
+    // Wrapped under the summaries' column: unwrapped, the terminal cut words at its edge.
+    return wrap(`  ${padEnd(ids[i]!, w)}  ${e.summary} ${s.dim("·")} ${word}`, terminalWidth(), " ".repeat(w + 4));
   });
   return [t("exercise.list.title"), ...lines, "", t("exercise.list.start", { command: tutor("exercise <exercise>") })].join("\n") + "\n";
 }

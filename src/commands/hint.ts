@@ -11,6 +11,7 @@ import { UsageError, UserError } from "../util/errors.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { tutor } from "../util/invocation.js";
+import { wrap } from "../text/wrap.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("hint", argv, { seen: { type: "boolean" } });
@@ -38,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.seen) {
     const seen = seenHints(hints, loaded.progress.exercises[ex.id], language);
     if (seen.length === 0) {
-      process.stdout.write(t("exercise.hint.noneSeen", { id: ex.id, command: tutor(`hint ${ex.id}`) }) + "\n");
+      process.stdout.write(wrap(t("exercise.hint.noneSeen", { id: ex.id, command: tutor(`hint ${ex.id}`) }), width) + "\n");
       return 0;
     }
     const total = countFor(hints, language);
@@ -51,12 +52,13 @@ export async function run(argv: string[]): Promise<number> {
     const last = seen[seen.length - 1];
     if (last) await show(last, seen.length, claimed.total);
     if (claimed.notice) process.stderr.write(`socket-tutor: ${claimed.notice}\n`);
-    process.stdout.write(s.dim(t("exercise.hint.wasLast", { seen: tutor(`hint ${ex.id} --seen`), solution: tutor(`solution ${ex.id}`) })) + "\n");
+    process.stdout.write(s.dim(wrap(t("exercise.hint.wasLast", { seen: tutor(`hint ${ex.id} --seen`), solution: tutor(`solution ${ex.id}`) }), width)) + "\n");
     return 0;
   }
   await show(claimed.hint, claimed.number, claimed.total);
   if (claimed.notice) process.stderr.write(`socket-tutor: ${claimed.notice}\n`);
-  process.stdout.write(s.dim(claimed.left > 0 ? t("exercise.hint.more", { left: claimed.left, command: tutor(`hint ${ex.id}`) }) : t("exercise.hint.last")) + "\n");
+  // Wrapped like the hint above it: the terminal cut the command mid-word at 80 columns.
+  process.stdout.write(s.dim(wrap(claimed.left > 0 ? t("exercise.hint.more", { left: claimed.left, command: tutor(`hint ${ex.id}`) }) : t("exercise.hint.last"), width)) + "\n");
   return 0;
 }
 

@@ -13,6 +13,7 @@ import { commandHelp } from "./registry.js";
 import { t } from "../text/catalog.js";
 import { displayWidth, padEnd } from "../text/width.js";
 import { tutor } from "../util/invocation.js";
+import { labelled } from "../text/label.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseCommandArgs("list", argv, {});
@@ -33,7 +34,7 @@ function reportTranslations(): void {
   for (const r of translationReports()) {
     if (!r.notes.length) continue;
     const stale = r.notes.filter((n) => n.kind === "stale").length;
-    process.stderr.write(`${s.yellow(t("common.warning"))} ${t("list.translations", { language: r.language, stale, broken: r.notes.length - stale, script: "npm run i18n:stale" })}\n`);
+    process.stderr.write(`${labelled(t("common.warning"), t("list.translations", { language: r.language, stale, broken: r.notes.length - stale, script: "npm run i18n:stale" }), s.yellow)}\n`);
     for (const n of r.notes) process.stderr.write(`  ${formatProblem(n)}\n`);
   }
 }

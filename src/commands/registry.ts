@@ -5,6 +5,9 @@
  * imported only when its command runs, so `--version`, `--help` and `list` stay light.
  */
 import { t } from "../text/catalog.js";
+import { wrap, wrapColumns } from "../text/wrap.js";
+import { displayWidth } from "../text/width.js";
+import { terminalWidth } from "../util/style.js";
 
 export interface CommandModule {
   run(argv: string[]): Promise<number>;
@@ -76,6 +79,9 @@ export function findCommand(name: string): CommandInfo | undefined {
 /** A command's --help: its syntax from the registry, then what it does and the details. */
 export function commandHelp(name: string, text: string, details: readonly string[] = []): string {
   const syntax = findCommand(name)?.syntax ?? [name];
-  const usage = syntax.map((s, i) => (i === 0 ? t("cli.usageLine", { usage: s }) : t("cli.usageMore", { usage: s })));
-  return [...usage, "", text, ...(details.length ? ["", ...details] : [])].join("\n") + "\n";
+  const width = terminalWidth();
+  // A usage line too long for the terminal continues under the command, after "Usage: socket-tutor ".
+  const hang = " ".repeat(displayWidth(t("cli.usageLine", { usage: "" })));
+  const usage = syntax.map((s, i) => wrap(i === 0 ? t("cli.usageLine", { usage: s }) : t("cli.usageMore", { usage: s }), width, hang));
+  return [...usage, "", wrapColumns([text, ...(details.length ? ["", ...details] : [])].join("\n"), width)].join("\n") + "\n";
 }

@@ -10,6 +10,7 @@ import { wrap } from "../text/wrap.js";
 import { parseCommandArgs } from "./args.js";
 import { loadContext } from "./context.js";
 import { commandHelp } from "./registry.js";
+import { listOf } from "../text/list.js";
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("search", argv, {});
@@ -30,7 +31,7 @@ export async function run(argv: string[]): Promise<number> {
   if (hits.length === 0 && terms.length === 0) throw new UserError(t("words.searchNothing", { query: shown }));
   const out: string[] = [];
   // The command on a line of its own: a command broken over two lines would not run as pasted.
-  if (terms.length) out.push(wrap(t("words.searchGlossary", { terms: terms.map((x) => escapeTerminal(x)).join(", ") }), opts.width), `  ${tutor(`glossary ${escapeTerminal(shellQuote(terms[0]!))}`)}`, "");
+  if (terms.length) out.push(wrap(t("words.searchGlossary", { terms: listOf(terms.map((x) => escapeTerminal(x))) }), opts.width), `  ${tutor(`glossary ${escapeTerminal(shellQuote(terms[0]!))}`)}`, "");
   if (hits.length) {
     out.push(s.bold(wrap(t("words.searchTitle", { query: shown }), opts.width)), "", renderSearch(hits, opts), "", t("words.searchOpen"), `  ${tutor("lesson <lesson>")}`);
   }

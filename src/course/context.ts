@@ -7,6 +7,7 @@ import { glossaryReferenceProblems, loadGlossary, type Glossary } from "../lesso
 import { loadProgress, type Progress } from "../progress/store.js";
 import { t } from "../text/catalog.js";
 import { colourEnabled, makeStyle } from "../util/style.js";
+import { labelled } from "../text/label.js";
 
 /**
  * The course as this run sees it: the lessons that loaded (with their demos and
@@ -33,7 +34,7 @@ export function loadContext(): Context {
   if (notice) process.stderr.write(`${s.yellow(t("common.note"))} ${notice}\n`);
   if (problems.length) {
     const files = new Set(problems.map((p) => p.file)).size;
-    process.stderr.write(`${s.yellow(t("common.warning"))} ${t("cli.problems", { files })}\n`);
+    process.stderr.write(`${labelled(t("common.warning"), t("cli.problems", { files }), s.yellow)}\n`);
     for (const p of problems) process.stderr.write(`  ${formatProblem(p)}\n`);
   }
   return notice ? { lessons, problems, progress, glossary, progressNotice: notice } : { lessons, problems, progress, glossary };

@@ -6,6 +6,7 @@
 import type { SocketRow } from "../kernel/types.js";
 import { t, type MessageKey } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { resultWords } from "./result-words.js";
 import type { CallView, DemoState, ProcView } from "./state.js";
 
 /** `bind(fd 3, ('127.0.0.1', 8000))`; Node calls whose fd is known only at the end show it in the result. */
@@ -34,7 +35,8 @@ export function outcomeText(c: Pick<CallView, "status" | "result" | "errno" | "e
       return escapeTerminal(`→ ${label}${c.error && c.error !== label ? ` (${c.error})` : ""}`);
     }
     case "done": {
-      let r = c.result ?? t("demo.call.ok");
+      // The tracers' English words, said in the learner's language (the data in them as it was).
+      let r = c.result !== undefined ? resultWords(c.result) : t("demo.call.ok");
       if (c.api && c.fd !== undefined && (c.call === "listen" || c.call === "connect" || c.call === "bind") && !r.includes("fd ")) r = t("demo.call.withFd", { result: r, fd: c.fd });
       return escapeTerminal(`→ ${r}`);
     }

@@ -10,6 +10,7 @@ import { escapeTerminal } from "../text/escape.js";
 import { fieldsOf, itemFieldsOf, patternOf, valuesOf } from "../lessons/json-schema.js";
 import { DEMO_AFTER, DEMO_FAMILY, DEMO_FOCUS, DEMO_ID, DEMO_INPUT_LINE, DEMO_PHASE, DEMO_PORT, DEMO_PORTS, DEMO_PROCESS, DEMO_SCHEMA, DEMO_SIDE, DEMO_TABLE_ROWS, DEMO_TIMEOUT, DEMO_TRANSPORT, MAX_DELAY_MS } from "./demo-schema.js";
 import { DEMO_ENV_NAMES, KERNEL_TIMERS, type DemoSpec } from "./spec.js";
+import { listOf } from "../text/list.js";
 
 /** A demo found on disk: its spec, the folder its programs live in, and its lesson folder. */
 export interface LoadedDemo {
@@ -80,7 +81,7 @@ type Json = Record<string, unknown>;
 /** demo.json `focus` (spec.ts DemoFocus): what the lesson points at; every process it names is one of the demo's. */
 function checkFocus(focus: unknown, names: readonly string[], bad: (field: string, message: string) => void): void {
   if (!isObject(focus)) return bad("focus", t("lessons.demo.object"));
-  for (const key of Object.keys(focus)) if (!FOCUS_FIELDS.includes(key)) bad(`focus.${key}`, t("lessons.demo.unknownField", { fields: FOCUS_FIELDS.join(", ") }));
+  for (const key of Object.keys(focus)) if (!FOCUS_FIELDS.includes(key)) bad(`focus.${key}`, t("lessons.demo.unknownField", { fields: listOf(FOCUS_FIELDS) }));
   if (typeof focus.what !== "string" || !focus.what.trim()) bad("focus.what", t("lessons.demo.stringRequired"));
   const list = (key: string, fields: readonly string[], check: (item: Json, f: string) => void) => {
     const v = focus[key];
@@ -90,7 +91,7 @@ function checkFocus(focus: unknown, names: readonly string[], bad: (field: strin
       const f = `focus.${key}[${i}]`;
       if (!isObject(item)) return bad(f, t("lessons.demo.object"));
       for (const k of Object.keys(item)) {
-        if (!fields.includes(k)) bad(`${f}.${k}`, t("lessons.demo.unknownField", { fields: fields.join(", ") }));
+        if (!fields.includes(k)) bad(`${f}.${k}`, t("lessons.demo.unknownField", { fields: listOf(fields) }));
         else if (typeof item[k] !== "string" || !(item[k] as string).trim()) bad(`${f}.${k}`, t("lessons.demo.nonEmptyString"));
       }
       if (item.runtime !== undefined && item.runtime !== "python" && item.runtime !== "node") bad(`${f}.runtime`, t("lessons.demo.notesRuntime"));
@@ -99,7 +100,7 @@ function checkFocus(focus: unknown, names: readonly string[], bad: (field: strin
   };
   const processNamed = (item: Json, f: string) => {
     if (typeof item.process !== "string") bad(`${f}.process`, t("lessons.demo.afterProcess"));
-    else if (!names.includes(item.process)) bad(`${f}.process`, t("lessons.demo.notAProcess", { process: escapeTerminal(item.process), names: names.join(", ") }));
+    else if (!names.includes(item.process)) bad(`${f}.process`, t("lessons.demo.notAProcess", { process: escapeTerminal(item.process), names: listOf(names) }));
   };
   list("rows", FOCUS_ROW_FIELDS, (item, f) => {
     if (Object.keys(item).length === 0) bad(f, t("lessons.demo.focusRowEmpty"));
@@ -120,7 +121,7 @@ function checkFocus(focus: unknown, names: readonly string[], bad: (field: strin
     if (reach.hold === undefined) return;
     if (!isObject(reach.hold)) return bad(`${field}.hold`, t("lessons.demo.focusHold"));
     for (const [n, call] of Object.entries(reach.hold)) {
-      if (!names.includes(n)) bad(`${field}.hold`, t("lessons.demo.notAProcess", { process: escapeTerminal(n), names: names.join(", ") }));
+      if (!names.includes(n)) bad(`${field}.hold`, t("lessons.demo.notAProcess", { process: escapeTerminal(n), names: listOf(names) }));
       else if (typeof call !== "string" || !call.trim()) bad(`${field}.hold.${n}`, t("lessons.demo.afterCall"));
     }
   };
@@ -136,19 +137,19 @@ function checkFocus(focus: unknown, names: readonly string[], bad: (field: strin
 /** demo.json `outcome` (spec.ts DemoOutcome): the lesson's claim, and what shows it; every process it names is one of the demo's. */
 function checkOutcome(outcome: unknown, names: readonly string[], bad: (field: string, message: string) => void): void {
   if (!isObject(outcome)) return bad("outcome", t("lessons.demo.object"));
-  for (const key of Object.keys(outcome)) if (!OUTCOME_FIELDS.includes(key)) bad(`outcome.${key}`, t("lessons.demo.unknownField", { fields: OUTCOME_FIELDS.join(", ") }));
+  for (const key of Object.keys(outcome)) if (!OUTCOME_FIELDS.includes(key)) bad(`outcome.${key}`, t("lessons.demo.unknownField", { fields: listOf(OUTCOME_FIELDS) }));
   if (typeof outcome.what !== "string" || !outcome.what.trim()) bad("outcome.what", t("lessons.demo.stringRequired"));
   const expect = outcome.expect;
   if (!Array.isArray(expect) || expect.length === 0) return bad("outcome.expect", t("lessons.demo.outcomeExpect"));
   const processNamed = (v: unknown, f: string): void => {
     if (typeof v !== "string") bad(f, t("lessons.demo.afterProcess"));
-    else if (!names.includes(v)) bad(f, t("lessons.demo.notAProcess", { process: escapeTerminal(v), names: names.join(", ") }));
+    else if (!names.includes(v)) bad(f, t("lessons.demo.notAProcess", { process: escapeTerminal(v), names: listOf(names) }));
   };
   expect.forEach((item: unknown, i: number) => {
     const f = `outcome.expect[${i}]`;
     if (!isObject(item)) return bad(f, t("lessons.demo.object"));
     for (const k of Object.keys(item)) {
-      if (!EXPECT_FIELDS.includes(k)) bad(`${f}.${k}`, t("lessons.demo.unknownField", { fields: EXPECT_FIELDS.join(", ") }));
+      if (!EXPECT_FIELDS.includes(k)) bad(`${f}.${k}`, t("lessons.demo.unknownField", { fields: listOf(EXPECT_FIELDS) }));
       else if (EXPECT_STRINGS.includes(k) && (typeof item[k] !== "string" || !(item[k] as string).trim())) bad(`${f}.${k}`, t("lessons.demo.nonEmptyString"));
     }
     processNamed(item.process, `${f}.process`);
@@ -163,7 +164,7 @@ function checkOutcome(outcome: unknown, names: readonly string[], bad: (field: s
       else processNamed(before.process, `${f}.before.process`);
     }
     if (item.runtime !== undefined && item.runtime !== "python" && item.runtime !== "node") bad(`${f}.runtime`, t("lessons.demo.notesRuntime"));
-    if (item.timer !== undefined && !KERNEL_TIMERS.includes(item.timer as never)) bad(`${f}.timer`, t("lessons.demo.outcomeTimer", { timers: KERNEL_TIMERS.join(", ") }));
+    if (item.timer !== undefined && !KERNEL_TIMERS.includes(item.timer as never)) bad(`${f}.timer`, t("lessons.demo.outcomeTimer", { timers: listOf(KERNEL_TIMERS) }));
     if (item.scripted !== undefined && typeof item.scripted !== "boolean") bad(`${f}.scripted`, t("lessons.demo.boolean"));
   });
 }
@@ -183,7 +184,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
     bad("", Array.isArray(json) ? t("lessons.demo.notObjectList") : json === null ? t("lessons.demo.notObjectNull") : t("lessons.demo.notObjectType", { type: typeof json }));
     return { problems };
   }
-  for (const key of Object.keys(json)) if (!TOP_FIELDS.has(key)) bad(key, t("lessons.demo.unknownField", { fields: [...TOP_FIELDS].join(", ") }));
+  for (const key of Object.keys(json)) if (!TOP_FIELDS.has(key)) bad(key, t("lessons.demo.unknownField", { fields: listOf([...TOP_FIELDS]) }));
 
   const str = (obj: Json, key: string, field: string, required: boolean): string | undefined => {
     const v = obj[key];
@@ -206,7 +207,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
   };
   const oneOf = (obj: Json, key: string, field: string, allowed: readonly string[]) => {
     const v = obj[key];
-    if (v !== undefined && (typeof v !== "string" || !allowed.includes(v))) bad(field, t("lessons.demo.oneOf", { values: allowed.map((a) => `"${a}"`).join(", ") }));
+    if (v !== undefined && (typeof v !== "string" || !allowed.includes(v))) bad(field, t("lessons.demo.oneOf", { values: listOf(allowed.map((a) => `"${a}"`)) }));
   };
 
   const id = str(json, "id", "id", true);
@@ -252,7 +253,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
     procs.forEach((p, i) => {
       if (!isObject(p)) return;
       const f = `processes[${i}]`;
-      for (const key of Object.keys(p)) if (!PROC_FIELDS.has(key)) bad(`${f}.${key}`, t("lessons.demo.unknownField", { fields: [...PROC_FIELDS].join(", ") }));
+      for (const key of Object.keys(p)) if (!PROC_FIELDS.has(key)) bad(`${f}.${key}`, t("lessons.demo.unknownField", { fields: listOf([...PROC_FIELDS]) }));
       oneOf(p, "side", `${f}.side`, valuesOf(DEMO_SIDE));
       if (p.side === undefined) bad(`${f}.side`, t("lessons.demo.sideRequired"));
       for (const rt of ["python", "node"] as const) {
@@ -281,7 +282,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
             if (typeof v !== "string") bad(`${f}.env.${k}`, t("lessons.demo.string"));
             else if (v.includes("\0")) bad(`${f}.env.${k}`, t("lessons.demo.nul"));
             if (RESERVED_ENV.has(k)) bad(`${f}.env.${k}`, t("lessons.demo.envReserved"));
-            else if (!DEMO_ENV_NAMES.includes(k)) bad(`${f}.env.${k}`, t("lessons.demo.envNotAllowed", { names: DEMO_ENV_NAMES.join(", ") }));
+            else if (!DEMO_ENV_NAMES.includes(k)) bad(`${f}.env.${k}`, t("lessons.demo.envNotAllowed", { names: listOf(DEMO_ENV_NAMES) }));
           }
       }
       nonNeg(p, "delayMs", `${f}.delayMs`);
@@ -295,7 +296,7 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
           p.input.forEach((line: unknown, j: number) => {
             const g = `${f}.input[${j}]`;
             if (!isObject(line)) return bad(g, t("lessons.demo.inputObject"));
-            for (const key of Object.keys(line)) if (!INPUT_FIELDS.includes(key)) bad(`${g}.${key}`, t("lessons.demo.unknownField", { fields: INPUT_FIELDS.join(", ") }));
+            for (const key of Object.keys(line)) if (!INPUT_FIELDS.includes(key)) bad(`${g}.${key}`, t("lessons.demo.unknownField", { fields: listOf(INPUT_FIELDS) }));
             if (typeof line.text !== "string") bad(`${g}.text`, t("lessons.demo.textRequired"));
             else if (line.text.includes("\n")) bad(`${g}.text`, t("lessons.demo.oneLine"));
             nonNeg(line, "delayMs", `${g}.delayMs`);
@@ -313,10 +314,10 @@ export function validateDemo(json: unknown, file: string, dir = path.dirname(fil
 
 function checkAfter(after: unknown, f: string, names: string[], self: unknown, otherProcess: boolean, bad: (field: string, message: string) => void): void {
   if (!isObject(after)) return bad(f, t("lessons.demo.afterObject"));
-  for (const key of Object.keys(after)) if (!AFTER_FIELDS.includes(key)) bad(`${f}.${key}`, t("lessons.demo.unknownField", { fields: AFTER_FIELDS.join(", ") }));
+  for (const key of Object.keys(after)) if (!AFTER_FIELDS.includes(key)) bad(`${f}.${key}`, t("lessons.demo.unknownField", { fields: listOf(AFTER_FIELDS) }));
   if (otherProcess || after.process !== undefined) {
     if (typeof after.process !== "string") bad(`${f}.process`, t("lessons.demo.afterProcess"));
-    else if (!names.includes(after.process)) bad(`${f}.process`, t("lessons.demo.notAProcess", { process: escapeTerminal(after.process), names: names.map((n) => escapeTerminal(n)).join(", ") }));
+    else if (!names.includes(after.process)) bad(`${f}.process`, t("lessons.demo.notAProcess", { process: escapeTerminal(after.process), names: listOf(names.map((n) => escapeTerminal(n))) }));
     else if (otherProcess && after.process === self) bad(`${f}.process`, t("lessons.demo.waitsForItself"));
   }
   if (typeof after.call !== "string" || !after.call) bad(`${f}.call`, t("lessons.demo.afterCall"));

@@ -27,6 +27,7 @@ import { sandboxIfAvailable, type RunSandbox } from "../sandbox/namespace.js";
 import { noPrivateNetworkAfterAll, privateNetworkRefusal } from "./private-network.js";
 import type { PacketCapture } from "./capture/helper.js";
 import type { PacketEvent, PacketGapEvent } from "./events.js";
+import { listOf, clausesOf } from "../text/list.js";
 
 export interface SessionOptions {
   mode: DemoMode;
@@ -406,11 +407,11 @@ export class DemoSession {
       const how = e.code === null ? (e.signal ? t("demo.session.killed", { name: v.name, signal: e.signal }) : t("demo.session.killedUnknown", { name: v.name })) : t("demo.session.exited", { name: v.name, code: e.code });
       reasons.push(how + (v.expectFailure ? t("demo.session.shouldHaveFailed") : ""));
     }
-    if (notStarted.length) reasons.push(t("demo.session.neverStarted", { names: notStarted.join(", ") }));
+    if (notStarted.length) reasons.push(t("demo.session.neverStarted", { names: listOf(notStarted) }));
     // Exits as expected are not enough: what the lesson says happens must have happened.
     const verdict = judgeOutcome(spec.outcome, this.state, this.runtime, this.clock, this.options.autoInput);
     if (verdict.reason) reasons.push(verdict.reason);
-    void this.finish(reasons.length === 0, reasons.join("; ") || undefined, verdict.kernelTimer);
+    void this.finish(reasons.length === 0, clausesOf(reasons) || undefined, verdict.kernelTimer);
   }
 
   private neverStarts(p: DemoProcessSpec): boolean {

@@ -10,6 +10,7 @@ import { didYouMean } from "../util/suggest.js";
 import { EXERCISE_CODE, exercisesDir, loadExercises, type ExerciseInfo } from "./catalog.js";
 import { parseHints, type Hint } from "./hints.js";
 import { translateHints } from "./translation.js";
+import { listOf } from "../text/list.js";
 
 export type { Hint } from "./hints.js";
 
@@ -106,5 +107,5 @@ export function requireExercise(query: string | undefined, command: string): Exe
 
 /** Exercise ids are folder names from the lesson tree: escaped before they are shown. */
 function shownIds(ids: readonly string[]): string {
-  return ids.map((id) => escapeTerminal(id)).join(", ");
+  return listOf(ids.map((id) => escapeTerminal(id)));
 }

@@ -8,6 +8,7 @@ import { escapeTerminal } from "../text/escape.js";
 import { expandTutor } from "../lessons/tokens.js";
 import type { ExerciseInfo } from "./catalog.js";
 import { codeFiles, learnerFileName, type MissingCode } from "./files.js";
+import { listOf } from "../text/list.js";
 
 /** Where `exercise <id>` puts the starters, relative to the current directory. */
 export const EXERCISES_FOLDER = "socket-tutor-exercises";
@@ -31,7 +32,7 @@ export interface StartersWritten {
  */
 export function writeStarters(ex: ExerciseInfo, cwd: string): StartersWritten {
   const { files, missing } = codeFiles(ex, "starter");
-  if (files.length === 0) throw new UserError(t("exercise.noStarters", { id: escapeTerminal(ex.id), names: missing.map((m) => m.name).join(", "), dir: escapeTerminal(ex.dir) }));
+  if (files.length === 0) throw new UserError(t("exercise.noStarters", { id: escapeTerminal(ex.id), names: listOf(missing.map((m) => m.name)), dir: escapeTerminal(ex.dir) }));
   const dir = path.join(exercisesRoot(cwd), ex.id);
   const made = new Undo();
   try {

@@ -8,6 +8,7 @@ import { tokenProblem } from "./parse.js";
 import { readTextInside } from "./read.js";
 import { unknownTokens } from "./tokens.js";
 import type { Lesson, LessonProblem } from "./types.js";
+import { listOf } from "../text/list.js";
 
 /**
  * The glossary is lesson data, like the lessons (so it can be translated with them):
@@ -81,7 +82,7 @@ export function parseGlossary(text: string, file: string): Glossary {
     if (kv) {
       const key = kv[1]!;
       const values = kv[2]!.split(",").map((v) => v.trim()).filter(Boolean);
-      if (!(KEYS as readonly string[]).includes(key)) problem(lineNo, t("lessons.glossary.unknownKey", { key, keys: KEYS.join(", ") }));
+      if (!(KEYS as readonly string[]).includes(key)) problem(lineNo, t("lessons.glossary.unknownKey", { key, keys: listOf(KEYS) }));
       else if (key === "also") current.also.push(...values);
       else current.lessons.push(...values);
       return;

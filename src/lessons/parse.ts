@@ -5,6 +5,7 @@ import { truncate } from "../text/width.js";
 import { TOKENS, unknownTokens } from "./tokens.js";
 import { frontMatterKeys, LESSON_FRONT_MATTER } from "./front-matter-schema.js";
 import { patternOf } from "./json-schema.js";
+import { listOf } from "../text/list.js";
 
 /**
  * The lesson format, in one place (the README documents the same rules):
@@ -69,7 +70,7 @@ export function parseBody(lines: string[], bodyStart: number, problem: (line: nu
 
 /** "unknown placeholder '{{x}}' (known: {{tutor}})". Shared by lessons, tasks and hints. */
 export function tokenProblem(name: string): string {
-  return t("lessons.parse.unknownToken", { name: quoted(name), tokens: TOKENS.map((k) => `{{${k}}}`).join(", ") });
+  return t("lessons.parse.unknownToken", { name: quoted(name), tokens: listOf(TOKENS.map((k) => `{{${k}}}`)) });
 }
 
 function parseFrontMatter(
@@ -122,7 +123,7 @@ export function readFrontMatter(
   optional: readonly string[] = [],
 ): FrontMatter | undefined {
   if (lines[0]?.trim() !== "---") {
-    problem(1, t("lessons.parse.noFrontMatter", { keys: known.join(", ") }));
+    problem(1, t("lessons.parse.noFrontMatter", { keys: listOf(known) }));
     return undefined;
   }
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
@@ -160,7 +161,7 @@ export function readFrontMatter(
   }
   const all = [...known, ...optional];
   for (const [key, v] of values) {
-    if (!all.includes(key)) problem(v.line, t("lessons.parse.unknownKey", { key, keys: all.join(", ") }));
+    if (!all.includes(key)) problem(v.line, t("lessons.parse.unknownKey", { key, keys: listOf(all) }));
   }
   return { values, bodyStart: end + 1, ok };
 }
@@ -308,7 +309,7 @@ function buildDirective(
   options: ParseOptions,
 ): Block | undefined {
   if (!(DIRECTIVES as readonly string[]).includes(d.name)) {
-    problem(d.line, t("lessons.parse.unknownDirective", { name: d.name, names: DIRECTIVES.join(", ") }));
+    problem(d.line, t("lessons.parse.unknownDirective", { name: d.name, names: listOf(DIRECTIVES) }));
     return undefined;
   }
   const name = d.name as DirectiveName;

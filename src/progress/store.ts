@@ -8,6 +8,7 @@ import { t } from "../text/catalog.js";
 import { stateDir } from "../paths.js";
 import type { Runtime } from "../util/runtime.js";
 import type { Language } from "../text/language.js";
+import { listOf } from "../text/list.js";
 
 /*
  * The progress file: readable JSON, shared by every tutor process of the learner
@@ -282,7 +283,7 @@ function keepCopy(file: string, text: string): { name: string } | { error: strin
 
 /** "a, b, c" — at most six named, so a badly broken file does not flood the screen. */
 function fieldList(fields: readonly string[]): string {
-  const shown = fields.slice(0, 6).join(", ");
+  const shown = listOf(fields.slice(0, 6));
   return fields.length > 6 ? t("progress.fieldsMore", { shown, n: fields.length - 6 }) : shown;
 }
 

@@ -7,6 +7,7 @@ import { makeStyle } from "../util/style.js";
 import { wrap } from "../text/wrap.js";
 import { renderMarkdown, type RenderOptions } from "./markdown.js";
 import { LETTERS, renderQuizText } from "./quiz.js";
+import { listOf } from "../text/list.js";
 
 export type CodePreference = "python" | "javascript";
 
@@ -77,7 +78,7 @@ export function blockAsMarkdown(block: Block, lesson: Lesson, opts: LessonRender
       const others = block.files.filter((f) => !shown.includes(f));
       if (others.length) {
         const files = others.map((f) => (f.language === "python" ? t("render.alsoInPython", { file: f.path }) : t("render.alsoInJavaScript", { file: f.path })));
-        parts.push(t("render.alsoIn", { files: files.join(", ") }));
+        parts.push(t("render.alsoIn", { files: listOf(files) }));
       }
       return parts.join("\n\n");
     }

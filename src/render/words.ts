@@ -9,6 +9,7 @@ import { wrap } from "../text/wrap.js";
 import { tutor } from "../util/invocation.js";
 import { makeStyle } from "../util/style.js";
 import { renderMarkdown, type RenderOptions } from "./markdown.js";
+import { listOf } from "../text/list.js";
 
 /** Glossary entries and search results as terminal text, for the commands and the lesson prompt alike. */
 
@@ -28,7 +29,7 @@ function shownIn(entry: GlossaryEntry, lessons: readonly Lesson[]): { lesson: Le
 export async function renderEntry(entry: GlossaryEntry, lessons: readonly Lesson[], opts: RenderOptions, commands = true): Promise<string> {
   const s = makeStyle(opts.colour);
   const out = [s.bold(s.cyan(escapeTerminal(entry.term)))];
-  if (entry.also.length) out.push(s.dim(wrap(t("words.also", { names: entry.also.map((n) => escapeTerminal(n)).join(", ") }), opts.width)));
+  if (entry.also.length) out.push(s.dim(wrap(t("words.also", { names: listOf(entry.also.map((n) => escapeTerminal(n))) }), opts.width)));
   out.push(await renderMarkdown(expandTutor(entry.text), opts));
   const where = shownIn(entry, lessons);
   if (where.length) {

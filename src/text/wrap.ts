@@ -172,3 +172,25 @@ export function wrap(text: string, width: number, indent = ""): string {
 export function wrapLines(text: string, width: number, indent = ""): string[] {
   return wrap(text, width, indent).split("\n");
 }
+
+/**
+ * Lines fitted to the terminal (--help, lists with a column): a line that is too wide is wrapped at word
+ * boundaries, its continuation lines indented to where its text starts — after a
+ * "  --watch  " or "  verify <exercise> <file>  " column — so option and command
+ * tables stay tables. (Unwrapped, the terminal cut words at the edge.)
+ */
+export function wrapColumns(text: string, width: number): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      if (displayWidth(line) <= width) return line;
+      const column = /^(\s*\S(?:\S| (?! ))*\s{2,})(?=\S)/.exec(line)?.[1];
+      const lead = /^\s*/.exec(line)![0];
+      // Under the column when the longest word fits there; else (a narrow terminal, a long path) under the line's start.
+      // (Chinese breaks between any two characters: each is a word of its own here.)
+      const longest = Math.max(...line.trim().split(/\s+|(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])|(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/u).map((w) => displayWidth(w)));
+      const hang = column !== undefined && displayWidth(column) + longest <= width ? displayWidth(column) : displayWidth(lead);
+      return wrap(line, width, " ".repeat(hang));
+    })
+    .join("\n");
+}

@@ -22,6 +22,7 @@ import { watchFile } from "./file-watch.js";
 import type { ActionProvider } from "./lesson-runner.js";
 import { Pager, rowCount } from "./pager.js";
 import { clearScreen, PromptAborted, PromptResized, select, styler, type Choice } from "./prompts.js";
+import { listOf } from "../text/list.js";
 
 /**
  * In a lesson (and in the menu), an exercise becomes its own screen: the task, the
@@ -294,7 +295,7 @@ async function solutionText(ex: ExerciseInfo, language: HintLanguage): Promise<s
   if (!mine) return s.yellow(t("exercise.solution.none", { id: ex.id }));
   const header = t(SOLUTION_HEADER[mine.language], { id: ex.id, file: mine.name });
   const others = files.filter((f) => f !== mine).map((f) => escapeTerminal(path.join(ex.dir, f.name)));
-  const tail = others.length ? `\n\n${s.dim(wrap(t("lesson.exercise.solutionOther", { file: others.join(", ") }), readingWidth()))}` : "";
+  const tail = others.length ? `\n\n${s.dim(wrap(t("lesson.exercise.solutionOther", { file: listOf(others) }), readingWidth()))}` : "";
   return `${s.bold(s.cyan(header))}\n${mine.text.replace(/\s*$/, "")}${tail}`;
 }
 

@@ -14,6 +14,7 @@ import { wrap } from "../text/wrap.js";
 import { colourEnabled, makeStyle, terminalWidth } from "../util/style.js";
 import { shareKeypressDecoder } from "./keys.js";
 import { PromptCancelled } from "./prompts.js";
+import { labelled } from "../text/label.js";
 
 /**
  * The checks of `verify`, run from the tutor's exercise screen: the same live lines and
@@ -80,7 +81,7 @@ export async function runChecks(ex: ExerciseInfo, file: string, signal?: AbortSi
     recordRun(e, report);
   });
   out.write(formatSummary(report, s, width, report.passed && saved.saved, { mode: "tutor" }) + "\n\n");
-  if (saved.notice) out.write(`${s.yellow(t("lesson.note"))} ${saved.notice}\n`);
+  if (saved.notice) out.write(`${labelled(t("lesson.note"), saved.notice, s.yellow)}\n`);
   return { kind: "done", report };
 }
 

@@ -5,6 +5,7 @@ import { t } from "../text/catalog.js";
 import { colourEnabled, readingWidth } from "../util/style.js";
 import type { StepTool } from "./lesson-runner.js";
 import { clearScreen, PromptResized, searchSelect, select, styler, type Choice } from "./prompts.js";
+import { listOf } from "../text/list.js";
 
 /**
  * "Look up a word" in the step prompt: type to filter the glossary, read the entry, come
@@ -34,7 +35,7 @@ async function lookUp(g: Glossary, lessons: readonly Lesson[]): Promise<void> {
     const rows = process.stdout.rows ?? 24;
     const entry = await searchSelect<GlossaryEntry>(
       t("words.toolPrompt"),
-      (typed) => matching(g, typed).map((e): Choice<GlossaryEntry> => ({ name: e.term, value: e, ...(e.also.length ? { description: e.also.join(", ") } : {}) })),
+      (typed) => matching(g, typed).map((e): Choice<GlossaryEntry> => ({ name: e.term, value: e, ...(e.also.length ? { description: listOf(e.also) } : {}) })),
       { pageSize: Math.max(5, rows - 8) },
     );
     const again = await showEntry(entry, lessons);

@@ -20,6 +20,9 @@ import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { displayWidth, padEnd, truncate } from "../text/width.js";
 import { keepTogether, wrap } from "../text/wrap.js";
+import { listOf } from "../text/list.js";
+import { noteWords } from "../demo/result-words.js";
+import { labelled } from "../text/label.js";
 
 
 export interface PlainViewOptions {
@@ -80,11 +83,11 @@ export class PlainView {
     this.line(`${s.bold(spec.title)}  ${s.dim(how)}`);
     this.line(s.dim(spec.summary));
     const note = this.session.state.runtimeNote;
-    if (note) this.line(`${s.yellow(t("common.note"))} ${note}`);
-    for (const n of this.session.state.notes) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(n.text)}`);
+    if (note) this.line(labelled(t("common.note"), note, s.yellow));
+    for (const n of this.session.state.notes) this.line(labelled(t("common.note"), escapeTerminal(n.text), s.yellow));
     if (this.session.mode === "step") this.line(s.dim(t("clock.plainStep")));
     const wire = this.session.state.wire;
-    if (this.opts.packets && wire.status === "unavailable" && wire.reason) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(wire.reason)}`);
+    if (this.opts.packets && wire.status === "unavailable" && wire.reason) this.line(labelled(t("common.note"), escapeTerminal(wire.reason), s.yellow));
     this.line("");
   }
 
@@ -161,10 +164,10 @@ export class PlainView {
           clearTimeout(this.waiting.get(id));
           this.waiting.delete(id);
           const took = durationText(call);
-          this.proc(ev.proc, this.callWithOutcome(call) + (took ? s.dim(`  (${took})`) : "") + this.where(call));
+          this.proc(ev.proc, this.callWithOutcome(call) + (took ? s.dim(`  ${t("demo.aside", { text: took })}`) : "") + this.where(call));
           const meaning = call.status === "failed" ? errnoMeaning(call.errno, call.call) : undefined;
           if (meaning) this.proc(ev.proc, s.dim(`  ${call.errno}: ${meaning}`));
-          if (call.note && this.firstWithNote(call)) this.proc(ev.proc, s.dim(`  (${call.note})`));
+          if (call.note && this.firstWithNote(call)) this.proc(ev.proc, s.dim(`  ${t("demo.aside", { text: noteWords(call.note) })}`));
         }
         return;
       }
@@ -191,7 +194,7 @@ export class PlainView {
         return;
       }
       case "note":
-        return this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(ev.text)}`);
+        return this.line(labelled(t("common.note"), escapeTerminal(ev.text), s.yellow));
       case "syscall":
         return this.proc(ev.proc, s.magenta(`syscall ${escapeTerminal(ev.text)}`));
       case "mode":
@@ -208,7 +211,7 @@ export class PlainView {
         if (this.opts.packets) this.line(s.dim(`${padEnd("packets", this.nameWidth)}  ${gapText(ev)}`));
         return;
       case "wire":
-        if (this.opts.packets && ev.status === "unavailable" && ev.reason) this.line(`${s.yellow(t("common.note"))} ${escapeTerminal(ev.reason)}`);
+        if (this.opts.packets && ev.status === "unavailable" && ev.reason) this.line(labelled(t("common.note"), escapeTerminal(ev.reason), s.yellow));
         return;
     }
   }
@@ -343,8 +346,8 @@ export function renderTimeline(state: DemoState, width: number, s: Styler, packe
     incoming.set(a.to, { from: a.from, label: prev ? `${prev.label}+${label}` : label });
   }
   const lines: string[] = [];
-  const leftNames = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
-  const rightNames = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
+  const leftNames = listOf(state.processes.filter((p) => p.side === "left").map((p) => p.name));
+  const rightNames = listOf(state.processes.filter((p) => p.side === "right").map((p) => p.name));
   lines.push(`  ${s.bold(fit(leftNames, col))}${" ".repeat(gutter)}${s.bold(rightNames)}`);
   if (state.droppedTimeline) lines.push(s.dim(t("plain.callsNotKept", { n: state.droppedTimeline })));
   if (packets && state.wire.droppedPackets) lines.push(s.dim(`  ${t("wire.notKept", { n: state.wire.droppedPackets })}`));

@@ -7,6 +7,7 @@ import { t } from "../text/catalog.js";
 import { colourEnabled, terminalWidth } from "../util/style.js";
 import { lineCount } from "./pager.js";
 import { select, styler } from "./prompts.js";
+import { labelled } from "../text/label.js";
 
 /**
  * A quiz in the lesson walk. A wrong answer is explained (why that choice is wrong) and
@@ -61,10 +62,11 @@ export async function askQuiz(quiz: Quiz, width: number, state: QuizState): Prom
   const right = quiz.choices.findIndex((c) => c.correct);
   /** The verdict on one answer: the mark, the choice as chosen, then why, indented under the mark. */
   const verdict = async (pick: number): Promise<string> => {
-    if (pick === SHOW) return `${wrap(`${s.bold(t("lesson.quiz.answer"))} ${names[right]!}`, cols, "   ")}\n${await indented(quiz.choices[right]!.explanation, opts, "   ")}\n\n`;
+    if (pick === SHOW) return `${wrap(labelled(t("lesson.quiz.answer"), names[right]!, s.bold), cols, "   ")}\n${await indented(quiz.choices[right]!.explanation, opts, "   ")}\n\n`;
     const chosen = quiz.choices[pick]!;
-    const mark = chosen.correct ? s.bold(s.green(t("lesson.quiz.right"))) : s.bold(s.red(t("lesson.quiz.wrong")));
-    return `${wrap(`${mark} ${names[pick]!}`, cols, "   ")}\n${await indented(chosen.explanation, opts, "   ")}\n\n`;
+    const mark = chosen.correct ? t("lesson.quiz.right") : t("lesson.quiz.wrong");
+    const markStyle = (x: string): string => s.bold(chosen.correct ? s.green(x) : s.red(x));
+    return `${wrap(labelled(mark, names[pick]!, markStyle), cols, "   ")}\n${await indented(chosen.explanation, opts, "   ")}\n\n`;
   };
   const finished = (): QuizOutcome | undefined => {
     const last = state.picks[state.picks.length - 1];

@@ -18,6 +18,7 @@ import { currentLanguage, setLanguage, t } from "../text/catalog.js";
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from "../text/language.js";
 import { loadCourse } from "../course/context.js";
 import { tutorCommand } from "../util/invocation.js";
+import { labelled } from "../text/label.js";
 
 function header(ctx: Context): string {
   const s = styler();
@@ -91,7 +92,7 @@ async function chooseLanguage(ctx: Context): Promise<string | undefined> {
   setLanguage(picked);
   Object.assign(ctx, loadCourse());
   const said = t("menu.languageSaved", { name: LANGUAGE_NAMES[picked] });
-  return saved.notice ? `${said}\n${styler().yellow(t("lesson.note"))} ${saved.notice}` : said;
+  return saved.notice ? `${said}\n${labelled(t("lesson.note"), saved.notice, styler().yellow)}` : said;
 }
 
 /** The interactive session: menu → lesson → menu, until the learner quits. */
@@ -102,7 +103,7 @@ export async function runMenu(ctx: Context, left?: MenuChoice): Promise<number> 
     return 1;
   }
   // The note about the progress file was printed before the first clearScreen(): show it on the menu too.
-  let pending: string | undefined = ctx.progressNotice ? `${styler().yellow(t("lesson.note"))} ${ctx.progressNotice}` : undefined;
+  let pending: string | undefined = ctx.progressNotice ? labelled(t("lesson.note"), ctx.progressNotice, styler().yellow) : undefined;
   // Where the cursor goes back to: the lesson (or exercise, or line) just left.
   let current: MenuChoice | undefined = left;
   try {

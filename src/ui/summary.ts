@@ -8,6 +8,7 @@ import { colourEnabled, readingWidth } from "../util/style.js";
 import { openExercise } from "./exercise-action.js";
 import type { FinishScreen, LessonExit } from "./lesson-runner.js";
 import { clearScreen, PromptResized, select, styler, type Choice } from "./prompts.js";
+import { labelled } from "../text/label.js";
 
 /** A lesson's quiz score: quizzes right at the first try, of all its quizzes, and how many were answered. */
 export function quizScore(lesson: Lesson, progress: Progress): { right: number; answered: number; total: number } {
@@ -69,15 +70,15 @@ async function summaryText(lesson: Lesson, progress: Progress, course: readonly 
   out.push(s.dim(wrap(t("summary.steps", { steps: taught.map((st) => st.title).join(" · ") }), width)), "");
   const score = quizScore(lesson, progress);
   if (score.total > 0) {
-    out.push(`${s.bold(t("summary.quizLabel"))} ${t("summary.quiz", { right: score.right, total: score.total, missed: score.total - score.answered })}`);
+    out.push(labelled(t("summary.quizLabel"), t("summary.quiz", { right: score.right, total: score.total, missed: score.total - score.answered }), s.bold));
   }
   for (const id of exercises) {
     const st = exerciseStatus(progress, id);
     const word = st === "done" ? s.green(t("summary.exercisePassed", { id })) : st === "in progress" ? s.yellow(t("summary.exerciseTried", { id })) : t("summary.exerciseNew", { id });
-    out.push(`${s.bold(t("summary.exerciseLabel"))} ${word}`);
+    out.push(labelled(t("summary.exerciseLabel"), word, s.bold));
   }
   const done = course.filter((l) => lessonStatus(progress, l.meta.id) === "done").length;
-  out.push(`${s.bold(t("summary.courseLabel"))} ${t("summary.course", { bar: progressBar({ done, total: course.length }) })}`, "");
+  out.push(labelled(t("summary.courseLabel"), t("summary.course", { bar: progressBar({ done, total: course.length }) }), s.bold), "");
   out.push(next ? wrap(t("summary.next", { order: next.meta.order, title: next.meta.title }), width) : s.green(wrap(t("summary.allDone"), width)));
   return out.join("\n") + "\n\n";
 }

@@ -1,5 +1,6 @@
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
+import { oneOf } from "../text/list.js";
 
 /** Edit distance, for "did you mean" suggestions on unknown commands and ids. */
 export function editDistance(a: string, b: string): number {
@@ -38,5 +39,5 @@ export function closest(input: string, candidates: readonly string[], max = 3): 
 
 export function didYouMean(input: string, candidates: readonly string[]): string {
   const near = closest(input, candidates);
-  return near.length ? t("cli.didYouMean", { names: near.map((n) => `'${escapeTerminal(n)}'`).join(t("cli.or")) }) : "";
+  return near.length ? t("cli.didYouMean", { names: oneOf(near.map((n) => `'${escapeTerminal(n)}'`)) }) : "";
 }

@@ -22,4 +22,13 @@ describe("verify in Chinese", { skip: pythonSkip }, () => {
     assert.ok(out.includes("你的服务器很可能每个连接只调用一次 recv()。"), `the diagnosis in Chinese:\n${r.stdout}`);
     assert.match(out, /b'second client\\n'/, "the data as it was sent");
   });
+
+  it("a server that serves one client at a time: the clients still waiting are listed with 、", async () => {
+    const file = path.join(repoRoot, "test", "fixtures", "exercises", "concurrent-echo", "one-at-a-time.py");
+    const r = await runCli(["verify", "concurrent-echo", file, "--lang", "zh-CN"], { env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 90_000 });
+    assert.equal(r.code, 1, r.stderr);
+    const out = r.stdout.replace(/\s*\n\s*/g, "");
+    assert.ok(out.includes("9 个客户端（2、3、4、5、6、7、8、9、10）什么也没收到"), `the list with 、:\n${r.stdout}`);
+    assert.doesNotMatch(out, /\d, \d/, "no English comma between the numbers");
+  });
 });

@@ -74,7 +74,7 @@ describe("the checks a pass was earned under", () => {
     const narrow = formatList([], exercises, p, 40, s);
     assert.match(narrow.replace(/\s+/g, " "), new RegExp(`tcp-echo: A TCP echo server \\[${STALE}\\]`));
     const infos: ExerciseInfo[] = exercises.map((e, i) => ({ ...e, order: i + 1, summary: "", dir: "/x", task: "" }));
-    const report = formatProgress([], infos, p, "/x/progress.json", s);
+    const report = formatProgress([], infos, p, "/x/progress.json", s, 200);
     assert.match(report, new RegExp(`passed +tcp-echo \\(3 attempts, 1 hint\\) \\(${STALE}\\)`));
     assert.match(report, /passed +udp-upper \(1 attempt\)$/m);
   });

@@ -10,6 +10,9 @@ import { frame, helpLines, statusLine, type FrameInput } from "../../src/ui/live
 import { liveLayout } from "../../src/ui/live/layout.js";
 import { linesToText, paneItems, paneLines, sides, timelineLines } from "../../src/ui/live/format.js";
 import { plainText } from "../../src/ui/live/paint.js";
+import { setLanguage } from "../../src/text/catalog.js";
+import { displayWidth } from "../../src/text/width.js";
+import { tutor } from "../../src/util/invocation.js";
 
 const spec: DemoSpec = {
   id: "t",
@@ -564,6 +567,26 @@ describe("scrolling the panes (calls, syscalls, output, timeline, table)", () =>
 });
 
 describe("the key bar at 80 columns", () => {
+  it("the help keeps the glossary command on one line, at any width it fits in (zh-CN too)", async () => {
+    const { c, runs, source } = await rig({ interactive: true, strace: true });
+    const run = runs[0]!;
+    run.emit(running);
+    run.emit(spawn("server", 10));
+    const input: FrameInput = { source, controller: c, state: run.state, where: "127.0.0.1:8000", notes: [] };
+    const command = tutor("glossary <word>");
+    try {
+      for (const lang of ["en", "zh-CN"] as const) {
+        setLanguage(lang);
+        for (let width = displayWidth(command) + 2; width <= 110; width += 3) {
+          const help = helpLines(input, width, c.keyContext(), [], undefined).map(plainText);
+          assert.ok(help.some((l) => l.includes(command)), `${lang} at ${width}: ${help.filter((l) => l.includes("glossary") || l.includes("cli.js")).join(" / ")}`);
+        }
+      }
+    } finally {
+      setLanguage("en");
+    }
+  });
+
   it("shows the keys that matter most and q; every key it drops is in the help, which ? opens", async () => {
     const { c, runs, source } = await rig({ interactive: true, strace: true });
     const run = runs[0]!;

@@ -6,6 +6,7 @@ import { makePlan } from "../traffic.js";
 import { sendPlan } from "../transport.js";
 import type { CheckContext } from "../types.js";
 import { connectOrExplain, eachSeed, fail, isFail, type Fail } from "./stream.js";
+import { listOf } from "../../text/list.js";
 
 /**
  * Several clients connected at the same time, each sending its request (in the seed's
@@ -47,8 +48,8 @@ export async function clientsAtOnce(
       const p = ctx.program();
       if (p?.exit()) return fail(`${t("atOnce.answered", { good, n })}\n${exitStory(p, ctx.env, t("atOnce.when.connected", { n }))}`, see("many-clients"));
       const wrong = ok.map((v, i) => (!v && results[i]!.length > 0 ? i + 1 : 0)).filter((i) => i > 0);
-      if (wrong.length > 0) return fail(t("atOnce.someWrong", { n, good, wrong: wrong.length, which: wrong.join(", ") }), see("framing"));
-      const lines = [t("atOnce.someWaiting", { n, time: seconds(waitMs), good, waiting: waiting.length, which: waiting.join(", ") })];
+      if (wrong.length > 0) return fail(t("atOnce.someWrong", { n, good, wrong: wrong.length, which: listOf(wrong) }), see("framing"));
+      const lines = [t("atOnce.someWaiting", { n, time: seconds(waitMs), good, waiting: waiting.length, which: listOf(waiting) })];
       if (good <= 1) lines.push(t("atOnce.oneAtATime"));
       return fail(lines.join("\n"), see("many-clients", t("check.topic.oneAtATime")));
     });

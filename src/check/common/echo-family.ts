@@ -11,6 +11,7 @@ import { SetupProblem, type Check, type CheckContext, type ExerciseChecker, type
 import { sendPlan } from "../transport.js";
 import { connectOrExplain, eachSeed, echoThenClose, echoWhileOpen, fail, isFail, planFor, requireRunning, type Fail } from "./stream.js";
 import { slowReader } from "./slow-reader.js";
+import { listOf } from "../../text/list.js";
 
 /**
  * tcp-echo, ipv6-echo, unix-echo and concurrent-echo: one echo server, four
@@ -175,7 +176,7 @@ async function tenClients(ctx: CheckContext, target: StreamTarget, n: number, wa
       const wrong = results.filter((r, i) => !ok[i] && r.data.length > 0).length;
       const p = ctx.program();
       if (p?.exit()) return fail(`${t("echo.many.gotEcho", { good, n })}\n${exitStory(p, ctx.env, t("echo.when.connected", { n }))}`, see("many-clients"));
-      const args = { n, time: seconds(waitMs), good, waiting: waiting.length, which: waiting.join(", ") };
+      const args = { n, time: seconds(waitMs), good, waiting: waiting.length, which: listOf(waiting) };
       const lines = [wrong ? t("echo.many.someWrong", args) : t("echo.many.someNothing", args)];
       if (good <= 1) lines.push(t("echo.many.oneAtATime"), t("echo.many.howToServe"));
       return fail(lines.join("\n"), see("many-clients", t("check.topic.oneAtATime")));

@@ -9,6 +9,7 @@ import { sendPlan, type SendOutcome } from "../transport.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
 import { clientsAtOnce } from "../common/at-once.js";
 import { connectOrExplain, eachSeed, endWords, fail, isFail, requireRunning, sentWords, type Fail, prepareTcpServer } from "../common/stream.js";
+import { listOf } from "../../text/list.js";
 
 /**
  * length-prefix: a message is a 4-byte big-endian length N and N bytes; the reply is
@@ -212,7 +213,7 @@ async function severalMessages(ctx: CheckContext, target: StreamTarget, seed: nu
 /** "the client sent 4 messages (5, 0, 13 and 300 bytes: 334 bytes in 7 pieces …)". */
 function sentLine(label: string, payloads: Buffer[], frames: Buffer[], send: SendOutcome, plan: Plan, closed = false): string {
   const all = Buffer.concat(frames);
-  return t("lengthPrefix.sent", { label, n: payloads.length, sizes: payloads.map((p) => p.length).join(", "), how: sentWords(all, send, closed, plan, send.paced) });
+  return t("lengthPrefix.sent", { label, n: payloads.length, sizes: listOf(payloads.map((p) => String(p.length))), how: sentWords(all, send, closed, plan, send.paced) });
 }
 
 /** A failure with the program's exit story when it died. */

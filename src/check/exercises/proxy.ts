@@ -11,6 +11,7 @@ import { makePlan } from "../traffic.js";
 import { sendPlan } from "../transport.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
 import { connectOrExplain, eachSeed, endWords, fail, isFail, requireRunning, type Fail } from "../common/stream.js";
+import { listOf } from "../../text/list.js";
 
 /**
  * proxy: a TCP relay. The checker is both ends: clients that connect to the
@@ -212,7 +213,7 @@ export const checker: ExerciseChecker = {
             const heard = await Promise.all(servers.map((s) => s.read(words[0]!.length + 1, { idleMs: ctx.ms(300), totalMs: wait })));
             const owner = heard.map((h) => words.findIndex((w) => w.equals(h.data)));
             if (owner.some((o) => o < 0) || new Set(owner).size !== CLIENTS) {
-              return fail(t("proxy.mixed", { got: heard.map((h) => showBytes(h.data, 24)).join(", ") }), see("things-go-wrong"));
+              return fail(t("proxy.mixed", { got: listOf(heard.map((h) => showBytes(h.data, 24))) }), see("things-go-wrong"));
             }
             await Promise.all(servers.map((s, i) => s.write(Buffer.from(`answer for ${words[owner[i]!]!.toString().trim()}\n`))));
             const answers = await Promise.all(clients.map((c, i) => c.read(Buffer.byteLength(`answer for ${words[i]!.toString().trim()}\n`), { idleMs: wait })));

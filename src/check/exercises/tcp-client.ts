@@ -10,6 +10,7 @@ import { describePlan, makePlan, piecesLength, type Plan } from "../traffic.js";
 import { sendPlan } from "../transport.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
 import { fail, type Fail } from "../common/stream.js";
+import { clausesOf } from "../../text/list.js";
 
 /**
  * tcp-client: roles reversed. The checker is the server: it listens on HOST:PORT,
@@ -87,7 +88,7 @@ export const checker: ExerciseChecker = {
       }
       const socks = program.sockets().filter((s) => s.table !== "unix");
       const lines = [t("tcpClient.noConnection", { where, time: seconds(connectWait) })];
-      if (socks.length) lines.push(t("check.sockets", { sockets: socks.map(describeSocket).join("; ") }), t("tcpClient.useEnv"));
+      if (socks.length) lines.push(t("check.sockets", { sockets: clausesOf(socks.map(describeSocket)) }), t("tcpClient.useEnv"));
       else if (ctx.readiness === "kernel") lines.push(t("tcpClient.noSocket"));
       return fail(lines.join("\n"), see("client-calls"), true);
     };

@@ -11,6 +11,7 @@ import { Rng } from "../seeds.js";
 import type { ExerciseChecker, Outcome } from "../types.js";
 import { eachSeed, fail, requireRunning, type Fail } from "../common/stream.js";
 import { gone, sameAddress, udpTarget } from "../common/udp.js";
+import { listOf } from "../../text/list.js";
 
 /**
  * udp-kv: a key-value store over UDP. The checker is several UDP clients. It keeps
@@ -79,7 +80,7 @@ export const checker: ExerciseChecker = {
     /** The requests sent so far, as a short list for a diagnosis (the last few). */
     const story = (): string => {
       const last = history.slice(-6).map((s) => showBytes(s.request, 60));
-      return (history.length > 6 ? "…, " : "") + last.join(", ");
+      return listOf([...(history.length > 6 ? ["…"] : []), ...last]);
     };
 
     /** Sends a retrieve and checks its reply; returns the reply (or a failure). */

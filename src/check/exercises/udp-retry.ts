@@ -10,6 +10,7 @@ import type { ProgramView } from "../program.js";
 import { Rng } from "../seeds.js";
 import type { ExerciseChecker, Outcome } from "../types.js";
 import { fail, type Fail } from "../common/stream.js";
+import { listOf } from "../../text/list.js";
 
 /**
  * udp-retry: the checker is a udp-kv server that loses datagrams on purpose. The
@@ -247,10 +248,10 @@ function fateFor(trouble: Trouble, n: number): Fate | "hold" {
 
 /** "120 ms, 240 ms, 480 ms": the waits between tries. */
 function gapsWords(times: number[]): string {
-  return times
+  const gaps = times
     .slice(1)
-    .map((x, i) => seconds(x - times[i]!))
-    .join(", ");
+    .map((x, i) => seconds(x - times[i]!));
+  return listOf(gaps);
 }
 
 /** The key that needed five tries: did they come, and did the waits grow? */

@@ -9,6 +9,7 @@ import { startAndWait } from "../ready.js";
 import type { CheckContext, ExerciseChecker, Outcome } from "../types.js";
 import { fail, requireRunning, type Fail } from "../common/stream.js";
 import { gone, sameAddress as same, udpTarget as targetOf, type Udp } from "../common/udp.js";
+import { listOf } from "../../text/list.js";
 
 /**
  * udp-upper: datagrams in, upper-cased datagrams out, each to its sender.
@@ -148,10 +149,10 @@ export const checker: ExerciseChecker = {
           if (have.length === 3 && have.every((h, i) => h === want[i])) return PASS;
           const summary = t("udpUpper.boundaries", {
             client: d.label,
-            sent: sent.map((s) => showBytes(s)).join(", "),
+            sent: listOf(sent.map((s) => showBytes(s))),
             time: seconds(wait),
             n: got.length,
-            replies: got.map((g) => showBytes(g)).join(", "),
+            replies: listOf(got.map((g) => showBytes(g))),
           });
           return fail(`${summary}\n${t("udpUpper.help.boundaries")}${await gone(ctx, t("check.when.duringCheck"))}`, see("udp", t("check.topic.boundaries")));
         },

@@ -11,6 +11,9 @@ import { displayWidth, padEnd, padStart } from "../../text/width.js";
 import { fit, lineWidth, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
 import { wireTimeline } from "../../demo/wire-view.js";
 import { packetArrow } from "./wire.js";
+import { listOf } from "../../text/list.js";
+import { keepTogether } from "../../text/wrap.js";
+import { noteWords } from "../../demo/result-words.js";
 
 export function callLine(c: CallView, opts: { withProc?: boolean; width?: number } = {}): Line {
   const who = opts.withProc ? [seg(`${c.proc}: `, "dim")] : [];
@@ -54,7 +57,8 @@ export function foldCall(line: Line, width: number): Line[] {
   if (lineWidth(second) <= width) return [line.slice(0, at), second];
   // Still too wide (a long result): its words on two lines, in the result's colour.
   const tone = outcome[outcome.length - 1]?.tone;
-  const words = wrapText(plainText(outcome), Math.max(10, width - 4)).slice(0, 2);
+  // A number stays with the word after it ("4 ms", "4 毫秒", "5 bytes"): a break between them read as two things.
+  const words = wrapText(plainText(outcome).replace(/(\d) (?=[^\s\d·→])/gu, `$1${keepTogether(" ")}`), Math.max(10, width - 4)).slice(0, 2);
   return [line.slice(0, at), ...words.map((w) => [seg("    "), seg(w, tone)])];
 }
 
@@ -512,10 +516,10 @@ export function timelineLines(state: DemoState, width: number, height: number, s
   if (rightProcs === 0) {
     // One side only: no columns to draw, the calls take the width.
     const rows = state.timeline.map((id) => byId.get(id)).filter((c): c is CallView => c !== undefined).map((c) => fit(callLine(c, { withProc: leftProcs > 1 }), width));
-    return [[seg(state.processes.map((p) => p.name).join(", "), "bold")], ...scrolled(rows, Math.max(0, height - 1), scroll, settle)];
+    return [[seg(listOf(state.processes.map((p) => p.name)), "bold")], ...scrolled(rows, Math.max(0, height - 1), scroll, settle)];
   }
-  const left = state.processes.filter((p) => p.side === "left").map((p) => p.name).join(", ");
-  const right = state.processes.filter((p) => p.side === "right").map((p) => p.name).join(", ");
+  const left = listOf(state.processes.filter((p) => p.side === "left").map((p) => p.name));
+  const right = listOf(state.processes.filter((p) => p.side === "right").map((p) => p.name));
   const header: Line = [...pad([seg(left, "bold")], side), seg("│", "dim"), seg(" ".repeat(mid)), seg("│", "dim"), seg(right, "bold")];
   const rows: Line[] = [];
   // With packets, each is an arrow of its own between the calls (in time order, ties by
@@ -602,6 +606,6 @@ export function itemDetail(item: PaneItem, width: number): Line[] {
   if (time) out.push(...para(time, "dim"));
   const meaning = errnoMeaning(c.errno, c.call);
   if (c.status === "failed" && meaning) out.push([], ...para(meaning, "red"));
-  for (const extra of [c.api, c.via, c.note]) if (extra) out.push([], ...para(extra, "dim"));
+  for (const extra of [c.api, c.via, c.note !== undefined ? noteWords(c.note) : undefined]) if (extra) out.push([], ...para(extra, "dim"));
   return out;
 }

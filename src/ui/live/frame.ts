@@ -15,6 +15,7 @@ import { barEntries, helpEntries, type KeyContext } from "./keys.js";
 import { fit, lineWidth, sanitize, seg, wrapText, type Line } from "./paint.js";
 import type { Geometry } from "./layout.js";
 import { tutor } from "../../util/invocation.js";
+import { keepTogether } from "../../text/wrap.js";
 
 function runtimeName(runtime: "python" | "node"): string {
   return runtime === "python" ? t("live.runtime.python") : t("live.runtime.node");
@@ -229,7 +230,8 @@ export function helpLines(input: FrameInput, width: number, c: KeyContext, notes
     ...p(t("live.help.timeline")),
     ...p(t("live.help.wire")),
     ...(input.source.steppable ? p(t("clock.help")) : []),
-    ...p(t("live.help.words", { command: tutor("glossary <word>") })),
+    // The command on one line (it is copied as a whole; a break after "node" read as two things to type).
+    ...p(t("live.help.words", { command: keepTogether(tutor("glossary <word>")) })),
     [],
     h(t("live.help.keysTitle")),
     ...(input.source.steppable ? [] : p(input.source.noStepping?.help ?? t("live.help.checkKeys"))),

@@ -19,9 +19,8 @@ export const cli = {
   "cli.seeHelp": "Run '{command}' for usage.",
   "cli.unexpected": "socket-tutor: unexpected error: {message}",
   "cli.bug": "This is a bug in socket-tutor. Run again with SOCKET_TUTOR_DEBUG=1 for details.",
-  // " Did you mean 'a' or 'b'?" follows a sentence; {names} is the quoted names joined by " or ".
+  // " Did you mean 'a' or 'b'?" follows a sentence; {names} is the quoted names joined by "or" (Intl.ListFormat: "'a' or 'b'", "'a', 'b', or 'c'").
   "cli.didYouMean": " Did you mean {names}?",
-  "cli.or": " or ",
   // Loading lessons and progress.
   "cli.problems": "{files, plural, one {a lesson, demo or exercise file has problems (what is broken is skipped):} other {# lesson, demo or exercise files have problems (what is broken is skipped):}}",
   "cli.whichLesson": "which lesson? Give its id or number, e.g. '{example}'. '{list}' shows them all.",

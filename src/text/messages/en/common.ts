@@ -5,4 +5,6 @@ export const common = {
   "common.mib": "{n} MiB",
   "common.note": "note:",
   "common.warning": "warning:",
+  // Joins clauses that each say something of their own ("piece 2 ends inside …; piece 5 ends inside …").
+  "common.clauseSeparator": "; ",
 } as const;

@@ -40,6 +40,8 @@ export const stream = {
   "stream.plan.sizes": "in {n} pieces of {sizes} bytes",
   // Follows a list of pieces, after a comma.
   "stream.plan.paced": "each sent once your program had read the one before",
+  // A list of pieces, then how they were paced ("in 3 pieces: …, each sent once your program had read the one before").
+  "stream.plan.withPaced": "{list}, {paced}",
   // Follows the above, after a semicolon. {char} is the character itself, {bytes} its bytes (b'\xc3\xa9').
   "stream.plan.charCut": "piece {piece} ends inside the {n}-byte character {char} ({bytes})",
 

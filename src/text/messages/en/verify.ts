@@ -59,8 +59,8 @@ export const verify = {
   "verify.liveUnfinished": "The checks did not finish (the view was closed first): nothing was recorded.",
 
   // While the checks run: "Running python3 echo.py in /home/me/ex" (the word and the folder are dimmed), then the variables.
-  "verify.console.running": "Running",
-  "verify.console.in": "in {folder}",
+  // The program the checks start, and the folder it runs in.
+  "verify.console.runningIn": "Running {command} in {folder}",
   "verify.console.with": "with {variables}",
   "verify.console.noVariables": "(no variables)",
   // The program started again (a client, once per seed; a chat server, for a second client).
@@ -85,6 +85,8 @@ export const verify = {
   "verify.report.replay": "This failure came with the checker's traffic for seed {seed}. To send exactly the same again, run:",
   // {size} is like "4.8 MiB"; the line starts with verify.programPrefix.
   "verify.report.moreOutput": "… {size} more output not shown",
+  // A check that did not run: its name, then why in brackets ("not run: an earlier check failed").
+  "verify.report.skipped": "{name} ({why})",
   // Replaces an excerpt of the program's stderr that was already printed; {prefix} is verify.programPrefix.
   "verify.report.stderrAbove": "Its stderr is shown above (the {prefix} lines).",
   // In the JSON report, after a failed check's detail.

@@ -31,11 +31,11 @@ export const chatRoom: Translation<typeof en> = {
   "chatRoom.why.dash": "它含有一个既不是字母也不是数字的字符",
   "chatRoom.why.long": "它有 17 个字符，超过了 16 个",
   "chatRoom.noError": "你的服务器回答了 {got}（{end}）：对不允许的名字，回答应该是以 error 开头的一行。",
-  "chatRoom.errorNoClose": "错误行来了，但连接在 {time} 内一直开着：发出错误行之后，要关闭连接。",
+  "chatRoom.errorNoClose": "错误行来了，但连接在 {time}内一直开着：发出错误行之后，要关闭连接。",
   "chatRoom.help.names": "名字是 1 到 16 个字符，每个字符是 A-Z、a-z 或 0-9，而且不能和房间里已有成员的名字相同（区分大小写：Ann 和 ann 是两个名字）。否则发一行以 error 开头的消息，然后关闭这个连接；它永远不会加入房间。",
 
   "chatRoom.slow.context": "{slow} 不再读数据。然后 {talker} 发送了 {n} 行（{size}），{listener} 和 {slow} 都应该收到。",
-  "chatRoom.slow.stalled": "{listener} 只收到了 {n} 行中的 {got} 行，然后 {time} 内什么也没有。",
+  "chatRoom.slow.stalled": "{listener} 只收到了 {n} 行中的 {got} 行，然后 {time}内什么也没有。",
   "chatRoom.slow.listenerDropped": "{listener} 只收到了 {n} 行中的 {got} 行，然后你的服务器关闭了它的连接。",
   "chatRoom.slow.droppedReader": "{listener} 一直在读（发言者领先它从没超过 128 行）：只能踢掉不读数据的成员，也就是待发送数据超过上限（至少 64 KiB）的成员。",
   "chatRoom.slow.blocked": "你的服务器大概正阻塞在发给 {slow} 的 send() 里，而它的缓冲区已经满了：一个不读数据的成员拖住了整个房间。不要用阻塞的 send() 挨个给成员发送（更不要在持有其他成员需要的锁时这样做）。给每个成员一个自己的输出缓冲区，在它的套接字可写时再从缓冲区发送（select/selectors、asyncio，或 Node 的 write() 和 'drain'），缓冲区超过上限（至少 64 KiB）的成员就踢掉，并告诉其他人它离开了。",

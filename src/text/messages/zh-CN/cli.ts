@@ -20,7 +20,6 @@ export const cli: Translation<typeof en> = {
   "cli.unexpected": "socket-tutor：意外错误：{message}",
   "cli.bug": "这是 socket-tutor 的一个缺陷。设置 SOCKET_TUTOR_DEBUG=1 再运行一次可看到详细信息。",
   "cli.didYouMean": "你是想输入 {names} 吗？",
-  "cli.or": " 或 ",
   "cli.problems": "{files, plural, other {有 # 个课程、演示或练习文件存在问题（出错的部分已跳过）：}}",
   "cli.whichLesson": "哪一课？请给出课程的 id 或编号，例如 '{example}'。'{list}' 列出全部课程。",
   "cli.noLesson": "没有课程 '{query}'。{suggestion}'{list}' 列出全部课程。",

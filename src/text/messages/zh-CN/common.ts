@@ -7,4 +7,5 @@ export const common: Translation<typeof en> = {
   "common.mib": "{n} MiB",
   "common.note": "提示：",
   "common.warning": "警告：",
+  "common.clauseSeparator": "；",
 };

@@ -34,12 +34,12 @@ export const lengthPrefix: Translation<typeof en> = {
   "lengthPrefix.help.recvExactly": "一次 recv() 返回的是已经到达的数据：可能是一条消息的一部分，也可能是好几条。先恰好读 4 个字节作为长度，再恰好读这么多字节作为载荷（一个 recv_exactly() 循环），多出来的字节留给下一条消息。",
   "lengthPrefix.maybeLittleEndian": "它的长度前缀是 {bytes}，按大端序读是 {n}。按小端序读是 {le}：用错字节序读长度的服务器会等 {le} 个字节，或者因为超过上限而关闭连接。",
 
-  "lengthPrefix.noClose": "大消息的回复是对的，但客户端关闭自己这一侧后，连接在 {time} 内一直开着。",
+  "lengthPrefix.noClose": "大消息的回复是对的，但客户端关闭自己这一侧后，连接在 {time}内一直开着。",
   "lengthPrefix.help.eof": "recv() 返回 b''（Node：'end' 事件）时，客户端已经发完了：回复每一条完整的消息，丢掉不完整的那条，然后关闭连接。",
   "lengthPrefix.repliedPartial": "大消息的回复是对的，但之后你的服务器还回复了那条不完整的消息：{bytes}。",
   "lengthPrefix.help.partial": "只有长度声明的所有字节都到达了，一条消息才算完整。流结束时，丢掉不完整消息的字节。",
 
-  "lengthPrefix.tooLongOpen": "第一条消息的回复是对的，但之后连接在 {time} 内一直开着：你的服务器大概在等全部 {n} 个字节。",
+  "lengthPrefix.tooLongOpen": "第一条消息的回复是对的，但之后连接在 {time}内一直开着：你的服务器大概在等全部 {n} 个字节。",
   "lengthPrefix.help.limit": "读载荷之前先检查长度：超过 1 048 576 就关闭连接，不回复。相信任何长度的服务器，一个坏客户端就能让它一直等，或者占用好几 GB 内存。",
   "lengthPrefix.tooLongNoReply": "你的服务器什么也没发回来，{end}：第一条消息没有超过上限，它的回复却没有来。",
   "lengthPrefix.help.repliesFirst": "每条消息一完整就回复，再去看下一条：第一条消息是有效的，即使下一条太长，它也需要回复。",

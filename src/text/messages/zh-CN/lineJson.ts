@@ -49,7 +49,7 @@ export const lineJson: Translation<typeof en> = {
   "lineJson.help.shape": "使用请求之前先检查它：一个 JSON 对象，method 是 \"sum\"，numbers 是数组。其他任何形式都是畸形的。",
   "lineJson.help.errorThenClose": "收到畸形请求后，发送一行带 \"error\" 字段的 JSON 对象，然后关闭连接。",
   "lineJson.afterError": "错误行来了，但之后还有数据：{got}。发出错误行之后，关闭连接，不再发送任何东西。",
-  "lineJson.errorNoClose": "错误行来了，但连接在 {time} 内一直开着。发出错误行之后，要关闭连接。",
+  "lineJson.errorNoClose": "错误行来了，但连接在 {time}内一直开着。发出错误行之后，要关闭连接。",
 
   "lineJson.noBystander": "前面的检查没有连上这项检查需要的客户端。",
   "lineJson.bystanderLost": "一个客户端在畸形请求之前就连上了，之后一直空闲，然后发出了它的请求：它{how}。",

@@ -15,7 +15,7 @@ export const udpKv: Translation<typeof en> = {
   "udpKv.when.retrieve": "在收到一个查询请求之后",
 
   "udpKv.sentRetrieve": "{client}发送了查询 {bytes}",
-  "udpKv.noReply": "{sent}，等了 {time} 回复：什么也没来。",
+  "udpKv.noReply": "{sent}，等了 {time}回复：什么也没来。",
   "udpKv.replyHow": "回答查询要在同一个套接字上用 sendto(reply, addr)，addr 是 recvfrom() 随请求一起返回的地址（Node.js 里：socket.send(reply, rinfo.port, rinfo.address)）。",
   "udpKv.wrongSource": "{sent}；回复来自 {from}，而不是服务器的地址 {server}。",
   "udpKv.sameSocket": "从收到请求的那个套接字回复。",

@@ -10,13 +10,13 @@ export const udpRetry: Translation<typeof en> = {
   "udpRetry.check.exits": "最后一个键之后以状态 0 退出",
 
   "udpRetry.wrongFirst": "你的客户端发送的第一个数据报是 {got}，但第一个键是 {key}（KEYS={keys}）。每个键原样发送，一个请求一个数据报，不带行尾。",
-  "udpRetry.exitedBefore": "你的程序在 {time} 后{exit}，那时它还没有向 {where} 发送数据报。",
-  "udpRetry.nothingSent": "{time} 内没有数据报到达 {where}。把第一个键发到那里：sendto(key, (HOST, PORT))。",
+  "udpRetry.exitedBefore": "你的程序在 {time}后{exit}，那时它还没有向 {where} 发送数据报。",
+  "udpRetry.nothingSent": "{time}内没有数据报到达 {where}。把第一个键发到那里：sendto(key, (HOST, PORT))。",
 
   "udpRetry.lostRequest": "检查器丢掉了这个请求",
   "udpRetry.lostReply": "检查器丢掉了这个请求的回复",
   "udpRetry.gaveUp": "你的客户端只发送了一次请求 {key}；{what}，而你的客户端没有再发一次就{exit}。",
-  "udpRetry.waitsForever": "你的客户端只发送了一次请求 {key}；{what}。接下来的 {time} 内它什么也没发、什么也没打印：它还在等一个永远不会来的回复。",
+  "udpRetry.waitsForever": "你的客户端只发送了一次请求 {key}；{what}。接下来的 {time}内它什么也没发、什么也没打印：它还在等一个永远不会来的回复。",
   "udpRetry.help.timeout": "UDP 不会告诉你数据报丢了。等待时设一个超时（Python 里用 settimeout()，Node.js 里用定时器）；超时到了，就把同一个请求再发一次。",
   "udpRetry.help.retries": "对 UDP 来说丢包是正常的：超时到了就重发请求，放弃之前一共至少试 5 次。",
   "udpRetry.tooFewTries": "检查器丢掉了 {key} 的前 {dropped} 个请求。你的客户端发送了 {n} 次（两次尝试之间的等待：{gaps}），然后{state}。",

@@ -15,7 +15,7 @@ export const udpUpper: Translation<typeof en> = {
   "udpUpper.replyHow": "在同一个套接字上用 sendto(reply, addr) 回复，其中 addr 是 recvfrom() 随这个数据报一起返回的地址（Node.js 中：socket.send(reply, rinfo.port, rinfo.address)）。",
   "udpUpper.sent": "{client} 从 {from} 发送了一个 {n} 字节的数据报 {bytes}",
   "udpUpper.sentFromPort": "{client} 从端口 {port} 发送了 {bytes}",
-  "udpUpper.noReply": "{sent}，等了 {time} 回复，什么也没收到。",
+  "udpUpper.noReply": "{sent}，等了 {time}回复，什么也没收到。",
   "udpUpper.otherAddress": "发到其他任何地址的回复都到不了这个客户端。",
   "udpUpper.wrongSource": "{sent}；回复来自 {from}，而不是服务器的地址 {server}。",
   "udpUpper.help.sameSocket": "从收到数据报的那个套接字回复：对 UDP 套接字调用过 connect() 的客户端，只接受来自它所发往地址的数据报。",
@@ -25,7 +25,7 @@ export const udpUpper: Translation<typeof en> = {
   "udpUpper.onlyLetters": "只把字节 a–z（0x61–0x7a）改成 A–Z；其他每个字节都必须原样返回。处理字节，而不是解码后的文本：'é'.upper() 是 'É'，是另一个字节，而有些字节根本不是有效的文本。",
   "udpUpper.twoClients": "两个在不同端口（{b} 和 {c}）上的客户端各发送了一个数据报。",
   "udpUpper.crossed": "{client}（端口 {port}）收到了本该发给另一个客户端的回复：你的程序把回复发到一个记住的地址，而不是每个数据报的发送者。",
-  "udpUpper.noReplyFor": "{client}（端口 {port}）发送了 {bytes}，{time} 内没有收到回复。",
-  "udpUpper.boundaries": "{client} 连续发送了 3 个数据报：{sent}；{time} 内它{n, plural, =0 {没有收到回复} other {收到 # 个回复：{replies}}}。",
+  "udpUpper.noReplyFor": "{client}（端口 {port}）发送了 {bytes}，{time}内没有收到回复。",
+  "udpUpper.boundaries": "{client} 连续发送了 3 个数据报：{sent}；{time}内它{n, plural, =0 {没有收到回复} other {收到 # 个回复：{replies}}}。",
   "udpUpper.help.boundaries": "UDP 保留消息边界：每次 recvfrom() 恰好返回一个数据报，每个数据报都应该恰好得到一个回复（用一次 sendto() 发回）。",
 };

@@ -23,7 +23,7 @@ export const wire: Translation<typeof en> = {
   "wire.icmp.other": "ICMP 类型 {type} 代码 {code}",
   "wire.other": "IP 协议 {proto}，{size}",
   "wire.label.retransmission": "{label}（重传）",
-  "wire.gap.budget": "{n, plural, other {# 个数据包}}（{size} 数据）没有逐个显示：每秒太多，没人读得过来",
+  "wire.gap.budget": "{n, plural, other {# 个数据包}}（{size}数据）没有逐个显示：每秒太多，没人读得过来",
   "wire.gap.kernel": "{n, plural, other {# 个数据包}}在抓包读取之前就被内核丢弃了",
   "wire.notKept": "（{n, plural, other {更早的 # 个数据包}}未保留）",
   "wire.label.again": "{label}（再次）",
