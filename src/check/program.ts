@@ -6,6 +6,7 @@ import { guardGroup, type Guardian } from "./guardian.js";
 import { LineSplitter, type SplitLine } from "./output.js";
 import { groupCpuMs, groupMembers, groupSockets, type KernelSocket } from "./procnet.js";
 import { signalGroup } from "../util/process-group.js";
+import { endReaped } from "../sandbox/reaper.js";
 
 /**
  * The learner's program, as the checks see it: started in its own process group
@@ -110,8 +111,12 @@ export interface RunningProgram extends ProgramView {
  */
 export type Launcher = (command: LaunchCommand, env: NodeJS.ProcessEnv, onOutput: (line: OutputLine) => void, limits: OutputLimits, wrap?: CommandWrap) => RunningProgram;
 
-/** Runs a command elsewhere: inside the run's private network and process tree (nsenter around it). */
-export type CommandWrap = (cmd: string, args: readonly string[]) => { cmd: string; args: string[] };
+/**
+ * Runs a command elsewhere: inside the run's private network and process tree (nsenter
+ * around it), or, on the fallback, under a subreaper (sandbox/reaper.ts: `reaped`, and the
+ * run is then ended through it, never by a SIGKILL of the group it leads).
+ */
+export type CommandWrap = (cmd: string, args: readonly string[], cwd?: string) => { cmd: string; args: string[]; reaped?: boolean };
 
 export const spawnLauncher: Launcher = (command, env, onOutput, limits, wrap) => new LearnerProgram(command, env, onOutput, limits, undefined, wrap);
 
@@ -131,6 +136,8 @@ export class LearnerProgram implements RunningProgram {
   private removeCleanup: () => void;
   private guardian: Guardian;
   private killed = false;
+  /** The spawned process is the fallback's subreaper, the program its child. */
+  private readonly reaped: boolean;
 
   constructor(
     readonly command: LaunchCommand,
@@ -143,8 +150,11 @@ export class LearnerProgram implements RunningProgram {
     // In a private network nsenter runs first and forks the program into it; both stay in
     // the group spawned here. detached: a new process group with the child as leader, so
     // -pid reaches all it starts.
-    const run = (file: string, args: readonly string[]): { cmd: string; args: string[] } => (wrap ? wrap(file, args) : { cmd: file, args: [...args] });
+    // Under a subreaper the same holds (it leads the group, the program is its child), and
+    // the escapees that leave the group are reparented to it.
+    const run = (file: string, args: readonly string[]): { cmd: string; args: string[]; reaped?: boolean } => (wrap ? wrap(file, args, command.cwd) : { cmd: file, args: [...args] });
     const line = trace ? run(trace.file, trace.args) : run(command.file, command.args);
+    this.reaped = line.reaped === true;
     this.child = trace
       ? spawn(line.cmd, line.args, { cwd: command.cwd, env: { ...env, ...trace.env }, stdio: ["ignore", "pipe", "pipe", "pipe", "pipe"], detached: true })
       : spawn(line.cmd, line.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -155,8 +165,8 @@ export class LearnerProgram implements RunningProgram {
     this.pid = this.child.pid ?? -1;
     // Registered before anything can fail: a signal to the checker kills the group,
     // and if the checker dies without a chance to (kill -9), the guardian does.
-    this.removeCleanup = onCleanup(() => this.killGroup("SIGKILL"));
-    this.guardian = this.pid > 0 ? guardGroup(this.pid) : { release: () => undefined };
+    this.removeCleanup = onCleanup(() => this.endRun());
+    this.guardian = this.pid > 0 ? guardGroup(this.pid, this.reaped) : { release: () => undefined };
     this.child.stdout!.on("data", (d: Buffer) => this.take("stdout", d));
     this.child.stderr!.on("data", (d: Buffer) => this.take("stderr", d));
     this.child.on("error", (err: NodeJS.ErrnoException) => {
@@ -293,6 +303,20 @@ export class LearnerProgram implements RunningProgram {
     if (this.pid > 0) signalGroup(this.pid, signal);
   }
 
+  /** The subreaper still runs (it has not exited, nor been reaped). */
+  private get reaperRunning(): boolean {
+    return this.reaped && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /**
+   * Ends everything at once, synchronously: through the subreaper while it runs (a group
+   * SIGKILL would kill it first and leave the escapees to init), else by the group.
+   */
+  private endRun(): void {
+    if (this.reaperRunning && endReaped(this.pid)) return;
+    this.killGroup("SIGKILL");
+  }
+
   /**
    * Stops the whole group and waits until no member is left, so that when verify
    * returns no learner process runs and no port is bound. SIGTERM first (a program
@@ -303,9 +327,10 @@ export class LearnerProgram implements RunningProgram {
     this.killed = true;
     if (this.pid > 0) {
       if (!this.exitInfo || groupMembers(this.pid).length > 0) {
+        // Under a subreaper, SIGTERM reaches the program only (the subreaper waits for it).
         this.killGroup("SIGTERM");
         await this.waitExit(graceMs);
-        this.killGroup("SIGKILL");
+        this.endRun();
         await this.waitExit(1000);
       }
       // Grandchildren are not our children: poll until the group is empty (bounded).
