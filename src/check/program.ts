@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { constants as osConstants } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { t } from "../text/catalog.js";
 import { onCleanup } from "../util/cleanup.js";
@@ -116,7 +117,13 @@ export type Launcher = (command: LaunchCommand, env: NodeJS.ProcessEnv, onOutput
  * around it), or, on the fallback, under a subreaper (sandbox/reaper.ts: `reaped`, and the
  * run is then ended through it, never by a SIGKILL of the group it leads).
  */
-export type CommandWrap = (cmd: string, args: readonly string[], cwd?: string) => { cmd: string; args: string[]; reaped?: boolean };
+export type CommandWrap = (cmd: string, args: readonly string[], where?: WrapPlace) => { cmd: string; args: string[]; reaped?: boolean };
+
+/** Where a wrapped command runs: its folder, and the fd a subreaper reports the program's exit on. */
+export interface WrapPlace {
+  cwd: string;
+  statusFd: number;
+}
 
 export const spawnLauncher: Launcher = (command, env, onOutput, limits, wrap) => new LearnerProgram(command, env, onOutput, limits, undefined, wrap);
 
@@ -152,12 +159,14 @@ export class LearnerProgram implements RunningProgram {
     // -pid reaches all it starts.
     // Under a subreaper the same holds (it leads the group, the program is its child), and
     // the escapees that leave the group are reparented to it.
-    const run = (file: string, args: readonly string[]): { cmd: string; args: string[]; reaped?: boolean } => (wrap ? wrap(file, args, command.cwd) : { cmd: file, args: [...args] });
+    // A subreaper's status pipe comes after the tracer's two.
+    const statusFd = trace ? 5 : 3;
+    const run = (file: string, args: readonly string[]): { cmd: string; args: string[]; reaped?: boolean } => (wrap ? wrap(file, args, { cwd: command.cwd, statusFd }) : { cmd: file, args: [...args] });
     const line = trace ? run(trace.file, trace.args) : run(command.file, command.args);
     this.reaped = line.reaped === true;
-    this.child = trace
-      ? spawn(line.cmd, line.args, { cwd: command.cwd, env: { ...env, ...trace.env }, stdio: ["ignore", "pipe", "pipe", "pipe", "pipe"], detached: true })
-      : spawn(line.cmd, line.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const stdio: Array<"ignore" | "pipe"> = trace ? ["ignore", "pipe", "pipe", "pipe", "pipe"] : ["ignore", "pipe", "pipe"];
+    if (this.reaped) stdio.push("pipe");
+    this.child = spawn(line.cmd, line.args, { cwd: command.cwd, env: trace ? { ...env, ...trace.env } : env, stdio, detached: true });
     if (trace) {
       for (const extra of [this.child.stdio[3], this.child.stdio[4]]) (extra as Readable | Writable | null)?.on("error", () => undefined);
       trace.onEvents(this.child.stdio[3] as Readable);
@@ -176,16 +185,29 @@ export class LearnerProgram implements RunningProgram {
     // 'exit' can come before the last output has been read: give the pipes a moment to drain,
     // so a crash report shows the whole traceback. (Not 'close': a grandchild holding the
     // pipes open would delay it indefinitely.)
-    this.child.on("exit", (code, signal) => {
-      const drained = [this.child.stdout!, this.child.stderr!].map((s) => (s.readableEnded || s.destroyed ? Promise.resolve() : new Promise((r) => s.once("close", r))));
-      // Nobody else in the group: the pipes close as soon as the kernel has delivered the
-      // last bytes, however slowly this busy event loop reads them. Otherwise, be brief.
-      const alone = groupMembers(this.pid).length === 0;
-      const timer = setTimeout(() => this.finish(code, signal), alone ? 3000 : 200);
-      void Promise.all(drained).then(() => {
-        clearTimeout(timer);
-        this.finish(code, signal);
-      });
+    // Under a subreaper the program's exit is the line it reports (it may stay, holding what
+    // the program left running, until the run ends); its own exit counts when no line came.
+    this.reaperGone = new Promise((resolve) => this.child.once("exit", () => resolve()));
+    if (this.reaped) readStatus((this.child.stdio as ReadonlyArray<unknown>)[statusFd] as Readable, (code, signal) => this.ended(code, signal));
+    this.child.on("exit", (code, signal) => this.ended(code, signal));
+  }
+
+  private endedOnce = false;
+  /** Resolves when the spawned process (the subreaper, or the program itself) has exited. */
+  private readonly reaperGone: Promise<void>;
+
+  private ended(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.endedOnce) return;
+    this.endedOnce = true;
+    const drained = [this.child.stdout!, this.child.stderr!].map((s) => (s.readableEnded || s.destroyed ? Promise.resolve() : new Promise((r) => s.once("close", r))));
+    // Nobody else in the group: the pipes close as soon as the kernel has delivered the
+    // last bytes, however slowly this busy event loop reads them. Otherwise, be brief.
+    // (A subreaper holds none of the program's pipes: it does not count.)
+    const alone = groupMembers(this.pid).every((m) => this.reaped && m.pid === this.pid);
+    const timer = setTimeout(() => this.finish(code, signal), alone ? 3000 : 200);
+    void Promise.all(drained).then(() => {
+      clearTimeout(timer);
+      this.finish(code, signal);
     });
   }
 
@@ -333,6 +355,8 @@ export class LearnerProgram implements RunningProgram {
         this.endRun();
         await this.waitExit(1000);
       }
+      // A subreaper ends the rest itself: a group SIGKILL now would kill it first.
+      if (this.reaperRunning) await Promise.race([this.reaperGone, new Promise((r) => setTimeout(r, 1000))]);
       // Grandchildren are not our children: poll until the group is empty (bounded).
       for (let i = 0; i < 100 && groupMembers(this.pid).length > 0; i++) {
         this.killGroup("SIGKILL");
@@ -346,4 +370,21 @@ export class LearnerProgram implements RunningProgram {
     if (this.pid <= 0 || groupMembers(this.pid).length === 0) this.guardian.release();
     this.removeCleanup();
   }
+}
+
+/** Reads a subreaper's one status line ("exit 3", "signal 15") and hands it on; anything else is ignored. */
+function readStatus(stream: Readable, onEnd: (code: number | null, signal: NodeJS.Signals | null) => void): void {
+  let held = "";
+  stream.on("error", () => undefined);
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    held = (held + chunk).slice(0, 64);
+    const m = /^(exit|signal) (\d{1,3})\n/.exec(held);
+    if (!m) return;
+    stream.destroy();
+    const n = Number(m[2]);
+    if (m[1] === "exit") return onEnd(n, null);
+    const name = Object.entries(osConstants.signals).find(([, num]) => num === n)?.[0] as NodeJS.Signals | undefined;
+    onEnd(name ? null : 128 + n, name ?? null);
+  });
 }

@@ -3,12 +3,14 @@
  * SOCKET_TUTOR_SANDBOX=off, or no user namespaces). A process group ends everything a
  * program starts, except what leaves the group: a double fork, a daemon that calls
  * setsid(). So the program runs under a small subreaper (socket_tutor_reaper.py, on the
- * Python the demos use): orphans of the program are reparented to it, and it SIGKILLs
- * them all when the program ends, when the tutor stops the run (SIGUSR1), and when the
- * tutor dies, even by SIGKILL (PR_SET_PDEATHSIG). It exits with the program's status.
+ * Python the demos use): orphans of the program are reparented to it. It reports the
+ * program's exit on a pipe, keeps what the program left running until the run ends (as a
+ * PID namespace would), and SIGKILLs it all when the tutor stops the run (SIGUSR1) or
+ * dies, even by SIGKILL (PR_SET_PDEATHSIG).
  *
- * What it cannot end (the README says so): a process that the program's own group kill
- * (`kill(0, SIGKILL)`) takes the subreaper down with, while it has escaped the group.
+ * What it cannot end (the README says so): an escaped process whose program killed its own
+ * group with SIGKILL (`kill(0, SIGKILL)`), which takes the subreaper down too. A program
+ * that sends SIGUSR1 to its own group ends its run.
  * Where python3 is missing, or not Linux, runs go on with the group clean-up alone.
  */
 import { accessSync, constants } from "node:fs";
@@ -24,8 +26,12 @@ export interface WrappedCommand {
   reaped?: boolean;
 }
 
-/** `cwd`: where the command runs (a relative path names a file there). */
-export type ReaperWrap = (cmd: string, args: readonly string[], cwd?: string) => WrappedCommand;
+/**
+ * `where.cwd`: where the command runs (a relative path names a file there); `where.statusFd`:
+ * the pipe, in the spawned process, that the program's exit is reported on. Without `where`
+ * nothing is wrapped.
+ */
+export type ReaperWrap = (cmd: string, args: readonly string[], where?: { cwd: string; statusFd: number }) => WrappedCommand;
 
 export function reaperScript(): string {
   return path.join(packageRoot, "src", "sandbox", "socket_tutor_reaper.py");
@@ -56,11 +62,12 @@ export async function subreaperWrap(env: NodeJS.ProcessEnv = process.env): Promi
   } catch {
     return undefined;
   }
-  return (cmd, args, cwd) => {
+  return (cmd, args, where) => {
+    if (!where) return { cmd, args: [...args] };
     // The subreaper execs an absolute path (no PATH search of its own): found here, as spawn would.
-    const file = cmd.includes("/") ? path.resolve(cwd ?? process.cwd(), cmd) : which(cmd, env);
+    const file = cmd.includes("/") ? path.resolve(where.cwd, cmd) : which(cmd, env);
     if (!file || !executable(file)) return { cmd, args: [...args] };
-    return { cmd: python.executable, args: ["-I", "-S", script, String(process.pid), "--", file, ...args], reaped: true };
+    return { cmd: python.executable, args: ["-I", "-S", script, String(process.pid), String(where.statusFd), "--", file, ...args], reaped: true };
   };
 }
 

@@ -1,18 +1,22 @@
 # The fallback's subreaper (Linux, where a run cannot have a PID namespace of its own).
 #
-#   python3 -I -S socket_tutor_reaper.py TUTOR_PID -- /abs/path/of/PROGRAM ARGS...
+#   python3 -I -S socket_tutor_reaper.py TUTOR_PID STATUS_FD -- /abs/path/of/PROGRAM ARGS...
 #
 # Marks itself a child subreaper (prctl PR_SET_CHILD_SUBREAPER), so every process the
 # program starts that loses its parent (a double fork, a daemon after setsid()) is
 # reparented to it instead of to init, whatever group or session it moved to. It runs
 # the program as its child, in this process's group (the tutor spawns it as a group
-# leader; the tutor's group signals reach both), and ends everything that is left:
-#   - when the program ends: its status is then this process's own (code, or signal);
-#   - on SIGUSR1 (the tutor stops the run) or when the tutor dies (PR_SET_PDEATHSIG
-#     sends SIGUSR1 too: that covers kill -9 of the tutor).
-# "Everything left" is every child of this process (the program, and all that were
-# reparented here): SIGKILL, reap, again until none is left (bounded).
-# SIGTERM (the tutor's first, polite group signal) is for the program: this waits for it.
+# leader; the tutor's group signals reach both), and:
+#   - when the program ends, writes "exit CODE" or "signal NUMBER" and a newline to
+#     STATUS_FD (a pipe to the tutor), which is the program's exit for the tutor. What the
+#     program left running goes on until the run ends, as in a private PID namespace;
+#     with nothing left, this process exits at once, with the program's status;
+#   - when the tutor stops the run (SIGUSR1) or dies, even by SIGKILL (PR_SET_PDEATHSIG
+#     sends SIGUSR1 too), SIGKILLs every child it has (the program, and all that were
+#     reparented here), reaps them, again until none is left (bounded), and exits.
+# SIGTERM (the tutor's first, polite group signal) is for the program: this ignores it.
+# It keeps none of the program's files open (its output pipes close when the program's
+# processes are done with them), only STATUS_FD.
 #
 # The program gets this process's environment exactly as it came (from /proc/self/environ):
 # Python coerces a C locale by setting LC_CTYPE in its own, which must not leak through.
@@ -115,11 +119,40 @@ def exec_program(argv, env):
     os._exit(127)
 
 
+def hold_nothing(keep):
+    """Closes every file of this process but `keep`; 0, 1 and 2 become /dev/null."""
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(null, fd)
+    try:
+        fds = [int(fd) for fd in os.listdir("/proc/self/fd")]
+    except OSError:
+        fds = list(range(3, 256))
+    for fd in fds:
+        if fd > 2 and fd != keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def report(fd, status):
+    if os.WIFSIGNALED(status):
+        line = f"signal {os.WTERMSIG(status)}\n"
+    else:
+        line = f"exit {os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1}\n"
+    try:
+        os.write(fd, line.encode())
+    except OSError:
+        pass  # the tutor is gone: SIGUSR1 is on its way
+
+
 def main():
-    if len(sys.argv) < 4 or sys.argv[2] != "--":
-        sys.exit("usage: socket_tutor_reaper.py TUTOR_PID -- PROGRAM ARGS...")
+    if len(sys.argv) < 5 or sys.argv[3] != "--":
+        sys.exit("usage: socket_tutor_reaper.py TUTOR_PID STATUS_FD -- PROGRAM ARGS...")
     tutor = int(sys.argv[1])
-    argv = [os.fsencode(a) for a in sys.argv[3:]]
+    status_fd = int(sys.argv[2])
+    argv = [os.fsencode(a) for a in sys.argv[4:]]
     env = original_environment()
     try:
         import ctypes
@@ -130,7 +163,8 @@ def main():
         able = False
     if not able:
         # No subreaper here (an old kernel, a seccomp rule): run the program as today, in
-        # this process's place, with the group clean-up only.
+        # this process's place, with the group clean-up only. Its exit is this process's.
+        os.close(status_fd)
         exec_program(argv, env)
     status = None
     try:
@@ -142,22 +176,26 @@ def main():
             os._exit(137)
         child = os.fork()
         if child == 0:
+            os.close(status_fd)
             exec_program(argv, env)
-        while status is None:
+        hold_nothing(status_fd)
+        while True:
             try:
                 pid, st = os.waitpid(-1, 0)
             except ChildProcessError:
-                break
+                break  # nothing left: the run's clean-up has nothing to do
             if pid == child:
                 status = st
+                report(status_fd, st)
     except Stop:
         pass
     except OSError:
-        status = None  # fork failed: nothing ran
+        pass  # fork failed: nothing ran
     signal.signal(signal.SIGUSR1, signal.SIG_IGN)
     end_everything()
     if status is None:
-        os._exit(137)
+        # Stopped before the program ended: it was killed, and so, to the tutor, is this.
+        os.kill(os.getpid(), signal.SIGKILL)
     if os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         try:

@@ -54,17 +54,22 @@ describe("the fallback's subreaper", { skip: wrap ? false : "no subreaper here (
     }
   });
 
-  it("ends the orphans when the program exits by itself, and passes its exit code on", async () => {
+  it("reports the program's exit code at once, keeps what it left running until the run ends, then ends that", async () => {
     const file = path.join(dir, "orphan");
     const p = sh(`setsid sh -c 'echo $$ > ${file}.tmp; mv ${file}.tmp ${file}; exec sleep 60' & while [ ! -e ${file} ]; do sleep 0.01; done; exit 3`);
+    let pid: number | undefined;
     try {
       const exit = await p.waitExit(5000);
       assert.equal(exit?.code, 3);
       assert.equal(exit?.signal, null);
-      const pid = Number(readFileSync(file, "utf8"));
-      await until("the orphan to be gone", () => !alive(pid), 1000);
+      pid = Number(readFileSync(file, "utf8"));
+      // As in a run's private PID namespace: the program's exit does not end the run.
+      assert.ok(alive(pid), "what the program left still runs");
+      await p.stop();
+      await until("the orphan to be gone", () => !alive(pid!), 1000);
     } finally {
       await p.stop();
+      if (pid && alive(pid)) process.kill(pid, "SIGKILL");
     }
   });
 
@@ -92,9 +97,9 @@ describe("the fallback's subreaper", { skip: wrap ? false : "no subreaper here (
   });
 
   it("leaves a program it cannot find unwrapped, so it fails the usual way", () => {
-    const line = wrap!("no-such-program-st", ["x"], dir);
+    const line = wrap!("no-such-program-st", ["x"], { cwd: dir, statusFd: 3 });
     assert.deepEqual(line, { cmd: "no-such-program-st", args: ["x"] });
-    const found = wrap!("/bin/sh", ["-c", "true"], dir);
+    const found = wrap!("/bin/sh", ["-c", "true"], { cwd: dir, statusFd: 3 });
     assert.equal(found.reaped, true);
   });
 });
