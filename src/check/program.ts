@@ -356,7 +356,11 @@ export class LearnerProgram implements RunningProgram {
         await this.waitExit(1000);
       }
       // A subreaper ends the rest itself: a group SIGKILL now would kill it first.
-      if (this.reaperRunning) await Promise.race([this.reaperGone, new Promise((r) => setTimeout(r, 1000))]);
+      if (this.reaperRunning) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([this.reaperGone, new Promise((r) => (timer = setTimeout(r, 1000)))]);
+        clearTimeout(timer);
+      }
       // Grandchildren are not our children: poll until the group is empty (bounded).
       for (let i = 0; i < 100 && groupMembers(this.pid).length > 0; i++) {
         this.killGroup("SIGKILL");

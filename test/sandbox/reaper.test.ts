@@ -4,6 +4,7 @@
  * (its exit status, its environment, its signal dispositions, the error when it is missing).
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -94,6 +95,25 @@ describe("the fallback's subreaper", { skip: wrap ? false : "no subreaper here (
     } finally {
       await p.stop();
     }
+  });
+
+  it("leaves nothing that keeps the tutor's process alive once the run is stopped", () => {
+    // A tutor that stops a run under the subreaper and returns: its process must end then,
+    // not when some timer of the stop runs out.
+    const program = new URL("../../src/check/program.js", import.meta.url).href;
+    const reaper = new URL("../../src/sandbox/reaper.js", import.meta.url).href;
+    const script = `
+      const { LearnerProgram } = await import(${JSON.stringify(program)});
+      const { subreaperWrap } = await import(${JSON.stringify(reaper)});
+      const p = new LearnerProgram({ file: "/bin/sleep", args: ["30"], cwd: "/tmp", display: "sleep" }, process.env, undefined, undefined, undefined, await subreaperWrap());
+      await new Promise((r) => setTimeout(r, 300));
+      await p.stop();
+      globalThis.stoppedAt = performance.now();
+      process.on("exit", () => process.stdout.write(String(Math.round(performance.now() - globalThis.stoppedAt))));
+    `;
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 10_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(Number(r.stdout) < 500, `the process ended ${r.stdout} ms after stop()`);
   });
 
   it("leaves a program it cannot find unwrapped, so it fails the usual way", () => {
