@@ -19,12 +19,17 @@ import { spawn } from "node:child_process";
  *
  * Limits, known: a group whose members all exited long before the tutor died could in
  * principle have its number reused by then (the run ends, and the guardian is released,
- * within seconds of that); a program that leaves its group (setsid) escapes it.
+ * within seconds of that); a program that leaves its group (setsid) escapes it (on Linux
+ * the fallback's subreaper, sandbox/reaper.ts, ends those).
  */
 
 // $1 is the group's id, a positive integer we pass. `kill -KILL -N` (not `kill -- -N`,
 // which dash refuses) signals the group N on dash, bash and zsh.
 const SCRIPT = 'read -r _ || kill -KILL -"$1" 2>/dev/null';
+// Behind a subreaper (sandbox/reaper.ts): it leads the group and ends the whole run itself
+// when the tutor dies, escaped orphans included, which a group kill would stop it doing.
+// So the guardian kills the group only when the subreaper is gone (killed by the program).
+const SCRIPT_BEHIND_REAPER = 'read -r _ || kill -0 "$1" 2>/dev/null || kill -KILL -"$1" 2>/dev/null';
 /** Its $0, so it can be recognised in `ps` (and by the tests). */
 export const GUARDIAN_NAME = "socket-tutor-guardian";
 
@@ -35,11 +40,11 @@ export interface Guardian {
 
 const NONE: Guardian = { release: () => undefined };
 
-export function guardGroup(pgid: number): Guardian {
+export function guardGroup(pgid: number, behindReaper = false): Guardian {
   if (!Number.isInteger(pgid) || pgid <= 1 || process.platform === "win32") return NONE;
   let child;
   try {
-    child = spawn("/bin/sh", ["-c", SCRIPT, GUARDIAN_NAME, String(pgid)], { stdio: ["pipe", "ignore", "ignore"], detached: true });
+    child = spawn("/bin/sh", ["-c", behindReaper ? SCRIPT_BEHIND_REAPER : SCRIPT, GUARDIAN_NAME, String(pgid)], { stdio: ["pipe", "ignore", "ignore"], detached: true });
   } catch {
     return NONE;
   }

@@ -13,6 +13,7 @@ import { sandboxIfAvailable, type RunSandbox } from "../sandbox/namespace.js";
 import { withRunNetwork } from "../sandbox/run-network.js";
 import { writeNetSettings } from "../sandbox/sysctl.js";
 import { SocketBroker } from "../sandbox/socket-broker.js";
+import { subreaperWrap } from "../sandbox/reaper.js";
 
 /**
  * Runs one exercise's checks against the learner's program: prepare the
@@ -138,7 +139,8 @@ async function runChecks(checker: ExerciseChecker, opts: VerifyOptions): Promise
   // a program that double-forks or calls setsid() ends with the run, and its port is nobody else's.
   const sandbox = await runSandbox(opts.sandbox);
   const box = sandbox.box;
-  const wrap = box ? (cmd: string, args: readonly string[]) => box.wrap(cmd, args) : undefined;
+  // Without one (the fallback), a subreaper where Linux has one: escaped children still end with the run.
+  const wrap = box ? (cmd: string, args: readonly string[]) => box.wrap(cmd, args) : await subreaperWrap(opts.baseEnv ?? process.env);
   const inNetwork = <T>(fn: () => T): T => (box ? withRunNetwork(box.procNet, fn) : fn());
   // Made inside the run's network context: the sockets it hands over, and every callback
   // of theirs, then read that network's tables (the context follows what is created in it).

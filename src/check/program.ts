@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { constants as osConstants } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { t } from "../text/catalog.js";
 import { onCleanup } from "../util/cleanup.js";
@@ -6,6 +7,7 @@ import { guardGroup, type Guardian } from "./guardian.js";
 import { LineSplitter, type SplitLine } from "./output.js";
 import { groupCpuMs, groupMembers, groupSockets, type KernelSocket } from "./procnet.js";
 import { signalGroup } from "../util/process-group.js";
+import { endReaped } from "../sandbox/reaper.js";
 
 /**
  * The learner's program, as the checks see it: started in its own process group
@@ -110,8 +112,18 @@ export interface RunningProgram extends ProgramView {
  */
 export type Launcher = (command: LaunchCommand, env: NodeJS.ProcessEnv, onOutput: (line: OutputLine) => void, limits: OutputLimits, wrap?: CommandWrap) => RunningProgram;
 
-/** Runs a command elsewhere: inside the run's private network and process tree (nsenter around it). */
-export type CommandWrap = (cmd: string, args: readonly string[]) => { cmd: string; args: string[] };
+/**
+ * Runs a command elsewhere: inside the run's private network and process tree (nsenter
+ * around it), or, on the fallback, under a subreaper (sandbox/reaper.ts: `reaped`, and the
+ * run is then ended through it, never by a SIGKILL of the group it leads).
+ */
+export type CommandWrap = (cmd: string, args: readonly string[], where?: WrapPlace) => { cmd: string; args: string[]; reaped?: boolean };
+
+/** Where a wrapped command runs: its folder, and the fd a subreaper reports the program's exit on. */
+export interface WrapPlace {
+  cwd: string;
+  statusFd: number;
+}
 
 export const spawnLauncher: Launcher = (command, env, onOutput, limits, wrap) => new LearnerProgram(command, env, onOutput, limits, undefined, wrap);
 
@@ -131,6 +143,8 @@ export class LearnerProgram implements RunningProgram {
   private removeCleanup: () => void;
   private guardian: Guardian;
   private killed = false;
+  /** The spawned process is the fallback's subreaper, the program its child. */
+  private readonly reaped: boolean;
 
   constructor(
     readonly command: LaunchCommand,
@@ -143,11 +157,16 @@ export class LearnerProgram implements RunningProgram {
     // In a private network nsenter runs first and forks the program into it; both stay in
     // the group spawned here. detached: a new process group with the child as leader, so
     // -pid reaches all it starts.
-    const run = (file: string, args: readonly string[]): { cmd: string; args: string[] } => (wrap ? wrap(file, args) : { cmd: file, args: [...args] });
+    // Under a subreaper the same holds (it leads the group, the program is its child), and
+    // the escapees that leave the group are reparented to it.
+    // A subreaper's status pipe comes after the tracer's two.
+    const statusFd = trace ? 5 : 3;
+    const run = (file: string, args: readonly string[]): { cmd: string; args: string[]; reaped?: boolean } => (wrap ? wrap(file, args, { cwd: command.cwd, statusFd }) : { cmd: file, args: [...args] });
     const line = trace ? run(trace.file, trace.args) : run(command.file, command.args);
-    this.child = trace
-      ? spawn(line.cmd, line.args, { cwd: command.cwd, env: { ...env, ...trace.env }, stdio: ["ignore", "pipe", "pipe", "pipe", "pipe"], detached: true })
-      : spawn(line.cmd, line.args, { cwd: command.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    this.reaped = line.reaped === true;
+    const stdio: Array<"ignore" | "pipe"> = trace ? ["ignore", "pipe", "pipe", "pipe", "pipe"] : ["ignore", "pipe", "pipe"];
+    if (this.reaped) stdio.push("pipe");
+    this.child = spawn(line.cmd, line.args, { cwd: command.cwd, env: trace ? { ...env, ...trace.env } : env, stdio, detached: true });
     if (trace) {
       for (const extra of [this.child.stdio[3], this.child.stdio[4]]) (extra as Readable | Writable | null)?.on("error", () => undefined);
       trace.onEvents(this.child.stdio[3] as Readable);
@@ -155,8 +174,8 @@ export class LearnerProgram implements RunningProgram {
     this.pid = this.child.pid ?? -1;
     // Registered before anything can fail: a signal to the checker kills the group,
     // and if the checker dies without a chance to (kill -9), the guardian does.
-    this.removeCleanup = onCleanup(() => this.killGroup("SIGKILL"));
-    this.guardian = this.pid > 0 ? guardGroup(this.pid) : { release: () => undefined };
+    this.removeCleanup = onCleanup(() => this.endRun());
+    this.guardian = this.pid > 0 ? guardGroup(this.pid, this.reaped) : { release: () => undefined };
     this.child.stdout!.on("data", (d: Buffer) => this.take("stdout", d));
     this.child.stderr!.on("data", (d: Buffer) => this.take("stderr", d));
     this.child.on("error", (err: NodeJS.ErrnoException) => {
@@ -166,16 +185,29 @@ export class LearnerProgram implements RunningProgram {
     // 'exit' can come before the last output has been read: give the pipes a moment to drain,
     // so a crash report shows the whole traceback. (Not 'close': a grandchild holding the
     // pipes open would delay it indefinitely.)
-    this.child.on("exit", (code, signal) => {
-      const drained = [this.child.stdout!, this.child.stderr!].map((s) => (s.readableEnded || s.destroyed ? Promise.resolve() : new Promise((r) => s.once("close", r))));
-      // Nobody else in the group: the pipes close as soon as the kernel has delivered the
-      // last bytes, however slowly this busy event loop reads them. Otherwise, be brief.
-      const alone = groupMembers(this.pid).length === 0;
-      const timer = setTimeout(() => this.finish(code, signal), alone ? 3000 : 200);
-      void Promise.all(drained).then(() => {
-        clearTimeout(timer);
-        this.finish(code, signal);
-      });
+    // Under a subreaper the program's exit is the line it reports (it may stay, holding what
+    // the program left running, until the run ends); its own exit counts when no line came.
+    this.reaperGone = new Promise((resolve) => this.child.once("exit", () => resolve()));
+    if (this.reaped) readStatus((this.child.stdio as ReadonlyArray<unknown>)[statusFd] as Readable, (code, signal) => this.ended(code, signal));
+    this.child.on("exit", (code, signal) => this.ended(code, signal));
+  }
+
+  private endedOnce = false;
+  /** Resolves when the spawned process (the subreaper, or the program itself) has exited. */
+  private readonly reaperGone: Promise<void>;
+
+  private ended(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.endedOnce) return;
+    this.endedOnce = true;
+    const drained = [this.child.stdout!, this.child.stderr!].map((s) => (s.readableEnded || s.destroyed ? Promise.resolve() : new Promise((r) => s.once("close", r))));
+    // Nobody else in the group: the pipes close as soon as the kernel has delivered the
+    // last bytes, however slowly this busy event loop reads them. Otherwise, be brief.
+    // (A subreaper holds none of the program's pipes: it does not count.)
+    const alone = groupMembers(this.pid).every((m) => this.reaped && m.pid === this.pid);
+    const timer = setTimeout(() => this.finish(code, signal), alone ? 3000 : 200);
+    void Promise.all(drained).then(() => {
+      clearTimeout(timer);
+      this.finish(code, signal);
     });
   }
 
@@ -293,6 +325,20 @@ export class LearnerProgram implements RunningProgram {
     if (this.pid > 0) signalGroup(this.pid, signal);
   }
 
+  /** The subreaper still runs (it has not exited, nor been reaped). */
+  private get reaperRunning(): boolean {
+    return this.reaped && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /**
+   * Ends everything at once, synchronously: through the subreaper while it runs (a group
+   * SIGKILL would kill it first and leave the escapees to init), else by the group.
+   */
+  private endRun(): void {
+    if (this.reaperRunning && endReaped(this.pid)) return;
+    this.killGroup("SIGKILL");
+  }
+
   /**
    * Stops the whole group and waits until no member is left, so that when verify
    * returns no learner process runs and no port is bound. SIGTERM first (a program
@@ -303,10 +349,17 @@ export class LearnerProgram implements RunningProgram {
     this.killed = true;
     if (this.pid > 0) {
       if (!this.exitInfo || groupMembers(this.pid).length > 0) {
+        // Under a subreaper, SIGTERM reaches the program only (the subreaper waits for it).
         this.killGroup("SIGTERM");
         await this.waitExit(graceMs);
-        this.killGroup("SIGKILL");
+        this.endRun();
         await this.waitExit(1000);
+      }
+      // A subreaper ends the rest itself: a group SIGKILL now would kill it first.
+      if (this.reaperRunning) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([this.reaperGone, new Promise((r) => (timer = setTimeout(r, 1000)))]);
+        clearTimeout(timer);
       }
       // Grandchildren are not our children: poll until the group is empty (bounded).
       for (let i = 0; i < 100 && groupMembers(this.pid).length > 0; i++) {
@@ -321,4 +374,21 @@ export class LearnerProgram implements RunningProgram {
     if (this.pid <= 0 || groupMembers(this.pid).length === 0) this.guardian.release();
     this.removeCleanup();
   }
+}
+
+/** Reads a subreaper's one status line ("exit 3", "signal 15") and hands it on; anything else is ignored. */
+function readStatus(stream: Readable, onEnd: (code: number | null, signal: NodeJS.Signals | null) => void): void {
+  let held = "";
+  stream.on("error", () => undefined);
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    held = (held + chunk).slice(0, 64);
+    const m = /^(exit|signal) (\d{1,3})\n/.exec(held);
+    if (!m) return;
+    stream.destroy();
+    const n = Number(m[2]);
+    if (m[1] === "exit") return onEnd(n, null);
+    const name = Object.entries(osConstants.signals).find(([, num]) => num === n)?.[0] as NodeJS.Signals | undefined;
+    onEnd(name ? null : 128 + n, name ?? null);
+  });
 }

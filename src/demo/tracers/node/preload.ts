@@ -148,9 +148,24 @@ function hold(n: number, announce: () => void): void {
   for (;;) {
     const line = readLineSync();
     if (line === undefined) die();
-    if (line === "c" || line === `c ${n}`) return;
+    if (line === "c" || line === `c ${n}`) return runBuffered();
     command(line);
-    if (!stepping) return;
+    if (!stepping) return runBuffered();
+  }
+}
+
+/**
+ * The lines that came in the same read as the one that ended a hold ("c 1\nr\nt run …\n",
+ * when the tutor continues a call and switches to run mode at once). The watcher below
+ * sees only new data: left in the buffer, "t run" would wait for a line that may never
+ * come, and the program's timers with it (its clock held).
+ */
+function runBuffered(): void {
+  let nl: number;
+  while ((nl = ctlBuffer.indexOf("\n")) >= 0) {
+    const line = ctlBuffer.slice(0, nl).trim();
+    ctlBuffer = ctlBuffer.slice(nl + 1);
+    command(line);
   }
 }
 

@@ -49,6 +49,8 @@ export const doctor = {
   "doctor.sandbox": "Private networks",
   "doctor.sandbox.ok": "each demo and check runs in a network and process tree of its own (Linux user, network and PID namespaces): its own loopback, nothing left behind",
   "doctor.sandbox.off": "not available ({why}): runs share this machine's loopback; demos move off a busy port, and a program that leaves its process group may outlive a check",
+  // The fallback on Linux with python3: verify ends escaped children through a subreaper; `trace` and demos do not.
+  "doctor.sandbox.offReaped": "not available ({why}): runs share this machine's loopback; demos move off a busy port; a check still ends the processes a program starts, even those that leave its process group, but a traced program's may outlive the trace",
   "doctor.wire": "Packets",
   "doctor.wire.ok": "each demo's packets are captured in its private network, without root ({python}); to see them: {command}",
   "doctor.platform": "Windows",

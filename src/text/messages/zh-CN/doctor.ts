@@ -46,6 +46,7 @@ export const doctor: Translation<typeof en> = {
   "doctor.sandbox": "私有网络",
   "doctor.sandbox.ok": "每个演示和检查都在自己的网络和进程树中运行（Linux 的 user、network 和 PID 命名空间）：有自己的环回接口，结束后不留任何东西",
   "doctor.sandbox.off": "不可用（{why}）：各次运行共用这台机器的环回接口；端口被占用时演示会换一个端口，离开自己进程组的程序可能比检查活得更久",
+  "doctor.sandbox.offReaped": "不可用（{why}）：各次运行共用这台机器的环回接口；端口被占用时演示会换一个端口；检查结束时仍会结束程序启动的所有进程，包括离开其进程组的进程，但被跟踪程序启动的进程可能比跟踪活得更久",
   "doctor.wire": "数据包",
   "doctor.wire.ok": "每个演示的数据包都在它的私有网络中捕获，无需 root（{python}）；查看方法：{command}",
   "doctor.platform": "Windows",
