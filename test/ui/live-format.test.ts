@@ -6,6 +6,7 @@ import { initialState, reduce, type DemoState } from "../../src/demo/state.js";
 import { callsOf, linesToText, paneLabel, paneLines, sides, tableLegend, tableLines, timelineLines } from "../../src/ui/live/format.js";
 import { liveLayout } from "../../src/ui/live/layout.js";
 import { fit, plainText, seg, toTags } from "../../src/ui/live/paint.js";
+import { displayWidth } from "../../src/text/width.js";
 
 const spec: DemoSpec = {
   id: "t",
@@ -61,6 +62,8 @@ describe("live view content", () => {
     const { left } = sides(state);
     const text = linesToText(paneLines({ procs: left, shown: left[0]!, calls: callsOf(state, left), width: 60, height: 20, syscalls: false }));
     assert.match(paneLabel(left, left[0]!), /server · server\.py {2}pid 100/, "the label names the program and its pid");
+    // The label goes after the border's "┌─" and before its corner: at most width - 3 columns.
+    for (let w = 20; w <= 40; w++) assert.ok(displayWidth(paneLabel(left, left[0]!, w)) <= w - 3, `the corner is left at width ${w}: '${paneLabel(left, left[0]!, w)}'`);
     assert.match(text, /‖5 c, a = s\.accept\(\)/, "the paused line is marked");
     assert.match(text, /socket\(AF_INET, SOCK_STREAM\) → fd 3/);
     assert.match(text, /bind\(fd 3, \('127\.0\.0\.1', 8000\)\) → ok/);

@@ -111,7 +111,9 @@ export function paneLabel(procs: ProcView[], shown: ProcView, width = 200): stri
   const name = sanitize(procs.length > 1 ? t("live.pane.labelOfMany", { name: shown.name, index: procs.indexOf(shown) + 1, count: procs.length }) : t("live.pane.label", { name: shown.name }));
   const pid = shown.pid ? t("live.pane.pid", { pid: shown.pid }) : "";
   const user = shown.user ? t("live.pane.asUser", { user: shown.user }) : "";
-  const room = Math.max(8, width - 4);
+  // The border draws "┌─" before the label and needs its corner after it: the label and its
+  // two spaces get width - 3 columns.
+  const room = Math.max(8, width - 5);
   const candidates = [`${name}· ${sanitize(shown.file)}${pid}${user}`, `${name}· ${pid.trim()}${user}`, `${name}`];
   const label = candidates.find((c) => displayWidth(c) <= room) ?? plainText(fit([seg(name)], room));
   return ` ${label.trimEnd()} `;
