@@ -88,6 +88,7 @@ export class DemoSession {
   private sandbox?: RunSandbox;
   /** This run's packet capture, while it runs. */
   private capture?: PacketCapture;
+  private readonly wireReadListeners = new Set<(t: number) => void>();
   private donePromise?: Promise<DemoState>;
   private resolveDone?: (s: DemoState) => void;
   private generation = 0;
@@ -532,6 +533,10 @@ export class DemoSession {
       sandboxWanted: this.options.sandbox !== false,
       stale,
       onEvent: (capture, ev) => this.onPacket(capture, ev),
+      onRead: (capture, at) => {
+        if (capture !== this.capture) return;
+        for (const listener of [...this.wireReadListeners]) listener(at);
+      },
       onEnd: (capture, why) => {
         if (capture === this.capture) unavailable(t("wire.unavailable.ended", { why: escapeTerminal(why) }));
       },
@@ -540,6 +545,20 @@ export class DemoSession {
     if ("unavailable" in started) return unavailable(started.unavailable);
     this.capture = started.capture;
     this.publish({ type: "wire", status: "capturing", t: now() });
+  }
+
+  /**
+   * Asks the run's capture how far it has read; the answer goes to onWireRead's
+   * listeners, after every packet delivered before it. False when there is no capture.
+   */
+  syncWire(): boolean {
+    return this.capture?.sync() === true;
+  }
+
+  /** Calls `listener` with each answer to syncWire(): packets delivered before that time were all published. */
+  onWireRead(listener: (t: number) => void): () => void {
+    this.wireReadListeners.add(listener);
+    return () => this.wireReadListeners.delete(listener);
   }
 
   private onPacket(from: PacketCapture, ev: PacketEvent | PacketGapEvent): void {

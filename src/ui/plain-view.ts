@@ -33,15 +33,26 @@ export interface PlainViewOptions {
 }
 
 /**
- * With packets, lines are held this long and printed in time order: a packet and the
- * call it caused reach the tutor through two pipes, in either order, within a few ms.
- * A line that arrives later than this is printed at once, where it arrives.
+ * With packets, lines are held at least this long and printed in time order: calls of
+ * two processes reach the tutor through two pipes, in either order, within a few ms.
  */
 const REORDER_MS = 30;
+
+/**
+ * Packets come through a third pipe, and under load tens of ms late: while the capture
+ * runs, a line is also held until the capture has said it read every packet up to the
+ * line's time (DemoSession.syncWire), so a recv() never prints before the packet it
+ * returned. Bounded: a line held this long is printed whatever the capture says (a
+ * capture gone silent holds nothing for ever). A line that arrives after lines later
+ * than it were printed is printed at once, where it arrives.
+ */
+const MAX_HOLD_MS = 500;
 
 interface Held {
   key: number;
   order: number;
+  /** When it was held (the tutor's clock): see MAX_HOLD_MS. */
+  since: number;
   ev: DemoEvent;
   /** Output and exit events: the process's output lines as far as this event made them (printed up to there). */
   lines?: number;
@@ -62,12 +73,24 @@ export class PlainView {
   private heldCount = 0;
   private printedUpTo = -Infinity;
   private flushTimer?: NodeJS.Timeout;
+  /** The capture's last answer: every packet delivered before this time was printed or held. */
+  private wireReadUpTo = -Infinity;
+  /** When the question now unanswered was asked (syncWire), if one is. */
+  private syncAsked?: number;
+  private captureGone = false;
+  private readonly stopReads?: () => void;
 
   constructor(
     private readonly session: DemoSession,
     private readonly opts: PlainViewOptions,
   ) {
     this.nameWidth = Math.max(...session.demo.spec.processes.map((p) => displayWidth(p.name)));
+    if (opts.packets)
+      this.stopReads = session.onWireRead((at) => {
+        this.wireReadUpTo = Math.max(this.wireReadUpTo, at);
+        this.syncAsked = undefined;
+        this.release();
+      });
   }
 
   header(): void {
@@ -95,21 +118,38 @@ export class PlainView {
     const key = this.keyOf(ev);
     if (key <= this.printedUpTo) return this.print(ev);
     // Kept sorted by time, then by arrival: events come nearly in order, so from the end.
-    const item: Held = { key, order: this.heldCount++, ev };
+    const item: Held = { key, order: this.heldCount++, since: clockNow(), ev };
     if (ev.type === "output" || ev.type === "exit") item.lines = this.linesSoFar(ev.proc);
     let i = this.held.length;
     while (i > 0 && this.held[i - 1]!.key > key) i--;
     this.held.splice(i, 0, item);
     if (!this.flushTimer) {
-      this.flushTimer = setInterval(() => this.flush(performance.timeOrigin + performance.now() - REORDER_MS), 10);
+      this.flushTimer = setInterval(() => this.release(), 10);
       this.flushTimer.unref();
     }
+  }
+
+  /** Prints the held lines that are due (see REORDER_MS, MAX_HOLD_MS); asks the capture how far it read when that holds one. */
+  private release(): void {
+    const at = clockNow();
+    const capturing = this.session.state.wire.status === "capturing" && !this.captureGone;
+    let upTo = at - REORDER_MS;
+    if (capturing) upTo = Math.min(upTo, this.wireReadUpTo);
+    // A line held too long goes, and with it every line before it in time.
+    for (const h of this.held) if (at - h.since >= MAX_HOLD_MS) upTo = Math.max(upTo, h.key);
+    this.flush(upTo);
+    const first = this.held[0];
+    if (!capturing || !first || first.key <= this.wireReadUpTo) return;
+    // One question at a time; one unanswered for MAX_HOLD_MS is asked again (its lines went meanwhile).
+    if (this.syncAsked !== undefined && at - this.syncAsked < MAX_HOLD_MS) return;
+    if (this.session.syncWire()) this.syncAsked = at;
+    else this.captureGone = true; // stopped: nothing more to wait for
   }
 
   /** Where an event's line belongs in time: a call where the timeline puts it (see DemoState.timeline). */
   private keyOf(ev: DemoEvent): number {
     // A reading starts at snapshot.t but may see the kernel as it is a few ms later: placed where it arrived.
-    if (ev.type === "table") return performance.timeOrigin + performance.now();
+    if (ev.type === "table") return clockNow();
     if (ev.type === "call" && ev.phase === "end") {
       const call = callById(this.session.state, `${ev.proc}#${ev.seq}`);
       // A connect() that waited (its "waiting" line is out): its return goes after the packets that ended the wait.
@@ -148,7 +188,7 @@ export class PlainView {
         if (ev.phase === "pending") {
           this.proc(ev.proc, `${t("plain.pausedBefore", { paused: s.yellow(t("plain.paused")), call: callText(call) })}${this.where(call)}${this.opts.stepHint ? s.dim(t("plain.stepHint")) : ""}`);
         } else if (ev.phase === "start" && this.opts.packets) {
-          // Held REORDER_MS already: a call still running now is waiting (the lines after it show for what).
+          // Held REORDER_MS at least already: a call still running now is waiting (the lines after it show for what).
           if (call.status === "running") this.proc(ev.proc, `${callText(call)} ${s.dim(t("plain.waiting"))}${this.where(call)}`);
         } else if (ev.phase === "start") {
           const timer = setTimeout(() => {
@@ -225,6 +265,7 @@ export class PlainView {
   summary(): void {
     this.flush();
     this.ended = true;
+    this.stopReads?.();
     for (const timer of this.waiting.values()) clearTimeout(timer);
     this.waiting.clear();
     const state = this.session.state;
@@ -318,6 +359,11 @@ export class PlainView {
   private line(text: string): void {
     this.opts.write(text + "\n");
   }
+}
+
+/** The events' clock: ms since the epoch, as the calls' and packets' `t`. */
+function clockNow(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 function fit(text: string, width: number): string {

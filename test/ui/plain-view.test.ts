@@ -66,3 +66,87 @@ describe("the plain demo view", () => {
     assert.doesNotMatch(w.out.join(""), /not known/);
   });
 });
+
+/** A PlainView with --packets over a hand-made session whose capture answers syncWire() only when the test says. */
+function packetViewOf(): { view: PlainView; out: string[]; apply(ev: DemoEvent): void; asked: () => number; answer(t: number): void } {
+  let asked = 0;
+  const readers = new Set<(t: number) => void>();
+  const session = {
+    demo: { spec },
+    runtime: "python",
+    mode: "run",
+    port: 8000,
+    state: initialState({ spec, runtime: "python", mode: "run", sources: {} }) as DemoState,
+    syncWire: () => {
+      asked++;
+      return true;
+    },
+    onWireRead: (fn: (t: number) => void) => {
+      readers.add(fn);
+      return () => readers.delete(fn);
+    },
+  };
+  const out: string[] = [];
+  const view = new PlainView(session as unknown as DemoSession, { write: (t) => out.push(t), style: makeStyle(false), width: 100, packets: true });
+  return {
+    view,
+    out,
+    apply(ev) {
+      session.state = reduce(session.state, ev);
+      view.onEvent(ev);
+    },
+    asked: () => asked,
+    answer: (t) => {
+      for (const fn of [...readers]) fn(t);
+    },
+  };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const clockNow = (): number => performance.timeOrigin + performance.now();
+const S = "127.0.0.1:8000";
+const C = "127.0.0.1:40000";
+
+describe("the plain view with --packets: packet lines late from the capture", () => {
+  const recv = (t: number, phase: "start" | "end") =>
+    ({ type: "call", proc: "client", pid: 20, seq: 2, phase, call: "recv", args: ["1024"], t, kind: "socket", fd: 3, ...(phase === "end" ? { result: "b'hello'", bytes: 5 } : {}) }) as DemoEvent;
+  const data = (t: number) =>
+    ({ type: "packet", n: 1, t, ip: 4, proto: "tcp", src: S, dst: C, size: 57, bytes: 5, preview: "hello", tcp: { flags: "PA", seq: 1, ack: 1, win: 65495 } }) as DemoEvent;
+  const start = (v: ReturnType<typeof packetViewOf>, t0: number): void => {
+    v.apply({ type: "status", status: "running", t: t0 });
+    v.apply({ type: "wire", status: "capturing", t: t0 });
+    v.apply({ type: "spawn", proc: "client", pid: 20, t: t0 });
+    v.apply(recv(t0 + 0.1, "start"));
+    v.apply(recv(t0 + 0.5, "end"));
+  };
+  const returned = /^client .*recv\(.*hello/m;
+
+  it("holds recv()'s return until the capture has read past it: the data packet, 80 ms late, prints before it", async () => {
+    const v = packetViewOf();
+    const t0 = clockNow();
+    start(v, t0);
+    await sleep(80); // the capture's pipe is late (measured ~33 ms under load; the old fixed hold was 30 ms)
+    assert.ok(v.asked() >= 1, "the view asked the capture how far it has read");
+    assert.doesNotMatch(v.out.join(""), returned, "recv()'s return is still held");
+    v.apply(data(t0 + 0.3));
+    v.answer(clockNow());
+    const lines = v.out.join("").split("\n");
+    const packet = lines.findIndex((l) => /^packet .*PSH\+ACK/.test(l));
+    const call = lines.findIndex((l) => returned.test(l));
+    assert.ok(packet >= 0 && call >= 0, lines.join("\n"));
+    assert.ok(packet < call, `the data packet prints before the recv() that returned it:\n${lines.join("\n")}`);
+    v.view.summary();
+  });
+
+  it("a capture that never answers holds a line at most about 500 ms", async () => {
+    const v = packetViewOf();
+    start(v, clockNow());
+    await sleep(150);
+    assert.doesNotMatch(v.out.join(""), returned, "held while the capture may still answer");
+    const deadline = clockNow() + 2000;
+    while (!returned.test(v.out.join("")) && clockNow() < deadline) await sleep(20);
+    assert.match(v.out.join(""), returned, "printed without an answer, within the bound");
+    assert.ok(v.asked() >= 1 && v.asked() <= 3, `asked ${v.asked()} times: one question at a time, not one per tick`);
+    v.view.summary();
+  });
+});
