@@ -435,22 +435,40 @@ function sideOf(state: DemoState, addr: string): "left" | "right" | undefined {
   return name === undefined ? undefined : procByName(state, name)?.side;
 }
 
-/** A packet as an arrow across the middle of the diagram, from its sender's side to its receiver's. */
+/**
+ * A packet as an arrow across the middle of the diagram, from its sender's side to its
+ * receiver's. Between two processes of one side (a relay and its server, both on the
+ * left) it stays in that side's column and names both ends, "relay ── UDP 8 ──▶ server":
+ * an arrow across the middle would say it went to the other side.
+ */
 function packetRow(state: DemoState, p: PacketView, col: number, gutter: number, s: Styler): string {
   const ends = packetEnds(p);
   const from = sideOf(state, ends.from);
   const to = sideOf(state, ends.to);
+  const base = packetLabel(p);
+  const text = p.retransmission ? t("wire.label.retransmission", { label: base }) : base;
+  const colour = p.flags?.includes("RST") || p.icmp ? s.red : p.retransmission ? s.yellow : s.cyan;
+  if (from !== undefined && from === to) {
+    const indent = 4;
+    const room = col - indent;
+    const a = truncate(endpointProcess(state, ends.from) ?? ends.from, Math.floor(room / 4));
+    const b = truncate(endpointProcess(state, ends.to) ?? ends.to, Math.floor(room / 4));
+    // The arrow as long as the crossing ones' wings, at most what the column has left.
+    const span = Math.max(6, Math.min(2 * Math.min(16, Math.floor(col / 3)), room - displayWidth(a) - displayWidth(b) - 2));
+    const arrow = `${a} ${arrowBody(text, span)}▶ ${b}`;
+    return `  ${" ".repeat(from === "left" ? indent : col + gutter + indent)}${colour(arrow)}`;
+  }
   // An end no process has (a closed port) is drawn opposite the one that is known.
   const rightward = from !== undefined ? from === "left" : to !== "left";
   const wing = Math.min(16, Math.floor(col / 3));
-  const span = gutter + 2 * wing;
-  const base = packetLabel(p);
-  const text = p.retransmission ? t("wire.label.retransmission", { label: base }) : base;
-  const label = " " + truncate(text, span - 4) + " ";
+  const body = arrowBody(text, gutter + 2 * wing);
+  return `  ${" ".repeat(col - wing)}${colour(rightward ? `${body}▶` : `◀${body}`)}`;
+}
+
+/** "──── label ────", `span` - 1 columns (the head makes `span`), the label centred and cut to fit. */
+function arrowBody(text: string, span: number): string {
+  const label = " " + truncate(text, Math.max(1, span - 4)) + " ";
   const fill = Math.max(0, span - 1 - displayWidth(label));
   const before = Math.floor(fill / 2);
-  const body = "─".repeat(before) + label + "─".repeat(fill - before);
-  const arrow = rightward ? `${body}▶` : `◀${body}`;
-  const colour = p.flags?.includes("RST") || p.icmp ? s.red : p.retransmission ? s.yellow : s.cyan;
-  return `  ${" ".repeat(col - wing)}${colour(arrow)}`;
+  return "─".repeat(before) + label + "─".repeat(fill - before);
 }
