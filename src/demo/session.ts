@@ -428,6 +428,7 @@ export class DemoSession {
     const gen = this.generation;
     await this.killAll();
     await this.finalTable();
+    await this.drainWire(500);
     if (gen !== this.generation) return;
     this.teardown();
     this.publish({ type: "status", status: "done", ok, reason, ...(kernelTimer ? { kernelTimer } : {}), t: now() });
@@ -553,6 +554,26 @@ export class DemoSession {
    */
   syncWire(): boolean {
     return this.capture?.sync() === true;
+  }
+
+  /**
+   * Waits, at most `ms`, until the capture has reported every packet of the run: under
+   * load its lines come tens of ms late, and stopping it at once lost the last ones (the FINs).
+   */
+  private drainWire(ms: number): Promise<void> {
+    const capture = this.capture;
+    if (!capture) return Promise.resolve();
+    return new Promise((resolve) => {
+      let off = (): void => undefined;
+      const timer = setTimeout(() => done(), ms);
+      const done = (): void => {
+        clearTimeout(timer);
+        off();
+        resolve();
+      };
+      off = this.onWireRead(() => done());
+      if (!capture.sync()) done();
+    });
   }
 
   /** Calls `listener` with each answer to syncWire(): packets delivered before that time were all published. */
