@@ -89,7 +89,7 @@ export class PlainView {
       this.stopReads = session.onWireRead((at) => {
         this.wireReadUpTo = Math.max(this.wireReadUpTo, at);
         this.syncAsked = undefined;
-        this.release();
+        this.release(false);
       });
   }
 
@@ -130,7 +130,7 @@ export class PlainView {
   }
 
   /** Prints the held lines that are due (see REORDER_MS, MAX_HOLD_MS); asks the capture how far it read when that holds one. */
-  private release(): void {
+  private release(ask = true): void {
     const at = clockNow();
     const capturing = this.session.state.wire.status === "capturing" && !this.captureGone;
     let upTo = at - REORDER_MS;
@@ -139,7 +139,8 @@ export class PlainView {
     for (const h of this.held) if (at - h.since >= MAX_HOLD_MS) upTo = Math.max(upTo, h.key);
     this.flush(upTo);
     const first = this.held[0];
-    if (!capturing || !first || first.key <= this.wireReadUpTo) return;
+    // Asked from the 10 ms tick only, not again from the answer: at most 100 questions a second while lines wait.
+    if (!ask || !capturing || !first || first.key <= this.wireReadUpTo) return;
     // One question at a time; one unanswered for MAX_HOLD_MS is asked again (its lines went meanwhile).
     if (this.syncAsked !== undefined && at - this.syncAsked < MAX_HOLD_MS) return;
     if (this.session.syncWire()) this.syncAsked = at;
