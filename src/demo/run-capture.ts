@@ -21,6 +21,8 @@ export interface CaptureRequest {
   /** True once the run that asked is over or replaced. */
   stale(): boolean;
   onEvent(capture: PacketCapture, ev: PacketEvent | PacketGapEvent): void;
+  /** The capture's answer to sync(): how far it has read (PacketCapture's onRead). */
+  onRead?(capture: PacketCapture, t: number): void;
   /** The capture ended before the run did. */
   onEnd(capture: PacketCapture, why: string): void;
 }
@@ -39,6 +41,7 @@ export async function startRunCapture(r: CaptureRequest): Promise<CaptureStart> 
       python: python.executable,
       wrap: (cmd, args) => box.wrap(cmd, args),
       onEvent: (ev) => r.onEvent(capture, ev),
+      onRead: (t) => r.onRead?.(capture, t),
       onEnd: (why) => r.onEnd(capture, why),
     });
     if (r.stale()) {

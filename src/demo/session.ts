@@ -89,6 +89,7 @@ export class DemoSession {
   private sandbox?: RunSandbox;
   /** This run's packet capture, while it runs. */
   private capture?: PacketCapture;
+  private readonly wireReadListeners = new Set<(t: number) => void>();
   private donePromise?: Promise<DemoState>;
   private resolveDone?: (s: DemoState) => void;
   private generation = 0;
@@ -428,6 +429,7 @@ export class DemoSession {
     const gen = this.generation;
     await this.killAll();
     await this.finalTable();
+    await this.drainWire(500);
     if (gen !== this.generation) return;
     this.teardown();
     this.publish({ type: "status", status: "done", ok, reason, ...(kernelTimer ? { kernelTimer } : {}), t: now() });
@@ -533,6 +535,10 @@ export class DemoSession {
       sandboxWanted: this.options.sandbox !== false,
       stale,
       onEvent: (capture, ev) => this.onPacket(capture, ev),
+      onRead: (capture, at) => {
+        if (capture !== this.capture) return;
+        for (const listener of [...this.wireReadListeners]) listener(at);
+      },
       onEnd: (capture, why) => {
         if (capture === this.capture) unavailable(t("wire.unavailable.ended", { why: escapeTerminal(why) }));
       },
@@ -541,6 +547,40 @@ export class DemoSession {
     if ("unavailable" in started) return unavailable(started.unavailable);
     this.capture = started.capture;
     this.publish({ type: "wire", status: "capturing", t: now() });
+  }
+
+  /**
+   * Asks the run's capture how far it has read; the answer goes to onWireRead's
+   * listeners, after every packet delivered before it. False when there is no capture.
+   */
+  syncWire(): boolean {
+    return this.capture?.sync() === true;
+  }
+
+  /**
+   * Waits, at most `ms`, until the capture has reported every packet of the run: under
+   * load its lines come tens of ms late, and stopping it at once lost the last ones (the FINs).
+   */
+  private drainWire(ms: number): Promise<void> {
+    const capture = this.capture;
+    if (!capture) return Promise.resolve();
+    return new Promise((resolve) => {
+      let off = (): void => undefined;
+      const timer = setTimeout(() => done(), ms);
+      const done = (): void => {
+        clearTimeout(timer);
+        off();
+        resolve();
+      };
+      off = this.onWireRead(() => done());
+      if (!capture.sync()) done();
+    });
+  }
+
+  /** Calls `listener` with each answer to syncWire(): packets delivered before that time were all published. */
+  onWireRead(listener: (t: number) => void): () => void {
+    this.wireReadListeners.add(listener);
+    return () => this.wireReadListeners.delete(listener);
   }
 
   private onPacket(from: PacketCapture, ev: PacketEvent | PacketGapEvent): void {

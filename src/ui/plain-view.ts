@@ -36,15 +36,26 @@ export interface PlainViewOptions {
 }
 
 /**
- * With packets, lines are held this long and printed in time order: a packet and the
- * call it caused reach the tutor through two pipes, in either order, within a few ms.
- * A line that arrives later than this is printed at once, where it arrives.
+ * With packets, lines are held at least this long and printed in time order: calls of
+ * two processes reach the tutor through two pipes, in either order, within a few ms.
  */
 const REORDER_MS = 30;
+
+/**
+ * Packets come through a third pipe, and under load tens of ms late: while the capture
+ * runs, a line is also held until the capture has said it read every packet up to the
+ * line's time (DemoSession.syncWire), so a recv() never prints before the packet it
+ * returned. Bounded: a line held this long is printed whatever the capture says (a
+ * capture gone silent holds nothing for ever). A line that arrives after lines later
+ * than it were printed is printed at once, where it arrives.
+ */
+const MAX_HOLD_MS = 500;
 
 interface Held {
   key: number;
   order: number;
+  /** When it was held (the tutor's clock): see MAX_HOLD_MS. */
+  since: number;
   ev: DemoEvent;
   /** Output and exit events: the process's output lines as far as this event made them (printed up to there). */
   lines?: number;
@@ -65,12 +76,24 @@ export class PlainView {
   private heldCount = 0;
   private printedUpTo = -Infinity;
   private flushTimer?: NodeJS.Timeout;
+  /** The capture's last answer: every packet delivered before this time was printed or held. */
+  private wireReadUpTo = -Infinity;
+  /** When the question now unanswered was asked (syncWire), if one is. */
+  private syncAsked?: number;
+  private captureGone = false;
+  private readonly stopReads?: () => void;
 
   constructor(
     private readonly session: DemoSession,
     private readonly opts: PlainViewOptions,
   ) {
     this.nameWidth = Math.max(...session.demo.spec.processes.map((p) => displayWidth(p.name)));
+    if (opts.packets)
+      this.stopReads = session.onWireRead((at) => {
+        this.wireReadUpTo = Math.max(this.wireReadUpTo, at);
+        this.syncAsked = undefined;
+        this.release(false);
+      });
   }
 
   header(): void {
@@ -98,21 +121,39 @@ export class PlainView {
     const key = this.keyOf(ev);
     if (key <= this.printedUpTo) return this.print(ev);
     // Kept sorted by time, then by arrival: events come nearly in order, so from the end.
-    const item: Held = { key, order: this.heldCount++, ev };
+    const item: Held = { key, order: this.heldCount++, since: clockNow(), ev };
     if (ev.type === "output" || ev.type === "exit") item.lines = this.linesSoFar(ev.proc);
     let i = this.held.length;
     while (i > 0 && this.held[i - 1]!.key > key) i--;
     this.held.splice(i, 0, item);
     if (!this.flushTimer) {
-      this.flushTimer = setInterval(() => this.flush(performance.timeOrigin + performance.now() - REORDER_MS), 10);
+      this.flushTimer = setInterval(() => this.release(), 10);
       this.flushTimer.unref();
     }
+  }
+
+  /** Prints the held lines that are due (see REORDER_MS, MAX_HOLD_MS); asks the capture how far it read when that holds one. */
+  private release(ask = true): void {
+    const at = clockNow();
+    const capturing = this.session.state.wire.status === "capturing" && !this.captureGone;
+    let upTo = at - REORDER_MS;
+    if (capturing) upTo = Math.min(upTo, this.wireReadUpTo);
+    // A line held too long goes, and with it every line before it in time.
+    for (const h of this.held) if (at - h.since >= MAX_HOLD_MS) upTo = Math.max(upTo, h.key);
+    this.flush(upTo);
+    const first = this.held[0];
+    // Asked from the 10 ms tick only, not again from the answer: at most 100 questions a second while lines wait.
+    if (!ask || !capturing || !first || first.key <= this.wireReadUpTo) return;
+    // One question at a time; one unanswered for MAX_HOLD_MS is asked again (its lines went meanwhile).
+    if (this.syncAsked !== undefined && at - this.syncAsked < MAX_HOLD_MS) return;
+    if (this.session.syncWire()) this.syncAsked = at;
+    else this.captureGone = true; // stopped: nothing more to wait for
   }
 
   /** Where an event's line belongs in time: a call where the timeline puts it (see DemoState.timeline). */
   private keyOf(ev: DemoEvent): number {
     // A reading starts at snapshot.t but may see the kernel as it is a few ms later: placed where it arrived.
-    if (ev.type === "table") return performance.timeOrigin + performance.now();
+    if (ev.type === "table") return clockNow();
     if (ev.type === "call" && ev.phase === "end") {
       const call = callById(this.session.state, `${ev.proc}#${ev.seq}`);
       // A connect() that waited (its "waiting" line is out): its return goes after the packets that ended the wait.
@@ -151,7 +192,7 @@ export class PlainView {
         if (ev.phase === "pending") {
           this.proc(ev.proc, `${t("plain.pausedBefore", { paused: s.yellow(t("plain.paused")), call: callText(call) })}${this.where(call)}${this.opts.stepHint ? s.dim(t("plain.stepHint")) : ""}`);
         } else if (ev.phase === "start" && this.opts.packets) {
-          // Held REORDER_MS already: a call still running now is waiting (the lines after it show for what).
+          // Held REORDER_MS at least already: a call still running now is waiting (the lines after it show for what).
           if (call.status === "running") this.proc(ev.proc, `${callText(call)} ${s.dim(t("plain.waiting"))}${this.where(call)}`);
         } else if (ev.phase === "start") {
           const timer = setTimeout(() => {
@@ -228,6 +269,7 @@ export class PlainView {
   summary(): void {
     this.flush();
     this.ended = true;
+    this.stopReads?.();
     for (const timer of this.waiting.values()) clearTimeout(timer);
     this.waiting.clear();
     const state = this.session.state;
@@ -323,6 +365,11 @@ export class PlainView {
   }
 }
 
+/** The events' clock: ms since the epoch, as the calls' and packets' `t`. */
+function clockNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 function fit(text: string, width: number): string {
   return padEnd(text, width);
 }
@@ -392,22 +439,40 @@ function sideOf(state: DemoState, addr: string): "left" | "right" | undefined {
   return name === undefined ? undefined : procByName(state, name)?.side;
 }
 
-/** A packet as an arrow across the middle of the diagram, from its sender's side to its receiver's. */
+/**
+ * A packet as an arrow across the middle of the diagram, from its sender's side to its
+ * receiver's. Between two processes of one side (a relay and its server, both on the
+ * left) it stays in that side's column and names both ends, "relay ── UDP 8 ──▶ server":
+ * an arrow across the middle would say it went to the other side.
+ */
 function packetRow(state: DemoState, p: PacketView, col: number, gutter: number, s: Styler): string {
   const ends = packetEnds(p);
   const from = sideOf(state, ends.from);
   const to = sideOf(state, ends.to);
+  const base = packetLabel(p);
+  const text = p.retransmission ? t("wire.label.retransmission", { label: base }) : base;
+  const colour = p.flags?.includes("RST") || p.icmp ? s.red : p.retransmission ? s.yellow : s.cyan;
+  if (from !== undefined && from === to) {
+    const indent = 4;
+    const room = col - indent;
+    const a = truncate(endpointProcess(state, ends.from) ?? ends.from, Math.floor(room / 4));
+    const b = truncate(endpointProcess(state, ends.to) ?? ends.to, Math.floor(room / 4));
+    // The arrow as long as the crossing ones' wings, at most what the column has left.
+    const span = Math.max(6, Math.min(2 * Math.min(16, Math.floor(col / 3)), room - displayWidth(a) - displayWidth(b) - 2));
+    const arrow = `${a} ${arrowBody(text, span)}▶ ${b}`;
+    return `  ${" ".repeat(from === "left" ? indent : col + gutter + indent)}${colour(arrow)}`;
+  }
   // An end no process has (a closed port) is drawn opposite the one that is known.
   const rightward = from !== undefined ? from === "left" : to !== "left";
   const wing = Math.min(16, Math.floor(col / 3));
-  const span = gutter + 2 * wing;
-  const base = packetLabel(p);
-  const text = p.retransmission ? t("wire.label.retransmission", { label: base }) : base;
-  const label = " " + truncate(text, span - 4) + " ";
+  const body = arrowBody(text, gutter + 2 * wing);
+  return `  ${" ".repeat(col - wing)}${colour(rightward ? `${body}▶` : `◀${body}`)}`;
+}
+
+/** "──── label ────", `span` - 1 columns (the head makes `span`), the label centred and cut to fit. */
+function arrowBody(text: string, span: number): string {
+  const label = " " + truncate(text, Math.max(1, span - 4)) + " ";
   const fill = Math.max(0, span - 1 - displayWidth(label));
   const before = Math.floor(fill / 2);
-  const body = "─".repeat(before) + label + "─".repeat(fill - before);
-  const arrow = rightward ? `${body}▶` : `◀${body}`;
-  const colour = p.flags?.includes("RST") || p.icmp ? s.red : p.retransmission ? s.yellow : s.cyan;
-  return `  ${" ".repeat(col - wing)}${colour(arrow)}`;
+  return "─".repeat(before) + label + "─".repeat(fill - before);
 }

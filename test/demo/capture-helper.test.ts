@@ -130,6 +130,47 @@ for i in range(50): u.sendto(b"d" * 100, r.getsockname())
     assert.deepEqual(quiet, []);
   });
 
+  it("answers sync() with how far it has read: after every packet sent before the question, with a time past them", async () => {
+    const box = await RunSandbox.start();
+    const seen: string[] = [];
+    const packets: PacketEvent[] = [];
+    const reads: number[] = [];
+    const capture = await PacketCapture.start({
+      python: python!.executable,
+      wrap: (c, a) => box.wrap(c, a),
+      onEvent: (ev) => {
+        seen.push(ev.type);
+        if (ev.type === "packet") packets.push(ev);
+      },
+      onRead: (at) => {
+        seen.push("read");
+        reads.push(at);
+      },
+    });
+    try {
+      inside(box, `
+import socket
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); r = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); r.bind(("127.0.0.1", 0))
+for i in range(3): u.sendto(b"d", r.getsockname())
+`);
+      const asked = performance.timeOrigin + performance.now();
+      assert.equal(capture.sync(), true);
+      const end = Date.now() + 3000;
+      while (reads.length === 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 5));
+      assert.equal(reads.length, 1, "one answer to one question");
+      assert.deepEqual(seen, ["packet", "packet", "packet", "read"], "the three datagrams, then the answer");
+      assert.ok(reads[0]! >= asked - 5, "the answer's time is when it read, not before the question");
+      assert.ok(packets.every((p) => p.t < reads[0]!), "past every packet it reported");
+      // Idle, it says nothing by itself (no busy loop, no heartbeat to parse).
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(reads.length, 1);
+    } finally {
+      capture.stop();
+      box.stop();
+    }
+    assert.equal(capture.sync(), false, "a stopped capture cannot be asked");
+  });
+
   it("is gone when stopped", async () => {
     const box = await RunSandbox.start();
     const capture = await PacketCapture.start({ python: python!.executable, wrap: (c, a) => box.wrap(c, a), onEvent: () => undefined });

@@ -253,3 +253,34 @@ describe("redraws", () => {
     assert.equal(draws, before, "cancelled when the view is gone");
   });
 });
+
+describe("the live timeline: a packet between two processes of one side", () => {
+  it("is drawn in that side's column with both ends named, not as an arrow across the middle", () => {
+    const three: DemoSpec = {
+      id: "r",
+      title: "Relay",
+      summary: "s",
+      processes: [
+        { name: "server", side: "left", python: "server.py", node: "server.mjs" },
+        { name: "relay", side: "left", python: "relay.py", node: "relay.mjs" },
+        { name: "client", side: "right", python: "client.py", node: "client.mjs" },
+      ],
+    };
+    const bind = (proc: string, pid: number, at: number, local: string): DemoEvent => ({ type: "call", proc, pid, seq: 1, phase: "end", call: "bind", args: [], result: "ok", fd: 3, local, t: T0 + at, kind: "socket" });
+    const udp = (k: number, at: number, src: string, dst: string, bytes: number): DemoEvent => ({ type: "packet", n: k, t: T0 + at, ip: 4, proto: "udp", src, dst, size: 28 + bytes, bytes });
+    const state = [
+      { type: "status", status: "running", t: T0 } as DemoEvent,
+      { type: "wire", status: "capturing", t: T0 } as DemoEvent,
+      bind("server", 10, 1, "127.0.0.1:8001"),
+      bind("relay", 11, 2, "127.0.0.1:8000"),
+      bind("client", 12, 3, "127.0.0.1:40000"),
+      udp(1, 4, "127.0.0.1:40000", "127.0.0.1:8000", 8),
+      udp(2, 5, "127.0.0.1:8000", "127.0.0.1:8001", 8),
+    ].reduce(reduce, initialState({ spec: three, runtime: "python", mode: "run", sources: {} }));
+    const rows = timelineLines(state, 80, 20).map(plainText);
+    const across = rows.find((r) => /UDP 8/.test(r) && !/relay/.test(r)) ?? "";
+    const same = rows.find((r) => /relay .*UDP 8.*server/.test(r)) ?? "";
+    assert.match(across, /│◀─+ UDP 8 ─+│/, rows.join("\n"));
+    assert.match(same, /^ +relay ─ UDP 8 ─▶ server +│ +│$/, `in the left column, the middle empty:\n${rows.join("\n")}`);
+  });
+});

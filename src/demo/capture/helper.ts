@@ -44,6 +44,8 @@ export interface CaptureOptions {
   /** Turns a command into one that runs inside the run's network (RunSandbox.wrap). */
   wrap: (cmd: string, args: readonly string[]) => { cmd: string; args: string[] };
   onEvent: (ev: PacketEvent | PacketGapEvent) => void;
+  /** The helper's answer to sync(): every packet delivered before `t` (ms, the packets' clock) was given to onEvent already. */
+  onRead?: (t: number) => void;
   /** The helper ended by itself after it was ready (not by stop()): why, in words. */
   onEnd?: (why: string) => void;
   /** Open the socket, say ready and exit (doctor's check). */
@@ -115,9 +117,23 @@ export class PacketCapture {
           clearTimeout(timer);
           resolve(capture);
         } else if (line.type === "error") fail(new CaptureError(line.why, "refused"));
+        else if (line.type === "read") {
+          if (settled && !capture.stopped) opts.onRead?.(line.t);
+        }
         else if (settled && !capture.stopped) opts.onEvent(line);
       });
     });
+  }
+
+  /**
+   * Asks the helper how far it has read: it reads what the kernel has queued and answers
+   * with a "read" line (onRead) after those packets. False when it cannot be asked.
+   */
+  sync(): boolean {
+    const stdin = this.child.stdin;
+    if (this.stopped || !stdin || stdin.destroyed || !stdin.writable) return false;
+    stdin.write("?\n");
+    return true;
   }
 
   /** Ends the helper (closing its stdin would too; the kill does not wait for it). */

@@ -9,7 +9,8 @@ import type { IcmpHeader, PacketEvent, PacketGapEvent, PacketProto, TcpHeader } 
 /** A longer line is skipped unread; real ones are under 400 characters. */
 export const CAPTURE_LINE_CHARS = 2048;
 
-export type CaptureLine = PacketEvent | PacketGapEvent | { type: "ready" } | { type: "error"; why: string };
+/** "read": the helper's answer to PacketCapture.sync(): every packet delivered before `t` was in the lines before it. */
+export type CaptureLine = PacketEvent | PacketGapEvent | { type: "ready" } | { type: "error"; why: string } | { type: "read"; t: number };
 
 function int(v: unknown, max = 2 ** 32 - 1): number | undefined {
   return typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= max ? v : undefined;
@@ -107,6 +108,10 @@ export function parseCaptureLine(line: string): CaptureLine | undefined {
     }
     case "ready":
       return { type: "ready" };
+    case "read": {
+      const t = time(o.t);
+      return t === undefined ? undefined : { type: "read", t };
+    }
     case "error":
       return { type: "error", why: typeof o.why === "string" ? o.why.slice(0, 300) : "?" };
     default:

@@ -15,6 +15,10 @@ Output, on stdout, one JSON object per line:
                                    read 20,000 packets a second, and the tutor's memory
                                    and CPU stay bounded however much a run sends
   {"type":"drops","n":N}           packets the kernel dropped before this helper read them
+  {"type":"read","t":T}            the answer to a line on stdin (any bytes): every packet
+                                   delivered before T (ms, the packets' clock) has been
+                                   printed above. The plain view asks this before it prints
+                                   a call, so a packet late in this pipe still goes first.
 
 Packet fields: n (number, from 1, counting every packet seen), t (ms since the epoch,
 see CLOCK below), v (4 or 6), p ("tcp", "udp", "icmp", "icmp6" or "ip"), src/dst
@@ -385,11 +389,18 @@ def run(iface, probe, rate, burst):
     gap_n = gap_bytes = 0
     gap_t = 0.0
     started = last_refill
+    sync_wanted = False
     while time.monotonic() - started < MAX_SECONDS:
+        # Taken before the queue is read: a packet that reached a socket (so a call that
+        # returned it) before this time is in the ring or the queue, so it is read below.
+        # Loopback hands a packet to this socket before the receiver's socket gets it.
+        read_from = time.time() * 1000.0
+        drained = False
         # Read everything queued, then write it out in one go and wait.
         for _ in range(10000):
             got = take()
             if got is None:
+                drained = True
                 break
             data, t, pkttype, proto = got
             if not filtered and pkttype == PACKET_OUTGOING:
@@ -424,12 +435,17 @@ def run(iface, probe, rate, burst):
         drops = kernel_drops(sock) if n else 0
         if drops:
             out({"type": "drops", "n": drops})
+        # Not drained (10,000 packets read): the answer waits for the next round, which comes at once.
+        if sync_wanted and drained:
+            out({"type": "read", "t": read_from})
+            sync_wanted = False
         try:
             sys.stdout.flush()
         except BrokenPipeError:
             return 0
         # While packets are being counted, not printed, wake up to report them once the budget allows.
-        events = poller.poll(200 if gap_n else 1000)
+        # A blocking wait, not a busy loop: the tutor's question (a line on stdin) wakes it too.
+        events = poller.poll(0 if sync_wanted else 200 if gap_n else 1000)
         for fd, ev in events:
             if fd == stdin:
                 if ev & (select.POLLHUP | select.POLLERR) or not os.read(stdin, 4096):
@@ -437,6 +453,7 @@ def run(iface, probe, rate, burst):
                         out({"type": "gap", "n": gap_n, "bytes": gap_bytes, "t": gap_t})
                     sys.stdout.flush()
                     return 0
+                sync_wanted = True
     return 0
 
 

@@ -10,7 +10,7 @@ import { t } from "../../text/catalog.js";
 import { displayWidth, padEnd, padStart } from "../../text/width.js";
 import { fit, lineWidth, pad, plainText, sanitize, seg, wrapText, type Line, type Seg } from "./paint.js";
 import { wireTimeline } from "../../demo/wire-view.js";
-import { packetArrow } from "./wire.js";
+import { packetArrow, packetOneSide, packetSideArrow } from "./wire.js";
 import { listOf } from "../../text/list.js";
 import { keepTogether } from "../../text/wrap.js";
 import { noteWords } from "../../demo/result-words.js";
@@ -530,7 +530,11 @@ export function timelineLines(state: DemoState, width: number, height: number, s
   const order = packets ? wireTimeline(state) : state.timeline.map((id) => ({ kind: "call" as const, id }));
   for (const row of order) {
     if (row.kind === "packet") {
-      rows.push([seg(" ".repeat(side)), seg("│", "dim"), ...pad(packetArrow(state, row.packet, mid), mid), seg("│", "dim")]);
+      // Between two processes of one side: in that side's column, not across the middle.
+      const one = packetOneSide(state, row.packet);
+      if (one === "left") rows.push([...pad(packetSideArrow(state, row.packet, side), side), seg("│", "dim"), seg(" ".repeat(mid)), seg("│", "dim")]);
+      else if (one === "right") rows.push([seg(" ".repeat(side)), seg("│", "dim"), seg(" ".repeat(mid)), seg("│", "dim"), ...packetSideArrow(state, row.packet, side)]);
+      else rows.push([seg(" ".repeat(side)), seg("│", "dim"), ...pad(packetArrow(state, row.packet, mid), mid), seg("│", "dim")]);
       continue;
     }
     const id = row.id;

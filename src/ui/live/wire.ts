@@ -86,6 +86,32 @@ function scrolledRows(rows: Line[], room: number, scroll: number, settle?: (scro
   return visible;
 }
 
+/** The side both ends of a packet are on, when they are on one (a relay and its server, both on the left). */
+export function packetOneSide(state: DemoState, p: PacketView): "left" | "right" | undefined {
+  const { from, to } = packetEnds(p);
+  const a = endpointSide(state, from);
+  return a !== undefined && a === endpointSide(state, to) ? a : undefined;
+}
+
+function endpointSide(state: DemoState, addr: string): "left" | "right" | undefined {
+  const name = endpointProcess(state, addr);
+  return name === undefined ? undefined : state.processes.find((x) => x.name === name)?.side;
+}
+
+/**
+ * A packet between two processes of one side, drawn in that side's column of `width`:
+ * "relay ─ UDP 8 ─▶ server". Across the middle it would look as if it went to the other side.
+ */
+export function packetSideArrow(state: DemoState, p: PacketView, width: number): Line {
+  const { from, to } = packetEnds(p);
+  const base = packetLabel(p);
+  const label = p.retransmission ? t("wire.label.again", { label: base }) : base;
+  const a = endpointProcess(state, from) ?? from;
+  const b = endpointProcess(state, to) ?? to;
+  const text = `  ${a} ─ ${label} ─▶ ${b}`;
+  return fit([seg(text, packetTone(p) ?? "cyan")], width);
+}
+
 /**
  * Which column a packet goes from, in the timeline: its sender's side, or (an end no
  * process owns, as the kernel's RST for a closed port) the side opposite its receiver.
