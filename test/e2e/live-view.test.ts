@@ -124,7 +124,20 @@ describe("the live view in a real terminal", { skip, concurrency: 3 }, () => {
       assert.match(screen, /got pong/);
       assert.match(screen, /got ping/);
       // As a call's arrow, or (where the run's packets are captured) as the packet that carried them.
-      assert.match(screen, /◀─+ 4 B ─+│|│─+ 4 B ─+▶|◀─+ PSH\+ACK 4 ─+│|│─+ PSH\+ACK 4 ─+▶/, "the timeline draws the 4 bytes of ping or pong");
+      // With packets the timeline has more rows than its box (how many ACKs the kernel sends
+      // varies), so the bytes may be above its window: Tab to the timeline and scroll it back.
+      const bytes = /◀─+ 4 B ─+│|│─+ 4 B ─+▶|◀─+ PSH\+ACK 4 ─+│|│─+ PSH\+ACK 4 ─+▶/;
+      for (let i = 0; i < 4 && !bytes.test(screen) && !/newer calls \(↓\)/.test(screen); i++) {
+        await t.keys("Tab", "Up");
+        await new Promise((r) => setTimeout(r, 200));
+        screen = t.screen();
+      }
+      for (let i = 0; i < 20 && !bytes.test(screen); i++) {
+        await t.keys("Up");
+        await new Promise((r) => setTimeout(r, 100));
+        screen = t.screen();
+      }
+      assert.match(screen, bytes, "the timeline draws the 4 bytes of ping or pong");
 
       await t.keys("q");
       screen = await t.waitFor("▶ Run the live demo: fixture-ping");
