@@ -51,6 +51,26 @@ describe("udp-retry", { concurrency: 4 }, () => {
     }
   });
 
+  it("a request sent again before its reply came is not answered twice: the trouble met is the seed's, however late the client's timer runs out", async () => {
+    // stale-impatient.py sends every request twice at once, as a client on a busy machine whose
+    // timer ran out just before the reply came. Seeds 7 and 39 put no trouble on the first key
+    // and a late reply on a later one: the first stale line must be that late reply.
+    const file = path.join(fixturesDir, "udp-retry/stale-impatient.py");
+    const { loadChecker } = await import("../../src/check/checkers.js");
+    const { runVerify } = await import("../../src/check/harness.js");
+    const { commandForFile } = await import("../../src/check/command.js");
+    for (const seed of [7, 39]) {
+      const plan = retryPlan(seed);
+      const late = plan.trouble.indexOf("late");
+      assert.equal(plan.trouble[0], "plain");
+      const report = await runVerify((await loadChecker("udp-retry"))!, { command: commandForFile(file), seeds: [seed] });
+      const failed = report.checks.find((c) => !c.passed)!;
+      assert.match(failed.name, /prints key=value once for each key/, JSON.stringify(report.checks, null, 2));
+      assert.ok(failed.detail.startsWith(`Line ${late + 2} of your output is b'${plan.keys[late]}=`), failed.detail);
+      assert.match(failed.detail, new RegExp(`reply to an earlier request for ${plan.keys[late]}: it came late`));
+    }
+  });
+
   it("a failure names its seed, and --seed N meets the same trouble again", async () => {
     const file = path.join(fixturesDir, "udp-retry/stale.py");
     const first = await verifyProgram("udp-retry", file);
