@@ -104,16 +104,20 @@ async function fill(ctx: CheckContext, slow: StreamConn, volume: number): Promis
   const writes: Promise<WriteResult>[] = [];
   let sent = 0;
   let theirs: Filled["theirs"];
+  let extra = 3;
   for (let round = 0; round < 4 && sent < MAX_VOLUME; round++) {
     const more = round === 0 ? volume : Math.min(MAX_VOLUME - sent, volume);
     const part = patternBytes(more, CHUNK_SEED + round);
     parts.push(part);
     writes.push(slow.write(part));
     sent += more;
-    // Bounded: a server that keeps moving bytes (or keeps waiting for the CPU) for 4 such
-    // spans is judged as it stands; the check's own deadline is 30 s.
+    // A server still ready to run when the time is up gets more time, at most 3 more spans in
+    // all rounds together (within the check's 30 s); after that it is judged as it stands.
     let st = await settle(ctx, probe, ctx.ms(1500));
-    for (let more = 0; more < 3 && !st.settled && ctx.program()?.running(); more++) st = await settle(ctx, probe, ctx.ms(1500));
+    while (extra > 0 && !st.settled && ctx.program()?.running()) {
+      extra--;
+      st = await settle(ctx, probe, ctx.ms(1500));
+    }
     theirs = st.theirs;
     const q = probe?.read();
     if (!q?.ours || !q.theirs || ctx.program()?.exit()) break;
