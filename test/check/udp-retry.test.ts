@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { retryPlan } from "../../src/check/exercises/udp-retry.js";
+import { explainRetries, retryPlan } from "../../src/check/exercises/udp-retry.js";
+import type { ProgramView } from "../../src/check/program.js";
 import { cSolutionCase, exerciseCases, fixturesDir, verifyProgram } from "./support.js";
 
 describe("udp-retry", { concurrency: 4 }, () => {
@@ -69,6 +70,19 @@ describe("udp-retry", { concurrency: 4 }, () => {
       assert.ok(failed.detail.startsWith(`Line ${late + 2} of your output is b'${plan.keys[late]}=`), failed.detail);
       assert.match(failed.detail, new RegExp(`reply to an earlier request for ${plan.keys[late]}: it came late`));
     }
+  });
+
+  it("fixed waits made uneven by a busy machine are not judged as growing: a small lag leaves them unjudged, never passed", () => {
+    const plan = retryPlan(7);
+    const k = plan.trouble.indexOf("deep");
+    const tries = plan.keys.map((_, i) => (i < k ? [0] : []));
+    tries[k] = [0, 140, 280, 450, 620];
+    const program = { exit: () => ({ code: 0, signal: null, atMs: 700 }), stdout: () => Buffer.from(plan.keys.slice(0, k).map((x, i) => `${x}=${plan.values[i]}\n`).join("")) } as unknown as ProgramView;
+    const conv = { plan, program, tries, lagMs: 80 };
+    assert.deepEqual(explainRetries(conv, 10_000), { unjudged: 80 });
+    // Without lag the same waits fail; doubling waits pass with it.
+    assert.match((explainRetries({ ...conv, lagMs: 0 }, 10_000) as { detail: string }).detail, /did not grow/);
+    assert.equal(explainRetries({ ...conv, tries: tries.map((x, i) => (i === k ? [0, 100, 300, 700, 1500] : x)) }, 10_000), undefined);
   });
 
   it("a failure names its seed, and --seed N meets the same trouble again", async () => {
