@@ -32,10 +32,23 @@ export interface TablePollerOptions {
   idleMs?: number;
   /** Unchanged readings in a row before the interval starts to grow (default 4). */
   calmReadings?: number;
+  /** Where the timer comes from: the platform's by default; a test passes its own to fire it by hand. */
+  timers?: PollerTimers;
 }
 
+/** The one timer the poller keeps armed (an injected clock lets a test check the intervals without wall-clock waits). */
+export interface PollerTimers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+const PLATFORM_TIMERS: PollerTimers = {
+  set: (fn, ms) => setTimeout(fn, ms),
+  clear: (h) => clearTimeout(h as NodeJS.Timeout | undefined),
+};
+
 export class TablePoller {
-  private timer?: NodeJS.Timeout;
+  private timer?: unknown;
   private inFlight?: Promise<void>;
   private lastKey = "";
   private unchanged = 0;
@@ -46,6 +59,10 @@ export class TablePoller {
 
   constructor(private readonly opts: TablePollerOptions) {
     this.wait = opts.intervalMs;
+  }
+
+  private get timers(): PollerTimers {
+    return this.opts.timers ?? PLATFORM_TIMERS;
   }
 
   private get idleMs(): number {
@@ -66,7 +83,7 @@ export class TablePoller {
   /** Stops the timer (a reading in flight still completes, and is dropped if the run is no longer current). */
   stop(): void {
     this.running = false;
-    clearTimeout(this.timer);
+    this.timers.clear(this.timer);
     this.timer = undefined;
   }
 
@@ -92,9 +109,9 @@ export class TablePoller {
   }
 
   private arm(): void {
-    clearTimeout(this.timer);
+    this.timers.clear(this.timer);
     if (!this.running) return;
-    this.timer = setTimeout(() => {
+    this.timer = this.timers.set(() => {
       this.timer = undefined;
       void this.poll().finally(() => this.arm());
     }, this.wait);

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { slowVolume } from "../../src/check/common/slow-reader.js";
+import { settle, slowVolume } from "../../src/check/common/slow-reader.js";
+import type { ProgramView } from "../../src/check/program.js";
 import { commonServerCases, exerciseCases, fixturesDir, verifyProgram } from "./support.js";
 
 describe("concurrent-echo", { concurrency: 4 }, () => {
@@ -51,5 +52,22 @@ describe("concurrent-echo", { concurrency: 4 }, () => {
   it("the slow reader sends more than the buffers hold: tcp_wmem's maximum, twice tcp_rmem's default, and 1 MiB", { skip: sysctls }, () => {
     const read = (name: string): number[] => readFileSync(`/proc/sys/net/ipv4/${name}`, "utf8").trim().split(/\s+/).map(Number);
     assert.equal(slowVolume(), Math.min(64 << 20, read("tcp_wmem")[2]! + 2 * read("tcp_rmem")[1]! + (1 << 20)));
+  });
+
+  it("the slow reader does not take a server that waits for the CPU for one whose buffers are full", async () => {
+    // On a busy machine the server of select-sendall-bigbuf.py stood still, ready to run, long
+    // enough for unchanged queues to look like full buffers; the slow client then read before
+    // the server's sendall() met EAGAIN, and the wrong program passed.
+    let polls = 0;
+    const probe = { read: () => (polls++, { ours: { recvQ: 1000, sendQ: 5000, state: 1, inode: 8 }, theirs: { recvQ: 7000, sendQ: 3000, state: 1, inode: 9 }, tables: ["tcp" as const] }) };
+    const program = { exit: () => undefined, running: () => polls <= 20 } as unknown as ProgramView;
+    const ctx = { sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)), signal: new AbortController().signal, program: () => program, ms: (x: number) => x };
+    const st = await settle(ctx, probe, 5000);
+    assert.equal(st.settled, true);
+    assert.ok(polls >= 23, `settled after ${polls} readings, while the program was still ready to run`);
+    assert.equal(st.theirs?.recvQ, 7000);
+    // A program that never stops running is not settled when the time runs out.
+    polls = -1_000_000;
+    assert.equal((await settle(ctx, probe, 100)).settled, false);
   });
 });

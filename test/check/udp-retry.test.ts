@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { retryPlan } from "../../src/check/exercises/udp-retry.js";
+import { explainRetries, retryPlan } from "../../src/check/exercises/udp-retry.js";
+import type { ProgramView } from "../../src/check/program.js";
 import { cSolutionCase, exerciseCases, fixturesDir, verifyProgram } from "./support.js";
 
 describe("udp-retry", { concurrency: 4 }, () => {
@@ -49,6 +50,39 @@ describe("udp-retry", { concurrency: 4 }, () => {
       for (const k of p.keys) assert.match(k, /^[a-z0-9]+$/);
       for (const v of p.values) assert.match(v, /^[\x20-\x7e]+$/);
     }
+  });
+
+  it("a request sent again before its reply came is not answered twice: the trouble met is the seed's, however late the client's timer runs out", async () => {
+    // stale-impatient.py sends every request twice at once, as a client on a busy machine whose
+    // timer ran out just before the reply came. Seeds 7 and 39 put no trouble on the first key
+    // and a late reply on a later one: the first stale line must be that late reply.
+    const file = path.join(fixturesDir, "udp-retry/stale-impatient.py");
+    const { loadChecker } = await import("../../src/check/checkers.js");
+    const { runVerify } = await import("../../src/check/harness.js");
+    const { commandForFile } = await import("../../src/check/command.js");
+    for (const seed of [7, 39]) {
+      const plan = retryPlan(seed);
+      const late = plan.trouble.indexOf("late");
+      assert.equal(plan.trouble[0], "plain");
+      const report = await runVerify((await loadChecker("udp-retry"))!, { command: commandForFile(file), seeds: [seed] });
+      const failed = report.checks.find((c) => !c.passed)!;
+      assert.match(failed.name, /prints key=value once for each key/, JSON.stringify(report.checks, null, 2));
+      assert.ok(failed.detail.startsWith(`Line ${late + 2} of your output is b'${plan.keys[late]}=`), failed.detail);
+      assert.match(failed.detail, new RegExp(`reply to an earlier request for ${plan.keys[late]}: it came late`));
+    }
+  });
+
+  it("fixed waits made uneven by a busy machine are not judged as growing: a small lag leaves them unjudged, never passed", () => {
+    const plan = retryPlan(7);
+    const k = plan.trouble.indexOf("deep");
+    const tries = plan.keys.map((_, i) => (i < k ? [0] : []));
+    tries[k] = [0, 140, 280, 450, 620];
+    const program = { exit: () => ({ code: 0, signal: null, atMs: 700 }), stdout: () => Buffer.from(plan.keys.slice(0, k).map((x, i) => `${x}=${plan.values[i]}\n`).join("")) } as unknown as ProgramView;
+    const conv = { plan, program, tries, lagMs: 80 };
+    assert.deepEqual(explainRetries(conv, 10_000), { unjudged: 80 });
+    // Without lag the same waits fail; doubling waits pass with it.
+    assert.match((explainRetries({ ...conv, lagMs: 0 }, 10_000) as { detail: string }).detail, /did not grow/);
+    assert.equal(explainRetries({ ...conv, tries: tries.map((x, i) => (i === k ? [0, 100, 300, 700, 1500] : x)) }, 10_000), undefined);
   });
 
   it("a failure names its seed, and --seed N meets the same trouble again", async () => {

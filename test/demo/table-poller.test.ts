@@ -75,23 +75,49 @@ describe("the table poller", () => {
   });
 
   it("polls less often while nothing changes (never less than once a second), and often again when the run is busy", async () => {
+    // A hand-fired timer: the test sees each interval the poller asks for, with no wall-clock waits
+    // (under load, real timers fired late and the count of readings in a window said nothing).
+    type Armed = { fn: () => void; ms: number; live: boolean };
+    const armed: Armed[] = [];
+    const timers = {
+      set: (fn: () => void, ms: number) => {
+        const h: Armed = { fn, ms, live: true };
+        armed.push(h);
+        return h;
+      },
+      clear: (h: unknown) => {
+        if (h) (h as Armed).live = false;
+      },
+    };
+    const live = (): Armed => {
+      const on = armed.filter((h) => h.live);
+      assert.equal(on.length, 1, "one timer armed at a time");
+      return on[0]!;
+    };
     let reads = 0;
-    const p = new TablePoller({ intervalMs: 10, idleMs: 80, calmReadings: 2, read: async () => (reads++, { t: 0, rows: [row()], source: "/proc/net" }), select: (x) => x, publish: () => undefined });
+    const p = new TablePoller({ intervalMs: 10, idleMs: 80, calmReadings: 2, timers, read: async () => (reads++, { t: 0, rows: [row()], source: "/proc/net" }), select: (x) => x, publish: () => undefined });
     p.start();
     try {
-      await until(() => reads >= 8);
-      // Calm: the interval has grown to idleMs, so 200 ms hold about 2-3 readings, not 20.
-      const before = reads;
-      await sleep(200);
-      const calm = reads - before;
-      assert.ok(calm >= 1 && calm <= 5, `readings while calm: ${calm}`);
+      await until(() => reads === 1);
+      // The first reading's promise settles after it counts: let it, or the first fire shares it.
+      await new Promise((resolve) => setImmediate(resolve));
+      const waits: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        const h = live();
+        waits.push(h.ms);
+        h.live = false;
+        const before = reads;
+        h.fn();
+        await until(() => reads === before + 1 && armed.some((x) => x.live));
+      }
+      // Readings 1-2 are unchanged but not yet calm; then each doubles the wait, up to idleMs.
+      assert.deepEqual(waits, [10, 10, 20, 40, 80, 80, 80, 80]);
       p.busy();
-      const busyFrom = reads;
-      await sleep(60);
-      assert.ok(reads - busyFrom >= 3, `readings after busy(): ${reads - busyFrom}`);
+      assert.equal(live().ms, 10, "busy() arms the short interval again");
     } finally {
       p.stop();
     }
+    assert.equal(armed.filter((h) => h.live).length, 0, "stop() clears the timer");
   });
 
   it("a reader that throws becomes a snapshot with the error, not a crash", async () => {
