@@ -118,6 +118,9 @@ export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: C
   });
 }
 
+/** The longest the exit waits for the event pipe to end after the program is gone. */
+const EVENT_DRAIN_MAX_MS = 2000;
+
 /** The longest a process's start-up may hold the demo clock (Python on a busy machine takes ~1 s at worst). */
 const START_UP_LIMIT_MS = 10_000;
 
@@ -237,7 +240,7 @@ export class TracedProcess {
     child.on("exit", (code, signal) => {
       this.exitInfo = { code, signal };
       // Give the pipes a moment to drain so the exit comes after the last output.
-      this.exitTimer = setTimeout(() => this.reportExit(), 300);
+      this.exitTimer = setTimeout(() => this.reportExitWhenDrained(), 300);
     });
     child.on("close", (code, signal) => {
       this.exitInfo ??= { code, signal };
@@ -280,7 +283,29 @@ export class TracedProcess {
     if (this.plan.straced) this.followStrace(this.plan.straced.output);
     else this.readEvents(child.stdio[3] as Readable);
     this.announced = true;
-    if (this.exitPending) this.reportExit();
+    // Exited before its pid was known (a short program on a busy machine): its events are
+    // still in the pipe just attached, and the verdict must see them before the exit.
+    if (this.exitPending) this.reportExitWhenDrained();
+  }
+
+  /**
+   * Reports the exit once the event pipe has ended, so the last calls (a connect()'s
+   * ECONNREFUSED just before exit) are in the state first; at most EVENT_DRAIN_MAX_MS after
+   * this is called, for a pipe a child of the program keeps open.
+   */
+  private reportExitWhenDrained(): void {
+    const events = this.plan.straced ? undefined : (this.child?.stdio[3] as Readable | null | undefined);
+    const since = performance.now();
+    const check = (): void => {
+      if (this.reported) return;
+      if (this.announced && events && !events.readableEnded && !events.destroyed && performance.now() - since < EVENT_DRAIN_MAX_MS) {
+        this.exitTimer = setTimeout(check, 20);
+        return;
+      }
+      // After this turn's reads: whatever was readable is in the state before the exit.
+      setImmediate(() => this.reportExit());
+    };
+    check();
   }
 
   /** The program's own pid (in a private network, nsenter's child; else the spawned process). */

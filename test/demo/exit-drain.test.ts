@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, it } from "node:test";
+import type { DemoEvent } from "../../src/demo/events.js";
+import { TracedProcess, type LaunchPlan } from "../../src/demo/traced-process.js";
+import { repoRoot } from "../support/cli.js";
+
+const dir = path.join(repoRoot, "test", "demo", "fixtures", "late-events");
+
+/**
+ * A process's exit is reported after the last events on its tracer's pipe: the verdict
+ * is taken at the exit, and a short program's last call (connect-refused's ECONNREFUSED)
+ * was missing from it when the exit came first on a busy machine. Here the spawned
+ * process (as nsenter would be) exits at once, and the program it left writes its call
+ * 600 ms later: the exit must wait for the pipe to end.
+ */
+describe("a process's exit", () => {
+  it("comes after the last event its pipe still had, when the spawned process ended first", async () => {
+    const plan: LaunchPlan = {
+      spec: { name: "client", side: "right", python: "late.py", node: "late.mjs" },
+      runtime: "node",
+      executable: process.execPath,
+      tracer: path.join(dir, "noop-preload.mjs"),
+      program: path.join(dir, "late.mjs"),
+      cwd: dir,
+      env: { ...process.env },
+      // The leader leaves the program running in the background and exits at once.
+      sandbox: { wrap: (cmd, args) => ({ cmd: "/bin/sh", args: ["-c", '("$@" &); exit 0', "sh", cmd, ...args] }) },
+    };
+    const events: DemoEvent[] = [];
+    const exited = new Promise<void>((resolve) => {
+      const p = new TracedProcess(plan, (ev) => events.push(ev), () => resolve());
+      p.start("run");
+    });
+    await exited;
+    const kinds = events.map((e) => (e.type === "call" ? `call ${e.call}` : e.type)).filter((k) => k !== "output");
+    assert.deepEqual(kinds, ["spawn", "call connect", "exit"], `the exit after the call: ${kinds.join(", ")}`);
+  });
+});
