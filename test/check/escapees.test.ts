@@ -12,25 +12,10 @@ import { sandboxSupport } from "../../src/sandbox/namespace.js";
 import { subreaperWrap } from "../../src/sandbox/reaper.js";
 import { cliPath } from "../support/cli.js";
 import { boundOnPort, fixturesDir, scratch, verifyProgram } from "./support.js";
+import { running, until } from "../support/process.js";
 
 const support = await sandboxSupport();
 
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-  } catch {
-    return false;
-  }
-}
-
-async function until(what: string, check: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 // On the fallback (no private PID namespace) the subreaper ends it instead (sandbox/reaper.ts): Linux with python3.
 const reaper = support.available || (await subreaperWrap()) !== undefined;
@@ -43,9 +28,9 @@ describe("a program that escapes its process group", { skip: reaper ? false : `t
     assert.ok(existsSync(escapee), "the grandchild ran");
     const [pid] = readFileSync(escapee, "utf8").split(" ").map(Number);
     try {
-      await until("the grandchild to be gone", () => !alive(pid!), 2000);
+      await until("the grandchild to be gone", () => !running(pid!), 2000);
     } finally {
-      if (alive(pid!)) process.kill(pid!, "SIGKILL");
+      if (running(pid!)) process.kill(pid!, "SIGKILL");
     }
   });
 
@@ -67,15 +52,15 @@ describe("a program that escapes its process group", { skip: reaper ? false : `t
       await until("the grandchild's pid file", () => existsSync(escapee), 5000);
       const [grandchild, port] = readFileSync(escapee, "utf8").split(" ").map(Number);
       pid = grandchild;
-      assert.ok(alive(pid!), "the grandchild runs while the check waits");
+      assert.ok(running(pid!), "the grandchild runs while the check waits");
       tutor.kill("SIGKILL");
       await exited;
-      await until("the grandchild to be gone", () => !alive(pid!), 2000);
+      await until("the grandchild to be gone", () => !running(pid!), 2000);
       // In a private network its port was never on this machine's loopback; on the fallback it was.
       await until(`port ${port} to be free`, () => boundOnPort("127.0.0.1", port!).length === 0, 1000);
     } finally {
       tutor.kill("SIGKILL");
-      if (pid !== undefined && alive(pid)) process.kill(pid, "SIGKILL");
+      if (pid !== undefined && running(pid)) process.kill(pid, "SIGKILL");
     }
   });
 });

@@ -11,27 +11,12 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import { LearnerProgram } from "../../src/check/program.js";
 import { subreaperWrap } from "../../src/sandbox/reaper.js";
+import { running, until } from "../support/process.js";
 
 const wrap = await subreaperWrap();
 const dir = mkdtempSync(path.join(os.tmpdir(), "st-reaper-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
-  } catch {
-    return false;
-  }
-}
-
-async function until(what: string, check: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`waited ${ms} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function sh(script: string, env: NodeJS.ProcessEnv = process.env): LearnerProgram {
   return new LearnerProgram({ file: "/bin/sh", args: ["-c", script], cwd: dir, display: "sh" }, env, undefined, undefined, undefined, wrap);
@@ -46,12 +31,12 @@ describe("the fallback's subreaper", { skip: wrap ? false : "no subreaper here (
     try {
       await until("the grandchild", () => existsSync(file), 3000);
       pid = Number(readFileSync(file, "utf8"));
-      assert.ok(alive(pid), "it runs");
+      assert.ok(running(pid), "it runs");
       await p.stop();
-      await until("the grandchild to be gone", () => !alive(pid!), 1000);
+      await until("the grandchild to be gone", () => !running(pid!), 1000);
     } finally {
       await p.stop();
-      if (pid && alive(pid)) process.kill(pid, "SIGKILL");
+      if (pid && running(pid)) process.kill(pid, "SIGKILL");
     }
   });
 
@@ -65,12 +50,12 @@ describe("the fallback's subreaper", { skip: wrap ? false : "no subreaper here (
       assert.equal(exit?.signal, null);
       pid = Number(readFileSync(file, "utf8"));
       // As in a run's private PID namespace: the program's exit does not end the run.
-      assert.ok(alive(pid), "what the program left still runs");
+      assert.ok(running(pid), "what the program left still runs");
       await p.stop();
-      await until("the orphan to be gone", () => !alive(pid!), 1000);
+      await until("the orphan to be gone", () => !running(pid!), 1000);
     } finally {
       await p.stop();
-      if (pid && alive(pid)) process.kill(pid, "SIGKILL");
+      if (pid && running(pid)) process.kill(pid, "SIGKILL");
     }
   });
 

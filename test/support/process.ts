@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 /** Small waits and checks on processes that several test files need. */
 
 /** Whether a process with this pid exists (a zombie counts until it is reaped). */
@@ -5,6 +7,16 @@ export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a process with this pid runs: a zombie (ended, not yet reaped) does not. */
+export function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
   } catch {
     return false;
   }
