@@ -3,8 +3,9 @@
  * SOCKET_TUTOR_SANDBOX=off, or no user namespaces). A process group ends everything a
  * program starts, except what leaves the group: a double fork, a daemon that calls
  * setsid(), a program under strace when the tutor is killed (strace stays, and holds it).
- * So every program of a run (verify's, trace's, a demo's) runs under a small subreaper (socket_tutor_reaper.py, on the
- * Python the demos use): orphans of the program are reparented to it. It reports the
+ * So every program of a run (verify's, trace's, a demo's) runs under a small subreaper
+ * (socket_tutor_reaper.py, on the Python the demos use): orphans of the program are
+ * reparented to it. It reports the
  * program's exit on a pipe, keeps what the program left running until the run ends (as a
  * PID namespace would), and SIGKILLs it all when the tutor stops the run (SIGUSR1) or
  * dies, even by SIGKILL (PR_SET_PDEATHSIG).
