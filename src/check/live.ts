@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import type { DemoEvent } from "../demo/events.js";
 import type { DemoRuntime, DemoSpec } from "../demo/spec.js";
 import { initialState, reduce, type DemoState } from "../demo/state.js";
-import { readTracerEvents } from "../demo/traced-process.js";
+import { readTracerEvents } from "../demo/tracer-events.js";
 import { nodePreload, pythonTracer } from "../demo/tracer-files.js";
 import { escapeTerminal } from "../text/escape.js";
 import type { ExerciseInfo } from "../exercises/catalog.js";

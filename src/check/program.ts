@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { constants as osConstants } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { t } from "../text/catalog.js";
 import { onCleanup } from "../util/cleanup.js";
@@ -7,7 +6,7 @@ import { guardGroup, type Guardian } from "./guardian.js";
 import { LineSplitter, type SplitLine } from "./output.js";
 import { groupCpuMs, groupMembers, groupSockets, type KernelSocket } from "./procnet.js";
 import { signalGroup } from "../util/process-group.js";
-import { endReaped } from "../sandbox/reaper.js";
+import { endReaped, readReaperStatus } from "../sandbox/reaper.js";
 
 /**
  * The learner's program, as the checks see it: started in its own process group
@@ -188,7 +187,7 @@ export class LearnerProgram implements RunningProgram {
     // Under a subreaper the program's exit is the line it reports (it may stay, holding what
     // the program left running, until the run ends); its own exit counts when no line came.
     this.reaperGone = new Promise((resolve) => this.child.once("exit", () => resolve()));
-    if (this.reaped) readStatus((this.child.stdio as ReadonlyArray<unknown>)[statusFd] as Readable, (code, signal) => this.ended(code, signal));
+    if (this.reaped) readReaperStatus((this.child.stdio as ReadonlyArray<unknown>)[statusFd] as Readable, (code, signal) => this.ended(code, signal));
     this.child.on("exit", (code, signal) => this.ended(code, signal));
   }
 
@@ -374,21 +373,4 @@ export class LearnerProgram implements RunningProgram {
     if (this.pid <= 0 || groupMembers(this.pid).length === 0) this.guardian.release();
     this.removeCleanup();
   }
-}
-
-/** Reads a subreaper's one status line ("exit 3", "signal 15") and hands it on; anything else is ignored. */
-function readStatus(stream: Readable, onEnd: (code: number | null, signal: NodeJS.Signals | null) => void): void {
-  let held = "";
-  stream.on("error", () => undefined);
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk: string) => {
-    held = (held + chunk).slice(0, 64);
-    const m = /^(exit|signal) (\d{1,3})\n/.exec(held);
-    if (!m) return;
-    stream.destroy();
-    const n = Number(m[2]);
-    if (m[1] === "exit") return onEnd(n, null);
-    const name = Object.entries(osConstants.signals).find(([, num]) => num === n)?.[0] as NodeJS.Signals | undefined;
-    onEnd(name ? null : 128 + n, name ?? null);
-  });
 }

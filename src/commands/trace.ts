@@ -101,7 +101,8 @@ async function stracedProgram(file: string): Promise<{ straced: StracedProgram; 
 
 async function traceIt(target: { file: string; args: string[] }, opts: { port?: number; straced?: StracedProgram }, values: { plain?: boolean; packets?: boolean; step?: boolean }): Promise<number> {
   const port = opts.port;
-  const { demo, runtime } = traceDemo(target.file, target.args, opts);
+  const shared = !(await sandboxSupport()).available;
+  const { demo, runtime } = traceDemo(target.file, target.args, { ...opts, shared });
   const choice = await chooseRuntime(runtime);
   if (runtime === "python" && choice.runtime !== "python") throw new UserError(t("demo.cmd.noPython", { why: noPythonReason(), version: MIN_PYTHON.join(".") }));
 
@@ -111,7 +112,7 @@ async function traceIt(target: { file: string; args: string[] }, opts: { port?: 
   const plain = values.plain === true || !interactiveTerminal || termProblem !== undefined;
   // strace cannot hold a call: such a program runs freely (the run's note says so).
   const mode: DemoMode = values.step && !opts.straced ? "step" : "run";
-  if (port === undefined && !(await sandboxSupport()).available) process.stderr.write(`${t("common.note")} ${t("trace.noSandboxPort")}\n`);
+  if (port === undefined && shared) process.stderr.write(`${t("common.note")} ${t("trace.noSandboxPort")}\n`);
 
   if (!plain) {
     const { runLive } = await import("../ui/live-view.js");

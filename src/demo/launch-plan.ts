@@ -1,13 +1,15 @@
 /**
  * How one demo process is started: its interpreter, tracer, program, folder and
  * environment, and for an `unprivileged` process run by root, a copy of the demo's
- * folder that the other user can read.
+ * folder that the other user can read; and the command line that starts it (inside the
+ * run's private network, or on the fallback under the subreaper).
  */
 import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { straceStatus } from "../kernel/strace.js";
+import { pathToFileURL } from "node:url";
+import { buildStraceCommand, straceStatus } from "../kernel/strace.js";
 import path from "node:path";
+import type { ReaperWrap } from "../sandbox/reaper.js";
 import { t } from "../text/catalog.js";
-import type { LaunchPlan } from "./traced-process.js";
 import { nodePreload, pythonTracer } from "./tracer-files.js";
 import type { DemoProcessSpec, DemoRuntime } from "./spec.js";
 import { usableAs, type SystemUser } from "./users.js";
@@ -25,6 +27,8 @@ export interface RunSetting {
   port?: number;
   socketPath?: string;
   sandbox?: RunSandbox;
+  /** The fallback's subreaper (sandbox/reaper.ts), for a run without a private network. */
+  reaper?: ReaperWrap;
   strace?: StraceSupport;
   /** A note for the run's view. */
   note(text: string, level: "info" | "warn"): void;
@@ -74,6 +78,8 @@ export async function planLaunch(run: RunSetting, p: DemoProcessSpec, user: Syst
   // (An `unprivileged` process of a tutor that is not root runs as the learner: the kernel's answer is theirs.)
   const plan: LaunchPlan = { spec: p, runtime, executable, tracer, program, cwd, env, user };
   if (run.sandbox) plan.sandbox = run.sandbox;
+  // (Another user may not read the subreaper's script: it then runs with the group clean-up only.)
+  else if (run.reaper && !user) plan.reaper = run.reaper;
   const strace = run.strace;
   if (strace?.available) plan.strace = (argv) => strace.wrap(p.name, argv);
   return plan;
@@ -107,5 +113,67 @@ async function planStraced(run: RunSetting, p: DemoProcessSpec, straced: NonNull
     straced: { argv: [...straced.argv], output, strace: status.path ?? "strace", shown: straced.shown, syscalls: run.strace?.available === true },
   };
   if (run.sandbox) plan.sandbox = run.sandbox;
+  else if (run.reaper) plan.reaper = run.reaper;
   return plan;
+}
+
+/** How to run one demo program under its tracer. */
+export interface LaunchPlan {
+  spec: DemoProcessSpec;
+  runtime: DemoRuntime;
+  /** The interpreter: python3's real executable, or node. */
+  executable: string;
+  /** The tracer file (Python) or preload (Node). */
+  tracer: string;
+  /** The program, absolute. */
+  program: string;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** Run as this user (an `unprivileged` process when the tutor is root). */
+  user?: { name: string; uid: number; gid: number };
+  /** Wrap the command line in strace (the syscall view). */
+  strace?: (argv: string[]) => { command: string; args: string[] };
+  /** Run inside the run's private network and process tree (sandbox/namespace.ts). */
+  sandbox?: { wrap(cmd: string, args: readonly string[]): { cmd: string; args: string[] } };
+  /**
+   * Without one (the fallback): run under the subreaper, so what the program leaves
+   * running (a setsid() daemon, strace's tracee) ends with the run, even after kill -9.
+   */
+  reaper?: ReaperWrap;
+  /**
+   * No tracer: `argv` runs under strace (`strace`, its path), which writes its calls to
+   * `output`; they become the process's CallEvents (strace-calls.ts). `shown`: its command line for the views.
+   */
+  straced?: { argv: string[]; output: string; strace: string; shown: string; syscalls?: boolean };
+}
+
+/** The stdio of a traced program: its three streams, the tracer's event pipe (3) and control pipe (4). */
+export const TRACED_STDIO = 5;
+
+/**
+ * The command that starts a plan's program; `statusFd`, when a subreaper leads it: the pipe
+ * (after the program's own) it reports the program's exit on.
+ */
+export function commandLine(plan: LaunchPlan): { cmd: string; args: string[]; statusFd?: number } {
+  // Under strace there is no tracer: the program has its three streams only.
+  const statusFd = plan.straced ? 3 : TRACED_STDIO;
+  const around = (cmd: string, args: string[]): { cmd: string; args: string[]; statusFd?: number } => {
+    if (plan.sandbox) return plan.sandbox.wrap(cmd, args);
+    const wrapped = plan.reaper?.(cmd, args, { cwd: plan.cwd, statusFd });
+    return wrapped?.reaped ? { cmd: wrapped.cmd, args: wrapped.args, statusFd } : { cmd, args };
+  };
+  if (plan.straced) {
+    // -T: each call's duration, for its end time. Inside the private network, as below.
+    const s = buildStraceCommand(plan.straced.argv, { outputPath: plan.straced.output, strace: plan.straced.strace, durations: true });
+    return around(s.command, s.args);
+  }
+  const own = [...(plan.spec.args ?? [])];
+  const inner =
+    plan.runtime === "python"
+      ? { cmd: plan.executable, args: [plan.tracer, plan.program, ...own] }
+      : { cmd: plan.executable, args: ["--import", pathToFileURL(plan.tracer).href, plan.program, ...own] };
+  // strace inside the private network, not around nsenter: -yy names a socket's addresses
+  // by asking the kernel of its own network, which must be the program's.
+  const traced = plan.strace ? plan.strace([inner.cmd, ...inner.args]) : { command: inner.cmd, args: inner.args };
+  return around(traced.command, traced.args);
 }

@@ -35,7 +35,8 @@
  *
  * Processes die with the tutor: stop(), the demo's end, process exit, SIGINT,
  * SIGTERM, SIGHUP (registered with onCleanup) and kill -9 of the tutor (the
- * tracers exit when their control pipe closes).
+ * tracers exit when their control pipe closes; the private network's PID namespace, or on
+ * the fallback the subreaper, ends what a program left running, and a program under strace).
  */
 import type { DemoEvent } from "./events.js";
 import type { LoadedDemo } from "./load.js";

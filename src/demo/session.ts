@@ -9,14 +9,15 @@ import { choosePort, LOOPBACK } from "./ports.js";
 import type { RuntimeChoice } from "./runtime.js";
 import type { DemoProcessSpec, DemoRuntime } from "./spec.js";
 import { initialState, reduce, type DemoMode, type DemoState, type StateLimits } from "./state.js";
-import { TracedProcess, now, type LaunchPlan } from "./traced-process.js";
-import { planLaunch, type RunSetting } from "./launch-plan.js";
+import { TracedProcess, now } from "./traced-process.js";
+import { planLaunch, type LaunchPlan, type RunSetting } from "./launch-plan.js";
 import { RunRows } from "./run-rows.js";
 import { ScriptedInput } from "./scripted-input.js";
 import { startRunCapture } from "./run-capture.js";
 import { unprivilegedUser } from "./users.js";
 import { startStrace, type StraceSupport } from "./syscalls.js";
 import { makeTempDir, sweepStaleTempDirs } from "../sandbox/temp-dirs.js";
+import { subreaperWrap } from "../sandbox/reaper.js";
 import { t } from "../text/catalog.js";
 import { escapeTerminal } from "../text/escape.js";
 import { PlumbingRule, TablePoller } from "./table-poller.js";
@@ -258,7 +259,10 @@ export class DemoSession {
     const user = root && spec.processes.some((p) => p.unprivileged) ? unprivilegedUser() : undefined;
     if (user) chownSync(this.tempDir, user.uid, user.gid);
     const plans = new Map<string, LaunchPlan>();
-    const setting: RunSetting = { runtime: this.runtime, python: this.choice.python?.executable, demoDir: this.demo.dir, tempDir: this.tempDir!, host: this.host, port: this.port, socketPath: this.socketPath, sandbox: this.sandbox, strace: this.strace, note: (text, level) => this.note(text, level) };
+    // Without a private network, each program runs under the fallback's subreaper where there is one.
+    const reaper = this.sandbox ? undefined : await subreaperWrap();
+    if (stale()) return;
+    const setting: RunSetting = { runtime: this.runtime, python: this.choice.python?.executable, demoDir: this.demo.dir, tempDir: this.tempDir!, host: this.host, port: this.port, socketPath: this.socketPath, sandbox: this.sandbox, reaper, strace: this.strace, note: (text, level) => this.note(text, level) };
     for (const p of spec.processes) plans.set(p.name, await planLaunch(setting, p, p.unprivileged && root ? user : undefined));
     if (stale()) return;
     for (const p of spec.processes) this.procs.set(p.name, new TracedProcess(plans.get(p.name)!, (ev) => this.onProcessEvent(ev), () => this.onExit(), () => this.syncClock()));
@@ -443,9 +447,13 @@ export class DemoSession {
     clearTimeout(this.deadline);
     const waits: Promise<void>[] = [];
     for (const p of this.procs.values()) {
-      if (!p.started || p.exited) continue;
+      if (!p.started) continue;
+      // Also a program that has exited: under a subreaper, what it left running ends now.
+      const reaped = p.reaperRunning;
+      if (p.exited && !reaped) continue;
       p.kill();
-      waits.push(p.waitExit(2000));
+      if (!p.exited) waits.push(p.waitExit(2000));
+      if (reaped) waits.push(p.leaderGone(2000));
     }
     await Promise.all(waits);
   }
@@ -514,10 +522,12 @@ export class DemoSession {
   /** The pids whose sockets the table shows, asked for when the owners are scanned (not when the read starts). */
   private tablePids(): number[] {
     const procs = [...this.procs.values()];
-    const pids = procs.filter((p) => !p.exited && p.pid !== undefined).map((p) => p.pid!);
+    // A subreaper's own socket is its status pipe to the tutor (a socketpair): not the run's.
+    const pids = procs.filter((p) => !p.exited && p.pid !== undefined && !p.reaped).map((p) => p.pid!);
     // In a private network each spawned pid is nsenter's: its child, the program, owns the
-    // sockets, and may not be announced yet when a reading starts.
-    if (this.sandbox) for (const leader of [...pids]) for (const child of childPids(leader)) if (!pids.includes(child)) pids.push(child);
+    // sockets, and may not be announced yet when a reading starts. So does a subreaper's child,
+    // and what the program left running (reparented to the subreaper).
+    for (const p of procs) if (!p.exited && p.pid !== undefined && (this.sandbox || p.reaped)) for (const child of childPids(p.pid)) if (!pids.includes(child)) pids.push(child);
     if (procs.some((p) => !p.exited)) for (const pid of this.knownPids) if (!pids.includes(pid)) pids.push(pid);
     return pids;
   }

@@ -66,9 +66,9 @@ export function traceClientFiles(): { python: string; node: string } {
 /**
  * The learner's program as a demo. `port`: the built-in client connects there instead
  * of looking for the program's listener (for runs without a private network, where the
- * kernel's table lists every program's listeners).
+ * kernel's table lists every program's listeners); `shared`: such a run, as its summary says.
  */
-export function traceDemo(file: string, args: readonly string[], opts: { port?: number; straced?: StracedProgram } = {}): { demo: LoadedDemo; runtime: DemoRuntime } {
+export function traceDemo(file: string, args: readonly string[], opts: { port?: number; straced?: StracedProgram; shared?: boolean } = {}): { demo: LoadedDemo; runtime: DemoRuntime } {
   const straced = opts.straced;
   const full = straced ? straced.file : programFile(file);
   const runtime = straced ? "node" : traceRuntime(full);
@@ -82,7 +82,8 @@ export function traceDemo(file: string, args: readonly string[], opts: { port?: 
   const spec: DemoSpec = {
     id: "trace",
     title: t("trace.title", { file: escapeTerminal(straced ? path.basename(straced.source ?? straced.shown) : base) }),
-    summary: t("trace.summary"),
+    // `shared`: no private network here (the run shares the machine's, and has no packets).
+    summary: t(opts.shared ? "trace.summaryShared" : "trace.summary"),
     interactive: true,
     processes: [
       {

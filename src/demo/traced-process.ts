@@ -1,122 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readlinkSync } from "node:fs";
-import { pathToFileURL } from "node:url";
 import type { Readable, Writable } from "node:stream";
 import type { CallEvent, DemoEvent } from "./events.js";
-import type { DemoProcessSpec, DemoRuntime } from "./spec.js";
 import { TerminalDecoder } from "../text/escape.js";
-import { EVENT_LIMITS, RateBudget, sanitizeCall } from "./tracer-lines.js";
 import { signalGroup } from "../util/process-group.js";
 import { t } from "../text/catalog.js";
 import { whenProgramKnown } from "../sandbox/program-pid.js";
+import { endReaped, readReaperStatus } from "../sandbox/reaper.js";
 import { escapeTerminal } from "../text/escape.js";
-import { buildStraceCommand, StraceFollower } from "../kernel/strace.js";
+import { StraceFollower } from "../kernel/strace.js";
 import { StraceCallEvents } from "./strace-calls.js";
 import { namespacePids } from "../sandbox/namespace-pids.js";
 import { whenStracedProgramKnown } from "./straced-pid.js";
-
-/** How to run one demo program under its tracer. */
-export interface LaunchPlan {
-  spec: DemoProcessSpec;
-  runtime: DemoRuntime;
-  /** The interpreter: python3's real executable, or node. */
-  executable: string;
-  /** The tracer file (Python) or preload (Node). */
-  tracer: string;
-  /** The program, absolute. */
-  program: string;
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  /** Run as this user (an `unprivileged` process when the tutor is root). */
-  user?: { name: string; uid: number; gid: number };
-  /** Wrap the command line in strace (the syscall view). */
-  strace?: (argv: string[]) => { command: string; args: string[] };
-  /** Run inside the run's private network and process tree (sandbox/namespace.ts). */
-  sandbox?: { wrap(cmd: string, args: readonly string[]): { cmd: string; args: string[] } };
-  /**
-   * No tracer: `argv` runs under strace (`strace`, its path), which writes its calls to
-   * `output`; they become the process's CallEvents (strace-calls.ts). `shown`: its command line for the views.
-   */
-  straced?: { argv: string[]; output: string; strace: string; shown: string; syscalls?: boolean };
-}
-
-/**
- * One JSON line from a tracer's event pipe, as the call event of process `proc`;
- * undefined if it is not one. The line may be forged by the traced program: the event
- * is rebuilt field by field, strings escaped and bounded (see tracer-lines.ts).
- */
-export function parseTracerLine(line: string, proc: string): CallEvent | undefined {
-  const m = parseTracerMessage(line, proc);
-  return m === "ready" ? undefined : m;
-}
-
-/** A tracer line: a call event, "ready" (its start-up is over, the program runs next), or nothing. */
-function parseTracerMessage(line: string, proc: string): CallEvent | "ready" | undefined {
-  if (line.length > EVENT_LIMITS.lineChars) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (isCallEvent(parsed)) return sanitizeCall(parsed, proc);
-  return typeof parsed === "object" && parsed !== null && (parsed as { type?: unknown }).type === "ready" ? "ready" : undefined;
-}
-
-/**
- * Reads a tracer's event pipe line by line, at a bounded cost whatever is written to
- * it: a line longer than EVENT_LIMITS.lineChars is skipped to its newline (never held),
- * and lines beyond the rate limits are dropped unparsed and counted (`onDropped`).
- * Events are for the display only: nothing that decides a verdict reads them.
- * `onReady` hears the tracer say its start-up is over (a demo holds its clock until then).
- */
-export function readTracerEvents(stream: Readable, proc: string, onEvent: (ev: CallEvent) => void, onDropped?: (count: number) => void, onReady?: () => void): void {
-  const lines = new RateBudget(EVENT_LIMITS.linesPerSecond);
-  const chars = new RateBudget(EVENT_LIMITS.charsPerSecond);
-  let held = "";
-  // Inside a line that grew past the limit: everything up to its newline is dropped.
-  let skipping = false;
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk: string) => {
-    let dropped = 0;
-    let start = 0;
-    for (let nl = chunk.indexOf("\n"); nl >= 0; nl = chunk.indexOf("\n", start)) {
-      const from = start;
-      const before = held;
-      held = "";
-      start = nl + 1;
-      if (skipping) {
-        skipping = false;
-        continue;
-      }
-      if (before.length + (nl - from) > EVENT_LIMITS.lineChars) continue;
-      const line = before + chunk.slice(from, nl);
-      if (!lines.take() || !chars.take(line.length)) {
-        dropped++;
-        continue;
-      }
-      const ev = parseTracerMessage(line, proc);
-      if (ev === "ready") onReady?.();
-      else if (ev) onEvent(ev);
-    }
-    if (!skipping && start < chunk.length) {
-      held += chunk.slice(start, start + EVENT_LIMITS.lineChars + 1);
-      if (held.length > EVENT_LIMITS.lineChars) {
-        held = "";
-        skipping = true;
-      }
-    }
-    if (dropped && onDropped) onDropped(dropped);
-    // Over budget: stop reading for a moment. The writer then fills the pipe and waits, and
-    // the next read takes a whole pipe's worth, so a flood costs a few reads a second rather
-    // than one per small write (which, on a busy machine, is what the scheduler hands us).
-    // Short, because a program's own tracer writes to the same pipe and waits with it.
-    if (dropped && !stream.isPaused()) {
-      stream.pause();
-      setTimeout(() => stream.resume(), FLOOD_PAUSE_MS).unref();
-    }
-  });
-}
+import { commandLine, TRACED_STDIO, type LaunchPlan } from "./launch-plan.js";
+import { readTracerEvents } from "./tracer-events.js";
 
 /** The longest the exit waits for the event pipe to end after the program is gone. */
 const EVENT_DRAIN_MAX_MS = 2000;
@@ -124,33 +21,6 @@ const EVENT_DRAIN_MAX_MS = 2000;
 /** The longest a process's start-up may hold the demo clock (Python on a busy machine takes ~1 s at worst). */
 const START_UP_LIMIT_MS = 10_000;
 
-/** How long reading stops when a tracer writes more than the display's budget. */
-const FLOOD_PAUSE_MS = 50;
-
-export function commandLine(plan: LaunchPlan): { cmd: string; args: string[] } {
-  if (plan.straced) {
-    // -T: each call's duration, for its end time. Inside the private network, as below.
-    const s = buildStraceCommand(plan.straced.argv, { outputPath: plan.straced.output, strace: plan.straced.strace, durations: true });
-    return plan.sandbox ? plan.sandbox.wrap(s.command, s.args) : { cmd: s.command, args: s.args };
-  }
-  const own = [...(plan.spec.args ?? [])];
-  const inner =
-    plan.runtime === "python"
-      ? { cmd: plan.executable, args: [plan.tracer, plan.program, ...own] }
-      : { cmd: plan.executable, args: ["--import", pathToFileURL(plan.tracer).href, plan.program, ...own] };
-  // strace inside the private network, not around nsenter: -yy names a socket's addresses
-  // by asking the kernel of its own network, which must be the program's.
-  const traced = plan.strace ? plan.strace([inner.cmd, ...inner.args]) : { command: inner.cmd, args: inner.args };
-  return plan.sandbox ? plan.sandbox.wrap(traced.command, traced.args) : { cmd: traced.command, args: traced.args };
-}
-
-const PHASES = new Set(["pending", "start", "end"]);
-
-function isCallEvent(v: unknown): v is Omit<CallEvent, "proc"> {
-  if (typeof v !== "object" || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return o.type === "call" && typeof o.seq === "number" && typeof o.call === "string" && typeof o.phase === "string" && PHASES.has(o.phase) && typeof o.t === "number" && Array.isArray(o.args) && typeof o.pid === "number";
-}
 
 /**
  * One demo program running under its tracer, in its own process group, with its
@@ -199,16 +69,21 @@ export class TracedProcess {
 
   /** Starts the program; `clock` is the demo clock's control line now (DemoClock.line()), which the tracer starts from. */
   start(mode: "step" | "run", clock?: string): void {
-    const { cmd, args } = commandLine(this.plan);
+    const { cmd, args, statusFd } = commandLine(this.plan);
     const env = { ...this.plan.env, SOCKET_TUTOR_TRACE_MODE: mode, ...(clock ? { SOCKET_TUTOR_CLOCK: clock } : {}) };
     let child: ChildProcess;
+    // Taken before spawn(): on a busy machine the tutor may get the CPU back only after the
+    // program (under strace, or its tracer) has made its first calls, which are stamped by
+    // their own clock. A spawn stamped after them would be listed after its own calls.
+    const spawnedAt = now();
     try {
       child = spawn(cmd, args, {
         cwd: this.plan.cwd,
         env,
         // Under strace there is no tracer to talk to: the program gets its three streams
         // only, so its first socket is fd 3 as in a run of its own.
-        stdio: this.plan.straced ? ["pipe", "pipe", "pipe"] : ["pipe", "pipe", "pipe", "pipe", "pipe"],
+        // A subreaper's status pipe comes after them.
+        stdio: Array<"pipe">((this.plan.straced ? 3 : TRACED_STDIO) + (statusFd !== undefined ? 1 : 0)).fill("pipe"),
         // Its own process group (a new session): stopping the demo kills the group,
         // and Ctrl-C in the tutor's terminal reaches only the tutor, which cleans up.
         detached: true,
@@ -237,30 +112,30 @@ export class TracedProcess {
     // the views name the program's pid (the one its sockets and its calls show).
     for (const stdio of child.stdio) (stdio as Readable | Writable | null)?.on("error", () => undefined);
     this.control = this.plan.straced ? undefined : (child.stdio[4] as Writable);
-    child.on("exit", (code, signal) => {
-      this.exitInfo = { code, signal };
-      // Give the pipes a moment to drain so the exit comes after the last output.
-      this.exitTimer = setTimeout(() => this.reportExitWhenDrained(), 300);
-    });
+    // Under a subreaper the program's exit is the line it reports (it stays, holding what
+    // the program left running, until the run ends); its own exit counts when no line came.
+    this.reaped = statusFd !== undefined;
+    if (statusFd !== undefined) readReaperStatus(child.stdio[statusFd] as Readable, (code, signal) => this.programEnded(code, signal));
+    child.on("exit", (code, signal) => this.programEnded(code, signal));
     child.on("close", (code, signal) => {
       this.exitInfo ??= { code, signal };
       this.reportExit();
     });
     const leader = child.pid;
-    const spawnedAt = now();
     const announce = (pid: number): void => {
       this.programPid = pid;
       const straced = this.plan.straced;
-      // Stamped when it was spawned: its first calls (strace's stamps) may come before the exec is seen here.
+      // Stamped when it was spawned, not when its pid is known here: its first calls may come before that.
       if (straced) this.emit({ type: "spawn", proc: this.name, pid, t: spawnedAt, command: straced.shown });
-      else this.emit({ type: "spawn", proc: this.name, pid, t: now(), runtime: this.plan.runtime, file: this.plan.spec[this.plan.runtime], user: this.plan.user?.name });
+      else this.emit({ type: "spawn", proc: this.name, pid, t: spawnedAt, runtime: this.plan.runtime, file: this.plan.spec[this.plan.runtime], user: this.plan.user?.name });
       this.attach(child);
     };
     const gone = () => this.exitInfo !== undefined;
     // Under strace, the program is strace's child: one level further down.
     const straced = this.plan.straced;
     const found = straced ? (pid: number) => whenStracedProgramKnown(pid, straced.argv[0]!, gone, announce) : announce;
-    if (!this.plan.sandbox) return found(leader);
+    // In a private network, and under a subreaper, the spawned process is not the program but its parent.
+    if (!this.plan.sandbox && !this.reaped) return found(leader);
     whenProgramKnown(leader, gone, found);
   }
 
@@ -288,6 +163,14 @@ export class TracedProcess {
     if (this.exitPending) this.reportExitWhenDrained();
   }
 
+  /** The program ended (the spawned process exited, or the subreaper reported it). */
+  private programEnded(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.exitInfo) return;
+    this.exitInfo = { code, signal };
+    // Give the pipes a moment to drain so the exit comes after the last output.
+    this.exitTimer = setTimeout(() => this.reportExitWhenDrained(), 300);
+  }
+
   /**
    * Reports the exit once the event pipe has ended, so the last calls (a connect()'s
    * ECONNREFUSED just before exit) are in the state first; at most EVENT_DRAIN_MAX_MS after
@@ -308,8 +191,10 @@ export class TracedProcess {
     check();
   }
 
-  /** The program's own pid (in a private network, nsenter's child; else the spawned process). */
+  /** The program's own pid (in a private network, nsenter's child; under a subreaper, its child; else the spawned process). */
   programPid?: number;
+  /** The spawned process is the fallback's subreaper. */
+  reaped = false;
   private announced = false;
   private exitPending = false;
 
@@ -405,10 +290,20 @@ export class TracedProcess {
     return true;
   }
 
-  /** Kills the whole process group at once; the tracer's pipes close with it. */
+  /**
+   * Kills the whole process group at once; the tracer's pipes close with it. Under a
+   * subreaper, it ends the run (the program, and what it left running, also after the
+   * program itself exited): a group SIGKILL would kill the subreaper first and leave
+   * those to init.
+   */
   kill(): void {
-    if (this.exited || this.pid === undefined) return;
-    this.stopped = true;
+    if (this.pid === undefined) return;
+    if (!this.exited) this.stopped = true;
+    if (this.reaperRunning && endReaped(this.pid)) {
+      this.control?.destroy();
+      return;
+    }
+    if (this.exited) return;
     if (!signalGroup(this.pid, "SIGKILL")) {
       try {
         this.child?.kill("SIGKILL");
@@ -418,6 +313,25 @@ export class TracedProcess {
     }
     this.control?.destroy();
   }
+
+  /** The spawned process is the fallback's subreaper (the program its child), and it still runs. */
+  get reaperRunning(): boolean {
+    return this.reaped && this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resolves when the spawned process is gone (at once if it never ran); bounded by `timeoutMs`. */
+  leaderGone(timeoutMs = 2000): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
 
   /** Resolves when the exit has been reported (or at once if it has). */
   waitExit(timeoutMs = 3000): Promise<void> {

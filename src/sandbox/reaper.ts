@@ -2,8 +2,10 @@
  * The fallback's clean-up of escaped children (Linux without a run's PID namespace:
  * SOCKET_TUTOR_SANDBOX=off, or no user namespaces). A process group ends everything a
  * program starts, except what leaves the group: a double fork, a daemon that calls
- * setsid(). So the program runs under a small subreaper (socket_tutor_reaper.py, on the
- * Python the demos use): orphans of the program are reparented to it. It reports the
+ * setsid(), a program under strace when the tutor is killed (strace stays, and holds it).
+ * So every program of a run (verify's, trace's, a demo's) runs under a small subreaper
+ * (socket_tutor_reaper.py, on the Python the demos use): orphans of the program are
+ * reparented to it. It reports the
  * program's exit on a pipe, keeps what the program left running until the run ends (as a
  * PID namespace would), and SIGKILLs it all when the tutor stops the run (SIGUSR1) or
  * dies, even by SIGKILL (PR_SET_PDEATHSIG).
@@ -14,6 +16,8 @@
  * Where python3 is missing, or not Linux, runs go on with the group clean-up alone.
  */
 import { accessSync, constants } from "node:fs";
+import { constants as osConstants } from "node:os";
+import type { Readable } from "node:stream";
 import path from "node:path";
 import { packageRoot } from "../paths.js";
 import { findPython } from "../util/python.js";
@@ -80,4 +84,21 @@ export function endReaped(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Reads a subreaper's one status line ("exit 3", "signal 15") and hands it on; anything else is ignored. */
+export function readReaperStatus(stream: Readable, onEnd: (code: number | null, signal: NodeJS.Signals | null) => void): void {
+  let held = "";
+  stream.on("error", () => undefined);
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    held = (held + chunk).slice(0, 64);
+    const m = /^(exit|signal) (\d{1,3})\n/.exec(held);
+    if (!m) return;
+    stream.destroy();
+    const n = Number(m[2]);
+    if (m[1] === "exit") return onEnd(n, null);
+    const name = Object.entries(osConstants.signals).find(([, num]) => num === n)?.[0] as NodeJS.Signals | undefined;
+    onEnd(name ? null : 128 + n, name ?? null);
+  });
 }

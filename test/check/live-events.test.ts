@@ -8,7 +8,7 @@ import { verifySource, YOUR_PROGRAM } from "../../src/check/live.js";
 import type { VerifyReport } from "../../src/check/types.js";
 import type { CallEvent, DemoEvent } from "../../src/demo/events.js";
 import { EVENT_LIMITS } from "../../src/demo/tracer-lines.js";
-import { parseTracerLine, readTracerEvents } from "../../src/demo/traced-process.js";
+import { parseTracerLine, readTracerEvents } from "../../src/demo/tracer-events.js";
 import { requireExercise } from "../../src/exercises/files.js";
 import { isTerminalSafe } from "../../src/text/escape.js";
 import { repoRoot } from "../support/cli.js";

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
 import type { DemoEvent } from "../../src/demo/events.js";
-import { TracedProcess, type LaunchPlan } from "../../src/demo/traced-process.js";
+import type { LaunchPlan } from "../../src/demo/launch-plan.js";
+import { TracedProcess } from "../../src/demo/traced-process.js";
 import { repoRoot } from "../support/cli.js";
 
 const dir = path.join(repoRoot, "test", "demo", "fixtures", "late-events");

@@ -2,6 +2,8 @@
 export const trace = {
   "trace.title": "Tracing {file}",
   "trace.summary": "Your program in a private network of its own: every socket call, the kernel's table and the packets. If it listens, the built-in client on the right connects to it: press i and type a line to send it.",
+  // The same, for a run without a private network (SOCKET_TUTOR_SANDBOX=off, or a machine without user namespaces): no packets then.
+  "trace.summaryShared": "Your program on this machine's network (there is no private network here): every socket call and the kernel's table; packets are captured only in a private network. If it listens, the built-in client on the right connects to it: press i and type a line to send it.",
   "trace.noFile": "There is no file {file}.",
   "trace.notAFile": "{file} is not a file.",
   "trace.tooBig": "{file} is larger than 1 MiB: give the program's source file.",

@@ -4,6 +4,7 @@ import type { Translation } from "../translation.js";
 export const trace: Translation<typeof en> = {
   "trace.title": "跟踪 {file}",
   "trace.summary": "你的程序运行在它自己的私有网络里：每个套接字调用、内核的套接字表和数据包都看得见。如果它在监听，右边的内置客户端会连接它：按 i 输入一行就能发过去。",
+  "trace.summaryShared": "你的程序运行在本机的网络上（这里没有私有网络）：每个套接字调用和内核的套接字表都看得见；只有在私有网络里才能抓到数据包。如果它在监听，右边的内置客户端会连接它：按 i 输入一行就能发过去。",
   "trace.noFile": "没有文件 {file}。",
   "trace.notAFile": "{file} 不是文件。",
   "trace.tooBig": "{file} 大于 1 MiB：请给出程序的源文件。",
