@@ -111,6 +111,7 @@ export class TracedProcess {
       if (this.pid === undefined) this.failToStart(err);
     });
     if (child.pid === undefined) return; // 'error' follows
+    const leader = child.pid;
     // In a private network, the spawned process is nsenter and the program its child:
     // the views name the program's pid (the one its sockets and its calls show).
     for (const stdio of child.stdio) (stdio as Readable | Writable | null)?.on("error", () => undefined);
@@ -118,7 +119,18 @@ export class TracedProcess {
     // Under a subreaper the program's exit is the line it reports (it stays, holding what
     // the program left running, until the run ends); its own exit counts when no line came.
     this.reaped = statusFd !== undefined;
-    if (statusFd !== undefined) readReaperStatus(child.stdio[statusFd] as Readable, (code, signal) => this.programEnded(code, signal));
+    // It also says the program's pid once it has forked it (else the program is the leader).
+    let forked = (_pid: number): void => undefined;
+    if (statusFd !== undefined) {
+      readReaperStatus(child.stdio[statusFd] as Readable, {
+        ended: (code, signal) => {
+          this.programEnded(code, signal);
+          forked(leader);
+        },
+        forked: (pid) => forked(pid),
+        closed: () => forked(leader),
+      });
+    }
     child.on("exit", (code, signal) => this.programEnded(code, signal));
     // Read from the start, not once the spawn is announced: when the spawned process exits,
     // Node discards what an unread pipe still holds (and under a subreaper or nsenter, the
@@ -128,7 +140,6 @@ export class TracedProcess {
       this.exitInfo ??= { code, signal };
       this.reportExit();
     });
-    const leader = child.pid;
     const announce = (pid: number): void => {
       this.programPid = pid;
       const straced = this.plan.straced;
@@ -141,8 +152,17 @@ export class TracedProcess {
     // Under strace, the program is strace's child: one level further down.
     const straced = this.plan.straced;
     const found = straced ? (pid: number) => whenStracedProgramKnown(pid, straced.argv[0]!, gone, announce) : announce;
-    // In a private network, and under a subreaper, the spawned process is not the program but its parent.
-    if (!this.plan.sandbox && !this.reaped) return found(leader);
+    // Under a subreaper the program is the child it names; in a private network, nsenter's child.
+    if (this.reaped) {
+      let named = false;
+      forked = (pid) => {
+        if (named) return;
+        named = true;
+        found(pid);
+      };
+      return;
+    }
+    if (!this.plan.sandbox) return found(leader);
     whenProgramKnown(leader, gone, found);
   }
 
