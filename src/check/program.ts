@@ -187,7 +187,7 @@ export class LearnerProgram implements RunningProgram {
     // Under a subreaper the program's exit is the line it reports (it may stay, holding what
     // the program left running, until the run ends); its own exit counts when no line came.
     this.reaperGone = new Promise((resolve) => this.child.once("exit", () => resolve()));
-    if (this.reaped) readReaperStatus((this.child.stdio as ReadonlyArray<unknown>)[statusFd] as Readable, (code, signal) => this.ended(code, signal));
+    if (this.reaped) readReaperStatus((this.child.stdio as ReadonlyArray<unknown>)[statusFd] as Readable, { ended: (code, signal) => this.ended(code, signal) });
     this.child.on("exit", (code, signal) => this.ended(code, signal));
   }
 

@@ -18,6 +18,9 @@ import { readTracerEvents } from "./tracer-events.js";
 /** The longest the exit waits for the event pipe to end after the program is gone. */
 const EVENT_DRAIN_MAX_MS = 2000;
 
+/** Output held before a spawn is announced (a program that floods at once waits for it). */
+const HELD_OUTPUT_MAX = 1 << 20;
+
 /** The longest a process's start-up may hold the demo clock (Python on a busy machine takes ~1 s at worst). */
 const START_UP_LIMIT_MS = 10_000;
 
@@ -108,6 +111,7 @@ export class TracedProcess {
       if (this.pid === undefined) this.failToStart(err);
     });
     if (child.pid === undefined) return; // 'error' follows
+    const leader = child.pid;
     // In a private network, the spawned process is nsenter and the program its child:
     // the views name the program's pid (the one its sockets and its calls show).
     for (const stdio of child.stdio) (stdio as Readable | Writable | null)?.on("error", () => undefined);
@@ -115,13 +119,27 @@ export class TracedProcess {
     // Under a subreaper the program's exit is the line it reports (it stays, holding what
     // the program left running, until the run ends); its own exit counts when no line came.
     this.reaped = statusFd !== undefined;
-    if (statusFd !== undefined) readReaperStatus(child.stdio[statusFd] as Readable, (code, signal) => this.programEnded(code, signal));
+    // It also says the program's pid once it has forked it (else the program is the leader).
+    let forked = (_pid: number): void => undefined;
+    if (statusFd !== undefined) {
+      readReaperStatus(child.stdio[statusFd] as Readable, {
+        ended: (code, signal) => {
+          this.programEnded(code, signal);
+          forked(leader);
+        },
+        forked: (pid) => forked(pid),
+        closed: () => forked(leader),
+      });
+    }
     child.on("exit", (code, signal) => this.programEnded(code, signal));
+    // Read from the start, not once the spawn is announced: when the spawned process exits,
+    // Node discards what an unread pipe still holds (and under a subreaper or nsenter, the
+    // program may be gone before its pid is known). Held until the spawn, which they follow.
+    this.readPipes(child);
     child.on("close", (code, signal) => {
       this.exitInfo ??= { code, signal };
       this.reportExit();
     });
-    const leader = child.pid;
     const announce = (pid: number): void => {
       this.programPid = pid;
       const straced = this.plan.straced;
@@ -134,13 +152,22 @@ export class TracedProcess {
     // Under strace, the program is strace's child: one level further down.
     const straced = this.plan.straced;
     const found = straced ? (pid: number) => whenStracedProgramKnown(pid, straced.argv[0]!, gone, announce) : announce;
-    // In a private network, and under a subreaper, the spawned process is not the program but its parent.
-    if (!this.plan.sandbox && !this.reaped) return found(leader);
+    // Under a subreaper the program is the child it names; in a private network, nsenter's child.
+    if (this.reaped) {
+      let named = false;
+      forked = (pid) => {
+        if (named) return;
+        named = true;
+        found(pid);
+      };
+      return;
+    }
+    if (!this.plan.sandbox) return found(leader);
     whenProgramKnown(leader, gone, found);
   }
 
-  /** The program's output and its tracer's events, once its spawn is announced. */
-  private attach(child: ChildProcess): void {
+  /** The program's output and its tracer's events, held (see `send`) until its spawn is announced. */
+  private readPipes(child: ChildProcess): void {
     for (const stream of ["stdout", "stderr"] as const) {
       // The program's bytes become display text here, once: escape sequences and invalid
       // UTF-8 are shown as escapes in every view, line breaks and tabs are kept.
@@ -148,18 +175,41 @@ export class TracedProcess {
       const r = child[stream];
       r?.on("data", (chunk: Buffer) => {
         const text = decoder.write(chunk);
-        if (text) this.emit({ type: "output", proc: this.name, stream, text, t: now() });
+        if (text) this.send({ type: "output", proc: this.name, stream, text, t: now() });
       });
       r?.on("end", () => {
         const text = decoder.end();
-        if (text) this.emit({ type: "output", proc: this.name, stream, text, t: now() });
+        if (text) this.send({ type: "output", proc: this.name, stream, text, t: now() });
       });
     }
+    if (!this.plan.straced) this.readEvents(child.stdio[3] as Readable);
+  }
+
+  /**
+   * Events before the spawn is announced, in order; undefined once it is. Bounded: past
+   * HELD_OUTPUT_MAX characters of output, the output pipes wait (the program with them).
+   */
+  private held: DemoEvent[] | undefined = [];
+  private heldChars = 0;
+
+  private send(ev: DemoEvent): void {
+    if (!this.held) return this.emit(ev);
+    this.held.push(ev);
+    if (ev.type !== "output") return;
+    this.heldChars += ev.text.length;
+    if (this.heldChars > HELD_OUTPUT_MAX) for (const r of [this.child?.stdout, this.child?.stderr]) r?.pause();
+  }
+
+  /** The spawn is announced: what was held follows it, and strace's output is read from now (it needs the program's pid). */
+  private attach(child: ChildProcess): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const ev of held) this.emit(ev);
+    if (this.heldChars > HELD_OUTPUT_MAX) for (const r of [child.stdout, child.stderr]) r?.resume();
     if (this.plan.straced) this.followStrace(this.plan.straced.output);
-    else this.readEvents(child.stdio[3] as Readable);
     this.announced = true;
-    // Exited before its pid was known (a short program on a busy machine): its events are
-    // still in the pipe just attached, and the verdict must see them before the exit.
+    // Exited before its pid was known (a short program on a busy machine): its events may
+    // still be in the pipe, and the verdict must see them before the exit.
     if (this.exitPending) this.reportExitWhenDrained();
   }
 
@@ -245,7 +295,7 @@ export class TracedProcess {
       const i = this.pending.indexOf(ev.seq);
       if (i >= 0) this.pending.splice(i, 1);
     }
-    this.emit(ev);
+    this.send(ev);
   }
 
   private reportExit(): void {

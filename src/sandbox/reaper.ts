@@ -86,19 +86,44 @@ export function endReaped(pid: number): boolean {
   }
 }
 
-/** Reads a subreaper's one status line ("exit 3", "signal 15") and hands it on; anything else is ignored. */
-export function readReaperStatus(stream: Readable, onEnd: (code: number | null, signal: NodeJS.Signals | null) => void): void {
+/** What a subreaper says on its status pipe (socket_tutor_reaper.py). */
+export interface ReaperStatus {
+  /** "exit 3", "signal 15": the program ended (the last line). */
+  ended(code: number | null, signal: NodeJS.Signals | null): void;
+  /** "pid N": the program's pid, once forked. */
+  forked?(pid: number): void;
+  /** The pipe ended without an end line (the subreaper ran the program in its own place, or was killed). */
+  closed?(): void;
+}
+
+/** Reads a subreaper's status lines ("pid 123", then "exit 3" or "signal 15"); anything else is ignored. */
+export function readReaperStatus(stream: Readable, on: ReaperStatus): void {
   let held = "";
+  let done = false;
   stream.on("error", () => undefined);
   stream.setEncoding("utf8");
   stream.on("data", (chunk: string) => {
-    held = (held + chunk).slice(0, 64);
-    const m = /^(exit|signal) (\d{1,3})\n/.exec(held);
-    if (!m) return;
-    stream.destroy();
-    const n = Number(m[2]);
-    if (m[1] === "exit") return onEnd(n, null);
-    const name = Object.entries(osConstants.signals).find(([, num]) => num === n)?.[0] as NodeJS.Signals | undefined;
-    onEnd(name ? null : 128 + n, name ?? null);
+    // Two short lines at most: what is past them is not the subreaper's.
+    held = (held + chunk).slice(0, 128);
+    for (let nl = held.indexOf("\n"); nl >= 0 && !done; nl = held.indexOf("\n")) {
+      const line = held.slice(0, nl);
+      held = held.slice(nl + 1);
+      const pid = /^pid (\d{1,10})$/.exec(line);
+      if (pid) {
+        on.forked?.(Number(pid[1]));
+        continue;
+      }
+      const m = /^(exit|signal) (\d{1,3})$/.exec(line);
+      if (!m) continue;
+      done = true;
+      stream.destroy();
+      const n = Number(m[2]);
+      if (m[1] === "exit") return on.ended(n, null);
+      const name = Object.entries(osConstants.signals).find(([, num]) => num === n)?.[0] as NodeJS.Signals | undefined;
+      on.ended(name ? null : 128 + n, name ?? null);
+    }
+  });
+  stream.on("close", () => {
+    if (!done) on.closed?.();
   });
 }

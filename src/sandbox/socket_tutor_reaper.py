@@ -7,6 +7,7 @@
 # reparented to it instead of to init, whatever group or session it moved to. It runs
 # the program as its child, in this process's group (the tutor spawns it as a group
 # leader; the tutor's group signals reach both), and:
+#   - once it has forked the program, writes "pid PID" and a newline to STATUS_FD;
 #   - when the program ends, writes "exit CODE" or "signal NUMBER" and a newline to
 #     STATUS_FD (a pipe to the tutor), which is the program's exit for the tutor. What the
 #     program left running goes on until the run ends, as in a private PID namespace;
@@ -179,6 +180,12 @@ def main():
             os.close(status_fd)
             exec_program(argv, env)
         hold_nothing(status_fd)
+        # The program's pid, as the tutor's namespace numbers it (it may not see a /proc of
+        # its own, and must not guess the program from this process's children).
+        try:
+            os.write(status_fd, f"pid {child}\n".encode())
+        except OSError:
+            pass
         while True:
             try:
                 pid, st = os.waitpid(-1, 0)

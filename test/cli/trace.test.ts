@@ -38,13 +38,31 @@ const srv = net.createServer((conn) => {
 srv.listen(5001, "127.0.0.1");
 `;
 
-/** Processes whose command line names this test's folder: the traced programs and the built-in client. */
+/** The SOCKET_TUTOR_HOME of each run in this file: its built-in clients carry it in their environment. */
+const homes = new Set<string>();
+function home(): string {
+  const h = tempHome();
+  homes.add(h);
+  return h;
+}
+
+/** A client of another test file's run (they run at the same time) is not this file's leftover. */
+function ofThisFile(pid: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").some((v) => v.startsWith("SOCKET_TUTOR_HOME=") && homes.has(v.slice("SOCKET_TUTOR_HOME=".length)));
+  } catch {
+    return false; // gone
+  }
+}
+
+/** Processes of this file's runs: the traced programs (their command line names this test's folder) and the built-in client. */
 function leftovers(): string[] {
   const out: string[] = [];
   for (const pid of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-      if (cmd.includes(dir) || cmd.includes("socket_tutor_client") || cmd.includes("socket-tutor-client")) out.push(`${pid} ${cmd}`);
+      const client = cmd.includes("socket_tutor_client") || cmd.includes("socket-tutor-client");
+      if (cmd.includes(dir) || (client && ofThisFile(pid))) out.push(`${pid} ${cmd}`);
     } catch {
       // gone
     }
@@ -90,7 +108,7 @@ describe("trace --plain", { skip: noSandbox, concurrency: false }, () => {
   it("a Python server: its calls, the built-in client's line, the packets, nothing left after", { skip: pythonSkip }, async () => {
     const file = path.join(dir, "echo server\x1b[31m.py");
     writeFileSync(file, PY);
-    const r = await runCli(["trace", file, "--plain", "--packets"], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
+    const r = await runCli(["trace", file, "--plain", "--packets"], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: home() }, timeoutMs: 30_000 });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^Tracing echo server\\x1b\[31m\.py/, "the name escaped");
     assert.ok(!r.stdout.includes("\x1b"), "no raw escape reaches the terminal");
@@ -102,7 +120,7 @@ describe("trace --plain", { skip: noSandbox, concurrency: false }, () => {
   it("a JavaScript server, given as -- node <file>", async () => {
     const file = path.join(dir, "echo_server.mjs");
     writeFileSync(file, JS);
-    const r = await runCli(["trace", "--plain", "--packets", "--", "node", file], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
+    const r = await runCli(["trace", "--plain", "--packets", "--", "node", file], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: home() }, timeoutMs: 30_000 });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     checkServerRun(r.stdout, /^program +recv\(fd \d+\) → 12 bytes b'hello trace\\n'/, /^program +send\(fd \d+, b'HELLO TRACE\\n'\)/);
     assert.deepEqual(leftovers(), []);
@@ -113,7 +131,7 @@ describe("trace --plain", { skip: noSandbox, concurrency: false }, () => {
     writeFileSync(file, "import socket, time\ns = socket.socket()\ns.bind(('127.0.0.1', 5002))\ns.listen(1)\nwhile True:\n    c, a = s.accept()\n    c.sendall(b'hi')\n    c.close()\n");
     const { spawn } = await import("node:child_process");
     const { cliPath } = await import("../support/cli.js");
-    const child = spawn(process.execPath, [cliPath, "trace", file, "--plain"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, SOCKET_TUTOR_HOME: tempHome() } });
+    const child = spawn(process.execPath, [cliPath, "trace", file, "--plain"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, SOCKET_TUTOR_HOME: home() } });
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
     const deadline = Date.now() + 15_000;
@@ -185,7 +203,7 @@ describe("trace of a program with no tracer of its language: strace", { skip: no
     writeFileSync(src, C_SERVER);
     const exe = path.join(dir, "server");
     assert.equal(spawnSync("cc", ["-o", exe, src]).status, 0);
-    const r = await runCli(["trace", "--plain", "--packets", "--", exe], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
+    const r = await runCli(["trace", "--plain", "--packets", "--", exe], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: home() }, timeoutMs: 30_000 });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^Tracing server/);
     assert.match(r.stdout, /run only, no stepping/);
@@ -215,7 +233,7 @@ describe("trace of a program with no tracer of its language: strace", { skip: no
   it("a .c file is built with cc first, and --step says it cannot step", async () => {
     const src = path.join(dir, "echo server.c");
     writeFileSync(src, C_SERVER);
-    const r = await runCli(["trace", src, "--plain", "--step"], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: tempHome() }, timeoutMs: 30_000 });
+    const r = await runCli(["trace", src, "--plain", "--step"], { input: "hello trace\n", env: { SOCKET_TUTOR_HOME: home() }, timeoutMs: 30_000 });
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /^Tracing echo server\.c/);
     assert.match(r.stdout, /^note: Run under strace: it cannot be held before a call \(run only, no stepping\)\.$/m);
@@ -230,7 +248,7 @@ describe("trace of a program without a tracer", () => {
   it("without strace: says so, what it would need, and where to check; no stack trace", async () => {
     const exe = path.join(dir, "no-strace-here");
     writeFileSync(exe, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
-    const r = await runCli(["trace", "--plain", "--", exe], { env: { SOCKET_TUTOR_HOME: tempHome(), PATH: path.join(dir, "empty-path") } });
+    const r = await runCli(["trace", "--plain", "--", exe], { env: { SOCKET_TUTOR_HOME: home(), PATH: path.join(dir, "empty-path") } });
     assert.equal(r.code, 1, r.stdout + r.stderr);
     assert.match(r.stderr, /no-strace-here is not a Python or JavaScript program: socket-tutor shows the socket calls of such a program with strace, and strace cannot run here: strace is not installed/);
     assert.match(r.stderr, /doctor checks this machine/);
@@ -251,7 +269,7 @@ describe("demo --plain --step --packets, one side held", { skip: noSandbox || py
   it("'client' Enter steps only the client: the handshake completes while the server is held before accept()", async () => {
     const { spawn } = await import("node:child_process");
     const { cliPath } = await import("../support/cli.js");
-    const child = spawn(process.execPath, [cliPath, "demo", "tcp-step-by-step", "--plain", "--step", "--packets", "--runtime", "python"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", SOCKET_TUTOR_HOME: tempHome() } });
+    const child = spawn(process.execPath, [cliPath, "demo", "tcp-step-by-step", "--plain", "--step", "--packets", "--runtime", "python"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", SOCKET_TUTOR_HOME: home() } });
     let out = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
     const waitFor = async (re: RegExp): Promise<void> => {

@@ -37,4 +37,30 @@ describe("a process's exit", () => {
     const kinds = events.map((e) => (e.type === "call" ? `call ${e.call}` : e.type)).filter((k) => k !== "output");
     assert.deepEqual(kinds, ["spawn", "call connect", "exit"], `the exit after the call: ${kinds.join(", ")}`);
   });
+
+  it("comes after the output the program wrote before its pid was known, which is kept (Node discards what an unread pipe holds when the spawned process exits)", async () => {
+    // The spawned process (as nsenter or the fallback's subreaper would be) writes and exits
+    // before it has a child to name as the program: its output must still be shown, after its spawn.
+    const plan: LaunchPlan = {
+      spec: { name: "server", side: "left", python: "late.py", node: "late.mjs" },
+      runtime: "node",
+      executable: process.execPath,
+      tracer: path.join(dir, "noop-preload.mjs"),
+      program: path.join(dir, "late.mjs"),
+      cwd: dir,
+      env: { ...process.env },
+      sandbox: { wrap: () => ({ cmd: "/bin/sh", args: ["-c", "echo 'Traceback: it failed' >&2; echo about to fail; exit 3"] }) },
+    };
+    const events: DemoEvent[] = [];
+    await new Promise<void>((resolve) => {
+      const p = new TracedProcess(plan, (ev) => events.push(ev), () => resolve());
+      p.start("run");
+    });
+    const kinds = events.map((e) => (e.type === "output" ? `${e.stream} ${e.text.trim()}` : e.type));
+    assert.equal(kinds[0], "spawn", kinds.join(", "));
+    assert.equal(kinds.at(-1), "exit", kinds.join(", "));
+    assert.deepEqual(kinds.slice(1, -1).sort(), ["stderr Traceback: it failed", "stdout about to fail"], kinds.join(", "));
+    const exit = events.at(-1);
+    assert.equal(exit?.type === "exit" ? exit.code : undefined, 3);
+  });
 });

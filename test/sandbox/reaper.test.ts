@@ -4,13 +4,14 @@
  * (its exit status, its environment, its signal dispositions, the error when it is missing).
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
+import type { Readable } from "node:stream";
 import { LearnerProgram } from "../../src/check/program.js";
-import { subreaperWrap } from "../../src/sandbox/reaper.js";
+import { readReaperStatus, subreaperWrap } from "../../src/sandbox/reaper.js";
 import { running, until } from "../support/process.js";
 
 const wrap = await subreaperWrap();
@@ -23,6 +24,28 @@ function sh(script: string, env: NodeJS.ProcessEnv = process.env): LearnerProgra
 }
 
 describe("the fallback's subreaper", { skip: wrap ? false : "no subreaper here (not Linux, or no python3)" }, () => {
+  it("names the program's pid on its status pipe, then its exit: the tutor never guesses the program from /proc", async () => {
+    // The program writes its own pid ($$) to its stdout; the subreaper's pid line must be the same.
+    const line = wrap!("/bin/sh", ["-c", "echo $$; exit 7"], { cwd: dir, statusFd: 3 });
+    assert.equal(line.reaped, true);
+    const child = spawn(line.cmd, line.args, { cwd: dir, stdio: ["ignore", "pipe", "ignore", "pipe"] });
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+    const said: string[] = [];
+    await new Promise<void>((resolve) => {
+      readReaperStatus(child.stdio[3] as Readable, {
+        forked: (pid) => said.push(`pid ${pid}`),
+        ended: (code, signal) => {
+          said.push(`ended ${code} ${signal}`);
+          resolve();
+        },
+        closed: () => resolve(),
+      });
+    });
+    await new Promise((r) => child.once("close", r));
+    assert.deepEqual(said, [`pid ${out.trim()}`, "ended 7 null"]);
+  });
+
   it("ends a shell program's setsid grandchild when the run is stopped", async () => {
     const file = path.join(dir, "escaped");
     // setsid: a new session and group, out of reach of the group kill; & and exit: its parent is gone.
