@@ -119,18 +119,6 @@ export class TracedProcess {
     // Under a subreaper the program's exit is the line it reports (it stays, holding what
     // the program left running, until the run ends); its own exit counts when no line came.
     this.reaped = statusFd !== undefined;
-    // It also says the program's pid once it has forked it (else the program is the leader).
-    let forked = (_pid: number): void => undefined;
-    if (statusFd !== undefined) {
-      readReaperStatus(child.stdio[statusFd] as Readable, {
-        ended: (code, signal) => {
-          this.programEnded(code, signal);
-          forked(leader);
-        },
-        forked: (pid) => forked(pid),
-        closed: () => forked(leader),
-      });
-    }
     child.on("exit", (code, signal) => this.programEnded(code, signal));
     // Read from the start, not once the spawn is announced: when the spawned process exits,
     // Node discards what an unread pipe still holds (and under a subreaper or nsenter, the
@@ -152,14 +140,23 @@ export class TracedProcess {
     // Under strace, the program is strace's child: one level further down.
     const straced = this.plan.straced;
     const found = straced ? (pid: number) => whenStracedProgramKnown(pid, straced.argv[0]!, gone, announce) : announce;
-    // Under a subreaper the program is the child it names; in a private network, nsenter's child.
-    if (this.reaped) {
+    // Under a subreaper the program is the child it names on its status pipe (none: the
+    // program is the leader); in a private network, nsenter's child.
+    if (statusFd !== undefined) {
       let named = false;
-      forked = (pid) => {
+      const name = (pid: number): void => {
         if (named) return;
         named = true;
         found(pid);
       };
+      readReaperStatus(child.stdio[statusFd] as Readable, {
+        ended: (code, signal) => {
+          this.programEnded(code, signal);
+          name(leader);
+        },
+        forked: name,
+        closed: () => name(leader),
+      });
       return;
     }
     if (!this.plan.sandbox) return found(leader);
@@ -228,17 +225,17 @@ export class TracedProcess {
    */
   private reportExitWhenDrained(): void {
     const events = this.plan.straced ? undefined : (this.child?.stdio[3] as Readable | null | undefined);
-    const since = performance.now();
-    const check = (): void => {
-      if (this.reported) return;
-      if (this.announced && events && !events.readableEnded && !events.destroyed && performance.now() - since < EVENT_DRAIN_MAX_MS) {
-        this.exitTimer = setTimeout(check, 20);
-        return;
-      }
-      // After this turn's reads: whatever was readable is in the state before the exit.
-      setImmediate(() => this.reportExit());
+    // After this turn's reads: whatever was readable is in the state before the exit.
+    const report = (): void => void setImmediate(() => this.reportExit());
+    if (!events || events.readableEnded || events.destroyed) return report();
+    const drained = (): void => {
+      clearTimeout(this.exitTimer);
+      report();
     };
-    check();
+    // (The pipe is read from the spawn: its end comes by itself.)
+    events.once("end", drained);
+    events.once("close", drained);
+    this.exitTimer = setTimeout(report, EVENT_DRAIN_MAX_MS);
   }
 
   /** The program's own pid (in a private network, nsenter's child; under a subreaper, its child; else the spawned process). */
@@ -381,7 +378,6 @@ export class TracedProcess {
       });
     });
   }
-
 
   /** Resolves when the exit has been reported (or at once if it has). */
   waitExit(timeoutMs = 3000): Promise<void> {
